@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sessionMiddleware } from './auth/middleware.js';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { AppError, RateLimited } from './lib/errors.js';
+import type { MarkdownRenderer } from './markdown/renderer.js';
+import type { AppEnv } from './routes/env.js';
+import { mountRoutes } from './routes/index.js';
+import { renderError } from './routes/render.js';
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  markdown: MarkdownRenderer;
+  /** Milliseconds since the epoch; tests pass their own to move time. */
+  clock?: () => number;
+  /** Site name when SITE_NAME is unset (the demo brand's name once seeded). */
+  siteName?: string;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function isSameOrigin(origin: string, requestUrl: string, baseUrl: string): boolean {
+  return origin === new URL(baseUrl).origin || origin === new URL(requestUrl).origin;
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { config, db, markdown } = deps;
+  const now = deps.clock ?? Date.now;
+  const services = { db, markdown, now };
+  const site = { name: config.siteName ?? deps.siteName ?? 'Community', baseUrl: config.baseUrl };
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('services', services);
+    c.set('config', config);
+    c.set('site', site);
+    c.set('viewer', null);
+    c.set('sessionId', null);
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      c.header('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'");
+      c.header('X-Frame-Options', 'DENY');
+    }
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => renderError(c, 413, 'That request was larger than 1 MB. Please shorten it and try again.'),
+    }),
+  );
+  // Origin / Sec-Fetch-Site check on every non-GET form post; no GET changes anything.
+  app.use(csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) }));
+  app.use(sessionMiddleware());
+
+  mountRoutes(app);
+
+  app.notFound((c) => renderError(c, 404, 'The page you asked for does not exist, or it was removed.'));
+  app.onError((error, c) => {
+    if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
+    if (error instanceof AppError) return renderError(c, error.status as ContentfulStatusCode, error.message);
+    if (error instanceof HTTPException) {
+      const message =
+        error.status === 403
+          ? 'This form was sent from another site, so we did not accept it. Please reload the page and try again.'
+          : error.message || 'That request could not be handled.';
+      return renderError(c, error.status as ContentfulStatusCode, message);
+    }
+    log(`Unhandled error on ${c.req.method} ${c.req.path}`, error);
+    return renderError(c, 500, 'Sorry, something broke while handling your request. Please try again in a moment.');
+  });
+  return app;
+}

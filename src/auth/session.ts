@@ -1,0 +1,88 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { sessions, users } from '../db/schema.js';
+import type { SignedIn } from '../lib/context.js';
+
+// Lucia's session design: the token is `id.secret`; only SHA-256 of the secret is stored, so a
+// leaked database cannot be replayed as cookies, and the id lookup keeps the compare constant-time.
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Signed out after this long without a request. */
+export const SESSION_IDLE_TIMEOUT_MS = 14 * DAY;
+/** Signed out this long after sign-in, however active. */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 60 * DAY;
+/** lastUsedAt is written at most this often, so reads do not turn into writes. */
+const ACTIVITY_WRITE_INTERVAL_MS = 60 * MINUTE;
+
+export type Session = { id: string; userId: number; createdAt: number; lastUsedAt: number };
+export type ValidSession = { session: Session; user: SignedIn; renewed: boolean };
+
+function randomString(): string {
+  // 15 random bytes → 24 base32 characters, 120 bits of entropy.
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
+}
+
+function hashSecret(secret: string): Buffer {
+  return Buffer.from(sha256(new TextEncoder().encode(secret)));
+}
+
+/** Starts a new session (always a new token: a fresh sign-in never reuses an old id). */
+export function createSession(db: Db, userId: number, now: number): { token: string; session: Session } {
+  const id = randomString();
+  const secret = randomString();
+  db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastUsedAt: now }).run();
+  return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastUsedAt: now } };
+}
+
+export function sessionExpiresAt(session: Session): number {
+  return Math.min(session.lastUsedAt + SESSION_IDLE_TIMEOUT_MS, session.createdAt + SESSION_ABSOLUTE_LIFETIME_MS);
+}
+
+/** Returns the session and its user, or null when the token is malformed, unknown, wrong or expired. */
+export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  const row = db
+    .select({
+      id: sessions.id,
+      secretHash: sessions.secretHash,
+      createdAt: sessions.createdAt,
+      lastUsedAt: sessions.lastUsedAt,
+      userId: users.id,
+      username: users.username,
+      role: users.role,
+      userCreatedAt: users.createdAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+  const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
+  if (now >= sessionExpiresAt(session)) {
+    invalidateSession(db, id);
+    return null;
+  }
+  let renewed = false;
+  if (now - session.lastUsedAt >= ACTIVITY_WRITE_INTERVAL_MS) {
+    db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, id)).run();
+    session.lastUsedAt = now;
+    renewed = true;
+  }
+  const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt };
+  return { session, user, renewed };
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Signs a user out everywhere: logout-everywhere, password change, suspension, role change. */
+export function invalidateUserSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1']).transform((value) => value === '1');
+const onOff = z.enum(['on', 'off']).transform((value) => value === 'on');
+
+const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an exact origin such as https://help.example.com (scheme and host, no path)');
+
+const environment = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/hearth.db'),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DEMO_SEED: flag.default(true),
+  EMBED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(origin)),
+  SITE_NAME: z.string().trim().min(1).max(60).optional(),
+  BRAND_COLOR: z
+    .string()
+    .regex(/^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl|oklch)a?\([0-9.,%\s/a-z-]+\))$/, 'must be a CSS colour such as #2563eb')
+    .default('#2563eb'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  RATE_LIMIT: onOff.default(true),
+  SMTP_URL: z.string().default(''),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'EXTRA']).default('FULL'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databasePath: string;
+  baseUrl: string;
+  secureCookies: boolean;
+  demoSeed: boolean;
+  embedOrigins: string[];
+  siteName: string | undefined;
+  brandColor: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  rateLimit: boolean;
+  smtpUrl: string;
+  sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https:'),
+    demoSeed: e.DEMO_SEED,
+    embedOrigins: e.EMBED_ORIGINS,
+    siteName: e.SITE_NAME,
+    brandColor: e.BRAND_COLOR,
+    logLevel: e.LOG_LEVEL,
+    rateLimit: e.RATE_LIMIT,
+    smtpUrl: e.SMTP_URL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+  };
+}
+
+/** A configuration for tests and tools: defaults plus overrides, no environment read. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent', ...overrides };
+}

@@ -1,0 +1,14 @@
+import type { Config } from '../config.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
+import type { Site } from '../../views/layout.js';
+
+/** What every route handler can read from the context. */
+export type AppEnv = {
+  Variables: {
+    viewer: Viewer;
+    sessionId: string | null;
+    services: ServiceContext;
+    config: Config;
+    site: Site;
+  };
+};

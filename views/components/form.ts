@@ -1,0 +1,63 @@
+import { html, type Html } from '../html.js';
+
+export type FieldErrors = Record<string, string | undefined>;
+
+type FieldProps = {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'search';
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  minlength?: number;
+  maxlength?: number;
+  autofocus?: boolean;
+};
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function field(props: FieldProps): Html {
+  const id = `field-${props.name}`;
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${props.error ? ' has-error' : ''}">
+  <label for="${id}">${props.label}</label>
+  ${props.hint ? html`<p class="hint" id="${id}-hint">${props.hint}</p>` : ''}
+  <input id="${id}" name="${props.name}" type="${props.type ?? 'text'}" value="${props.value ?? ''}"${
+    props.autocomplete ? html` autocomplete="${props.autocomplete}"` : ''
+  }${props.required ? html` required` : ''}${props.minlength ? html` minlength="${props.minlength}"` : ''}${
+    props.maxlength ? html` maxlength="${props.maxlength}"` : ''
+  }${props.autofocus ? html` autofocus` : ''}${described ? html` aria-describedby="${described}"` : ''}${
+    props.error ? html` aria-invalid="true"` : ''
+  }>
+  ${props.error ? html`<p class="field-error" id="${id}-error">${props.error}</p>` : ''}
+</div>`;
+}
+
+type TextareaProps = Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number };
+
+export function textarea(props: TextareaProps): Html {
+  const id = `field-${props.name}`;
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${props.error ? ' has-error' : ''}">
+  <label for="${id}">${props.label}</label>
+  ${props.hint ? html`<p class="hint" id="${id}-hint">${props.hint}</p>` : ''}
+  <textarea id="${id}" name="${props.name}" rows="${props.rows ?? 8}"${props.required ? html` required` : ''}${
+    props.maxlength ? html` maxlength="${props.maxlength}"` : ''
+  }${props.autofocus ? html` autofocus` : ''}${described ? html` aria-describedby="${described}"` : ''}${
+    props.error ? html` aria-invalid="true"` : ''
+  }>
+${props.value ?? ''}</textarea>
+  ${props.error ? html`<p class="field-error" id="${id}-error">${props.error}</p>` : ''}
+</div>`;
+}
+
+/** Shown at the top of a form that came back with errors. */
+export function errorSummary(errors: FieldErrors, message = 'Please correct the fields marked below.'): Html {
+  const general = errors['form'];
+  const hasFieldErrors = Object.entries(errors).some(([key, value]) => key !== 'form' && value);
+  if (!general && !hasFieldErrors) return html``;
+  return html`<div class="error-summary" role="alert">
+  ${general ? html`<p>${general}</p>` : ''}${hasFieldErrors ? html`<p>${message}</p>` : ''}
+</div>`;
+}

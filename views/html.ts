@@ -1,0 +1,21 @@
+import { html as honoHtml, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { SafeHtml } from '../src/lib/safe-html.js';
+
+export type Html = HtmlEscapedString;
+
+/**
+ * hono/html's tagged template: every interpolated value is escaped unless it is itself Html.
+ * Views never interpolate promises, so the result is always synchronous.
+ */
+export const html = honoHtml as (strings: TemplateStringsArray, ...values: unknown[]) => Html;
+
+/** The one door for unescaped HTML: sanitized post bodies only. */
+export function safe(body: SafeHtml): Html {
+  return raw(body);
+}
+
+/** JSON for <script type="application/ld+json">: `<` escaped so the data cannot close the element. */
+export function jsonForScript(value: unknown): Html {
+  return raw(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}

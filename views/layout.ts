@@ -1,0 +1,56 @@
+import type { SignedIn } from '../src/lib/context.js';
+import { html, type Html } from './html.js';
+
+export type Site = { name: string; baseUrl: string };
+
+export type LayoutProps = {
+  site: Site;
+  viewer: SignedIn | null;
+  title: string;
+  main: Html;
+  description?: string;
+  canonicalPath?: string;
+  /** A one-line notice shown above the page, e.g. after signing out. */
+  notice?: string;
+};
+
+function accountNav(viewer: SignedIn | null): Html {
+  if (!viewer) {
+    return html`<a href="/login">Log in</a><a class="button" href="/signup">Sign up</a>`;
+  }
+  return html`<a class="button" href="/new">New thread</a>
+    <a href="/u/${encodeURIComponent(viewer.username)}">${viewer.username}</a>
+    <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">Log out</button></form>`;
+}
+
+export function layout(props: LayoutProps): Html {
+  const { site, viewer, title } = props;
+  const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${props.description ? html`<meta name="description" content="${props.description}">` : ''}
+${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.canonicalPath}">` : ''}
+<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="/static/style.css">
+<link rel="stylesheet" href="/brand.css">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+  <div class="bar">
+    <a class="brand" href="/">${site.name}</a>
+    <nav class="account" aria-label="Account">${accountNav(viewer)}</nav>
+  </div>
+</header>
+<main id="main" class="page">
+${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
+${props.main}
+</main>
+<footer class="site-footer"><p>${site.name} community · powered by Hearth</p></footer>
+</body>
+</html>`;
+}
