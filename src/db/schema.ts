@@ -137,3 +137,9 @@ export const postRevisions = sqliteTable(
   },
   (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
 );
+
+/** Community-wide settings edited at run time (site name, …), as key/value text. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
