@@ -1,0 +1,173 @@
+import { eq } from 'drizzle-orm';
+import { users, type Role } from '../db/schema.js';
+import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
+import { Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+// Usernames are ASCII letters, digits, `_` and `-` only. We do apply NFKC first, so full-width
+// input from an IME (`ＡＬＩＣＥ`) folds to the ASCII name it looks like instead of being refused;
+// but we do not accept other scripts, because mixed-script look-alikes (Cyrillic `а` for Latin `a`)
+// would let one member impersonate another, and a brand's staff must be recognisable.
+
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 20;
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+const USERNAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+// Deliberately loose: something@something.tld. The only real check is a message that arrives.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export const MESSAGES = {
+  usernameMissing: 'Please choose a username.',
+  usernameLength: `Your username needs ${USERNAME_MIN}–${USERNAME_MAX} characters.`,
+  usernameCharacters: 'Usernames can only use letters (a–z), digits, _ and -. Please remove spaces and other symbols.',
+  usernameTaken: 'That username is already taken. Please pick another one.',
+  emailMissing: 'Please enter your email address.',
+  emailInvalid: 'That does not look like an email address. Please check it (for example name@example.com).',
+  emailLong: `That email address is too long: addresses can have at most ${EMAIL_MAX} characters.`,
+  // A taken address is not confirmed outright, so signup cannot be used to test who has an account.
+  emailTaken: 'An account with that email may already exist — try logging in or use another address',
+  passwordShort: `Your password needs at least ${PASSWORD_MIN} characters. A few unrelated words work well.`,
+  passwordLong: `Your password can have at most ${PASSWORD_MAX} characters.`,
+  loginMissing: 'Please enter your username or email address.',
+  passwordMissing: 'Please enter your password.',
+  loginFailed: 'That username or email and password do not match. Check them and try again.',
+  alreadySignedIn: 'You are already signed in. Log out first if you want to create another account.',
+} as const;
+
+export type NewUser = { username: string; email: string; password: string; role?: Role };
+
+/** Counts code points, as people count characters (an emoji is one, not two). */
+function length(text: string): number {
+  return [...text].length;
+}
+
+export function normalizeUsername(username: string): string {
+  return username.normalize('NFKC').trim();
+}
+
+export function usernameKey(username: string): string {
+  return normalizeUsername(username).toLowerCase();
+}
+
+export function normalizeEmail(email: string): string {
+  return email.normalize('NFKC').trim();
+}
+
+export function emailKey(email: string): string {
+  return normalizeEmail(email).toLowerCase();
+}
+
+function usernameError(username: string): string | undefined {
+  if (username.length === 0) return MESSAGES.usernameMissing;
+  if (length(username) < USERNAME_MIN || length(username) > USERNAME_MAX) return MESSAGES.usernameLength;
+  if (!USERNAME_PATTERN.test(username)) return MESSAGES.usernameCharacters;
+  return undefined;
+}
+
+function emailError(email: string): string | undefined {
+  if (email.length === 0) return MESSAGES.emailMissing;
+  if (length(email) > EMAIL_MAX) return MESSAGES.emailLong;
+  if (!EMAIL_PATTERN.test(email)) return MESSAGES.emailInvalid;
+  return undefined;
+}
+
+function passwordError(password: string): string | undefined {
+  if (length(password) < PASSWORD_MIN) return MESSAGES.passwordShort;
+  if (length(password) > PASSWORD_MAX) return MESSAGES.passwordLong;
+  return undefined;
+}
+
+function throwIfAny(errors: Record<string, string | undefined>): void {
+  const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined));
+  if (Object.keys(failed).length > 0) throw new ValidationError(failed as FieldErrors);
+}
+
+function takenErrors(ctx: ServiceContext, keys: { usernameKey: string; emailKey: string }): FieldErrors {
+  const { db } = ctx;
+  const errors: FieldErrors = {};
+  if (db.select({ id: users.id }).from(users).where(eq(users.usernameKey, keys.usernameKey)).get()) {
+    errors['username'] = MESSAGES.usernameTaken;
+  }
+  if (db.select({ id: users.id }).from(users).where(eq(users.emailKey, keys.emailKey)).get()) {
+    errors['email'] = MESSAGES.emailTaken;
+  }
+  return errors;
+}
+
+/** Maps a UNIQUE violation (two signups racing for one name) to the message a slower check gives. */
+function uniqueViolation(error: unknown): FieldErrors | undefined {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') continue;
+    if (cause.message.includes('users.username_key')) return { username: MESSAGES.usernameTaken };
+    if (cause.message.includes('users.email_key')) return { email: MESSAGES.emailTaken };
+  }
+  return undefined;
+}
+
+/** Creates an account without a viewer check: signup, the CLI, the demo seed and test factories. */
+export async function createUser(ctx: ServiceContext, input: NewUser): Promise<SignedIn> {
+  const username = normalizeUsername(input.username);
+  const email = normalizeEmail(input.email);
+  throwIfAny({ username: usernameError(username), email: emailError(email), password: passwordError(input.password) });
+
+  const keys = { usernameKey: username.toLowerCase(), emailKey: email.toLowerCase() };
+  const taken = takenErrors(ctx, keys);
+  if (Object.keys(taken).length > 0) throw new ValidationError(taken);
+
+  const passwordHash = await hashPassword(input.password);
+  const createdAt = ctx.now();
+  const role = input.role ?? 'member';
+  try {
+    const row = ctx.db
+      .insert(users)
+      .values({ username, email, ...keys, passwordHash, role, createdAt })
+      .returning({ id: users.id })
+      .get();
+    return { id: row.id, username, role, createdAt };
+  } catch (error) {
+    const fields = uniqueViolation(error);
+    if (fields) throw new ValidationError(fields);
+    throw error;
+  }
+}
+
+/** A visitor creates their own member account. */
+export async function signUp(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  input: { username: string; email: string; password: string },
+): Promise<SignedIn> {
+  if (viewer) throw new Forbidden(MESSAGES.alreadySignedIn);
+  return createUser(ctx, { ...input, role: 'member' });
+}
+
+// Unknown accounts are checked against this hash so a failed login takes as long whether or not the
+// account exists. Made lazily with the current parameters, so it keeps matching real hashes' cost.
+let dummyHash: Promise<string> | undefined;
+function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword('hearth-dummy-password-never-matches');
+  return dummyHash;
+}
+
+/** Checks a username-or-email and password; returns the user to start a session for. */
+export async function logIn(ctx: ServiceContext, input: { login: string; password: string }): Promise<SignedIn> {
+  const login = input.login.normalize('NFKC').trim();
+  throwIfAny({
+    login: login.length === 0 ? MESSAGES.loginMissing : undefined,
+    password: input.password.length === 0 ? MESSAGES.passwordMissing : undefined,
+  });
+
+  const where = login.includes('@') ? eq(users.emailKey, login.toLowerCase()) : eq(users.usernameKey, login.toLowerCase());
+  const row = ctx.db
+    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, passwordHash: users.passwordHash })
+    .from(users)
+    .where(where)
+    .get();
+
+  const matches = await verifyPassword(row?.passwordHash ?? (await getDummyHash()), input.password);
+  if (!row || !matches) throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
+  return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt };
+}

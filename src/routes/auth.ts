@@ -1,0 +1,98 @@
+import { Hono, type Context } from 'hono';
+import { logIn, signUp } from '../auth/accounts.js';
+import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
+import { createSession, invalidateSession } from '../auth/session.js';
+import type { SignedIn } from '../lib/context.js';
+import { ValidationError } from '../lib/errors.js';
+import { loginPage } from '../../views/pages/login.js';
+import { signupPage } from '../../views/pages/signup.js';
+import type { AppEnv } from './env.js';
+import { renderPage } from './render.js';
+
+const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
+
+/**
+ * `next` is only followed to a path on this site: one leading `/`, never `//` or `/\` (both mean
+ * "another host" to browsers), no control characters (browsers drop tabs and newlines, which could
+ * turn `/\t/evil` into `//evil`). Anything else sends people home instead of to another site.
+ */
+export function localPath(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return undefined;
+  if (!value.startsWith('/') || value.startsWith('//') || CONTROL_OR_BACKSLASH.test(value)) return undefined;
+  const base = 'http://hearth.invalid';
+  try {
+    return new URL(value, base).origin === base ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Form = Record<string, string | File | (string | File)[]>;
+
+/** A text field from a urlencoded form; a missing, repeated or file field counts as empty. */
+function text(form: Form, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Pages that depend on the session cookie must never be stored by a shared cache. */
+function noStore(c: Context<AppEnv>): void {
+  c.header('Cache-Control', 'private, no-store');
+}
+
+/** Starts a fresh session (a new token at every sign-in) and ends the one the browser had. */
+function signIn(c: Context<AppEnv>, user: SignedIn): void {
+  const { db, now } = c.var.services;
+  if (c.var.sessionId) invalidateSession(db, c.var.sessionId);
+  const { token, session } = createSession(db, user.id, now());
+  writeSessionCookie(c, token, session, c.var.config.secureCookies);
+}
+
+export const authRoutes = new Hono<AppEnv>()
+  .get('/signup', (c) => {
+    noStore(c);
+    if (c.var.viewer) return c.redirect('/', 303);
+    const next = localPath(c.req.query('next'));
+    return renderPage(c, signupPage({ values: {}, errors: {}, next }), { title: 'Sign up' });
+  })
+  .post('/signup', async (c) => {
+    noStore(c);
+    const form = await c.req.parseBody();
+    const input = { username: text(form, 'username'), email: text(form, 'email'), password: text(form, 'password') };
+    const next = localPath(text(form, 'next'));
+    try {
+      const user = await signUp(c.var.services, c.var.viewer, input);
+      signIn(c, user);
+      return c.redirect(next ?? '/', 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const values = { username: input.username, email: input.email };
+      return renderPage(c, signupPage({ values, errors: error.fields, next }), { title: 'Sign up' }, 422);
+    }
+  })
+  .get('/login', (c) => {
+    noStore(c);
+    if (c.var.viewer) return c.redirect('/', 303);
+    const next = localPath(c.req.query('next'));
+    return renderPage(c, loginPage({ values: {}, errors: {}, next }), { title: 'Log in' });
+  })
+  .post('/login', async (c) => {
+    noStore(c);
+    const form = await c.req.parseBody();
+    const input = { login: text(form, 'login'), password: text(form, 'password') };
+    const next = localPath(text(form, 'next'));
+    try {
+      const user = await logIn(c.var.services, input);
+      signIn(c, user);
+      return c.redirect(next ?? '/', 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderPage(c, loginPage({ values: { login: input.login }, errors: error.fields, next }), { title: 'Log in' }, 422);
+    }
+  })
+  .post('/logout', (c) => {
+    noStore(c);
+    if (c.var.sessionId) invalidateSession(c.var.services.db, c.var.sessionId);
+    clearSessionCookie(c, c.var.config.secureCookies);
+    return c.redirect('/', 303);
+  });
