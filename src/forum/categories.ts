@@ -1,0 +1,95 @@
+import { asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
+import { Forbidden, NotFound } from '../lib/errors.js';
+import { slugify } from '../lib/slug.js';
+import { isAdmin } from './permissions.js';
+import { assertValid } from './validation.js';
+
+export type CategoryInput = { name: string; slug?: string; description?: string; kind?: string; moderation?: string; position?: number };
+export type Category = { id: number; slug: string; name: string; description: string; kind: CategoryKind; moderation: ModerationMode };
+
+/** `system` is the command line and the demo seed, which run with the operator's authority. */
+export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', input: CategoryInput): Category {
+  const name = input.name.normalize('NFC').trim();
+  const slug = input.slug?.trim() || slugify(name, 40);
+  const kind = input.kind ?? 'discussion';
+  const moderation = input.moderation ?? 'new-members';
+  const taken = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get();
+  assertValid({
+    name: name.length < 2 || name.length > 60 ? 'A category name needs 2–60 characters.' : undefined,
+    slug: !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
+      ? 'A slug is lower-case letters and digits joined by single dashes, e.g. smart-kettles.'
+      : taken
+        ? `The slug "${slug}" is already used by another category.`
+        : undefined,
+    kind: (categoryKinds as readonly string[]).includes(kind) ? undefined : `Kind must be one of: ${categoryKinds.join(', ')}.`,
+    moderation: (moderationModes as readonly string[]).includes(moderation) ? undefined : `Moderation must be one of: ${moderationModes.join(', ')}.`,
+  });
+  if (viewer !== 'system' && !isAdmin(viewer)) throw new Forbidden('Only admins can create categories.');
+  const position = input.position ?? ctx.db.$count(categories);
+  return ctx.db
+    .insert(categories)
+    .values({
+      name,
+      slug,
+      description: input.description?.trim() ?? '',
+      kind: kind as CategoryKind,
+      moderation: moderation as ModerationMode,
+      position,
+      createdAt: ctx.now(),
+    })
+    .returning({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation })
+    .get();
+}
+
+export type CategorySummary = Category & {
+  threadCount: number;
+  postCount: number;
+  latest: { threadId: number; title: string; slug: string; at: number; username: string | null } | null;
+};
+
+/** The home page: every category with its counts and latest activity, in one query. */
+export function listCategories(ctx: ServiceContext): CategorySummary[] {
+  const lastPoster = alias(users, 'last_poster');
+  const rows = ctx.db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      kind: categories.kind,
+      moderation: categories.moderation,
+      threadCount: categories.threadCount,
+      postCount: categories.postCount,
+      lastPostAt: categories.lastPostAt,
+      threadId: threads.id,
+      title: threads.title,
+      threadSlug: threads.slug,
+      username: lastPoster.username,
+    })
+    .from(categories)
+    .leftJoin(threads, eq(threads.id, categories.lastThreadId))
+    .leftJoin(lastPoster, eq(lastPoster.id, threads.lastPostAuthorId))
+    .orderBy(asc(categories.position), asc(categories.id))
+    .all();
+  return rows.map(({ threadId, title, threadSlug, username, lastPostAt, ...category }) => ({
+    ...category,
+    latest: threadId !== null && title !== null && threadSlug !== null ? { threadId, title, slug: threadSlug, at: lastPostAt ?? 0, username } : null,
+  }));
+}
+
+export function getCategory(ctx: ServiceContext, slug: string): Category {
+  const category = ctx.db
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation })
+    .from(categories)
+    .where(eq(categories.slug, slug))
+    .get();
+  if (!category) throw new NotFound('There is no category at this address. It may have been renamed.');
+  return category;
+}
+
+export function listCategoryChoices(ctx: ServiceContext): { slug: string; name: string }[] {
+  return ctx.db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)).all();
+}

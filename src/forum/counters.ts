@@ -1,0 +1,58 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { categories, posts, threads, users } from '../db/schema.js';
+
+// Denormalized counters and "latest activity" columns, always updated inside the transaction that
+// changes the posts, so list pages never count or sort over the posts table.
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type NewPostFacts = { postId: number; threadId: number; categoryId: number; authorId: number; number: number; at: number };
+
+export function recordNewPost(tx: Tx, post: NewPostFacts): void {
+  const isReply = post.number > 1;
+  tx.update(threads)
+    .set({
+      lastPostNumber: post.number,
+      replyCount: isReply ? sql`${threads.replyCount} + 1` : threads.replyCount,
+      lastPostId: post.postId,
+      lastPostAt: post.at,
+      lastPostAuthorId: post.authorId,
+    })
+    .where(eq(threads.id, post.threadId))
+    .run();
+  tx.update(categories)
+    .set({
+      threadCount: isReply ? categories.threadCount : sql`${categories.threadCount} + 1`,
+      postCount: sql`${categories.postCount} + 1`,
+      lastThreadId: post.threadId,
+      lastPostAt: post.at,
+    })
+    .where(eq(categories.id, post.categoryId))
+    .run();
+  tx.update(users).set({ postCount: sql`${users.postCount} + 1` }).where(eq(users.id, post.authorId)).run();
+}
+
+/** A post left public view (deleted or hidden): counts drop and "latest" falls back to the newest visible post. */
+export function recordRemovedPost(tx: Tx, post: { threadId: number; categoryId: number; number: number }): void {
+  if (post.number > 1) {
+    tx.update(threads).set({ replyCount: sql`max(${threads.replyCount} - 1, 0)` }).where(eq(threads.id, post.threadId)).run();
+  }
+  tx.update(categories).set({ postCount: sql`max(${categories.postCount} - 1, 0)` }).where(eq(categories.id, post.categoryId)).run();
+  refreshLastPost(tx, post.threadId);
+}
+
+function refreshLastPost(tx: Tx, threadId: number): void {
+  const latest = tx
+    .select({ id: posts.id, createdAt: posts.createdAt, authorId: posts.authorId })
+    .from(posts)
+    .where(and(eq(posts.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
+    .orderBy(desc(posts.number))
+    .limit(1)
+    .get();
+  if (!latest) return;
+  tx.update(threads)
+    .set({ lastPostId: latest.id, lastPostAt: latest.createdAt, lastPostAuthorId: latest.authorId })
+    .where(eq(threads.id, threadId))
+    .run();
+}

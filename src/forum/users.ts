@@ -1,0 +1,60 @@
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { posts, threads, users, type Role } from '../db/schema.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
+import { NotFound } from '../lib/errors.js';
+import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
+import { isStaff } from './permissions.js';
+
+export const PROFILE_POSTS_PER_PAGE = 20;
+
+export type Profile = { id: number; username: string; role: Role; createdAt: number; postCount: number };
+export type ProfilePost = { id: number; number: number; createdAt: number; bodyHtml: SafeHtml; threadId: number; threadTitle: string; threadSlug: string };
+
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase();
+}
+
+export function getProfile(ctx: ServiceContext, username: string): Profile {
+  const profile = ctx.db
+    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, postCount: users.postCount })
+    .from(users)
+    .where(eq(users.usernameKey, usernameKey(username)))
+    .get();
+  if (!profile) throw new NotFound('There is no member with that username.');
+  return profile;
+}
+
+/** A member's recent posts, newest first, keyset-paged; removed posts only for their author and staff. */
+export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { userId: number; before: { key: number; id: number } | null }) {
+  const showRemoved = viewer !== null && (viewer.id === input.userId || isStaff(viewer));
+  const cursor = input.before;
+  const rows = ctx.db
+    .select({
+      id: posts.id,
+      number: posts.number,
+      createdAt: posts.createdAt,
+      bodyHtml: posts.bodyHtml,
+      threadId: threads.id,
+      threadTitle: threads.title,
+      threadSlug: threads.slug,
+    })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(
+      and(
+        eq(posts.authorId, input.userId),
+        showRemoved ? undefined : and(isNull(posts.deletedAt), isNull(posts.hiddenAt)),
+        showRemoved ? isNull(posts.deletedAt) : undefined,
+        cursor ? or(lt(posts.createdAt, cursor.key), and(eq(posts.createdAt, cursor.key), lt(posts.id, cursor.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(PROFILE_POSTS_PER_PAGE + 1)
+    .all();
+  const page: ProfilePost[] = rows.slice(0, PROFILE_POSTS_PER_PAGE).map((row) => ({ ...row, bodyHtml: trustSanitized(row.bodyHtml) }));
+  const last = page.at(-1);
+  return { posts: page, nextCursor: rows.length > PROFILE_POSTS_PER_PAGE && last ? `${last.createdAt}.${last.id}` : null };
+}
+
+export const profileStats = (ctx: ServiceContext, userId: number) =>
+  ctx.db.select({ threads: sql<number>`count(*)` }).from(threads).where(eq(threads.authorId, userId)).get()?.threads ?? 0;

@@ -1,0 +1,38 @@
+import { ValidationError, type FieldErrors } from '../lib/errors.js';
+
+export const TITLE_MIN = 5;
+export const TITLE_MAX = 150;
+export const BODY_MAX = 50_000;
+
+/** Counts user-perceived characters roughly as people do (code points, not UTF-16 units). */
+function length(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+export function normalizeText(value: unknown): string {
+  return typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n') : '';
+}
+
+export function titleError(title: string): string | undefined {
+  const trimmed = title.trim();
+  if (trimmed.length === 0) return 'Please give your thread a title.';
+  if (length(trimmed) < TITLE_MIN) return `The title is too short: use at least ${TITLE_MIN} characters.`;
+  if (length(trimmed) > TITLE_MAX) return `The title is too long: keep it to ${TITLE_MAX} characters (it has ${length(trimmed)}).`;
+  return undefined;
+}
+
+export function bodyError(body: string): string | undefined {
+  if (body.trim().length === 0) return 'Please write something before posting.';
+  if (length(body) > BODY_MAX) {
+    return `That post is too long: keep it to ${BODY_MAX.toLocaleString('en')} characters (it has ${length(body).toLocaleString('en')}).`;
+  }
+  return undefined;
+}
+
+/** Throws one ValidationError listing every field that failed. */
+export function assertValid(errors: Record<string, string | undefined>): void {
+  const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as FieldErrors;
+  if (Object.keys(failed).length > 0) throw new ValidationError(failed);
+}

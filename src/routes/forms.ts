@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import { NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import type { AppEnv } from './env.js';
+
+export type FormErrors = Record<string, string | undefined>;
+
+/** Reads an urlencoded form as plain strings (repeated fields keep their last value). */
+export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const form: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const last = Array.isArray(value) ? value.at(-1) : value;
+    if (typeof last === 'string') form[key] = last;
+  }
+  return form;
+}
+
+/**
+ * Turns an error from a service into field errors for re-showing the form (with the user's text),
+ * or rethrows what a form cannot fix. A lapsed session keeps the text too: the person can log in
+ * in another tab and send again.
+ */
+export function formErrors(error: unknown): { status: 401 | 422; errors: FormErrors } {
+  if (error instanceof ValidationError) return { status: 422, errors: error.fields };
+  if (error instanceof Unauthenticated) {
+    return { status: 401, errors: { form: 'You are not logged in (your session may have ended). Log in in another tab, then send this again — your text is kept below.' } };
+  }
+  throw error;
+}
+
+/** A numeric id from the URL, or a 404 for anything else. */
+export function idParam(value: string | undefined): number {
+  if (!value || !/^[1-9][0-9]{0,14}$/.test(value)) throw new NotFound();
+  return Number(value);
+}
+
+export function threadPath(threadId: number, slug: string, page = 1): string {
+  return `/t/${threadId}/${slug}${page > 1 ? `?page=${page}` : ''}`;
+}
+
+export function postPath(location: { threadId: number; slug: string; page: number; number: number }): string {
+  return `${threadPath(location.threadId, location.slug, location.page)}#post-${location.number}`;
+}
+
+/** Sends anonymous visitors to the login page and back here afterwards. */
+export function loginRedirect(c: Context<AppEnv>) {
+  const url = new URL(c.req.url);
+  return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+}

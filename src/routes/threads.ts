@@ -1,0 +1,82 @@
+import { Hono, type Context } from 'hono';
+import { listCategoryChoices } from '../forum/categories.js';
+import { createReply } from '../forum/posts.js';
+import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
+import { createThread, setThreadFlag } from '../forum/threads.js';
+import { NotFound } from '../lib/errors.js';
+import { newThreadPage } from '../../views/pages/thread-form.js';
+import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
+import type { AppEnv } from './env.js';
+import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
+import { renderPage } from './render.js';
+
+function pageParam(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new NotFound('There is no such page of this thread.');
+  return Number(value);
+}
+
+function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 = 200) {
+  const opening = data.posts.find((post) => post.number === 1);
+  return renderPage(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(reply ? { reply } : {}) }), {
+    title: data.thread.title,
+    canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
+    ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
+  }, status);
+}
+
+/** The page a new reply would land on, where a failed reply is shown again. */
+function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
+  const first = getThreadPage(c.var.services, c.var.viewer, { threadId, page: 1 });
+  return first.totalPages === 1 ? first : getThreadPage(c.var.services, c.var.viewer, { threadId, page: first.totalPages });
+}
+
+function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string }, errors: FormErrors, status: 200 | 401 | 422) {
+  const categories = listCategoryChoices(c.var.services);
+  return renderPage(c, newThreadPage({ categories, values, errors }), { title: 'Start a new thread' }, status);
+}
+
+export const threadRoutes = new Hono<AppEnv>()
+  .get('/t/:id{[0-9]+}/:slug?', (c) => {
+    const threadId = idParam(c.req.param('id'));
+    const page = pageParam(c.req.query('page'));
+    const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });
+    if (c.req.param('slug') !== view.thread.slug || c.req.query('page') === '1') {
+      return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
+    }
+    return renderThread(c, view);
+  })
+  .get('/new', (c) => {
+    if (!c.var.viewer) return loginRedirect(c);
+    return renderNewThread(c, { category: c.req.query('category') ?? '', title: '', body: '' }, {}, 200);
+  })
+  .post('/t', async (c) => {
+    const form = await readForm(c);
+    const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '' };
+    try {
+      const created = await createThread(c.var.services, c.var.viewer, values);
+      return c.redirect(threadPath(created.threadId, created.slug), 303);
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      return renderNewThread(c, values, errors, status);
+    }
+  })
+  .post('/t/:id{[0-9]+}/replies', async (c) => {
+    const threadId = idParam(c.req.param('id'));
+    const form = await readForm(c);
+    const body = form['body'] ?? '';
+    try {
+      const location = await createReply(c.var.services, c.var.viewer, { threadId, body });
+      return c.redirect(postPath(location), 303);
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      return renderThread(c, lastPage(c, threadId), { body, ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
+    }
+  })
+  .post('/t/:id{[0-9]+}/:flag{lock|pin}', async (c) => {
+    const threadId = idParam(c.req.param('id'));
+    const form = await readForm(c);
+    const flag = c.req.param('flag') === 'lock' ? 'locked' : 'pinned';
+    const thread = setThreadFlag(c.var.services, c.var.viewer, { threadId, flag, value: form['value'] === '1' });
+    return c.redirect(threadPath(thread.id, thread.slug), 303);
+  });

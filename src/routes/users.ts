@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import { parseCursor } from '../forum/thread-list.js';
+import { getProfile, listProfilePosts, profileStats } from '../forum/users.js';
+import { profilePage } from '../../views/pages/profile.js';
+import type { AppEnv } from './env.js';
+import { renderPage } from './render.js';
+
+export const userRoutes = new Hono<AppEnv>().get('/u/:username', (c) => {
+  const profile = getProfile(c.var.services, c.req.param('username'));
+  const before = parseCursor(c.req.query('before'));
+  const { posts, nextCursor } = listProfilePosts(c.var.services, c.var.viewer, { userId: profile.id, before });
+  const threadCount = profileStats(c.var.services, profile.id);
+  return renderPage(c, profilePage({ profile, threadCount, posts, nextCursor, isFirstPage: before === null }), {
+    title: profile.username,
+    canonicalPath: `/u/${encodeURIComponent(profile.username)}`,
+  });
+});

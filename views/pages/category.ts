@@ -1,0 +1,59 @@
+import type { Category } from '../../src/forum/categories.js';
+import type { ThreadSort, ThreadSummary } from '../../src/forum/thread-list.js';
+import { html, type Html } from '../html.js';
+import { time } from '../components/time.js';
+
+export type CategoryPageProps = {
+  category: Category;
+  sort: ThreadSort;
+  pinned: ThreadSummary[];
+  threads: ThreadSummary[];
+  nextCursor: string | null;
+  isFirstPage: boolean;
+};
+
+const sortLabels: Record<ThreadSort, string> = { latest: 'Latest', top: 'Top', unanswered: 'Unanswered' };
+
+function sortTabs(slug: string, current: ThreadSort): Html {
+  return html`<nav class="tabs" aria-label="Sort threads">${(Object.keys(sortLabels) as ThreadSort[]).map((sort) =>
+    sort === current
+      ? html`<a aria-current="page" href="/c/${slug}${sort === 'latest' ? '' : `?sort=${sort}`}">${sortLabels[sort]}</a>`
+      : html`<a href="/c/${slug}${sort === 'latest' ? '' : `?sort=${sort}`}">${sortLabels[sort]}</a>`,
+  )}</nav>`;
+}
+
+function threadRow(thread: ThreadSummary): Html {
+  return html`<li class="thread-row">
+  <div class="thread-main">
+    <a class="thread-title" href="/t/${thread.id}/${thread.slug}">${thread.title}</a>
+    ${thread.pinned ? html`<span class="tag">Pinned</span>` : ''}${thread.locked ? html`<span class="tag">Locked</span>` : ''}${thread.solved ? html`<span class="tag tag-solved">Solved</span>` : ''}
+    <p class="muted">Started by ${thread.author} · ${time(thread.createdAt)}</p>
+  </div>
+  <div class="thread-stats"><span class="count">${thread.replyCount}</span> ${thread.replyCount === 1 ? 'reply' : 'replies'}</div>
+  <div class="thread-activity muted">${thread.lastPoster ? html`${thread.lastPoster}<br>` : ''}${time(thread.lastPostAt)}</div>
+</li>`;
+}
+
+export function categoryPage(props: CategoryPageProps): Html {
+  const { category, sort } = props;
+  const all = [...props.pinned, ...props.threads];
+  const sortQuery = sort === 'latest' ? '' : `sort=${sort}&`;
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a></nav>
+<div class="page-heading">
+  <div>
+    <h1>${category.name}</h1>
+    ${category.description ? html`<p class="lead">${category.description}</p>` : ''}
+  </div>
+  <a class="button" href="/new?category=${category.slug}">${category.kind === 'questions' ? 'Ask a question' : 'New thread'}</a>
+</div>
+${sortTabs(category.slug, sort)}
+${all.length === 0
+  ? html`<p class="empty">${props.isFirstPage
+      ? sort === 'unanswered' ? 'Every thread here has a reply. Nice.' : 'No threads yet. Be the first to start one.'
+      : 'No more threads.'}</p>`
+  : html`<ol class="thread-list">${all.map(threadRow)}</ol>`}
+<nav class="pagination" aria-label="More threads">
+  ${props.isFirstPage ? '' : html`<a href="/c/${category.slug}${sort === 'latest' ? '' : `?sort=${sort}`}">← Back to the newest</a>`}
+  ${props.nextCursor ? html`<a rel="next" href="/c/${category.slug}?${sortQuery}before=${props.nextCursor}">Older threads →</a>` : ''}
+</nav>`;
+}
