@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { ServiceContext, SignedIn } from '../lib/context.js';
+import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
+import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
+import { users, type Role } from './schema.js';
+import { setSetting } from './settings.js';
+
+// Seeds the demo community (demo-content.ts) into an empty database on `npm start`. Everything is
+// written through the test factories, so demo posts take the same validation, markdown pipeline and
+// counters as real ones; only the clock is ours, so the community looks like it grew over two months.
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** The categories predate every thread (the oldest is about 62 days old). */
+const CATEGORIES_DAYS_AGO = 90;
+
+export type DemoAccount = { username: string; password: string; role: Role };
+export type DemoSeedResult = { siteName: string; accounts: DemoAccount[] };
+
+/** Seeds the demo into an empty database; returns null and writes nothing if any user exists. */
+export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | null> {
+  if (ctx.db.select({ id: users.id }).from(users).limit(1).get()) return null;
+  const now = ctx.now();
+  const { authors, accounts } = await createPeople(ctx, now);
+  createCategories(ctx, now);
+  await createConversations(ctx, now, authors);
+  setSetting(ctx.db, 'site_name', brand.name);
+  return { siteName: brand.name, accounts };
+}
+
+/** When a demo post was written, counted back from `now`. */
+export function demoPostTime(now: number, thread: Pick<DemoThread, 'daysAgo'>, hoursAfterStart: number): number {
+  return Math.round(now - thread.daysAgo * DAY_MS + hoursAfterStart * HOUR_MS);
+}
+
+type Step = { at: number; threadIndex: number; postIndex: number };
+
+/** Every post of every thread in the order it was written, so "latest activity" ends up right. */
+export function demoTimeline(now: number): Step[] {
+  const steps = threads.flatMap((thread, threadIndex) =>
+    thread.posts.map((post, postIndex) => ({ at: demoPostTime(now, thread, post.hoursAfterStart), threadIndex, postIndex })),
+  );
+  return steps.sort((a, b) => a.at - b.at || a.threadIndex - b.threadIndex || a.postIndex - b.postIndex);
+}
+
+async function createPeople(ctx: ServiceContext, now: number) {
+  // Hashing a password costs ~30 ms, so the accounts are made concurrently, each with its own
+  // clock (a shared, moving one would give them the wrong join dates).
+  const created = await Promise.all(
+    people.map(async (person) => {
+      const password = person.password ?? randomBytes(18).toString('base64url');
+      const joined: ServiceContext = { ...ctx, now: () => now - person.joinedDaysAgo * DAY_MS };
+      const user = await makeUser(joined, {
+        username: person.username,
+        password,
+        role: person.role,
+        ...(person.email ? { email: person.email } : {}),
+      });
+      return { user, password, printed: person.password !== undefined };
+    }),
+  );
+  const authors = new Map(created.map(({ user }) => [user.username, user]));
+  const accounts = created
+    .filter(({ printed }) => printed)
+    .map(({ user, password }) => ({ username: user.username, password, role: user.role }));
+  return { authors, accounts };
+}
+
+function createCategories(ctx: ServiceContext, now: number): void {
+  const then: ServiceContext = { ...ctx, now: () => now - CATEGORIES_DAYS_AGO * DAY_MS };
+  categories.forEach((category, position) => makeCategory(then, { ...category, position }));
+}
+
+async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<void> {
+  let t = now;
+  const clocked: ServiceContext = { ...ctx, now: () => t };
+  const threadIds: number[] = [];
+  for (const step of demoTimeline(now)) {
+    const thread = threads[step.threadIndex]!;
+    const post = thread.posts[step.postIndex]!;
+    const author = authorNamed(authors, post.author);
+    t = step.at;
+    if (step.postIndex === 0) {
+      const created = await makeThread(clocked, author, { category: thread.category, title: thread.title, body: post.body });
+      threadIds[step.threadIndex] = created.threadId;
+      if (thread.pinned) pinThread(clocked, created.threadId);
+    } else {
+      await makeReply(clocked, author, { threadId: threadIds[step.threadIndex]!, body: post.body });
+    }
+  }
+}
+
+function authorNamed(authors: Map<string, SignedIn>, username: string): SignedIn {
+  const author = authors.get(username);
+  if (!author) throw new Error(`Demo content names an unknown author "${username}"; add them to people in demo-content.ts.`);
+  return author;
+}

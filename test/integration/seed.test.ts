@@ -1,0 +1,209 @@
+import { count, eq, like, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn } from '../../src/auth/accounts.js';
+import { brand, categories as demoCategories, MANAGER_USERNAME, people, threads as demoThreads } from '../../src/db/demo-content.js';
+import { categories, posts, threads, users } from '../../src/db/schema.js';
+import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/db/seed.js';
+import { getSetting } from '../../src/db/settings.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+
+const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
+const DAY = 24 * 3_600_000;
+
+const customers = people.filter((person) => person.role === 'member');
+const manager = people.find((person) => person.role === 'manager');
+const admin = people.find((person) => person.role === 'admin');
+const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
+
+describe('demo content', () => {
+  it('has 12–16 customers without fixed passwords, and one manager and one admin with documented ones', () => {
+    expect(customers.length).toBeGreaterThanOrEqual(12);
+    expect(customers.length).toBeLessThanOrEqual(16);
+    expect(customers.every((person) => person.password === undefined)).toBe(true);
+    expect(people.filter((person) => person.role !== 'member').map((person) => person.role).sort()).toEqual(['admin', 'manager']);
+    expect(manager?.username).toBe(MANAGER_USERNAME);
+    for (const staff of [manager, admin]) expect(staff?.password?.length).toBeGreaterThanOrEqual(10);
+    for (const person of people) expect(person.username).toMatch(USERNAME);
+    expect(new Set(people.map((person) => person.username.toLowerCase())).size).toBe(people.length);
+  });
+
+  it('has 4–6 open categories with unique slugs, at least one of kind questions', () => {
+    expect(demoCategories.length).toBeGreaterThanOrEqual(4);
+    expect(demoCategories.length).toBeLessThanOrEqual(6);
+    expect(new Set(demoCategories.map((category) => category.slug)).size).toBe(demoCategories.length);
+    expect(demoCategories.some((category) => category.kind === 'questions')).toBe(true);
+    expect(demoCategories.every((category) => category.moderation === 'open')).toBe(true);
+  });
+
+  it('has 40+ well-formed threads by known people in known categories', () => {
+    const usernames = new Set(people.map((person) => person.username));
+    const slugs = new Set(demoCategories.map((category) => category.slug));
+    expect(demoThreads.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(demoThreads.map((thread) => thread.title)).size).toBe(demoThreads.length);
+    for (const thread of demoThreads) {
+      expect(slugs.has(thread.category), thread.title).toBe(true);
+      expect([...thread.title].length, thread.title).toBeGreaterThanOrEqual(5);
+      expect([...thread.title].length, thread.title).toBeLessThanOrEqual(150);
+      expect(thread.posts[0]?.author, thread.title).toBe(thread.author);
+      expect(thread.posts[0]?.hoursAfterStart, thread.title).toBe(0);
+      expect(thread.daysAgo, thread.title).toBeGreaterThan(0);
+      expect(thread.daysAgo, thread.title).toBeLessThanOrEqual(65);
+      thread.posts.forEach((post, index) => {
+        expect(usernames.has(post.author), `${thread.title}: ${post.author}`).toBe(true);
+        expect(post.body.trim().length, thread.title).toBeGreaterThan(0);
+        expect([...post.body].length, thread.title).toBeLessThanOrEqual(50_000);
+        if (index > 0) expect(post.hoursAfterStart, `${thread.title} #${index + 1}`).toBeGreaterThan(thread.posts[index - 1]!.hoursAfterStart);
+      });
+      // No post is dated in the future.
+      expect(thread.posts.at(-1)!.hoursAfterStart, thread.title).toBeLessThan(thread.daysAgo * 24);
+    }
+  });
+
+  it('reads like a lively community: mostly 3–8 posts, a few long threads, a few unanswered, nothing repeated', () => {
+    const sizes = demoThreads.map((thread) => thread.posts.length);
+    expect(sizes.filter((size) => size >= 3 && size <= 8).length).toBeGreaterThan(demoThreads.length / 2);
+    expect(sizes.filter((size) => size >= 10 && size <= 15).length).toBeGreaterThanOrEqual(2);
+    expect(sizes.filter((size) => size === 1).length).toBeGreaterThanOrEqual(2);
+    expect(sizes.every((size) => size <= 15)).toBe(true);
+    const bodies = demoThreads.flatMap((thread) => thread.posts.map((post) => post.body));
+    expect(new Set(bodies).size).toBe(bodies.length);
+    expect(demoThreads.some((thread) => thread.daysAgo < 1)).toBe(true);
+    expect(demoThreads.filter((thread) => thread.posts.some((post) => post.author === MANAGER_USERNAME)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has exactly one pinned thread: the manager’s welcome in a discussion category', () => {
+    const pinned = demoThreads.filter((thread) => thread.pinned);
+    expect(pinned).toHaveLength(1);
+    expect(pinned[0]?.author).toBe(MANAGER_USERNAME);
+    expect(demoCategories.find((category) => category.slug === pinned[0]?.category)?.kind).toBe('discussion');
+  });
+
+  it('marks replies as solutions only in questions categories', () => {
+    const questionSlugs = new Set(demoCategories.filter((category) => category.kind === 'questions').map((category) => category.slug));
+    for (const thread of demoThreads.filter((candidate) => candidate.solvedBy !== undefined)) {
+      expect(questionSlugs.has(thread.category), thread.title).toBe(true);
+      expect(thread.solvedBy, thread.title).toBeGreaterThanOrEqual(2);
+      expect(thread.solvedBy, thread.title).toBeLessThanOrEqual(thread.posts.length);
+    }
+  });
+
+  it('has everyone join before their first post', () => {
+    for (const person of people) {
+      const written = demoThreads.filter((thread) => thread.posts.some((post) => post.author === person.username));
+      const oldest = Math.max(0, ...written.map((thread) => thread.daysAgo));
+      expect(person.joinedDaysAgo, person.username).toBeGreaterThan(oldest);
+    }
+  });
+});
+
+describe('seedDemo', () => {
+  let t: TestContext;
+  let result: DemoSeedResult | null;
+  let now: number;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    now = t.services.now();
+    result = await seedDemo(t.services);
+    // Hashing 18 passwords with scrypt dominates: ~1 s on a fast machine, 20–30 s on a busy 2-core one.
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('returns the site name and only the manager and admin accounts', () => {
+    expect(result).not.toBeNull();
+    expect(result!.siteName).toBe(brand.name);
+    expect(result!.accounts).toEqual([
+      { username: manager!.username, password: manager!.password, role: 'manager' },
+      { username: admin!.username, password: admin!.password, role: 'admin' },
+    ]);
+    expect(getSetting(t.db, 'site_name')).toBe(brand.name);
+  });
+
+  it('creates exactly what the data describes', () => {
+    expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
+    expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
+    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(demoThreads.length);
+    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(totalPosts);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
+    expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('dates every thread and post as the data says, with the right latest activity', () => {
+    const rows = t.db
+      .select({ id: threads.id, title: threads.title, createdAt: threads.createdAt, lastPostAt: threads.lastPostAt, replyCount: threads.replyCount, pinned: threads.pinned })
+      .from(threads)
+      .all();
+    for (const thread of demoThreads) {
+      const row = rows.find((candidate) => candidate.title === thread.title);
+      expect(row, thread.title).toBeDefined();
+      expect(row!.createdAt, thread.title).toBe(demoPostTime(now, thread, 0));
+      expect(row!.lastPostAt, thread.title).toBe(demoPostTime(now, thread, thread.posts.at(-1)!.hoursAfterStart));
+      expect(row!.replyCount, thread.title).toBe(thread.posts.length - 1);
+      expect(row!.pinned, thread.title).toBe(thread.pinned === true);
+      const stored = t.db.select({ createdAt: posts.createdAt }).from(posts).where(eq(posts.threadId, row!.id)).orderBy(posts.number).all();
+      expect(stored.map((post) => post.createdAt)).toEqual(thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart)));
+      expect(row!.lastPostAt).toBeLessThanOrEqual(now);
+    }
+    for (const category of t.db.select().from(categories).all()) {
+      const own = demoThreads.filter((thread) => thread.category === category.slug);
+      const latest = Math.max(...own.map((thread) => demoPostTime(now, thread, thread.posts.at(-1)!.hoursAfterStart)));
+      expect(category.threadCount, category.slug).toBe(own.length);
+      expect(category.postCount, category.slug).toBe(own.reduce((sum, thread) => sum + thread.posts.length, 0));
+      expect(category.lastPostAt, category.slug).toBe(latest);
+    }
+  });
+
+  it('dates accounts before their posts', () => {
+    const early = t.db
+      .select({ n: count() })
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .where(sql`${posts.createdAt} <= ${users.createdAt}`)
+      .get()?.n;
+    expect(early).toBe(0);
+  });
+
+  it('renders the markdown and stores no raw script', () => {
+    expect(t.db.select({ n: count() }).from(posts).where(like(posts.bodyHtml, '%<script%')).get()?.n).toBe(0);
+    expect(t.db.select({ n: count() }).from(posts).where(like(posts.bodyHtml, '%<blockquote>%')).get()?.n).toBeGreaterThan(0);
+    expect(t.db.select({ n: count() }).from(posts).where(like(posts.bodyHtml, '%<code>%')).get()?.n).toBeGreaterThan(0);
+    const welcome = t.db
+      .select({ html: posts.bodyHtml })
+      .from(posts)
+      .innerJoin(threads, eq(threads.id, posts.threadId))
+      .where(sql`${threads.pinned} = 1 and ${posts.number} = 1`)
+      .get();
+    expect(welcome?.html).toContain('<strong>');
+    expect(welcome?.html).toContain('<li>');
+    expect(welcome?.html).toContain('href="https://support.fernwheel.example/contact"');
+  });
+
+  it('lets the staff sign in with the printed passwords', async () => {
+    const response = await t.http.post('/login', { login: manager!.username, password: manager!.password! });
+    expect(response.status).toBe(303);
+    await expect(logIn(t.services, { login: admin!.username, password: admin!.password! })).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it('serves the seeded community', async () => {
+    const home = await t.http.get('/');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Haul cargo bikes');
+    const pinned = t.db.select({ id: threads.id, slug: threads.slug }).from(threads).where(eq(threads.pinned, true)).get()!;
+    const thread = await t.http.get(`/t/${pinned.id}/${pinned.slug}`);
+    expect(thread.status).toBe(200);
+    expect(await thread.text()).toContain('Welcome to the Fernwheel Community');
+  });
+
+  // Last: it must see the seeded database and must not change it.
+  it('does nothing when the database already has users', async () => {
+    t.clock.advance(DAY);
+    expect(await seedDemo(t.services)).toBeNull();
+    expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
+    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(demoThreads.length);
+    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(totalPosts);
+    expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
+  });
+});
