@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users, type Role } from '../db/schema.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
-import { Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
+import { assertValid, Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
+import { characterCount } from '../lib/text.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 // Usernames are ASCII letters, digits, `_` and `-` only. We do apply NFKC first, so full-width
@@ -39,10 +40,7 @@ export const MESSAGES = {
 
 export type NewUser = { username: string; email: string; password: string; role?: Role };
 
-/** Counts code points, as people count characters (an emoji is one, not two). */
-function length(text: string): number {
-  return [...text].length;
-}
+const length = characterCount;
 
 export function normalizeUsername(username: string): string {
   return username.normalize('NFKC').trim();
@@ -80,11 +78,6 @@ function passwordError(password: string): string | undefined {
   return undefined;
 }
 
-function throwIfAny(errors: Record<string, string | undefined>): void {
-  const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined));
-  if (Object.keys(failed).length > 0) throw new ValidationError(failed as FieldErrors);
-}
-
 function takenErrors(ctx: ServiceContext, keys: { usernameKey: string; emailKey: string }): FieldErrors {
   const { db } = ctx;
   const errors: FieldErrors = {};
@@ -111,7 +104,7 @@ function uniqueViolation(error: unknown): FieldErrors | undefined {
 export async function createUser(ctx: ServiceContext, input: NewUser): Promise<SignedIn> {
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
-  throwIfAny({ username: usernameError(username), email: emailError(email), password: passwordError(input.password) });
+  assertValid({ username: usernameError(username), email: emailError(email), password: passwordError(input.password) });
 
   const keys = { usernameKey: username.toLowerCase(), emailKey: email.toLowerCase() };
   const taken = takenErrors(ctx, keys);
@@ -155,7 +148,7 @@ function getDummyHash(): Promise<string> {
 /** Checks a username-or-email and password; returns the user to start a session for. */
 export async function logIn(ctx: ServiceContext, input: { login: string; password: string }): Promise<SignedIn> {
   const login = input.login.normalize('NFKC').trim();
-  throwIfAny({
+  assertValid({
     login: login.length === 0 ? MESSAGES.loginMissing : undefined,
     password: input.password.length === 0 ? MESSAGES.passwordMissing : undefined,
   });

@@ -3,7 +3,7 @@ import { roles, users, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { Forbidden, NotFound, ValidationError } from '../lib/errors.js';
 import { isAdmin } from '../forum/permissions.js';
-import { usernameKey } from '../forum/users.js';
+import { usernameKey } from './accounts.js';
 import { invalidateUserSessions } from './session.js';
 
 /** Changes a member's role; their sessions end so the new rights apply from their next sign-in. */

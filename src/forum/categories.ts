@@ -2,10 +2,9 @@ import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { Forbidden, NotFound } from '../lib/errors.js';
+import { assertValid, Forbidden, NotFound } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
 import { isAdmin } from './permissions.js';
-import { assertValid } from './validation.js';
 
 export type CategoryInput = { name: string; slug?: string; description?: string; kind?: string; moderation?: string; position?: number };
 export type Category = { id: number; slug: string; name: string; description: string; kind: CategoryKind; moderation: ModerationMode };

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import { postRevisions, posts, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
 import { canDeletePost, canEditPost, canReply, canViewRevisions } from './permissions.js';
 import { pageOfPost } from './threads.js';
-import { assertValid, bodyError, normalizeText, titleError } from './validation.js';
+import { bodyError, normalizeText, titleError } from './validation.js';
 
 export type PostLocation = { postId: number; threadId: number; slug: string; number: number; page: number };
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { categories, posts, threads } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
 import { recordNewPost } from './counters.js';
 import { canCreateThread, canLockThread, canPinThread } from './permissions.js';
-import { assertValid, bodyError, normalizeText, titleError } from './validation.js';
+import { bodyError, normalizeText, titleError } from './validation.js';
 
 export const POSTS_PER_PAGE = 20;
 

@@ -3,16 +3,13 @@ import { posts, threads, users, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
+import { usernameKey } from '../auth/accounts.js';
 import { isStaff } from './permissions.js';
 
 export const PROFILE_POSTS_PER_PAGE = 20;
 
 export type Profile = { id: number; username: string; role: Role; createdAt: number; postCount: number };
 export type ProfilePost = { id: number; number: number; createdAt: number; bodyHtml: SafeHtml; threadId: number; threadTitle: string; threadSlug: string };
-
-export function usernameKey(username: string): string {
-  return username.normalize('NFKC').toLowerCase();
-}
 
 export function getProfile(ctx: ServiceContext, username: string): Profile {
   const profile = ctx.db

@@ -1,15 +1,11 @@
-import { ValidationError, type FieldErrors } from '../lib/errors.js';
+import { characterCount } from '../lib/text.js';
+
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;
 export const BODY_MAX = 50_000;
 
-/** Counts user-perceived characters roughly as people do (code points, not UTF-16 units). */
-function length(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
+const length = characterCount;
 
 export function normalizeText(value: unknown): string {
   return typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n') : '';
@@ -29,10 +25,4 @@ export function bodyError(body: string): string | undefined {
     return `That post is too long: keep it to ${BODY_MAX.toLocaleString('en')} characters (it has ${length(body).toLocaleString('en')}).`;
   }
   return undefined;
-}
-
-/** Throws one ValidationError listing every field that failed. */
-export function assertValid(errors: Record<string, string | undefined>): void {
-  const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as FieldErrors;
-  if (Object.keys(failed).length > 0) throw new ValidationError(failed);
 }

@@ -50,3 +50,9 @@ export class ValidationError extends AppError {
     super(message);
   }
 }
+
+/** Throws one ValidationError listing every field whose check returned a message. */
+export function assertValid(errors: Record<string, string | undefined>): void {
+  const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as FieldErrors;
+  if (Object.keys(failed).length > 0) throw new ValidationError(failed);
+}
