@@ -34,11 +34,12 @@ export function recordNewPost(tx: Tx, post: NewPostFacts): void {
 }
 
 /** A post left public view (deleted or hidden): counts drop and "latest" falls back to the newest visible post. */
-export function recordRemovedPost(tx: Tx, post: { threadId: number; categoryId: number; number: number }): void {
+export function recordRemovedPost(tx: Tx, post: { threadId: number; categoryId: number; authorId: number; number: number }): void {
   if (post.number > 1) {
     tx.update(threads).set({ replyCount: sql`max(${threads.replyCount} - 1, 0)` }).where(eq(threads.id, post.threadId)).run();
   }
   tx.update(categories).set({ postCount: sql`max(${categories.postCount} - 1, 0)` }).where(eq(categories.id, post.categoryId)).run();
+  tx.update(users).set({ postCount: sql`max(${users.postCount} - 1, 0)` }).where(eq(users.id, post.authorId)).run();
   refreshLastPost(tx, post.threadId);
 }
 

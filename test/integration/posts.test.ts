@@ -88,8 +88,11 @@ describe('deleting', () => {
     const { threadId, slug, reply } = await threadWithReply();
     expect((await ctx.http.post(`/p/${reply.postId}/delete`, {}, { as: ctx.other })).status).toBe(403);
     expect((await ctx.http.post(`/p/${reply.postId}/delete`, {})).status).toBe(401);
+    const postCount = () => ctx.db.$client.prepare('select post_count from users where id = ?').get(ctx.member.id);
+    const before = postCount() as { post_count: number };
     const response = await ctx.http.post(`/p/${reply.postId}/delete`, {}, { as: ctx.member });
     expect(response.status).toBe(303);
+    expect(postCount()).toEqual({ post_count: before.post_count - 1 });
     const page = await (await ctx.http.get(`/t/${threadId}/${slug}`)).text();
     expect(page).toContain('This post was deleted by its author.');
     expect(page).not.toContain('Original reply');

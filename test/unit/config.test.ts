@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databasePath: './data/hearth.db',
+      baseUrl: 'http://localhost:3000',
+      secureCookies: false,
+      demoSeed: true,
+      embedOrigins: [],
+      siteName: undefined,
+      logLevel: 'info',
+      rateLimit: true,
+      smtpUrl: '',
+      sqliteSynchronous: 'FULL',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_PATH: '/srv/hearth.db',
+      BASE_URL: 'https://community.example.com/',
+      DEMO_SEED: '0',
+      EMBED_ORIGINS: 'https://help.example.com, http://localhost:5173',
+      SITE_NAME: 'Kettle Co',
+      BRAND_COLOR: '#0f766e',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT: 'off',
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databasePath: '/srv/hearth.db',
+      baseUrl: 'https://community.example.com',
+      secureCookies: true,
+      demoSeed: false,
+      embedOrigins: ['https://help.example.com', 'http://localhost:5173'],
+      siteName: 'Kettle Co',
+      brandColor: '#0f766e',
+      logLevel: 'warn',
+      rateLimit: false,
+      sqliteSynchronous: 'NORMAL',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ BASE_URL: 'ftp://x' }, 'BASE_URL'],
+    [{ DEMO_SEED: 'yes' }, 'DEMO_SEED'],
+    [{ EMBED_ORIGINS: 'https://help.example.com/path' }, 'EMBED_ORIGINS'],
+    [{ EMBED_ORIGINS: '*' }, 'EMBED_ORIGINS'],
+    [{ BRAND_COLOR: 'red; } body { display:none' }, 'BRAND_COLOR'],
+    [{ RATE_LIMIT: 'maybe' }, 'RATE_LIMIT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %o with one line naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toContain(name);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});
