@@ -1,0 +1,170 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { trustSanitized } from '../lib/safe-html.js';
+import { RENDER_VERSION, type MarkdownRenderer, type Rendered } from './renderer.js';
+import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
+
+/*
+ * One worker thread renders and sanitizes posts, so the request thread never holds a jsdom window.
+ * - DOMPurify on jsdom leaks ~36 KB per sanitized post (cure53/DOMPurify#1089): after
+ *   `recycleAfter` renders a fresh worker takes new requests while the old one finishes its queue
+ *   and is then terminated.
+ * - The worker answers in order, so only the oldest pending request is actually running; the
+ *   timeout clock runs for that one alone (a long queue is not a hung worker), and only once the
+ *   worker has reported that jsdom is loaded. A timed-out request is rejected, its worker
+ *   terminated, and the requests queued behind it move to a fresh worker.
+ * - A crashed worker rejects what it had in flight; the next render starts a new one.
+ * - An idle worker is unref'd so it never keeps the process alive.
+ */
+
+export type MarkdownRendererOptions = { recycleAfter?: number; timeoutMs?: number };
+
+type Pending = {
+  id: number;
+  markdown: string;
+  resolve: (rendered: Rendered) => void;
+  reject: (error: Error) => void;
+};
+
+type Slot = {
+  worker: Worker;
+  pending: Map<number, Pending>; // insertion order = the worker's FIFO
+  renders: number;
+  ready: boolean;
+  retired: boolean;
+  stopped: boolean;
+  timer: NodeJS.Timeout | undefined;
+  exited: Promise<void> | undefined;
+};
+
+/*
+ * From the compiled build the entry is plain worker.js. From TypeScript sources (vitest, tsx) it is
+ * worker.ts, which needs tsx's loader inside the worker. `execArgv: ['--import', 'tsx']` is not
+ * enough on Node 20: tsx registers its hooks only on the main thread before Node 22.22/24.11. So a
+ * small bootstrap registers tsx through its API in the worker, then imports worker.ts. It loads
+ * jsdom first, without tsx's hooks in the way, which makes the worker start about twice as fast.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const jsdom = JSON.stringify(import.meta.resolve('jsdom'));
+  const tsxApi = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  const bootstrap = `import(${jsdom}).then(() => import(${tsxApi})).then(({ register }) => { register(); return import(${entry}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+  const recycleAfter = Math.max(1, options.recycleAfter ?? 2000);
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const slots = new Set<Slot>();
+  let current: Slot | undefined;
+  let nextId = 1;
+  let closed = false;
+
+  function spawn(): Slot {
+    // The heap cap turns a runaway render into a crash of this worker instead of the whole process.
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const slot: Slot = {
+      worker,
+      pending: new Map(),
+      renders: 0,
+      ready: false,
+      retired: false,
+      stopped: false,
+      timer: undefined,
+      exited: undefined,
+    };
+    worker.unref();
+    worker.on('message', (message: RenderResponse | ReadyMessage) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        watch(slot);
+      } else settle(slot, message);
+    });
+    worker.on('error', (error) => fail(slot, new Error(`The markdown worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => fail(slot, new Error(`The markdown worker exited unexpectedly (code ${code}).`)));
+    slots.add(slot);
+    return slot;
+  }
+
+  /** Terminates the slot's worker and hands back whatever it still had in flight. */
+  function stop(slot: Slot): Pending[] {
+    if (slot.stopped) return [];
+    slot.stopped = true;
+    clearTimeout(slot.timer);
+    slots.delete(slot);
+    if (current === slot) current = undefined;
+    const inFlight = [...slot.pending.values()];
+    slot.pending.clear();
+    slot.exited = slot.worker.terminate().then(() => undefined, () => undefined);
+    return inFlight;
+  }
+
+  // Starts the timeout clock for whichever request the worker is working on now, and keeps the
+  // process alive exactly while something is pending.
+  function watch(slot: Slot): void {
+    if (slot.stopped) return;
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const head = slot.pending.values().next().value;
+    if (!head) {
+      if (slot.retired) stop(slot);
+      else slot.worker.unref();
+      return;
+    }
+    slot.worker.ref();
+    if (slot.ready) slot.timer = setTimeout(() => timeOut(slot, head), timeoutMs);
+  }
+
+  function send(slot: Slot, request: Pending): void {
+    slot.pending.set(request.id, request);
+    slot.renders += 1;
+    slot.worker.postMessage({ id: request.id, markdown: request.markdown } satisfies RenderRequest);
+    if (slot.pending.size === 1) watch(slot);
+  }
+
+  function settle(slot: Slot, response: RenderResponse): void {
+    const request = slot.pending.get(response.id);
+    if (!request) return;
+    slot.pending.delete(response.id);
+    if ('html' in response) request.resolve({ html: trustSanitized(response.html), renderVersion: RENDER_VERSION });
+    else request.reject(new Error(`Rendering the post failed: ${response.error}`));
+    watch(slot);
+  }
+
+  function fail(slot: Slot, error: Error): void {
+    for (const request of stop(slot)) request.reject(error);
+  }
+
+  function timeOut(slot: Slot, stuck: Pending): void {
+    const waiting = stop(slot).filter((request) => request !== stuck);
+    stuck.reject(new Error(`Rendering the post took longer than ${timeoutMs} ms and was stopped; the markdown may be too complex.`));
+    // The others were only queued behind the stuck one: they get a fresh worker, not an error.
+    for (const request of waiting) send(target(), request);
+  }
+
+  function target(): Slot {
+    if (current && current.renders >= recycleAfter) {
+      current.retired = true;
+      if (current.pending.size === 0) stop(current);
+      current = undefined;
+    }
+    current ??= spawn();
+    return current;
+  }
+
+  return {
+    render(markdown) {
+      if (closed) return Promise.reject(new Error('The markdown renderer has been closed.'));
+      return new Promise<Rendered>((resolve, reject) => {
+        send(target(), { id: nextId++, markdown, resolve, reject });
+      });
+    },
+    async close() {
+      closed = true;
+      const stopping = [...slots];
+      const error = new Error('The markdown renderer was closed before this post was rendered.');
+      for (const slot of stopping) for (const request of stop(slot)) request.reject(error);
+      await Promise.all(stopping.map((slot) => slot.exited));
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { parentPort } from 'node:worker_threads';
+import { JSDOM } from 'jsdom';
+import { markdownToHtml } from './render.js';
+import { createSanitizer } from './sanitize.js';
+
+/*
+ * Worker-thread entry of the markdown pool (see worker-pool.ts). It owns the one jsdom window of
+ * the process, so the request thread never pays for DOM parsing or for DOMPurify's per-document
+ * leak; the pool replaces this whole thread every few thousand renders instead.
+ */
+
+export type RenderRequest = { id: number; markdown: string };
+export type RenderResponse = { id: number; html: string } | { id: number; error: string };
+/** Sent once the window exists: loading jsdom takes seconds on a busy machine, and that start-up
+ * time must not count against the first render's timeout. */
+export type ReadyMessage = { ready: true };
+
+if (!parentPort) throw new Error('src/markdown/worker.ts must be started as a worker thread.');
+const port = parentPort;
+const sanitize = createSanitizer(new JSDOM('').window);
+port.postMessage({ ready: true } satisfies ReadyMessage);
+
+port.on('message', (request: RenderRequest) => {
+  let response: RenderResponse;
+  try {
+    response = { id: request.id, html: sanitize(markdownToHtml(request.markdown)) };
+  } catch (error) {
+    // One bad post must not take the worker down with it: report it and keep serving.
+    response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(response);
+});
