@@ -1,0 +1,71 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { closeDatabase, openDatabase, readPragmas } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { seedDemo } from './db/seed.js';
+import { getSetting } from './db/settings.js';
+import { createLogger } from './lib/log.js';
+import { createMarkdownRenderer } from './markdown/worker-pool.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
+  const pragmas = readPragmas(db);
+  log.info(`Database ${config.databasePath}: journal_mode=${pragmas.journal_mode} synchronous=${pragmas.synchronous} foreign_keys=${pragmas.foreign_keys} busy_timeout=${pragmas.busy_timeout}`);
+  migrateDatabase(db);
+  const markdown = createMarkdownRenderer();
+  const services = { db, markdown, now: Date.now };
+
+  if (config.demoSeed) {
+    const seeded = await seedDemo(services);
+    if (seeded) {
+      log.info(`Seeded the demo community "${seeded.siteName}". Demo accounts:`);
+      for (const account of seeded.accounts) log.info(`  ${account.role.padEnd(8)} ${account.username} / ${account.password}`);
+    }
+  }
+  if (!config.rateLimit) log.warn('RATE_LIMIT=off: abuse limits are disabled. Use this only for trusted load tests.');
+
+  const siteName = getSetting(db, 'site_name');
+  const app = createApp({ db, config, markdown, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error) });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing open requests, then closing the database.`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    // Idle keep-alive sockets would otherwise hold close() open until they time out.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    server.close(async () => {
+      await markdown.close();
+      db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      closeDatabase(db);
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Hearth could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
