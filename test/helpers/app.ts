@@ -12,7 +12,8 @@ import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
 
 export type TestClock = { now: () => number; advance: (ms: number) => void; set: (ms: number) => void };
 
-export function testClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): TestClock {
+/** Starts at the real time (so a real browser accepts the cookies) and moves only when told. */
+export function testClock(start = Date.now()): TestClock {
   let current = start;
   return { now: () => current, advance: (ms) => void (current += ms), set: (ms) => void (current = ms) };
 }

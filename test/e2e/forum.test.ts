@@ -1,0 +1,181 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type BrowserContext, type Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+
+// A person's path through the forum in a real browser: Debian's Chromium driven by playwright-core.
+// The flags keep Chromium off the network (this suite must never touch it) and quiet in CI.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const SCREENSHOT = `${RESULTS}thread-page.png`;
+const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot-thread.png', import.meta.url));
+const PASSWORD = 'correct horse battery staple';
+const BROWSER_TEST_TIMEOUT = 60_000;
+
+let ctx: TestContext;
+let server: ServerType;
+let browser: Browser;
+let base: string;
+let seededThreadPath: string;
+const contexts: BrowserContext[] = [];
+
+function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
+  return new Promise((resolve) => {
+    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+}
+
+async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1200, height: 800 }, ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** Waits (auto-retrying) until the locator is visible and returns its text. */
+async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: 'visible' });
+  return (await locator.innerText()).trim();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The end-to-end tests need Debian's Chromium at ${CHROMIUM}, which is missing. ` +
+        'Install it with: apt-get update && apt-get install -y --no-install-recommends chromium',
+    );
+  }
+  // Listen first, so the app can be built with the origin the browser will send (the CSRF check
+  // compares them), then hand requests to it.
+  let app: TestContext['app'] | undefined;
+  server = await listen((request) => {
+    if (!app) return new Response('starting', { status: 503 });
+    return app.fetch(request);
+  });
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  ctx = await createTestContext({ baseUrl: base, siteName: 'Brewline' });
+  app = ctx.app;
+
+  makeCategory(ctx.services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing, descaling, the app and everything in between.' });
+  const alice = await makeUser(ctx.services, { username: 'alice', password: PASSWORD });
+  const bob = await makeUser(ctx.services, { username: 'bob' });
+  const mia = await makeUser(ctx.services, { username: 'mia', role: 'manager', password: PASSWORD });
+  const created = await makeThread(ctx.services, alice, {
+    category: 'kettles',
+    title: 'Kettle keeps switching off before the water boils',
+    body: [
+      'Since last week my **KT-200** switches off at around 90 °C. What I tried so far:',
+      '',
+      '1. Descaled it with citric acid',
+      '2. Reset it from the app',
+      '',
+      '> The light blinks orange twice, then stays off.',
+    ].join('\n'),
+  });
+  await makeReply(ctx.services, bob, { threadId: created.threadId, body: 'Same here with mine, since the update on Monday. Following.' });
+  await makeReply(ctx.services, mia, {
+    threadId: created.threadId,
+    body: [
+      'Thanks for the details, Alice! Two blinks mean the **boil-dry sensor** tripped. Please update the firmware:',
+      '',
+      '```',
+      'Settings → Device → Firmware → Check for updates',
+      '```',
+      '',
+      'If it still happens on `2.4.1` or later, reply here and we will send a replacement base.',
+    ].join('\n'),
+  });
+  seededThreadPath = `/t/${created.threadId}/${created.slug}`;
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await ctx?.close();
+});
+
+describe('the forum in a real browser', () => {
+  test(
+    'a visitor signs up, starts a thread and replies to it',
+    async () => {
+      const page = await newPage();
+      await page.goto('/');
+      await page.locator('.site-header').getByRole('link', { name: 'Sign up', exact: true }).click();
+      await page.waitForURL(`${base}/signup`);
+
+      await page.getByLabel('Username', { exact: true }).fill('kettlefan');
+      await page.getByLabel('Email address', { exact: true }).fill('kettlefan@example.com');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL(`${base}/`);
+      await page.locator('.site-header').getByRole('link', { name: 'kettlefan', exact: true }).waitFor();
+
+      await page.getByRole('link', { name: 'Smart Kettles', exact: true }).click();
+      await page.waitForURL(`${base}/c/kettles`);
+      await page.locator('main').getByRole('link', { name: 'New thread', exact: true }).click();
+      await page.waitForURL(/\/new\?category=kettles$/);
+
+      const title = 'Which water filter works best with the KT-200?';
+      await page.getByLabel('Title', { exact: true }).fill(title);
+      await page.getByLabel('Message', { exact: true }).fill('Our tap water is very hard. Does a **filter jug** help against scale?');
+      await page.getByRole('button', { name: 'Start thread' }).click();
+      await page.waitForURL(/\/t\/\d+\/[a-z0-9-]+$/);
+      expect(await textOf(page.locator('h1'))).toBe(title);
+
+      await page.getByLabel('Reply', { exact: true }).fill('Update: a filter jug halved the scale after two weeks.');
+      await page.getByRole('button', { name: 'Post reply' }).click();
+      await page.waitForURL(/#post-2$/);
+      expect(await textOf(page.locator('#post-1 .post-body'))).toBe('Our tap water is very hard. Does a filter jug help against scale?');
+      expect(await textOf(page.locator('#post-2 .post-body'))).toBe('Update: a filter jug halved the scale after two weeks.');
+      expect(await textOf(page.locator('#post-2 .author'))).toBe('kettlefan');
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'without JavaScript, a member logs in and replies with plain HTML forms',
+    async () => {
+      const page = await newPage({ javaScriptEnabled: false });
+      await page.goto('/login');
+      await page.getByLabel('Username or email address', { exact: true }).fill('alice');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(`${base}/`);
+      await page.locator('.site-header').getByRole('link', { name: 'alice', exact: true }).waitFor();
+
+      await page.goto(seededThreadPath);
+      expect(await textOf(page.locator('h1'))).toBe('Kettle keeps switching off before the water boils');
+      expect(await textOf(page.locator('#post-3 .badge'))).toBe('Community manager');
+
+      await page.getByLabel('Reply', { exact: true }).fill('That was it: after the firmware update it boils again. Thank you, Mia!');
+      await page.getByRole('button', { name: 'Post reply' }).click();
+      await page.waitForURL(/#post-4$/);
+      expect(await textOf(page.locator('#post-4 .post-body'))).toBe('That was it: after the firmware update it boils again. Thank you, Mia!');
+      expect(await textOf(page.locator('#post-4 .author'))).toBe('alice');
+
+      mkdirSync(RESULTS, { recursive: true });
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      if (process.env['UPDATE_SCREENSHOT'] === '1') copyFileSync(SCREENSHOT, DOCS_SCREENSHOT);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});
