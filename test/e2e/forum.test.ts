@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -23,7 +23,6 @@ const CHROMIUM_ARGS = [
 ];
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const SCREENSHOT = `${RESULTS}thread-page.png`;
-const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot-thread.png', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
 const BROWSER_TEST_TIMEOUT = 60_000;
 
@@ -174,7 +173,6 @@ describe('the forum in a real browser', () => {
 
       mkdirSync(RESULTS, { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
-      if (process.env['UPDATE_SCREENSHOT'] === '1') copyFileSync(SCREENSHOT, DOCS_SCREENSHOT);
     },
     BROWSER_TEST_TIMEOUT,
   );
