@@ -1,4 +1,5 @@
-import { blob, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are integer milliseconds since the epoch: cheap to compare, index and paginate on.
 
@@ -10,6 +11,22 @@ export type CategoryKind = (typeof categoryKinds)[number];
 
 export const moderationModes = ['open', 'new-members', 'all'] as const;
 export type ModerationMode = (typeof moderationModes)[number];
+
+/** published: public; pending: waiting for approval; rejected: refused by staff, kept for its author. */
+export const contentStatuses = ['published', 'pending', 'rejected'] as const;
+export type ContentStatus = (typeof contentStatuses)[number];
+
+export const flagReasons = ['spam', 'abuse', 'off_topic', 'other'] as const;
+export type FlagReason = (typeof flagReasons)[number];
+export const flagStatuses = ['open', 'resolved', 'dismissed'] as const;
+
+export const reviewKinds = ['approval', 'flag'] as const;
+export type ReviewKind = (typeof reviewKinds)[number];
+export const reviewResolutions = ['approved', 'rejected', 'dismissed', 'hidden'] as const;
+export type ReviewResolution = (typeof reviewResolutions)[number];
+
+export const watchedWordActions = ['block', 'queue', 'censor'] as const;
+export type WatchedWordAction = (typeof watchedWordActions)[number];
 
 export const users = sqliteTable(
   'users',
@@ -23,6 +40,10 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: roles }).notNull().default('member'),
     postCount: integer('post_count').notNull().default(0),
+    silencedUntil: integer('silenced_until'),
+    silenceReason: text('silence_reason'),
+    suspendedUntil: integer('suspended_until'),
+    suspendReason: text('suspend_reason'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_username_key_unique').on(t.usernameKey), uniqueIndex('users_email_key_unique').on(t.emailKey)],
@@ -74,6 +95,7 @@ export const threads = sqliteTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     slug: text('slug').notNull(),
+    status: text('status', { enum: contentStatuses }).notNull().default('published'),
     locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
     pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
     solvedPostId: integer('solved_post_id').references((): AnySQLiteColumn => posts.id, { onDelete: 'set null' }),
@@ -101,7 +123,10 @@ export const posts = sqliteTable(
     threadId: integer('thread_id')
       .notNull()
       .references(() => threads.id, { onDelete: 'cascade' }),
-    number: integer('number').notNull(),
+    // Null until the post is published: waiting posts take no visible number.
+    number: integer('number'),
+    status: text('status', { enum: contentStatuses }).notNull().default('published'),
+    rejectedReason: text('rejected_reason'),
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
@@ -119,6 +144,7 @@ export const posts = sqliteTable(
     uniqueIndex('posts_thread_number_unique').on(t.threadId, t.number),
     index('posts_author_created_idx').on(t.authorId, t.createdAt, t.id),
     index('posts_render_version_idx').on(t.renderVersion, t.id),
+    index('posts_thread_status_idx').on(t.threadId, t.status, t.authorId),
   ],
 );
 
@@ -143,3 +169,159 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Managers limited to some categories; a manager with no rows here moderates everywhere. */
+export const managerScopes = sqliteTable(
+  'manager_scopes',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.categoryId] })],
+);
+
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    flaggerId: integer('flagger_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: flagReasons }).notNull(),
+    note: text('note'),
+    status: text('status', { enum: flagStatuses }).notNull().default('open'),
+    createdAt: integer('created_at').notNull(),
+    resolvedById: integer('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('flags_one_open_per_member').on(t.postId, t.flaggerId).where(sql`status = 'open'`),
+    index('flags_post_status_idx').on(t.postId, t.status),
+    index('flags_flagger_idx').on(t.flaggerId, t.id),
+  ],
+);
+
+/** The managers' worklist: a post waiting for approval, or a flagged post. */
+export const reviewItems = sqliteTable(
+  'review_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: reviewKinds }).notNull(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    resolution: text('resolution', { enum: reviewResolutions }),
+    reason: text('reason'),
+    createdAt: integer('created_at').notNull(),
+    resolvedById: integer('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('review_items_one_open_per_post').on(t.postId, t.kind).where(sql`status = 'open'`),
+    index('review_items_open_idx').on(t.status, t.createdAt, t.id),
+    index('review_items_category_idx').on(t.categoryId, t.status, t.createdAt),
+  ],
+);
+
+/** Audit trail of every staff action. Rows are only ever inserted. */
+export const modLog = sqliteTable(
+  'mod_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetUserId: integer('target_user_id').references(() => users.id, { onDelete: 'set null' }),
+    targetThreadId: integer('target_thread_id').references(() => threads.id, { onDelete: 'set null' }),
+    targetPostId: integer('target_post_id').references(() => posts.id, { onDelete: 'set null' }),
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    // JSON with what changed, e.g. {"from":"member","to":"manager"}.
+    details: text('details'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('mod_log_actor_idx').on(t.actorId, t.id),
+    index('mod_log_target_user_idx').on(t.targetUserId, t.id),
+    index('mod_log_action_idx').on(t.action, t.id),
+  ],
+);
+
+export const watchedWords = sqliteTable(
+  'watched_words',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Case- and accent-folded form, compared against folded post text.
+    word: text('word').notNull(),
+    action: text('action', { enum: watchedWordActions }).notNull(),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('watched_words_word_unique').on(t.word)],
+);
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    // JSON with what the message needs (reason, end date, …).
+    data: text('data'),
+    readAt: integer('read_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_unread_idx').on(t.userId, t.readAt)],
+);
+
+/** Origins allowed to frame embeds, besides EMBED_ORIGINS. */
+export const embedOrigins = sqliteTable('embed_origins', {
+  origin: text('origin').primaryKey(),
+  createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** API keys for brands' servers; like sessions, only a hash of the secret is stored. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    scope: text('scope', { enum: ['embed'] }).notNull(),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_created_idx').on(t.createdAt)],
+);
+
+/** A brand's key (e.g. a help-article id) for the thread that discusses it. */
+export const threadKeys = sqliteTable(
+  'thread_keys',
+  {
+    key: text('key').primaryKey(),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    url: text('url'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('thread_keys_thread_idx').on(t.threadId)],
+);
