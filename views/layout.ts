@@ -12,13 +12,22 @@ export type LayoutProps = {
   canonicalPath?: string;
   /** A one-line notice shown above the page, e.g. after signing out. */
   notice?: string;
+  /** Unread notifications, and open review items for staff. */
+  counts?: { notifications: number; review: number };
 };
 
-function accountNav(viewer: SignedIn | null): Html {
+function countBadge(count: number, label: string): Html {
+  return count > 0 ? html` <span class="count-badge" aria-label="${count} ${label}">${count}</span>` : html``;
+}
+
+function accountNav(viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
   if (!viewer) {
     return html`<a href="/login">Log in</a><a class="button" href="/signup">Sign up</a>`;
   }
+  const staff = viewer.role === 'manager' || viewer.role === 'admin';
   return html`<a class="button" href="/new">New thread</a>
+    ${staff ? html`<a href="/mod/queue">Review${countBadge(counts.review, 'items waiting for review')}</a>` : ''}
+    <a href="/notifications">Notifications${countBadge(counts.notifications, 'unread')}</a>
     <a href="/u/${encodeURIComponent(viewer.username)}">${viewer.username}</a>
     <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">Log out</button></form>`;
 }
@@ -43,7 +52,7 @@ ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="/">${site.name}</a>
-    <nav class="account" aria-label="Account">${accountNav(viewer)}</nav>
+    <nav class="account" aria-label="Account">${accountNav(viewer, props.counts ?? { notifications: 0, review: 0 })}</nav>
   </div>
 </header>
 <main id="main" class="page">

@@ -155,12 +155,25 @@ export async function logIn(ctx: ServiceContext, input: { login: string; passwor
 
   const where = login.includes('@') ? eq(users.emailKey, login.toLowerCase()) : eq(users.usernameKey, login.toLowerCase());
   const row = ctx.db
-    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      createdAt: users.createdAt,
+      passwordHash: users.passwordHash,
+      suspendedUntil: users.suspendedUntil,
+      suspendReason: users.suspendReason,
+    })
     .from(users)
     .where(where)
     .get();
 
   const matches = await verifyPassword(row?.passwordHash ?? (await getDummyHash()), input.password);
   if (!row || !matches) throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
+  // Told only after the right password, so suspension reveals nothing about who has an account.
+  if (row.suspendedUntil !== null && row.suspendedUntil > ctx.now()) {
+    const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(row.suspendedUntil);
+    throw new Forbidden(`Your account is suspended until ${until} UTC${row.suspendReason ? `: ${row.suspendReason}` : ''}. You can sign in again after that.`);
+  }
   return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt };
 }

@@ -3,7 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { sessions, users } from '../db/schema.js';
+import { managerScopes, sessions, users } from '../db/schema.js';
 import type { SignedIn } from '../lib/context.js';
 
 // Lucia's session design: the token is `id.secret`; only SHA-256 of the secret is stored, so a
@@ -56,6 +56,8 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
       username: users.username,
       role: users.role,
       userCreatedAt: users.createdAt,
+      silencedUntil: users.silencedUntil,
+      suspendedUntil: users.suspendedUntil,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -64,7 +66,8 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
-  if (now >= sessionExpiresAt(session)) {
+  // Suspension signs people out everywhere; this also covers a session that slipped through.
+  if (now >= sessionExpiresAt(session) || (row.suspendedUntil !== null && row.suspendedUntil > now)) {
     invalidateSession(db, id);
     return null;
   }
@@ -74,7 +77,11 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
     session.lastUsedAt = now;
     renewed = true;
   }
-  const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt };
+  const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt, silencedUntil: row.silencedUntil };
+  if (row.role === 'manager') {
+    const scope = db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, row.userId)).all();
+    if (scope.length > 0) user.scope = scope.map((entry) => entry.categoryId);
+  }
   return { session, user, renewed };
 }
 

@@ -5,7 +5,7 @@ import { categories, posts, threads, users } from '../db/schema.js';
 // Denormalized counters and "latest activity" columns, always updated inside the transaction that
 // changes the posts, so list pages never count or sort over the posts table.
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type NewPostFacts = { postId: number; threadId: number; categoryId: number; authorId: number; number: number; at: number };
 
@@ -43,11 +43,21 @@ export function recordRemovedPost(tx: Tx, post: { threadId: number; categoryId: 
   refreshLastPost(tx, post.threadId);
 }
 
+/** A hidden post came back (unhidden, flags dismissed): counts return and "latest" is recomputed. */
+export function recordRestoredPost(tx: Tx, post: { threadId: number; categoryId: number; authorId: number; number: number }): void {
+  if (post.number > 1) {
+    tx.update(threads).set({ replyCount: sql`${threads.replyCount} + 1` }).where(eq(threads.id, post.threadId)).run();
+  }
+  tx.update(categories).set({ postCount: sql`${categories.postCount} + 1` }).where(eq(categories.id, post.categoryId)).run();
+  tx.update(users).set({ postCount: sql`${users.postCount} + 1` }).where(eq(users.id, post.authorId)).run();
+  refreshLastPost(tx, post.threadId);
+}
+
 function refreshLastPost(tx: Tx, threadId: number): void {
   const latest = tx
     .select({ id: posts.id, createdAt: posts.createdAt, authorId: posts.authorId })
     .from(posts)
-    .where(and(eq(posts.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
+    .where(and(eq(posts.threadId, threadId), eq(posts.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
     .orderBy(desc(posts.number))
     .limit(1)
     .get();

@@ -1,31 +1,54 @@
-import type { Viewer } from '../lib/context.js';
+import type { Role } from '../db/schema.js';
+import type { SignedIn, Viewer } from '../lib/context.js';
 
 // The one place that decides who may do what. Pure predicates over plain data so each has a
 // table-driven test; services call them and routes use them to decide what to show.
 
-export type ThreadFacts = { locked: boolean };
-export type PostFacts = { authorId: number; number: number; deletedAt: number | null; hiddenAt: number | null };
+export type ThreadFacts = { locked: boolean; categoryId?: number };
+export type PostFacts = { authorId: number; number: number | null; deletedAt: number | null; hiddenAt: number | null };
+export type Target = { role: Role };
 
-export function isStaff(viewer: Viewer): boolean {
+export function isStaff(viewer: Viewer): viewer is SignedIn {
   return viewer !== null && (viewer.role === 'manager' || viewer.role === 'admin');
 }
 
-export function isAdmin(viewer: Viewer): boolean {
+export function isAdmin(viewer: Viewer): viewer is SignedIn {
   return viewer?.role === 'admin';
 }
 
-export function canCreateThread(viewer: Viewer): boolean {
-  return viewer !== null;
+/** Silenced members read and sign in but do not post or flag, until the sanction ends. */
+export function isSilenced(viewer: Viewer, now: number): boolean {
+  return viewer !== null && viewer.silencedUntil != null && viewer.silencedUntil > now;
 }
 
-export function canReply(viewer: Viewer, thread: ThreadFacts): boolean {
-  return viewer !== null && (!thread.locked || isStaff(viewer));
+/** Staff who may moderate this category (admins everywhere; scoped managers only inside their scope). */
+export function canModerate(viewer: Viewer, categoryId: number): boolean {
+  if (!isStaff(viewer)) return false;
+  return viewer.role === 'admin' || viewer.scope === undefined || viewer.scope.includes(categoryId);
 }
 
-/** Authors edit their own live posts (not in locked threads); staff may edit any live post. */
+/** The /mod area at all (what each item allows is decided per category). */
+export function canUseModeration(viewer: Viewer): boolean {
+  return isStaff(viewer);
+}
+
+export function canPost(viewer: Viewer, now: number): boolean {
+  return viewer !== null && !isSilenced(viewer, now);
+}
+
+export function canCreateThread(viewer: Viewer, now = 0): boolean {
+  return canPost(viewer, now);
+}
+
+export function canReply(viewer: Viewer, thread: ThreadFacts, now = 0): boolean {
+  if (!canPost(viewer, now)) return false;
+  return !thread.locked || (thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer));
+}
+
+/** Authors edit their own live posts (not in locked threads); moderators edit any live post. */
 export function canEditPost(viewer: Viewer, post: PostFacts, thread: ThreadFacts): boolean {
   if (viewer === null || post.deletedAt !== null) return false;
-  if (isStaff(viewer)) return true;
+  if (thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer)) return true;
   return post.authorId === viewer.id && post.hiddenAt === null && !thread.locked;
 }
 
@@ -33,21 +56,42 @@ export function canDeletePost(viewer: Viewer, post: PostFacts): boolean {
   return viewer !== null && post.authorId === viewer.id && post.deletedAt === null && post.hiddenAt === null;
 }
 
+/** Members flag others' posts, once each while the flag is open; silenced members cannot. */
+export function canFlag(viewer: Viewer, post: PostFacts, now: number): boolean {
+  return viewer !== null && !isSilenced(viewer, now) && post.authorId !== viewer.id && post.deletedAt === null;
+}
+
 /** Edit history is for the author and staff, not the public. */
 export function canViewRevisions(viewer: Viewer, post: PostFacts): boolean {
   return viewer !== null && (post.authorId === viewer.id || isStaff(viewer));
 }
 
-/** Whether the viewer may read a hidden post's text (others see a placeholder). */
-export function canReadHiddenPost(viewer: Viewer, post: PostFacts): boolean {
-  return viewer !== null && (post.authorId === viewer.id || isStaff(viewer));
+/** Whether the viewer may read a hidden, waiting or rejected post's text (others see a placeholder or nothing). */
+export function canReadHiddenPost(viewer: Viewer, post: PostFacts, categoryId?: number): boolean {
+  if (viewer === null) return false;
+  return post.authorId === viewer.id || (categoryId !== undefined ? canModerate(viewer, categoryId) : isStaff(viewer));
 }
 
-export function canLockThread(viewer: Viewer): boolean {
-  return isStaff(viewer);
+export function canLockThread(viewer: Viewer, categoryId?: number): boolean {
+  return categoryId !== undefined ? canModerate(viewer, categoryId) : isStaff(viewer);
 }
 
-export function canPinThread(viewer: Viewer): boolean {
-  return isStaff(viewer);
+export function canPinThread(viewer: Viewer, categoryId?: number): boolean {
+  return canLockThread(viewer, categoryId);
 }
 
+/** Silence or suspend: managers sanction members; admins sanction members and managers; nobody sanctions admins or themselves. */
+export function canSanction(viewer: Viewer, target: Target & { id: number }): boolean {
+  if (!isStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
+  return viewer.role === 'admin' || target.role === 'member';
+}
+
+/** Roles and manager scopes are for admins only. */
+export function canChangeRoles(viewer: Viewer): boolean {
+  return isAdmin(viewer);
+}
+
+/** Watched words, category settings and embedding are community configuration: admins only. */
+export function canConfigure(viewer: Viewer): boolean {
+  return isAdmin(viewer);
+}

@@ -1,20 +1,25 @@
 import { desc, eq } from 'drizzle-orm';
-import { postRevisions, posts, threads, users } from '../db/schema.js';
+import { categories, postRevisions, posts, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { recordModAction } from '../moderation/audit.js';
+import { openApprovalItem } from '../moderation/publication.js';
+import { assertMayPost, censorTitle, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
-import { canDeletePost, canEditPost, canReply, canViewRevisions } from './permissions.js';
+import { canDeletePost, canEditPost, canModerate, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
 import { pageOfPost } from './threads.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 
-export type PostLocation = { postId: number; threadId: number; slug: string; number: number; page: number };
+/** Where a post is shown. `number` is null while it waits: it is then shown after the thread's last post to those who may see it. */
+export type PostLocation = { postId: number; threadId: number; slug: string; number: number | null; page: number };
 
-function loadPost(ctx: ServiceContext, postId: number) {
+export function loadPost(ctx: ServiceContext, postId: number) {
   const post = ctx.db
     .select({
       id: posts.id,
       threadId: posts.threadId,
       number: posts.number,
+      status: posts.status,
       authorId: posts.authorId,
       body: posts.body,
       deletedAt: posts.deletedAt,
@@ -23,98 +28,152 @@ function loadPost(ctx: ServiceContext, postId: number) {
       title: threads.title,
       slug: threads.slug,
       locked: threads.locked,
+      threadStatus: threads.status,
+      lastPostNumber: threads.lastPostNumber,
       categoryId: threads.categoryId,
+      moderation: categories.moderation,
     })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(categories, eq(categories.id, threads.categoryId))
     .where(eq(posts.id, postId))
     .get();
   if (!post) throw new NotFound('That post does not exist, or it was removed.');
   return post;
 }
 
-export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown }): Promise<PostLocation> {
+type LoadedPost = ReturnType<typeof loadPost>;
+
+/** Waiting and rejected posts exist only for their author and the category's moderators. */
+function assertVisible(viewer: Viewer, post: LoadedPost): void {
+  if (post.status !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) {
+    throw new NotFound('That post does not exist, or it was removed.');
+  }
+}
+
+function locationOf(post: { id: number; threadId: number; slug: string; number: number | null; lastPostNumber: number }): PostLocation {
+  return { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number ?? post.lastPostNumber) };
+}
+
+export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown }): Promise<PostLocation & { status: string }> {
   const body = normalizeText(input.body);
   assertValid({ body: bodyError(body) });
   if (viewer === null) throw new Unauthenticated('Please log in to reply.');
+  assertMayPost(ctx, viewer);
   const thread = ctx.db
-    .select({ id: threads.id, slug: threads.slug, locked: threads.locked, categoryId: threads.categoryId })
+    .select({ id: threads.id, slug: threads.slug, locked: threads.locked, status: threads.status, categoryId: threads.categoryId, moderation: categories.moderation })
     .from(threads)
+    .innerJoin(categories, eq(categories.id, threads.categoryId))
     .where(eq(threads.id, input.threadId))
     .get();
-  if (!thread) throw new NotFound('That thread does not exist, or it was removed.');
+  if (!thread || thread.status !== 'published') throw new NotFound('That thread does not exist, or it was removed.');
   if (!canReply(viewer, thread)) throw new Forbidden('This thread is locked, so it takes no new replies.');
-  const rendered = await ctx.markdown.render(body);
+  const { status, rendered } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
+      const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now };
       // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
       const { lastPostNumber } = tx.select({ lastPostNumber: threads.lastPostNumber }).from(threads).where(eq(threads.id, thread.id)).get()!;
+      if (status !== 'published') {
+        const post = tx.insert(posts).values({ ...values, number: null }).returning({ id: posts.id }).get();
+        openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
+        return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
+      }
       const number = lastPostNumber + 1;
-      const post = tx
-        .insert(posts)
-        .values({ threadId: thread.id, number, authorId: viewer.id, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now })
-        .returning({ id: posts.id })
-        .get();
+      const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
       recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
-      return { postId: post.id, threadId: thread.id, slug: thread.slug, number, page: pageOfPost(number) };
+      return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
     },
     { behavior: 'immediate' },
   );
 }
 
-export type EditablePost = { id: number; number: number; body: string; title: string | null; threadId: number; slug: string };
+export type EditablePost = { id: number; number: number | null; body: string; title: string | null; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };
 
 /** The post as its editor needs it; the title comes along for opening posts. */
 export function getPostForEdit(ctx: ServiceContext, viewer: Viewer, postId: number): EditablePost {
   const post = loadPost(ctx, postId);
   if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
+  assertVisible(viewer, post);
   if (!canEditPost(viewer, post, post)) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
-  return { id: post.id, number: post.number, body: post.body, title: post.number === 1 ? post.title : null, threadId: post.threadId, slug: post.slug };
+  return {
+    id: post.id,
+    number: post.number,
+    body: post.body,
+    title: post.number === 1 ? post.title : null,
+    threadId: post.threadId,
+    slug: post.slug,
+    staffEdit: post.authorId !== viewer.id,
+    rejected: post.status === 'rejected',
+  };
 }
 
-export async function editPost(ctx: ServiceContext, viewer: Viewer, input: { postId: number; body: unknown; title?: unknown }): Promise<PostLocation> {
+/**
+ * Edits keep the previous version as a revision. A moderator editing someone else's post gives a
+ * reason that goes to the audit log. An author editing a rejected post resubmits it for approval.
+ */
+export async function editPost(ctx: ServiceContext, viewer: Viewer, input: { postId: number; body: unknown; title?: unknown; reason?: unknown }): Promise<PostLocation> {
   const post = loadPost(ctx, input.postId);
   const body = normalizeText(input.body);
   const title = post.number === 1 && input.title !== undefined ? normalizeText(input.title).trim() : null;
-  assertValid({ body: bodyError(body), title: title === null ? undefined : titleError(title) });
+  const reason = normalizeText(input.reason).trim();
+  const staffEdit = viewer !== null && viewer.id !== post.authorId && canModerate(viewer, post.categoryId);
+  assertValid({
+    body: bodyError(body),
+    title: title === null ? undefined : titleError(title),
+    reason: staffEdit && reason.length === 0 ? 'Please say why you are editing this member’s post; it goes to the audit log.' : undefined,
+  });
   if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
+  assertVisible(viewer, post);
   if (!canEditPost(viewer, post, post)) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
+  const resubmit = post.status === 'rejected' && !staffEdit;
   const titleChanged = title !== null && title !== post.title;
-  const location = { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number) };
-  if (body === post.body && !titleChanged) return location;
-  const rendered = await ctx.markdown.render(body);
+  if (body === post.body && !titleChanged && !resubmit) return locationOf(post);
+  const composed = await composePost(ctx, viewer, { mode: post.moderation, body, ...(title ? { title } : {}) });
   const now = ctx.now();
+  const storedTitle = titleChanged ? censorTitle(ctx, title!) : post.title;
   ctx.db.transaction(
     (tx) => {
       tx.insert(postRevisions).values({ postId: post.id, body: post.body, title: titleChanged ? post.title : null, editorId: viewer.id, createdAt: now }).run();
-      tx.update(posts).set({ body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, editedAt: now }).where(eq(posts.id, post.id)).run();
-      if (titleChanged) tx.update(threads).set({ title: title! }).where(eq(threads.id, post.threadId)).run();
+      tx.update(posts).set({ body, bodyHtml: composed.rendered.html, renderVersion: composed.rendered.renderVersion, editedAt: now }).where(eq(posts.id, post.id)).run();
+      if (titleChanged) tx.update(threads).set({ title: storedTitle }).where(eq(threads.id, post.threadId)).run();
+      if (resubmit) {
+        tx.update(posts).set({ status: 'pending', rejectedReason: null }).where(eq(posts.id, post.id)).run();
+        if (post.number === 1) tx.update(threads).set({ status: 'pending' }).where(eq(threads.id, post.threadId)).run();
+        openApprovalItem(tx, { postId: post.id, categoryId: post.categoryId, at: now });
+      }
+      if (staffEdit) {
+        recordModAction(tx, { actorId: viewer.id, action: 'edit', targetUserId: post.authorId, targetThreadId: post.threadId, targetPostId: post.id, categoryId: post.categoryId, reason, at: now });
+      }
     },
     { behavior: 'immediate' },
   );
-  return location;
+  return locationOf(post);
 }
 
 /** Soft delete by the author: the thread stays readable with a placeholder in the post's place. */
 export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId: number }): PostLocation {
   if (viewer === null) throw new Unauthenticated('Please log in to delete your post.');
-  const location = ctx.db.transaction(
+  return ctx.db.transaction(
     (tx) => {
       const post = loadPost({ ...ctx, db: tx as unknown as ServiceContext['db'] }, input.postId);
+      assertVisible(viewer, post);
       if (!canDeletePost(viewer, post)) throw new Forbidden('You can only delete your own posts.');
       tx.update(posts).set({ deletedAt: ctx.now() }).where(eq(posts.id, post.id)).run();
-      recordRemovedPost(tx, post);
-      return { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number) };
+      if (post.status === 'published' && post.number !== null) recordRemovedPost(tx, { ...post, number: post.number });
+      return locationOf(post);
     },
     { behavior: 'immediate' },
   );
-  return location;
 }
 
-export function locatePost(ctx: ServiceContext, postId: number): PostLocation {
+/** Where a permalink leads; waiting posts exist only for their author and moderators. */
+export function locatePost(ctx: ServiceContext, viewer: Viewer, postId: number): PostLocation {
   const post = loadPost(ctx, postId);
-  return { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number) };
+  assertVisible(viewer, post);
+  if (post.threadStatus !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) throw new NotFound('That post does not exist, or it was removed.');
+  return locationOf(post);
 }
 
 export type Revision = { id: number; body: string; title: string | null; editor: string | null; createdAt: number };
@@ -122,6 +181,7 @@ export type Revision = { id: number; body: string; title: string | null; editor:
 /** Earlier versions of a post, newest first, with the current one for comparison. */
 export function listRevisions(ctx: ServiceContext, viewer: Viewer, postId: number) {
   const post = loadPost(ctx, postId);
+  assertVisible(viewer, post);
   if (!canViewRevisions(viewer, post)) throw new Forbidden('Only the author and community managers can see a post’s edit history.');
   const revisions: Revision[] = ctx.db
     .select({ id: postRevisions.id, body: postRevisions.body, title: postRevisions.title, editor: users.username, createdAt: postRevisions.createdAt })
@@ -131,5 +191,6 @@ export function listRevisions(ctx: ServiceContext, viewer: Viewer, postId: numbe
     .orderBy(desc(postRevisions.id))
     .limit(100)
     .all();
-  return { post: { id: post.id, number: post.number, body: post.body, title: post.title, threadId: post.threadId, slug: post.slug, editedAt: post.editedAt }, revisions };
+  return { post: { ...locationOf(post), body: post.body, title: post.title, editedAt: post.editedAt }, revisions };
 }
+

@@ -74,7 +74,7 @@ function selectSummaries(ctx: ServiceContext) {
 /** A category's threads: pinned ones head the first page of "latest"; the rest page by cursor. */
 export function listThreads(ctx: ServiceContext, input: { categoryId: number; sort: ThreadSort; cursor: Cursor | null }): ThreadListPage {
   const { categoryId, sort, cursor } = input;
-  const inCategory = eq(threads.categoryId, categoryId);
+  const inCategory = and(eq(threads.categoryId, categoryId), eq(threads.status, 'published'));
   const filter =
     sort === 'latest' ? and(inCategory, eq(threads.pinned, false)) : sort === 'unanswered' ? and(inCategory, eq(threads.replyCount, 0)) : inCategory;
   const rows = selectSummaries(ctx)

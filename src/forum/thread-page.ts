@@ -1,51 +1,68 @@
-import { and, between, eq } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, posts, threads, users, type Role } from '../db/schema.js';
+import { categories, flags, posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
-import { canDeletePost, canEditPost, canLockThread, canPinThread, canReadHiddenPost, canReply, canViewRevisions, type PostFacts } from './permissions.js';
+import {
+  canDeletePost,
+  canEditPost,
+  canFlag,
+  canModerate,
+  canReadHiddenPost,
+  canReply,
+  canViewRevisions,
+  type PostFacts,
+} from './permissions.js';
 import { POSTS_PER_PAGE } from './threads.js';
 
-export type PostState = 'visible' | 'deleted' | 'hidden';
+export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
 
 export type PostView = {
   id: number;
-  number: number;
+  number: number | null;
   author: { id: number; username: string; role: Role };
   createdAt: number;
   editedAt: number | null;
   state: PostState;
   /** Null when the viewer may not read it (deleted, or hidden from them). */
   bodyHtml: SafeHtml | null;
-  hiddenReason: string | null;
+  /** Why it was hidden or rejected, for its author and moderators only. */
+  reason: string | null;
+  /** Hidden automatically after enough flags, pending a manager's review. */
+  autoHidden: boolean;
   canEdit: boolean;
   canDelete: boolean;
   canViewRevisions: boolean;
+  canFlag: boolean;
+  flaggedByViewer: boolean;
+  canModerate: boolean;
 };
 
 export type ThreadPage = {
-  thread: { id: number; title: string; slug: string; locked: boolean; pinned: boolean; replyCount: number; createdAt: number };
-  category: { slug: string; name: string };
+  thread: { id: number; title: string; slug: string; status: ContentStatus; locked: boolean; pinned: boolean; replyCount: number; createdAt: number };
+  category: { id: number; slug: string; name: string };
   posts: PostView[];
   page: number;
   totalPages: number;
   canReply: boolean;
-  canLock: boolean;
-  canPin: boolean;
+  canModerate: boolean;
 };
 
-const threadRow = (ctx: ServiceContext, threadId: number) =>
-  ctx.db
+function threadRow(ctx: ServiceContext, threadId: number) {
+  return ctx.db
     .select({
       id: threads.id,
       title: threads.title,
       slug: threads.slug,
+      status: threads.status,
+      authorId: threads.authorId,
       locked: threads.locked,
       pinned: threads.pinned,
       replyCount: threads.replyCount,
       lastPostNumber: threads.lastPostNumber,
       createdAt: threads.createdAt,
+      categoryId: categories.id,
       categorySlug: categories.slug,
       categoryName: categories.name,
     })
@@ -53,21 +70,15 @@ const threadRow = (ctx: ServiceContext, threadId: number) =>
     .innerJoin(categories, eq(categories.id, threads.categoryId))
     .where(eq(threads.id, threadId))
     .get();
+}
 
-/** One page of a thread; posts are paged by number, so any page is a single index range scan. */
-export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; page: number }): ThreadPage {
-  const row = threadRow(ctx, input.threadId);
-  if (!row) throw new NotFound('That thread does not exist, or it was removed.');
-  const totalPages = Math.max(1, Math.ceil(row.lastPostNumber / POSTS_PER_PAGE));
-  if (!Number.isInteger(input.page) || input.page < 1 || input.page > totalPages) {
-    throw new NotFound(`This thread has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${input.page}.`);
-  }
-  const first = (input.page - 1) * POSTS_PER_PAGE + 1;
+function selectPosts(ctx: ServiceContext, where: SQL | undefined) {
   const author = alias(users, 'author');
-  const rows = ctx.db
+  return ctx.db
     .select({
       id: posts.id,
       number: posts.number,
+      status: posts.status,
       authorId: posts.authorId,
       username: author.username,
       role: author.role,
@@ -76,39 +87,78 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       deletedAt: posts.deletedAt,
       hiddenAt: posts.hiddenAt,
       hiddenReason: posts.hiddenReason,
+      hiddenById: posts.hiddenById,
+      rejectedReason: posts.rejectedReason,
       bodyHtml: posts.bodyHtml,
     })
     .from(posts)
     .innerJoin(author, eq(author.id, posts.authorId))
-    .where(and(eq(posts.threadId, row.id), between(posts.number, first, first + POSTS_PER_PAGE - 1)))
-    .orderBy(posts.number)
+    .where(where)
+    .orderBy(asc(posts.number), asc(posts.id))
     .all();
-  const threadFacts = { locked: row.locked };
+}
+
+/** Replies still waiting (or rejected) that this viewer may see: their own, or all waiting ones for moderators. */
+function unnumberedPosts(ctx: ServiceContext, viewer: Viewer, threadId: number, moderator: boolean) {
+  if (viewer === null) return [];
+  const mine = eq(posts.authorId, viewer.id);
+  const visible = moderator ? or(eq(posts.status, 'pending'), mine) : mine;
+  return selectPosts(ctx, and(eq(posts.threadId, threadId), isNull(posts.number), isNull(posts.deletedAt), visible));
+}
+
+/** One page of a thread; posts are paged by number, so any page is a single index range scan. */
+export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; page: number }): ThreadPage {
+  const row = threadRow(ctx, input.threadId);
+  if (!row) throw new NotFound('That thread does not exist, or it was removed.');
+  const moderator = canModerate(viewer, row.categoryId);
+  if (row.status !== 'published' && !canReadHiddenPost(viewer, { authorId: row.authorId, number: 1, deletedAt: null, hiddenAt: null }, row.categoryId)) {
+    throw new NotFound('That thread does not exist, or it was removed.');
+  }
+  const totalPages = Math.max(1, Math.ceil(row.lastPostNumber / POSTS_PER_PAGE));
+  if (!Number.isInteger(input.page) || input.page < 1 || input.page > totalPages) {
+    throw new NotFound(`This thread has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${input.page}.`);
+  }
+  const first = (input.page - 1) * POSTS_PER_PAGE + 1;
+  const rows = selectPosts(ctx, and(eq(posts.threadId, row.id), between(posts.number, first, first + POSTS_PER_PAGE - 1)));
+  if (input.page === totalPages) rows.push(...unnumberedPosts(ctx, viewer, row.id, moderator));
+  const flagged = flaggedByViewer(ctx, viewer, rows.map((post) => post.id));
+  const facts = { locked: row.locked, categoryId: row.categoryId };
+  const now = ctx.now();
   return {
-    thread: { id: row.id, title: row.title, slug: row.slug, locked: row.locked, pinned: row.pinned, replyCount: row.replyCount, createdAt: row.createdAt },
-    category: { slug: row.categorySlug, name: row.categoryName },
-    posts: rows.map((post) => toPostView(viewer, post, threadFacts)),
+    thread: { id: row.id, title: row.title, slug: row.slug, status: row.status, locked: row.locked, pinned: row.pinned, replyCount: row.replyCount, createdAt: row.createdAt },
+    category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },
+    posts: rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now })),
     page: input.page,
     totalPages,
-    canReply: canReply(viewer, threadFacts),
-    canLock: canLockThread(viewer),
-    canPin: canPinThread(viewer),
+    canReply: row.status === 'published' && canReply(viewer, facts, now),
+    canModerate: moderator,
   };
 }
 
-type PostRow = PostFacts & {
-  id: number;
-  username: string;
-  role: Role;
-  createdAt: number;
-  editedAt: number | null;
-  hiddenReason: string | null;
-  bodyHtml: string;
-};
+function flaggedByViewer(ctx: ServiceContext, viewer: Viewer, postIds: number[]): Set<number> {
+  if (viewer === null || postIds.length === 0) return new Set();
+  const rows = ctx.db
+    .select({ postId: flags.postId })
+    .from(flags)
+    .where(and(eq(flags.flaggerId, viewer.id), eq(flags.status, 'open'), inArray(flags.postId, postIds)))
+    .all();
+  return new Set(rows.map((row) => row.postId));
+}
 
-function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean }): PostView {
-  const state: PostState = post.deletedAt !== null ? 'deleted' : post.hiddenAt !== null ? 'hidden' : 'visible';
-  const readable = state === 'visible' || (state === 'hidden' && canReadHiddenPost(viewer, post));
+type PostRow = ReturnType<typeof selectPosts>[number];
+
+function stateOf(post: PostRow): PostState {
+  if (post.deletedAt !== null) return 'deleted';
+  if (post.status === 'pending') return 'pending';
+  if (post.status === 'rejected') return 'rejected';
+  return post.hiddenAt !== null ? 'hidden' : 'visible';
+}
+
+function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): PostView {
+  const state = stateOf(post);
+  const facts: PostFacts = post;
+  const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));
+  const live = state === 'visible';
   return {
     id: post.id,
     number: post.number,
@@ -117,9 +167,13 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean }):
     editedAt: post.editedAt,
     state,
     bodyHtml: readable ? trustSanitized(post.bodyHtml) : null,
-    hiddenReason: state === 'hidden' ? post.hiddenReason : null,
-    canEdit: canEditPost(viewer, post, thread),
-    canDelete: canDeletePost(viewer, post),
-    canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, post),
+    reason: !readable ? null : state === 'hidden' ? post.hiddenReason : state === 'rejected' ? post.rejectedReason : null,
+    autoHidden: state === 'hidden' && post.hiddenById === null,
+    canEdit: canEditPost(viewer, facts, thread),
+    canDelete: canDeletePost(viewer, facts),
+    canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts),
+    canFlag: live && canFlag(viewer, facts, extra.now),
+    flaggedByViewer: extra.flagged,
+    canModerate: extra.moderator && state !== 'deleted',
   };
 }

@@ -1,23 +1,26 @@
-import { eq } from 'drizzle-orm';
-import { categories, posts, threads } from '../db/schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { categories, posts, threads, type ContentStatus } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
-import { recordNewPost } from './counters.js';
-import { canCreateThread, canLockThread, canPinThread } from './permissions.js';
+import { recordModAction } from '../moderation/audit.js';
+import { openApprovalItem } from '../moderation/publication.js';
+import { composePost, censorTitle, assertMayPost } from './compose.js';
+import { recordNewPost, type Tx } from './counters.js';
+import { canModerate } from './permissions.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 
 export const POSTS_PER_PAGE = 20;
 
 export type NewThreadInput = { category: unknown; title: unknown; body: unknown };
-export type CreatedThread = { threadId: number; postId: number; slug: string };
+export type CreatedThread = { threadId: number; postId: number; slug: string; status: ContentStatus };
 
 export async function createThread(ctx: ServiceContext, viewer: Viewer, input: NewThreadInput): Promise<CreatedThread> {
   const title = normalizeText(input.title).trim();
   const body = normalizeText(input.body);
   const categorySlug = typeof input.category === 'string' ? input.category : '';
   const category = categorySlug
-    ? ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, categorySlug)).get()
+    ? ctx.db.select({ id: categories.id, moderation: categories.moderation }).from(categories).where(eq(categories.slug, categorySlug)).get()
     : undefined;
   assertValid({
     category: category ? undefined : 'Please choose a category for your thread.',
@@ -25,49 +28,110 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
     body: bodyError(body),
   });
   if (viewer === null) throw new Unauthenticated('Please log in to start a thread.');
-  if (!canCreateThread(viewer)) throw new Forbidden('You cannot start threads here.');
-  const rendered = await ctx.markdown.render(body);
+  assertMayPost(ctx, viewer);
+  const { id: categoryId, moderation } = category!;
+  const { status, rendered } = await composePost(ctx, viewer, { mode: moderation, body, title });
+  const storedTitle = censorTitle(ctx, title);
   const now = ctx.now();
-  const categoryId = category!.id;
-  const slug = slugify(title);
+  const slug = slugify(storedTitle);
   return ctx.db.transaction(
     (tx) => {
       const thread = tx
         .insert(threads)
-        .values({ categoryId, authorId: viewer.id, title, slug, lastPostAt: now, createdAt: now })
+        .values({ categoryId, authorId: viewer.id, title: storedTitle, slug, status, lastPostAt: now, createdAt: now })
         .returning({ id: threads.id })
         .get();
+      // The opening post is number 1 even while it waits: the whole thread is invisible until approved.
       const post = tx
         .insert(posts)
-        .values({
-          threadId: thread.id,
-          number: 1,
-          authorId: viewer.id,
-          body,
-          bodyHtml: rendered.html,
-          renderVersion: rendered.renderVersion,
-          createdAt: now,
-        })
+        .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now })
         .returning({ id: posts.id })
         .get();
-      recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, at: now });
-      return { threadId: thread.id, postId: post.id, slug };
+      if (status === 'published') {
+        recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, at: now });
+      } else {
+        tx.update(threads).set({ lastPostNumber: 1, lastPostId: post.id, lastPostAuthorId: viewer.id }).where(eq(threads.id, thread.id)).run();
+        openApprovalItem(tx, { postId: post.id, categoryId, at: now });
+      }
+      return { threadId: thread.id, postId: post.id, slug, status };
     },
     { behavior: 'immediate' },
   );
+}
+
+function loadThreadForStaff(ctx: ServiceContext, viewer: Viewer, threadId: number) {
+  if (viewer === null) throw new Unauthenticated();
+  const thread = ctx.db
+    .select({ id: threads.id, slug: threads.slug, title: threads.title, categoryId: threads.categoryId, locked: threads.locked, pinned: threads.pinned })
+    .from(threads)
+    .where(eq(threads.id, threadId))
+    .get();
+  if (!thread) throw new NotFound('That thread does not exist.');
+  if (!canModerate(viewer, thread.categoryId)) throw new Forbidden('Only community managers of this category can change this thread.');
+  return { viewer, thread };
 }
 
 export type ThreadFlag = 'locked' | 'pinned';
 
 /** Staff lock a thread (no more replies from members) or pin it to the top of its category. */
 export function setThreadFlag(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; flag: ThreadFlag; value: boolean }) {
-  if (viewer === null) throw new Unauthenticated();
-  const allowed = input.flag === 'locked' ? canLockThread(viewer) : canPinThread(viewer);
-  if (!allowed) throw new Forbidden(`Only community managers can ${input.flag === 'locked' ? 'lock' : 'pin'} threads.`);
-  const thread = ctx.db.select({ id: threads.id, slug: threads.slug }).from(threads).where(eq(threads.id, input.threadId)).get();
-  if (!thread) throw new NotFound('That thread does not exist.');
-  ctx.db.update(threads).set({ [input.flag]: input.value }).where(eq(threads.id, thread.id)).run();
+  const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
+  const action = input.flag === 'locked' ? (input.value ? 'lock' : 'unlock') : input.value ? 'pin' : 'unpin';
+  ctx.db.transaction(
+    (tx) => {
+      tx.update(threads).set({ [input.flag]: input.value }).where(eq(threads.id, thread.id)).run();
+      // The command line and the demo seed act as a system user with no row (id 0).
+      recordModAction(tx, { actorId: actor.id > 0 ? actor.id : null, action, targetThreadId: thread.id, categoryId: thread.categoryId, at: ctx.now() });
+    },
+    { behavior: 'immediate' },
+  );
   return thread;
+}
+
+/** Staff rename a thread; the old title is kept in the audit log. */
+export function renameThread(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; title: unknown }) {
+  const title = normalizeText(input.title).trim();
+  assertValid({ title: titleError(title) });
+  const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
+  const slug = slugify(title);
+  ctx.db.transaction(
+    (tx) => {
+      tx.update(threads).set({ title, slug }).where(eq(threads.id, thread.id)).run();
+      recordModAction(tx, { actorId: actor.id, action: 'rename', targetThreadId: thread.id, categoryId: thread.categoryId, details: { from: thread.title, to: title }, at: ctx.now() });
+    },
+    { behavior: 'immediate' },
+  );
+  return { ...thread, title, slug };
+}
+
+/** Staff move a thread to another category they also moderate; both categories' counts follow. */
+export function moveThread(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; category: unknown }) {
+  const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
+  const slug = typeof input.category === 'string' ? input.category : '';
+  const target = ctx.db.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.slug, slug)).get();
+  assertValid({ category: target ? undefined : 'Please choose the category to move this thread to.' });
+  if (!canModerate(actor, target!.id)) throw new Forbidden('You can only move threads into categories you moderate.');
+  if (target!.id === thread.categoryId) return thread;
+  ctx.db.transaction((tx) => moveCounts(tx, { threadId: thread.id, from: thread.categoryId, to: target!.id, actorId: actor.id, now: ctx.now() }), { behavior: 'immediate' });
+  return thread;
+}
+
+function moveCounts(tx: Tx, input: { threadId: number; from: number; to: number; actorId: number; now: number }) {
+  const row = tx.select({ status: threads.status, replyCount: threads.replyCount, lastPostAt: threads.lastPostAt }).from(threads).where(eq(threads.id, input.threadId)).get()!;
+  tx.update(threads).set({ categoryId: input.to }).where(eq(threads.id, input.threadId)).run();
+  if (row.status === 'published') {
+    const visiblePosts = row.replyCount + 1;
+    tx.run(sqlMove(input.from, -1, -visiblePosts));
+    tx.run(sqlMove(input.to, 1, visiblePosts));
+  }
+  recordModAction(tx, { actorId: input.actorId, action: 'move', targetThreadId: input.threadId, categoryId: input.to, details: { fromCategoryId: input.from, toCategoryId: input.to }, at: input.now });
+}
+
+function sqlMove(categoryId: number, threadDelta: number, postDelta: number) {
+  return sql`update categories set thread_count = max(thread_count + ${threadDelta}, 0), post_count = max(post_count + ${postDelta}, 0),
+    last_thread_id = (select id from threads where category_id = ${categoryId} and status = 'published' order by last_post_at desc limit 1),
+    last_post_at = (select max(last_post_at) from threads where category_id = ${categoryId} and status = 'published')
+    where id = ${categoryId}`;
 }
 
 export function pageOfPost(number: number): number {

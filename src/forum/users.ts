@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { posts, threads, users, type Role } from '../db/schema.js';
+import { posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
@@ -9,7 +9,7 @@ import { isStaff } from './permissions.js';
 export const PROFILE_POSTS_PER_PAGE = 20;
 
 export type Profile = { id: number; username: string; role: Role; createdAt: number; postCount: number };
-export type ProfilePost = { id: number; number: number; createdAt: number; bodyHtml: SafeHtml; threadId: number; threadTitle: string; threadSlug: string };
+export type ProfilePost = { id: number; number: number | null; status: ContentStatus; createdAt: number; bodyHtml: SafeHtml; threadId: number; threadTitle: string; threadSlug: string };
 
 export function getProfile(ctx: ServiceContext, username: string): Profile {
   const profile = ctx.db
@@ -29,6 +29,7 @@ export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { u
     .select({
       id: posts.id,
       number: posts.number,
+      status: posts.status,
       createdAt: posts.createdAt,
       bodyHtml: posts.bodyHtml,
       threadId: threads.id,
@@ -40,8 +41,8 @@ export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { u
     .where(
       and(
         eq(posts.authorId, input.userId),
-        showRemoved ? undefined : and(isNull(posts.deletedAt), isNull(posts.hiddenAt)),
-        showRemoved ? isNull(posts.deletedAt) : undefined,
+        // Others see published, live posts in published threads; the member and staff also see waiting and hidden ones.
+        showRemoved ? isNull(posts.deletedAt) : and(eq(posts.status, 'published'), eq(threads.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
         cursor ? or(lt(posts.createdAt, cursor.key), and(eq(posts.createdAt, cursor.key), lt(posts.id, cursor.id))) : undefined,
       ),
     )
@@ -54,4 +55,4 @@ export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { u
 }
 
 export const profileStats = (ctx: ServiceContext, userId: number) =>
-  ctx.db.select({ threads: sql<number>`count(*)` }).from(threads).where(eq(threads.authorId, userId)).get()?.threads ?? 0;
+  ctx.db.select({ threads: sql<number>`count(*)` }).from(threads).where(and(eq(threads.authorId, userId), eq(threads.status, 'published'))).get()?.threads ?? 0;

@@ -3,7 +3,16 @@ import type { Role } from '../db/schema.js';
 import type { MarkdownRenderer } from '../markdown/renderer.js';
 
 /** The signed-in user as the rest of the code sees them. */
-export type SignedIn = { id: number; username: string; role: Role; createdAt: number };
+export type SignedIn = {
+  id: number;
+  username: string;
+  role: Role;
+  createdAt: number;
+  /** Until when they may read but not post or flag (ms); null or past when not silenced. */
+  silencedUntil?: number | null;
+  /** Categories a scoped manager moderates; undefined means everywhere. */
+  scope?: number[];
+};
 
 /** Who is asking: a signed-in user, or null for an anonymous visitor. */
 export type Viewer = SignedIn | null;

@@ -3,7 +3,7 @@ import { logIn, signUp } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import type { SignedIn } from '../lib/context.js';
-import { ValidationError } from '../lib/errors.js';
+import { Forbidden, ValidationError } from '../lib/errors.js';
 import { loginPage } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
@@ -86,6 +86,9 @@ export const authRoutes = new Hono<AppEnv>()
       signIn(c, user);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
+      if (error instanceof Forbidden) {
+        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 403);
+      }
       if (!(error instanceof ValidationError)) throw error;
       return renderPage(c, loginPage({ values: { login: input.login }, errors: error.fields, next }), { title: 'Log in' }, 422);
     }

@@ -38,8 +38,10 @@ export function threadPath(threadId: number, slug: string, page = 1): string {
   return `/t/${threadId}/${slug}${page > 1 ? `?page=${page}` : ''}`;
 }
 
-export function postPath(location: { threadId: number; slug: string; page: number; number: number }): string {
-  return `${threadPath(location.threadId, location.slug, location.page)}#post-${location.number}`;
+/** A post's place on its thread page; waiting posts have no number yet and anchor by id. */
+export function postPath(location: { postId: number; threadId: number; slug: string; page: number; number: number | null }): string {
+  const anchor = location.number === null ? `post-pending-${location.postId}` : `post-${location.number}`;
+  return `${threadPath(location.threadId, location.slug, location.page)}#${anchor}`;
 }
 
 /** Sends anonymous visitors to the login page and back here afterwards. */

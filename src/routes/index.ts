@@ -5,6 +5,7 @@ import type { AppEnv } from './env.js';
 import { healthRoutes } from './health.js';
 import { categoryRoutes } from './categories.js';
 import { homeRoutes } from './home.js';
+import { notificationRoutes } from './notifications.js';
 import { postRoutes } from './posts.js';
 import { threadRoutes } from './threads.js';
 import { userRoutes } from './users.js';
@@ -19,6 +20,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', threadRoutes);
   app.route('/', postRoutes);
   app.route('/', userRoutes);
+  app.route('/', notificationRoutes);
   app.route('/', brandRoutes);
   app.route('/', staticRoutes());
 }

@@ -1,54 +1,80 @@
 import { Hono, type Context } from 'hono';
-import { deletePost, editPost, getPostForEdit, listRevisions, locatePost } from '../forum/posts.js';
-import { pageOfPost } from '../forum/threads.js';
+import { deletePost, editPost, getPostForEdit, listRevisions, locatePost, type PostLocation } from '../forum/posts.js';
+import { ValidationError } from '../lib/errors.js';
+import { flagPost } from '../moderation/flags.js';
+import { hidePostWithReason, unhidePostByModerator } from '../moderation/post-tools.js';
 import { editPostPage } from '../../views/pages/post-edit.js';
 import { revisionsPage } from '../../views/pages/revisions.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
-import { renderPage } from './render.js';
+import { renderError, renderPage } from './render.js';
 
-function renderEdit(
-  c: Context<AppEnv>,
-  post: { id: number; threadId: number; slug: string; title: string | null },
-  values: { title: string | null; body: string },
-  errors: FormErrors,
-  status: 200 | 401 | 422,
-) {
-  const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), title: values.title, body: values.body, errors });
-  return renderPage(c, view, { title: 'Edit your post' }, status);
+type EditValues = { title: string | null; body: string; reason: string };
+type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };
+
+function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | 401 | 422) {
+  const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, errors });
+  return renderPage(c, view, { title: 'Edit post' }, status);
 }
 
 export const postRoutes = new Hono<AppEnv>()
   .get('/p/:id{[0-9]+}', (c) => {
-    const location = locatePost(c.var.services, idParam(c.req.param('id')));
+    const location = locatePost(c.var.services, c.var.viewer, idParam(c.req.param('id')));
     return c.redirect(postPath(location), 302);
   })
   .get('/p/:id{[0-9]+}/edit', (c) => {
     if (!c.var.viewer) return loginRedirect(c);
     const post = getPostForEdit(c.var.services, c.var.viewer, idParam(c.req.param('id')));
-    return renderEdit(c, post, { title: post.title, body: post.body }, {}, 200);
+    return renderEdit(c, post, { title: post.title, body: post.body, reason: '' }, {}, 200);
   })
   .post('/p/:id{[0-9]+}/edit', async (c) => {
     const postId = idParam(c.req.param('id'));
     const form = await readForm(c);
-    const values = { title: form['title'] ?? null, body: form['body'] ?? '' };
+    const values = { title: form['title'] ?? null, body: form['body'] ?? '', reason: form['reason'] ?? '' };
     try {
-      const location = await editPost(c.var.services, c.var.viewer, { postId, body: values.body, ...(values.title !== null ? { title: values.title } : {}) });
+      const location = await editPost(c.var.services, c.var.viewer, { postId, body: values.body, reason: values.reason, ...(values.title !== null ? { title: values.title } : {}) });
       return c.redirect(postPath(location), 303);
     } catch (error) {
       const { status, errors } = formErrors(error);
-      const location = locatePost(c.var.services, postId);
-      return renderEdit(c, { id: postId, threadId: location.threadId, slug: location.slug, title: values.title }, values, errors, status);
+      const location: PostLocation = locatePost(c.var.services, c.var.viewer, postId);
+      const staffEdit = 'reason' in form;
+      return renderEdit(c, { id: postId, threadId: location.threadId, slug: location.slug, staffEdit, rejected: false }, values, errors, status);
     }
   })
   .post('/p/:id{[0-9]+}/delete', (c) => {
     const location = deletePost(c.var.services, c.var.viewer, { postId: idParam(c.req.param('id')) });
     return c.redirect(postPath(location), 303);
   })
+  .post('/p/:id{[0-9]+}/flag', async (c) => {
+    const postId = idParam(c.req.param('id'));
+    const form = await readForm(c);
+    try {
+      flagPost(c.var.services, c.var.viewer, { postId, reason: form['reason'], note: form['note'] });
+    } catch (error) {
+      // The flag form is a small disclosure on the thread page; a mistake gets its own short page.
+      if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+      throw error;
+    }
+    return c.redirect(postPath(locatePost(c.var.services, c.var.viewer, postId)), 303);
+  })
+  .post('/p/:id{[0-9]+}/hide', async (c) => {
+    const postId = idParam(c.req.param('id'));
+    const form = await readForm(c);
+    try {
+      hidePostWithReason(c.var.services, c.var.viewer, { postId, reason: form['reason'] });
+    } catch (error) {
+      if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+      throw error;
+    }
+    return c.redirect(postPath(locatePost(c.var.services, c.var.viewer, postId)), 303);
+  })
+  .post('/p/:id{[0-9]+}/unhide', (c) => {
+    const postId = idParam(c.req.param('id'));
+    unhidePostByModerator(c.var.services, c.var.viewer, { postId });
+    return c.redirect(postPath(locatePost(c.var.services, c.var.viewer, postId)), 303);
+  })
   .get('/p/:id{[0-9]+}/revisions', (c) => {
     if (!c.var.viewer) return loginRedirect(c);
     const { post, revisions } = listRevisions(c.var.services, c.var.viewer, idParam(c.req.param('id')));
-    return renderPage(c, revisionsPage({ threadPath: postPath({ ...post, page: pageOfPost(post.number) }), post, revisions }), {
-      title: `Edit history of post #${post.number}`,
-    });
+    return renderPage(c, revisionsPage({ threadPath: postPath(post), post, revisions }), { title: `Edit history` });
   });

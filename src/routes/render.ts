@@ -3,13 +3,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Html } from '../../views/html.js';
 import { layout, type LayoutProps } from '../../views/layout.js';
 import { errorPage } from '../../views/pages/error.js';
+import { countOpenReviewItems } from '../moderation/review-count.js';
+import { unreadCount } from '../notifications/list.js';
 import type { AppEnv } from './env.js';
 
-export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main'>;
+export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts'>;
 
-/** Wraps a view in the site layout for the current viewer. */
+/** Wraps a view in the site layout for the current viewer (with their unread and review counts). */
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {
-  return c.html(layout({ ...props, main, site: c.var.site, viewer: c.var.viewer }), status);
+  const { viewer, services } = c.var;
+  const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
+  return c.html(layout({ ...props, main, site: c.var.site, viewer, ...(counts ? { counts } : {}) }), status);
 }
 
 const headings: Record<number, string> = {

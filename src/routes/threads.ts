@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono';
 import { listCategoryChoices } from '../forum/categories.js';
 import { createReply } from '../forum/posts.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
-import { createThread, setThreadFlag } from '../forum/threads.js';
-import { NotFound } from '../lib/errors.js';
+import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
+import { NotFound, ValidationError } from '../lib/errors.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
-import { renderPage } from './render.js';
+import { renderError, renderPage } from './render.js';
 
 function pageParam(value: string | undefined): number {
   if (value === undefined) return 1;
@@ -18,7 +18,8 @@ function pageParam(value: string | undefined): number {
 
 function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 = 200) {
   const opening = data.posts.find((post) => post.number === 1);
-  return renderPage(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(reply ? { reply } : {}) }), {
+  const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
+  return renderPage(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(reply ? { reply } : {}), ...(moveTargets ? { moveTargets } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
@@ -79,4 +80,18 @@ export const threadRoutes = new Hono<AppEnv>()
     const flag = c.req.param('flag') === 'lock' ? 'locked' : 'pinned';
     const thread = setThreadFlag(c.var.services, c.var.viewer, { threadId, flag, value: form['value'] === '1' });
     return c.redirect(threadPath(thread.id, thread.slug), 303);
+  })
+  .post('/t/:id{[0-9]+}/:tool{rename|move}', async (c) => {
+    const threadId = idParam(c.req.param('id'));
+    const form = await readForm(c);
+    try {
+      const thread =
+        c.req.param('tool') === 'rename'
+          ? renameThread(c.var.services, c.var.viewer, { threadId, title: form['title'] })
+          : moveThread(c.var.services, c.var.viewer, { threadId, category: form['category'] });
+      return c.redirect(threadPath(thread.id, thread.slug), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+      throw error;
+    }
   });

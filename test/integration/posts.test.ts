@@ -17,7 +17,7 @@ async function threadWithReply() {
 describe('GET /p/:postId', () => {
   it('redirects to the page and anchor holding the post', async () => {
     const { threadId, slug } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Permalink target', body: 'x' });
-    let last = { postId: 0, number: 0 };
+    let last: { postId: number; number: number | null } = { postId: 0, number: 0 };
     for (let i = 0; i < 22; i++) last = await makeReply(ctx.services, ctx.other, { threadId, body: `r${i}` });
     const response = await ctx.http.get(`/p/${last.postId}`);
     expect(response.status).toBe(302);
@@ -79,7 +79,12 @@ describe('editing', () => {
 
   it('lets a community manager edit any post', async () => {
     const { reply } = await threadWithReply();
-    expect((await ctx.http.post(`/p/${reply.postId}/edit`, { body: 'Edited by staff' }, { as: ctx.manager })).status).toBe(303);
+    const missingReason = await ctx.http.post(`/p/${reply.postId}/edit`, { body: 'Edited by staff', reason: '' }, { as: ctx.manager });
+    expect(missingReason.status).toBe(422);
+    expect(await missingReason.text()).toContain('Please say why you are editing');
+    expect((await ctx.http.post(`/p/${reply.postId}/edit`, { body: 'Edited by staff', reason: 'Removed a phone number' }, { as: ctx.manager })).status).toBe(303);
+    const log = ctx.db.$client.prepare("select action, reason, target_post_id from mod_log where action = 'edit'").get();
+    expect(log).toEqual({ action: 'edit', reason: 'Removed a phone number', target_post_id: reply.postId });
   });
 });
 

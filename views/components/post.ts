@@ -10,33 +10,88 @@ export function badge(role: PostView['author']['role']): Html {
   return label ? html`<span class="badge badge-${role}">${label}</span>` : html``;
 }
 
+function banner(post: PostView): Html {
+  switch (post.state) {
+    case 'pending':
+      return html`<p class="banner banner-pending" role="status"><strong>Awaiting approval.</strong> A community manager will review this post soon; until then only you and the community team can see it.</p>`;
+    case 'rejected':
+      return html`<p class="banner banner-rejected" role="status"><strong>Not published.</strong> A community manager did not approve this post${post.reason ? html`: “${post.reason}”` : ''}. Your text is kept${post.canEdit ? html` — <a href="/p/${post.id}/edit">edit it and send it again</a>` : ''}.</p>`;
+    case 'hidden':
+      return post.bodyHtml !== null
+        ? html`<p class="banner banner-hidden" role="status">${post.autoHidden ? 'Hidden pending review after flags from several members' : 'Hidden by a community manager'}${post.reason && !post.autoHidden ? html`: “${post.reason}”` : ''}. Others see a placeholder.</p>`
+        : html``;
+    default:
+      return html``;
+  }
+}
+
 function body(post: PostView): Html {
   if (post.state === 'deleted') return html`<p class="placeholder">This post was deleted by its author.</p>`;
-  if (post.state === 'hidden' && post.bodyHtml === null) {
-    return html`<p class="placeholder">This post was hidden by a community manager${post.hiddenReason ? html`: ${post.hiddenReason}` : ''}.</p>`;
+  if (post.bodyHtml === null) {
+    return html`<p class="placeholder">${post.autoHidden ? 'This post is hidden pending review.' : 'This post was hidden by a community manager.'}</p>`;
   }
-  return html`${post.state === 'hidden' ? html`<p class="placeholder">Hidden from others by a community manager${post.hiddenReason ? html`: ${post.hiddenReason}` : ''}.</p>` : ''}
-<div class="post-body">${post.bodyHtml ? safe(post.bodyHtml) : ''}</div>`;
+  return html`${banner(post)}<div class="post-body">${safe(post.bodyHtml)}</div>`;
+}
+
+const flagReasons = [
+  ['spam', 'Spam or advertising'],
+  ['abuse', 'Abusive or harassing'],
+  ['off_topic', 'Off-topic'],
+  ['other', 'Something else (please explain)'],
+] as const;
+
+function flagForm(post: PostView): Html {
+  if (post.flaggedByViewer) return html`<span class="muted">You flagged this post</span>`;
+  if (!post.canFlag) return html``;
+  return html`<details class="flag">
+  <summary>Flag</summary>
+  <form method="post" action="/p/${post.id}/flag" class="flag-form">
+    <fieldset>
+      <legend>Why should a community manager look at this post?</legend>
+      ${flagReasons.map(([value, label]) => html`<label><input type="radio" name="reason" value="${value}" required> ${label}</label>`)}
+    </fieldset>
+    <label for="flag-note-${post.id}">Note for the community team (required for “something else”)</label>
+    <textarea id="flag-note-${post.id}" name="note" rows="2" maxlength="500"></textarea>
+    <button type="submit" class="button-secondary">Send flag</button>
+  </form>
+</details>`;
+}
+
+function moderatorTools(post: PostView): Html {
+  if (!post.canModerate || post.state === 'pending' || post.state === 'rejected') return html``;
+  if (post.state === 'hidden') {
+    return html`<form method="post" action="/p/${post.id}/unhide" class="inline-form"><button type="submit" class="link-button">Unhide</button></form>`;
+  }
+  return html`<details class="mod-hide">
+  <summary>Hide</summary>
+  <form method="post" action="/p/${post.id}/hide" class="inline-form">
+    <label for="hide-reason-${post.id}">Reason (shown to the author)</label>
+    <input id="hide-reason-${post.id}" name="reason" required maxlength="300">
+    <button type="submit" class="button-secondary danger">Hide post</button>
+  </form>
+</details>`;
 }
 
 function actions(post: PostView): Html {
-  if (!post.canEdit && !post.canDelete && !post.canViewRevisions) return html``;
   return html`<div class="post-actions">
   ${post.canEdit ? html`<a href="/p/${post.id}/edit">Edit</a>` : ''}
   ${post.canViewRevisions ? html`<a href="/p/${post.id}/revisions">History</a>` : ''}
   ${post.canDelete
     ? html`<form method="post" action="/p/${post.id}/delete" class="inline-form"><button type="submit" class="link-button danger">Delete</button></form>`
     : ''}
+  ${flagForm(post)}
+  ${moderatorTools(post)}
 </div>`;
 }
 
 /** One post in a thread; `id="post-N"` is the anchor permalinks and reply redirects point at. */
 export function postArticle(post: PostView): Html {
   const { author } = post;
-  return html`<article class="post${author.role !== 'member' ? ' post-staff' : ''}${post.state !== 'visible' ? ' post-removed' : ''}" id="post-${post.number}">
+  const anchor = post.number === null ? `post-pending-${post.id}` : `post-${post.number}`;
+  return html`<article class="post${author.role !== 'member' ? ' post-staff' : ''}${post.state !== 'visible' ? ` post-removed post-${post.state}` : ''}" id="${anchor}">
   <header class="post-meta">
     <a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)}
-    <a class="post-link" href="/p/${post.id}" title="Link to this post">#${post.number}</a>
+    <a class="post-link" href="/p/${post.id}" title="Link to this post">${post.number === null ? 'waiting' : html`#${post.number}`}</a>
     ${time(post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="Edited">(edited ${time(post.editedAt)})</span>` : ''}
   </header>
   ${body(post)}

@@ -7,16 +7,23 @@ export type EditPostProps = {
   /** Present when the post opens its thread, whose title may change too. */
   title: string | null;
   body: string;
+  /** A moderator editing someone else's post says why (it goes to the audit log). */
+  staffEdit: boolean;
+  reason: string;
+  /** The post was not approved: saving sends it back for review. */
+  rejected: boolean;
   errors: Record<string, string | undefined>;
 };
 
 export function editPostPage(props: EditPostProps): Html {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="${props.threadPath}">Back to the thread</a></nav>
-<h1>Edit your post</h1>
+<h1>${props.staffEdit ? 'Edit this member’s post' : 'Edit your post'}</h1>
+${props.rejected ? html`<p class="banner banner-rejected">This post was not approved. Saving your changes sends it back to the community team for review.</p>` : ''}
 <form method="post" action="/p/${props.postId}/edit" class="post-form">
   ${errorSummary(props.errors)}
   ${props.title !== null ? field({ name: 'title', label: 'Title', value: props.title, error: props.errors['title'], required: true, maxlength: 150 }) : ''}
   ${textarea({ name: 'body', label: 'Message', value: props.body, error: props.errors['body'], hint: 'The earlier version is kept in the post’s history.', rows: 12, required: true })}
-  <button type="submit">Save changes</button> <a href="${props.threadPath}">Cancel</a>
+  ${props.staffEdit ? field({ name: 'reason', label: 'Reason for the edit', value: props.reason, error: props.errors['reason'], hint: 'Recorded in the moderation log.', required: true, maxlength: 300 }) : ''}
+  <button type="submit">${props.rejected ? 'Save and resubmit' : 'Save changes'}</button> <a href="${props.threadPath}">Cancel</a>
 </form>`;
 }

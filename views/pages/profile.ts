@@ -17,7 +17,9 @@ ${props.posts.length === 0
   ? html`<p class="empty">${props.isFirstPage ? `${profile.username} has not posted yet.` : 'No older posts.'}</p>`
   : html`<ol class="profile-posts">${props.posts.map(
       (post) => html`<li class="profile-post">
-  <p class="muted"><a href="/p/${post.id}">${post.number === 1 ? 'Started' : 'Replied in'} “${post.threadTitle}”</a> · ${time(post.createdAt)}</p>
+  <p class="muted"><a href="/p/${post.id}">${post.number === 1 ? 'Started' : 'Replied in'} “${post.threadTitle}”</a> · ${time(post.createdAt)}${
+    post.status !== 'published' ? html` <span class="tag">${post.status === 'pending' ? 'Awaiting approval' : 'Not published'}</span>` : ''
+  }</p>
   <div class="post-body excerpt">${safe(post.bodyHtml)}</div>
 </li>`,
     )}</ol>`}

@@ -6,19 +6,52 @@ import { html, type Html } from '../html.js';
 
 export type ReplyDraft = { body: string; error?: string; formError?: string };
 
-export type ThreadPageProps = ThreadPage & { signedIn: boolean; reply?: ReplyDraft };
+export type ThreadPageProps = ThreadPage & {
+  signedIn: boolean;
+  reply?: ReplyDraft;
+  /** Categories a moderator may move the thread to. */
+  moveTargets?: { slug: string; name: string }[];
+  /** More staff tools rendered by other features (e.g. embedding keys). */
+  extraStaffTools?: Html;
+};
 
 function staffControls(props: ThreadPageProps): Html {
   const { thread } = props;
-  if (!props.canLock && !props.canPin) return html``;
-  return html`<div class="staff-controls" aria-label="Manage thread">
-  ${props.canPin
-    ? html`<form method="post" action="/t/${thread.id}/pin" class="inline-form"><input type="hidden" name="value" value="${thread.pinned ? '0' : '1'}"><button type="submit" class="button-secondary">${thread.pinned ? 'Unpin' : 'Pin'}</button></form>`
-    : ''}
-  ${props.canLock
-    ? html`<form method="post" action="/t/${thread.id}/lock" class="inline-form"><input type="hidden" name="value" value="${thread.locked ? '0' : '1'}"><button type="submit" class="button-secondary">${thread.locked ? 'Unlock' : 'Lock'}</button></form>`
-    : ''}
-</div>`;
+  if (!props.canModerate) return html``;
+  const toggle = (action: string, value: boolean, label: string) =>
+    html`<form method="post" action="/t/${thread.id}/${action}" class="inline-form"><input type="hidden" name="value" value="${value ? '1' : '0'}"><button type="submit" class="button-secondary">${label}</button></form>`;
+  return html`<details class="staff-controls">
+  <summary>Manage thread</summary>
+  <div class="staff-tools">
+    ${toggle('pin', !thread.pinned, thread.pinned ? 'Unpin' : 'Pin')}
+    ${toggle('lock', !thread.locked, thread.locked ? 'Unlock' : 'Lock')}
+    <form method="post" action="/t/${thread.id}/rename" class="staff-form">
+      <label for="rename-title">Title</label>
+      <input id="rename-title" name="title" value="${thread.title}" required maxlength="150">
+      <button type="submit" class="button-secondary">Rename</button>
+    </form>
+    <form method="post" action="/t/${thread.id}/move" class="staff-form">
+      <label for="move-category">Category</label>
+      <select id="move-category" name="category">${(props.moveTargets ?? []).map((category) =>
+        category.slug === props.category.slug
+          ? html`<option value="${category.slug}" selected>${category.name}</option>`
+          : html`<option value="${category.slug}">${category.name}</option>`,
+      )}</select>
+      <button type="submit" class="button-secondary">Move</button>
+    </form>
+    ${props.extraStaffTools ?? ''}
+  </div>
+</details>`;
+}
+
+function threadBanner(props: ThreadPageProps): Html {
+  if (props.thread.status === 'pending') {
+    return html`<p class="banner banner-pending" role="status"><strong>This thread is awaiting approval.</strong> Only you and the community team can see it until a community manager approves it.</p>`;
+  }
+  if (props.thread.status === 'rejected') {
+    return html`<p class="banner banner-rejected" role="status"><strong>This thread was not published.</strong> See the reason on the opening post below; you can edit it and send it again.</p>`;
+  }
+  return html``;
 }
 
 function replySection(props: ThreadPageProps): Html {
@@ -47,6 +80,7 @@ export function threadPage(props: ThreadPageProps): Html {
   <h1>${thread.title}</h1>
   <p class="thread-tags">${thread.pinned ? html`<span class="tag">Pinned</span>` : ''}${thread.locked ? html`<span class="tag">Locked</span>` : ''}</p>
 </div>
+${threadBanner(props)}
 ${staffControls(props)}
 ${pageLinks(basePath, props.page, props.totalPages)}
 <div class="posts">${props.posts.map(postArticle)}</div>

@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import { users, type ContentStatus, type ModerationMode } from '../db/schema.js';
+import type { ServiceContext, SignedIn } from '../lib/context.js';
+import { Forbidden, ValidationError } from '../lib/errors.js';
+import type { Rendered } from '../markdown/renderer.js';
+import { containsLink, mustWait } from '../moderation/publication.js';
+import { censor, findWatchedWords, loadWatchedWords } from '../moderation/watched-words.js';
+import { isSilenced } from './permissions.js';
+
+export type Composed = { status: ContentStatus; rendered: Rendered };
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+
+export function assertMayPost(ctx: ServiceContext, author: SignedIn): void {
+  if (isSilenced(author, ctx.now())) {
+    const reason = ctx.db.select({ reason: users.silenceReason }).from(users).where(eq(users.id, author.id)).get()?.reason;
+    throw new Forbidden(
+      `You have been silenced until ${dateFormat.format(author.silencedUntil ?? 0)}${reason ? ` (${reason})` : ''}, so you cannot post or flag until then. You can still read everything.`,
+    );
+  }
+}
+
+/**
+ * The checks every new or edited post goes through, in order: watched words that block it, then
+ * the category's pre-moderation, then rendering (with censored words masked in the HTML only:
+ * the author's text is kept as written).
+ */
+export async function composePost(
+  ctx: ServiceContext,
+  author: SignedIn,
+  input: { mode: ModerationMode; body: string; title?: string },
+): Promise<Composed> {
+  const words = loadWatchedWords(ctx.db);
+  const bodyMatches = findWatchedWords(input.body, words);
+  const titleMatches = input.title ? findWatchedWords(input.title, words) : [];
+  const blocked = [...titleMatches, ...bodyMatches].find((match) => match.action === 'block');
+  if (blocked) {
+    const field = titleMatches.includes(blocked) ? 'title' : 'body';
+    throw new ValidationError({
+      [field]: `This community does not allow “${blocked.word}”. Please remove it and post again — your text is kept below.`,
+    });
+  }
+  const approvedPosts = ctx.db.select({ postCount: users.postCount }).from(users).where(eq(users.id, author.id)).get()?.postCount ?? 0;
+  const waits = mustWait(author, {
+    mode: input.mode,
+    approvedPosts,
+    hasLink: containsLink(input.body),
+    watchedQueue: [...titleMatches, ...bodyMatches].some((match) => match.action === 'queue'),
+  });
+  const rendered = await ctx.markdown.render(censor(input.body, bodyMatches));
+  return { status: waits ? 'pending' : 'published', rendered };
+}
+
+/** Titles are plain text: censored words are masked in the stored title itself. */
+export function censorTitle(ctx: ServiceContext, title: string): string {
+  return censor(title, findWatchedWords(title, loadWatchedWords(ctx.db)));
+}

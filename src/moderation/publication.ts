@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import { posts, reviewItems, threads, type ModerationMode } from '../db/schema.js';
+import { recordNewPost } from '../forum/counters.js';
+import { isStaff } from '../forum/permissions.js';
+import type { SignedIn } from '../lib/context.js';
+import type { Tx } from './audit.js';
+
+// Whether a new post goes out at once or waits for a manager, and the two ways a waiting post
+// leaves the queue. Waiting posts take no visible number: it is assigned when they are published.
+
+export const NEW_MEMBER_APPROVED_POSTS = 2;
+export const LINK_TRUST_APPROVED_POSTS = 5;
+
+const linkPattern = /https?:\/\/|www\.|\]\(|<[a-z]+:/i;
+
+export function containsLink(body: string): boolean {
+  return linkPattern.test(body);
+}
+
+export type PublicationFacts = {
+  mode: ModerationMode;
+  /** The author's published posts so far. */
+  approvedPosts: number;
+  hasLink: boolean;
+  /** A watched word set to "queue" appears. */
+  watchedQueue: boolean;
+};
+
+/** The category's pre-moderation mode applied to this author and post. */
+export function mustWait(author: SignedIn, facts: PublicationFacts): boolean {
+  if (isStaff(author)) return false;
+  if (facts.watchedQueue) return true;
+  if (facts.mode === 'all') return true;
+  if (facts.mode === 'new-members') {
+    return facts.approvedPosts < NEW_MEMBER_APPROVED_POSTS || (facts.hasLink && facts.approvedPosts < LINK_TRUST_APPROVED_POSTS);
+  }
+  return false;
+}
+
+export function openApprovalItem(tx: Tx, input: { postId: number; categoryId: number; at: number }): void {
+  tx.insert(reviewItems).values({ kind: 'approval', postId: input.postId, categoryId: input.categoryId, createdAt: input.at }).onConflictDoNothing().run();
+}
+
+export type PublishedPost = { postId: number; threadId: number; number: number; authorId: number; categoryId: number };
+
+/**
+ * Publishes a waiting (or rejected, then resubmitted) post: its thread too when it opens one,
+ * the next number in the thread, and every counter — as if it had just been written.
+ */
+export function publishPost(tx: Tx, postId: number, now: number): PublishedPost {
+  const post = tx
+    .select({ id: posts.id, threadId: posts.threadId, number: posts.number, status: posts.status, authorId: posts.authorId, categoryId: threads.categoryId, lastPostNumber: threads.lastPostNumber })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(eq(posts.id, postId))
+    .get();
+  if (!post) throw new Error(`publishPost: no post ${postId}`);
+  if (post.status === 'published' && post.number !== null) {
+    return { postId, threadId: post.threadId, number: post.number, authorId: post.authorId, categoryId: post.categoryId };
+  }
+  const opensThread = post.number === 1;
+  const number = opensThread ? 1 : post.lastPostNumber + 1;
+  if (opensThread) tx.update(threads).set({ status: 'published', createdAt: now }).where(eq(threads.id, post.threadId)).run();
+  tx.update(posts).set({ status: 'published', number, rejectedReason: null }).where(eq(posts.id, postId)).run();
+  recordNewPost(tx, { postId, threadId: post.threadId, categoryId: post.categoryId, authorId: post.authorId, number, at: now });
+  return { postId, threadId: post.threadId, number, authorId: post.authorId, categoryId: post.categoryId };
+}
+
+/** Refuses a waiting post; its author keeps the text, sees the reason and may edit and resubmit. */
+export function rejectPost(tx: Tx, postId: number, reason: string): { threadId: number; authorId: number; opensThread: boolean } {
+  const post = tx.select({ threadId: posts.threadId, number: posts.number, authorId: posts.authorId, status: posts.status }).from(posts).where(eq(posts.id, postId)).get();
+  if (!post) throw new Error(`rejectPost: no post ${postId}`);
+  const opensThread = post.number === 1;
+  tx.update(posts).set({ status: 'rejected', rejectedReason: reason }).where(and(eq(posts.id, postId), eq(posts.status, 'pending'))).run();
+  if (opensThread) tx.update(threads).set({ status: 'rejected' }).where(eq(threads.id, post.threadId)).run();
+  return { threadId: post.threadId, authorId: post.authorId, opensThread };
+}

@@ -1,0 +1,68 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { watchedWords, type WatchedWordAction } from '../db/schema.js';
+
+// Whole-word matching that ignores case and accents: "bet" matches "Bet" and "bét" but not
+// "better" or "alphabet". Text is folded one code point at a time so a match can be mapped back
+// to the original characters (censoring masks exactly what was written).
+
+export type WatchedWord = { word: string; action: WatchedWordAction };
+export type WatchedMatch = { word: string; action: WatchedWordAction; start: number; end: number };
+
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+type Folded = { text: string; origin: number[] };
+
+/** The folded text plus, for each folded UTF-16 unit, the index of the original character it came from. */
+function foldWithMap(text: string): Folded {
+  let folded = '';
+  const origin: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const part = foldText(char);
+    folded += part;
+    for (let i = 0; i < part.length; i++) origin.push(index);
+    index += char.length;
+  }
+  origin.push(index);
+  return { text: folded, origin };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every whole-word occurrence of every watched word, with positions in the original text. */
+export function findWatchedWords(text: string, words: WatchedWord[]): WatchedMatch[] {
+  if (words.length === 0 || text.length === 0) return [];
+  const folded = foldWithMap(text);
+  const matches: WatchedMatch[] = [];
+  for (const { word, action } of words) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(foldText(word)).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_])`, 'gu');
+    for (const match of folded.text.matchAll(pattern)) {
+      const start = folded.origin[match.index] ?? 0;
+      const endUnit = match.index + match[0].length;
+      const end = endUnit < folded.origin.length - 1 ? (folded.origin[endUnit] ?? text.length) : text.length;
+      matches.push({ word, action, start, end });
+    }
+  }
+  return matches;
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Masks censored words with one ■ per visible character, leaving the rest of the text as written. */
+export function censor(text: string, matches: WatchedMatch[]): string {
+  const ranges = matches.filter((match) => match.action === 'censor').sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const { start, end } of ranges) {
+    result = result.slice(0, start) + '■'.repeat([...graphemes.segment(text.slice(start, end))].length) + result.slice(end);
+  }
+  return result;
+}
+
+export function loadWatchedWords(db: Db): WatchedWord[] {
+  return db.select({ word: watchedWords.word, action: watchedWords.action }).from(watchedWords).orderBy(asc(watchedWords.word)).all();
+}
