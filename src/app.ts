@@ -7,6 +7,7 @@ import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { AppError, RateLimited } from './lib/errors.js';
+import { PageCache } from './lib/page-cache.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
 import { mountRoutes } from './routes/index.js';
@@ -21,6 +22,7 @@ export type AppDeps = {
   /** Site name when SITE_NAME is unset (the demo brand's name once seeded). */
   siteName?: string;
   log?: (message: string, error?: unknown) => void;
+  pageCache?: PageCache;
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -35,16 +37,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const services = { db, markdown, now };
   const site = { name: config.siteName ?? deps.siteName ?? 'Community', baseUrl: config.baseUrl };
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const pageCache = deps.pageCache ?? new PageCache();
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     c.set('services', services);
+    c.set('pageCache', pageCache);
     c.set('config', config);
     c.set('site', site);
     c.set('viewer', null);
     c.set('sessionId', null);
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
+    // Personal pages must never be stored by a shared cache; public ones set their own policy.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.var.viewer ? 'private, no-store' : 'no-cache');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     if (!c.res.headers.has('Content-Security-Policy')) {
       c.header('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'");

@@ -78,6 +78,8 @@ export const categories = sqliteTable(
     postCount: integer('post_count').notNull().default(0),
     lastThreadId: integer('last_thread_id').references((): AnySQLiteColumn => threads.id, { onDelete: 'set null' }),
     lastPostAt: integer('last_post_at'),
+    // Bumped by triggers whenever anything shown on the category's pages changes (page cache).
+    version: integer('version').notNull().default(0),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('categories_slug_unique').on(t.slug), index('categories_position_idx').on(t.position, t.id)],
@@ -106,6 +108,8 @@ export const threads = sqliteTable(
     lastPostId: integer('last_post_id').references((): AnySQLiteColumn => posts.id, { onDelete: 'set null' }),
     lastPostAt: integer('last_post_at').notNull(),
     lastPostAuthorId: integer('last_post_author_id').references(() => users.id, { onDelete: 'set null' }),
+    // Bumped by triggers whenever anything shown on the thread's pages changes (page cache).
+    version: integer('version').notNull().default(0),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import type { Site } from '../../views/layout.js';
+import type { PageCache } from '../lib/page-cache.js';
 
 /** What every route handler can read from the context. */
 export type AppEnv = {
@@ -10,5 +11,6 @@ export type AppEnv = {
     services: ServiceContext;
     config: Config;
     site: Site;
+    pageCache: PageCache;
   };
 };

@@ -1,15 +1,20 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { listCategories } from '../forum/categories.js';
 import { homePage } from '../../views/pages/home.js';
 import type { AppEnv } from './env.js';
-import { renderPage } from './render.js';
+import { homePageVersion } from '../forum/page-versions.js';
+import { pageHtml, servePublic } from './render.js';
 
-export const homeRoutes = new Hono<AppEnv>().get('/', (c) => {
+function homeHtml(c: Context<AppEnv>): string {
   const categories = listCategories(c.var.services);
   const siteName = c.var.site.name;
-  return renderPage(c, homePage({ siteName, categories, signedIn: c.var.viewer !== null }), {
+  return pageHtml(c, homePage({ siteName, categories, signedIn: c.var.viewer !== null }), {
     title: siteName,
     description: `The ${siteName} community: questions, answers and discussions about ${siteName} products.`,
     canonicalPath: '/',
   });
-});
+}
+
+export const homeRoutes = new Hono<AppEnv>().get('/', (c) =>
+  c.var.viewer === null ? servePublic(c, homePageVersion(c.var.services.db), () => homeHtml(c)) : c.html(homeHtml(c)),
+);

@@ -9,11 +9,33 @@ import type { AppEnv } from './env.js';
 
 export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts'>;
 
-/** Wraps a view in the site layout for the current viewer (with their unread and review counts). */
-export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {
+/** A view in the site layout for the current viewer (with their unread and review counts), as a string. */
+export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): string {
   const { viewer, services } = c.var;
   const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
-  return c.html(layout({ ...props, main, site: c.var.site, viewer, ...(counts ? { counts } : {}) }), status);
+  return layout({ ...props, main, site: c.var.site, viewer, ...(counts ? { counts } : {}) }).toString();
+}
+
+export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {
+  return c.html(pageHtml(c, main, props), status);
+}
+
+/**
+ * Serves a public page to an anonymous visitor from the page cache while `version` (from the
+ * write-bumped version columns) is unchanged, with an ETag so browsers and proxies revalidate
+ * with a 304. Callers use it only for anonymous requests to canonical URLs.
+ */
+export function servePublic(c: Context<AppEnv>, version: string, render: () => string) {
+  const url = new URL(c.req.url);
+  const key = url.pathname + url.search;
+  const cache = c.var.pageCache;
+  const etag = cache.etag(key, version);
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'public, max-age=0, s-maxage=5, stale-while-revalidate=30');
+  c.header('Vary', 'Cookie');
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  const page = cache.get(key, version) ?? cache.set(key, version, render());
+  return c.html(page.body);
 }
 
 const headings: Record<number, string> = {

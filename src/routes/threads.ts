@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { listCategoryChoices } from '../forum/categories.js';
 import { createReply } from '../forum/posts.js';
+import { threadPageVersion } from '../forum/page-versions.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
@@ -8,7 +9,7 @@ import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
-import { renderError, renderPage } from './render.js';
+import { pageHtml, renderError, renderPage, servePublic } from './render.js';
 
 function pageParam(value: string | undefined): number {
   if (value === undefined) return 1;
@@ -16,14 +17,18 @@ function pageParam(value: string | undefined): number {
   return Number(value);
 }
 
-function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 = 200) {
+function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): string {
   const opening = data.posts.find((post) => post.number === 1);
   const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
-  return renderPage(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(reply ? { reply } : {}), ...(moveTargets ? { moveTargets } : {}) }), {
+  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(reply ? { reply } : {}), ...(moveTargets ? { moveTargets } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
-  }, status);
+  });
+}
+
+function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 = 200) {
+  return c.html(threadHtml(c, data, reply), status);
 }
 
 /** The page a new reply would land on, where a failed reply is shown again. */
@@ -41,6 +46,12 @@ export const threadRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/:slug?', (c) => {
     const threadId = idParam(c.req.param('id'));
     const page = pageParam(c.req.query('page'));
+    if (c.var.viewer === null) {
+      const current = threadPageVersion(c.var.services.db, threadId);
+      if (current && current.slug === c.req.param('slug') && c.req.query('page') !== '1') {
+        return servePublic(c, current.version, () => threadHtml(c, getThreadPage(c.var.services, null, { threadId, page })));
+      }
+    }
     const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });
     if (c.req.param('slug') !== view.thread.slug || c.req.query('page') === '1') {
       return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);

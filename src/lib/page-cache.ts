@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+// Rendered anonymous pages, kept in memory and reused while the versions they were rendered from
+// are unchanged (see migrations/0002: triggers bump them inside every write's transaction).
+// Only anonymous requests read or fill it, so it can never show anyone more than the public sees.
+
+export type CachedPage = { body: string; etag: string; version: string };
+
+export type PageCacheOptions = { maxBytes?: number; maxEntries?: number };
+
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage & { bytes: number }>();
+  private bytes = 0;
+  /** Part of every ETag, so a restart (maybe with new templates) never answers 304 for old HTML. */
+  private readonly boot = randomBytes(4).toString('hex');
+  private readonly maxBytes: number;
+  private readonly maxEntries: number;
+
+  constructor(options: PageCacheOptions = {}) {
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.maxEntries = options.maxEntries ?? 20_000;
+  }
+
+  etag(key: string, version: string): string {
+    return `"${this.boot}-${createHash('sha1').update(key).digest('base64url').slice(0, 10)}-${version}"`;
+  }
+
+  get(key: string, version: string): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== version) {
+      this.delete(key);
+      return undefined;
+    }
+    // Re-insert to mark it recently used (a Map iterates in insertion order: the oldest goes first).
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, version: string, body: string): CachedPage {
+    this.delete(key);
+    const entry = { body, version, etag: this.etag(key, version), bytes: body.length * 2 };
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    while (this.bytes > this.maxBytes || this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    return entry;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.bytes;
+    this.entries.delete(key);
+  }
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeCategory, makeReply, makeThread } from '../../src/db/factories.js';
+import { createApp } from '../../src/app.js';
+import { PageCache } from '../../src/lib/page-cache.js';
+import { publishPost } from '../../src/moderation/publication.js';
+import { createForumContext } from '../helpers/forum.js';
+
+let ctx: Awaited<ReturnType<typeof createForumContext>>;
+let thread: { threadId: number; postId: number; slug: string };
+let path: string;
+beforeAll(async () => {
+  ctx = await createForumContext();
+  makeCategory(ctx.services, { name: 'Moved here', slug: 'moved-here' });
+  makeCategory(ctx.services, { name: 'Held board', slug: 'held', moderation: 'all' });
+  thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Cached thread', body: 'Original opening' });
+  path = `/t/${thread.threadId}/${thread.slug}`;
+});
+afterAll(() => ctx.close());
+
+const anonymous = async (url: string) => (await ctx.http.get(url)).text();
+
+describe('the anonymous page cache', () => {
+  it('answers 304 to a matching If-None-Match and marks pages cacheable by proxies', async () => {
+    const first = await ctx.http.get(path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.get('cache-control')).toContain('public');
+    expect(first.headers.get('vary')).toContain('Cookie');
+    const again = await ctx.http.get(path, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
+  it('serves repeat views from memory while the version is unchanged', async () => {
+    const pageCache = new PageCache();
+    const renders = vi.spyOn(pageCache, 'set');
+    const app = createApp({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache });
+    const get = async () => (await app.request(new URL(path, ctx.config.baseUrl).toString())).text();
+    const first = await get();
+    expect(await get()).toBe(first);
+    expect(renders).toHaveBeenCalledTimes(1);
+    await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Invalidates the cached page' });
+    expect(await get()).toContain('Invalidates the cached page');
+    expect(renders).toHaveBeenCalledTimes(2);
+  });
+
+  it('never serves signed-in pages from it, nor lets them in', async () => {
+    const signedIn = await ctx.http.get(path, { as: ctx.member });
+    expect(signedIn.headers.get('etag')).toBeNull();
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+    expect(await signedIn.text()).toContain('>alice</a>');
+    expect(await anonymous(path)).not.toContain('Log out');
+  });
+
+  it('shows every kind of write at once', async () => {
+    const checks: [string, () => Promise<unknown>, string, boolean][] = [
+      ['reply', () => makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'A fresh reply' }), 'A fresh reply', true],
+      ['edit', () => ctx.http.post(`/p/${thread.postId}/edit`, { title: 'Cached thread', body: 'Edited opening' }, { as: ctx.member }), 'Edited opening', true],
+      ['lock', () => ctx.http.post(`/t/${thread.threadId}/lock`, { value: '1' }, { as: ctx.manager }), '<span class="tag">Locked</span>', true],
+      ['pin', () => ctx.http.post(`/t/${thread.threadId}/pin`, { value: '1' }, { as: ctx.manager }), '<span class="tag">Pinned</span>', true],
+      ['hide', () => ctx.http.post(`/p/${thread.postId}/hide`, { reason: 'Checking' }, { as: ctx.manager }), 'Edited opening', false],
+      ['unhide', () => ctx.http.post(`/p/${thread.postId}/unhide`, {}, { as: ctx.manager }), 'Edited opening', true],
+      ['outside write', async () => ctx.db.$client.prepare("update posts set body_html = '<p>Rebaked elsewhere</p>' where id = ?").run(thread.postId), 'Rebaked elsewhere', true],
+    ];
+    for (const [name, write, text, present] of checks) {
+      await anonymous(path);
+      await write();
+      expect(await anonymous(path), name).toSatisfy((page: string) => page.includes(text) === present);
+    }
+  });
+
+  it('updates category and home pages with new threads, counts, renames and moves', async () => {
+    const before = await anonymous('/c/kettles');
+    expect(before).not.toContain('Brand new thread');
+    await anonymous('/');
+    const created = await makeThread(ctx.services, ctx.other, { category: 'kettles', title: 'Brand new thread', body: 'x' });
+    expect(await anonymous('/c/kettles')).toContain('Brand new thread');
+    expect(await anonymous('/')).toContain('Brand new thread');
+    await ctx.http.post(`/t/${created.threadId}/rename`, { title: 'Renamed new thread' }, { as: ctx.manager });
+    expect(await anonymous('/c/kettles')).toContain('Renamed new thread');
+    await anonymous('/c/moved-here');
+    await ctx.http.post(`/t/${created.threadId}/move`, { category: 'moved-here' }, { as: ctx.manager });
+    expect(await anonymous('/c/kettles')).not.toContain('Renamed new thread');
+    expect(await anonymous('/c/moved-here')).toContain('Renamed new thread');
+  });
+
+  it('keeps waiting content out, and shows it once approved', async () => {
+    const held = await makeThread(ctx.services, ctx.manager, { category: 'held', title: 'Held board thread', body: 'x' });
+    const heldPath = `/t/${held.threadId}/${held.slug}`;
+    await anonymous(heldPath);
+    const reply = await ctx.http.post(`/t/${held.threadId}/replies`, { body: 'Waiting words' }, { as: ctx.member });
+    expect(reply.status).toBe(303);
+    expect(await (await ctx.http.get(heldPath, { as: ctx.member })).text()).toContain('Waiting words');
+    expect(await anonymous(heldPath)).not.toContain('Waiting words');
+    const postId = Number(reply.headers.get('location')!.split('post-pending-')[1]);
+    ctx.db.transaction((tx) => publishPost(tx, postId, ctx.clock.now()));
+    expect(await anonymous(heldPath)).toContain('Waiting words');
+  });
+});
