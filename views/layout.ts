@@ -52,6 +52,10 @@ ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="/">${site.name}</a>
+    <form class="search" role="search" method="get" action="/search">
+      <label class="visually-hidden" for="site-search">Search the community</label>
+      <input id="site-search" type="search" name="q" placeholder="Search" maxlength="200">
+    </form>
     <nav class="account" aria-label="Account">${accountNav(viewer, props.counts ?? { notifications: 0, review: 0 })}</nav>
   </div>
 </header>

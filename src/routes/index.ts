@@ -1,19 +1,34 @@
 import type { Hono } from 'hono';
+import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { brandRoutes } from './brand.js';
 import type { AppEnv } from './env.js';
 import { healthRoutes } from './health.js';
 import { categoryRoutes } from './categories.js';
 import { homeRoutes } from './home.js';
+import { modRoutes } from './mod.js';
+import { modUserRoutes } from './mod-users.js';
 import { notificationRoutes } from './notifications.js';
 import { postRoutes } from './posts.js';
+import { searchRoutes } from './search.js';
 import { threadRoutes } from './threads.js';
 import { userRoutes } from './users.js';
 import { staticRoutes } from './static.js';
+import { apiRoutes, oembedRoutes } from './api.js';
+import { embedAdminRoutes } from './embed-admin.js';
+import { embedRoutes } from './embed.js';
+import { threadKeyRoutes } from './thread-keys.js';
 
 /** Every resource's sub-app, mounted in one place. */
 export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', healthRoutes);
+  // Embedding (docs/decisions/0005-embedding.md). Thread keys go before the thread routes,
+  // whose /t/:id/:slug would otherwise take /t/:id/embed-key.
+  app.route('/', embedRoutes());
+  app.route('/', apiRoutes);
+  app.route('/', oembedRoutes);
+  app.route('/', embedAdminRoutes);
+  app.route('/', threadKeyRoutes);
   app.route('/', authRoutes);
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
@@ -21,6 +36,10 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', postRoutes);
   app.route('/', userRoutes);
   app.route('/', notificationRoutes);
+  app.route('/', modRoutes);
+  app.route('/', modUserRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', searchRoutes);
   app.route('/', brandRoutes);
   app.route('/', staticRoutes());
 }

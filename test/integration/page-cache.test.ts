@@ -53,7 +53,7 @@ describe('the anonymous page cache', () => {
   });
 
   it('shows every kind of write at once', async () => {
-    const checks: [string, () => Promise<unknown>, string, boolean][] = [
+    const checks: [string, () => unknown, string, boolean][] = [
       ['reply', () => makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'A fresh reply' }), 'A fresh reply', true],
       ['edit', () => ctx.http.post(`/p/${thread.postId}/edit`, { title: 'Cached thread', body: 'Edited opening' }, { as: ctx.member }), 'Edited opening', true],
       ['lock', () => ctx.http.post(`/t/${thread.threadId}/lock`, { value: '1' }, { as: ctx.manager }), '<span class="tag">Locked</span>', true],

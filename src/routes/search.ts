@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { listCategoryChoices } from '../forum/categories.js';
+import { searchPosts, searchSorts, type SearchSort } from '../search/search.js';
+import { searchPage } from '../../views/pages/search.js';
+import type { AppEnv } from './env.js';
+import { renderPage } from './render.js';
+
+export const searchRoutes = new Hono<AppEnv>().get('/search', (c) => {
+  const q = (c.req.query('q') ?? '').slice(0, 1000);
+  const requested = c.req.query('sort') ?? 'relevance';
+  const sort: SearchSort = (searchSorts as readonly string[]).includes(requested) ? (requested as SearchSort) : 'relevance';
+  const pageParam = Number(c.req.query('page') ?? '1');
+  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const category = c.req.query('category') ?? '';
+  const author = (c.req.query('author') ?? '').trim().slice(0, 40);
+  const found = searchPosts(c.var.services, { q, sort, page, category, author });
+  const categories = listCategoryChoices(c.var.services);
+  return renderPage(c, searchPage({ ...found, q, sort, category, author, categories }), {
+    title: q ? `Search: ${q.slice(0, 60)}` : 'Search',
+  });
+});

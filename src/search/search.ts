@@ -1,0 +1,89 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/client.js';
+import { usernameKey } from '../auth/accounts.js';
+import type { ServiceContext } from '../lib/context.js';
+import type { SafeHtml } from '../lib/safe-html.js';
+import { parseSearchQuery } from './query.js';
+import { snippet } from './snippet.js';
+
+export const RESULTS_PER_PAGE = 20;
+export const MAX_PAGES = 25;
+/** Relevance ranks only the newest this-many matches: bm25 over every match of a common word is too slow. */
+export const RANKED_WINDOW = 5000;
+
+export const searchSorts = ['relevance', 'newest'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
+export type SearchInput = { q: string; category?: string | undefined; author?: string | undefined; sort: SearchSort; page: number };
+
+export type SearchResult = {
+  postId: number;
+  number: number;
+  createdAt: number;
+  snippet: SafeHtml;
+  thread: { id: number; title: string; slug: string; solved: boolean };
+  category: { slug: string; name: string };
+  author: string;
+};
+
+export type SearchPage = { results: SearchResult[]; hasMore: boolean; page: number; terms: string[]; searched: boolean };
+
+const visible = `p.status = 'published' AND t.status = 'published' AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+  AND (@category IS NULL OR c.slug = @category) AND (@author IS NULL OR u.username_key = @author)`;
+const columns = `p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body AS body, t.id AS threadId, t.title AS title,
+  t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, c.slug AS categorySlug, c.name AS categoryName, u.username AS author`;
+const joins = `JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = p.author_id`;
+
+type Statements = { newest: Statement; ranked: Statement; cutoff: Statement };
+const prepared = new WeakMap<Db, Statements>();
+
+function statements(db: Db): Statements {
+  let found = prepared.get(db);
+  if (!found) {
+    const client = db.$client;
+    found = {
+      newest: client.prepare(`SELECT ${columns} FROM post_search s ${joins} WHERE post_search MATCH @match AND ${visible} ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`),
+      cutoff: client.prepare(`SELECT rowid FROM post_search WHERE post_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`),
+      ranked: client.prepare(
+        `SELECT ${columns} FROM post_search s ${joins} WHERE post_search MATCH @match AND s.rowid >= @cutoff AND ${visible}
+         ORDER BY bm25(post_search, 4.0, 1.0), s.rowid DESC LIMIT @limit OFFSET @offset`,
+      ),
+    };
+    prepared.set(db, found);
+  }
+  return found;
+}
+
+type Row = { postId: number; number: number; createdAt: number; body: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
+
+/** Full-text search over what the public may read (pending, hidden and deleted posts never match). */
+export function searchPosts(ctx: ServiceContext, input: SearchInput): SearchPage {
+  const parsed = parseSearchQuery(input.q);
+  const page = Math.min(Math.max(1, input.page), MAX_PAGES);
+  if (!parsed) return { results: [], hasMore: false, page, terms: [], searched: false };
+  const { newest, ranked, cutoff } = statements(ctx.db);
+  const params = {
+    match: parsed.match,
+    category: input.category || null,
+    author: input.author ? usernameKey(input.author) : null,
+    limit: RESULTS_PER_PAGE + 1,
+    offset: (page - 1) * RESULTS_PER_PAGE,
+  };
+  let rows: Row[];
+  if (input.sort === 'newest') {
+    rows = newest.all(params) as Row[];
+  } else {
+    const edge = cutoff.get({ match: parsed.match }) as { rowid: number } | undefined;
+    rows = ranked.all({ ...params, cutoff: edge?.rowid ?? 0 }) as Row[];
+  }
+  const results = rows.slice(0, RESULTS_PER_PAGE).map((row) => ({
+    postId: row.postId,
+    number: row.number,
+    createdAt: row.createdAt,
+    snippet: snippet(row.body, parsed.terms),
+    thread: { id: row.threadId, title: row.title, slug: row.slug, solved: row.solved === 1 },
+    category: { slug: row.categorySlug, name: row.categoryName },
+    author: row.author,
+  }));
+  return { results, hasMore: rows.length > RESULTS_PER_PAGE && page < MAX_PAGES, page, terms: parsed.terms, searched: true };
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { createForumContext } from '../helpers/forum.js';
+
+let ctx: Awaited<ReturnType<typeof createForumContext>>;
+beforeAll(async () => {
+  ctx = await createForumContext();
+  makeCategory(ctx.services, { name: 'Chargers', slug: 'chargers' });
+  makeCategory(ctx.services, { name: 'Held', slug: 'held', moderation: 'all' });
+  const { threadId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Descaling schedule for the K2', body: 'How often should I descale with citric acid?' });
+  await makeReply(ctx.services, ctx.other, { threadId, body: 'Every month, and use filtered water. The **charging** base is fine.' });
+  await makeThread(ctx.services, ctx.other, { category: 'chargers', title: 'Charger light blinks orange', body: 'My charger blinks orange after firmware 3.2.1' });
+  const newbie = await makeUser(ctx.services, { username: 'newbie' });
+  await makeThread(ctx.services, newbie, { category: 'held', title: 'Secret pending descaling tip', body: 'pendingword descale' });
+  const deleted = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Deleted descale post', body: 'deletedword' });
+  await ctx.http.post(`/p/${deleted.postId}/delete`, {}, { as: ctx.member });
+});
+afterAll(() => ctx.close());
+
+const search = async (query: string) => {
+  const response = await ctx.http.get(`/search?${query}`);
+  return { status: response.status, page: await response.text() };
+};
+
+describe('GET /search', () => {
+  it('finds titles and bodies with stemming, highlighting the escaped snippet', async () => {
+    const { status, page } = await search('q=descaling');
+    expect(status).toBe(200);
+    expect(page).toContain('Descaling schedule for the K2');
+    expect(page).toContain('<mark>descal');
+    const charge = await search('q=charger');
+    expect(charge.page).toContain('Charger light blinks orange');
+  });
+
+  it('supports phrases, prefixes, filters and newest-first', async () => {
+    expect((await search('q=%22blinks+orange%22')).page).toContain('Charger light blinks orange');
+    expect((await search('q=%22orange+blinks%22')).page).toContain('Nothing matched');
+    expect((await search('q=firmw*')).page).toContain('Charger light blinks orange');
+    expect((await search('q=descale&category=chargers')).page).toContain('Nothing matched');
+    expect((await search('q=water&author=bob')).page).toContain('filtered <mark>water</mark>');
+    expect((await search('q=water&author=alice')).page).toContain('Nothing matched');
+    expect((await search('q=descale&sort=newest')).status).toBe(200);
+  });
+
+  it('never shows pending or deleted posts', async () => {
+    expect((await search('q=pendingword')).page).toContain('Nothing matched');
+    expect((await search('q=deletedword')).page).toContain('Nothing matched');
+  });
+
+  it('follows edits of bodies and titles', async () => {
+    const { postId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Original searchable title', body: 'oldterm' });
+    await ctx.http.post(`/p/${postId}/edit`, { title: 'Renamed zebraword title', body: 'newterm' }, { as: ctx.member });
+    expect((await search('q=oldterm')).page).toContain('Nothing matched');
+    expect((await search('q=newterm')).page).toContain('Renamed zebraword title');
+    expect((await search('q=zebraword')).page).toContain('Renamed zebraword title');
+  });
+
+  it('never fails on hostile input', async () => {
+    for (const q of ['"', '""', 'AND', 'NEAR(', 'c++', '-x', 'a'.repeat(5000), '', '*', 'title:x', '^x', '<script>alert(1)</script>', 'x OR y NOT z']) {
+      const response = await ctx.http.get(`/search?q=${encodeURIComponent(q)}`);
+      expect(response.status, q.slice(0, 20)).toBe(200);
+      expect(await response.text()).not.toContain('<script>alert(1)</script>');
+    }
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it('escapes member text in snippets', async () => {
+    await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Escaping check thread', body: 'uniqueword <img src=x onerror=alert(1)>' });
+    const { page } = await search('q=uniqueword');
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
