@@ -27,6 +27,29 @@ export type AppDeps = {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+// Pages carry no inline script or style at all, so 'self' is stricter than any nonce would be.
+// Images: members may embed https images in posts (the sanitizer drops everything else).
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** SQLite errors that mean "not now" rather than "bug": the page says so and the process stays up. */
+function unavailable(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'The community is very busy right now. Please try again in a few seconds.';
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR') {
+    return 'We could not save that because the server is out of disk space. Nothing was lost; please try again later.';
+  }
+  return null;
+}
+
 function isSameOrigin(origin: string, requestUrl: string, baseUrl: string): boolean {
   return origin === new URL(baseUrl).origin || origin === new URL(requestUrl).origin;
 }
@@ -52,8 +75,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // Personal pages must never be stored by a shared cache; public ones set their own policy.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.var.viewer ? 'private, no-store' : 'no-cache');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    if (config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Embed frames set their own policy (framed by the brand's sites); everything else is never framed.
     if (!c.res.headers.has('Content-Security-Policy')) {
-      c.header('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'");
+      c.header('Content-Security-Policy', PAGE_CSP);
       c.header('X-Frame-Options', 'DENY');
     }
   });
@@ -79,6 +106,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
           ? 'This form was sent from another site, so we did not accept it. Please reload the page and try again.'
           : error.message || 'That request could not be handled.';
       return renderError(c, error.status as ContentfulStatusCode, message);
+    }
+    const busy = unavailable(error);
+    if (busy) {
+      log(`Database unavailable on ${c.req.method} ${c.req.path}`, error);
+      c.header('Retry-After', '5');
+      return renderError(c, 503, busy);
     }
     log(`Unhandled error on ${c.req.method} ${c.req.path}`, error);
     return renderError(c, 500, 'Sorry, something broke while handling your request. Please try again in a moment.');

@@ -45,6 +45,16 @@ async function main(): Promise<void> {
     log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });
 
+  // Readers can hold the WAL open indefinitely under load; a regular checkpoint keeps it bounded.
+  const checkpoint = setInterval(() => {
+    try {
+      db.$client.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      log.warn(`WAL checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, 30_000);
+  checkpoint.unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -54,6 +64,7 @@ async function main(): Promise<void> {
     force.unref();
     // Idle keep-alive sockets would otherwise hold close() open until they time out.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
+    clearInterval(checkpoint);
     server.close(async () => {
       await markdown.close();
       db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -11,9 +11,18 @@ export function normalizeText(value: unknown): string {
   return typeof value === 'string' ? value.normalize('NFC').replace(/\r\n?/g, '\n') : '';
 }
 
+// Control characters (other than line breaks in bodies), lone surrogates and bidirectional
+// overrides make text that displays differently from what it is.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const bidiOverrides = /[\u202a-\u202e\u2066-\u2069]/;
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function titleError(title: string): string | undefined {
   const trimmed = title.trim();
   if (trimmed.length === 0) return 'Please give your thread a title.';
+  if (controlCharacters.test(trimmed) || /\n/.test(trimmed) || loneSurrogate.test(trimmed) || bidiOverrides.test(trimmed)) {
+    return 'The title contains invisible control characters. Please retype it.';
+  }
   if (length(trimmed) < TITLE_MIN) return `The title is too short: use at least ${TITLE_MIN} characters.`;
   if (length(trimmed) > TITLE_MAX) return `The title is too long: keep it to ${TITLE_MAX} characters (it has ${length(trimmed)}).`;
   return undefined;
@@ -21,6 +30,9 @@ export function titleError(title: string): string | undefined {
 
 export function bodyError(body: string): string | undefined {
   if (body.trim().length === 0) return 'Please write something before posting.';
+  if (controlCharacters.test(body) || loneSurrogate.test(body)) {
+    return 'The message contains invisible control characters. Please remove them (pasting as plain text usually helps).';
+  }
   if (length(body) > BODY_MAX) {
     return `That post is too long: keep it to ${BODY_MAX.toLocaleString('en')} characters (it has ${length(body).toLocaleString('en')}).`;
   }

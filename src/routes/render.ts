@@ -48,6 +48,7 @@ const headings: Record<number, string> = {
   422: 'Please check what you entered',
   429: 'Slow down a little',
   500: 'Something went wrong on our side',
+  503: 'Please try again in a moment',
 };
 
 export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string) {
