@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { PageCache } from './lib/page-cache.js';
+import { RateLimiter } from './lib/rate-limit.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
 import { mountRoutes } from './routes/index.js';
@@ -61,11 +62,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const site = { name: config.siteName ?? deps.siteName ?? 'Community', baseUrl: config.baseUrl };
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
+  const limits = new RateLimiter(config.rateLimit, now);
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     c.set('services', services);
     c.set('pageCache', pageCache);
+    c.set('limits', limits);
     c.set('config', config);
     c.set('site', site);
     c.set('viewer', null);

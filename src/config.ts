@@ -1,16 +1,22 @@
 import { z } from 'zod';
+import { lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
 
 const flag = z.enum(['0', '1']).transform((value) => value === '1');
 const onOff = z.enum(['on', 'off']).transform((value) => value === 'on');
 
-const origin = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
+// EMBED_ORIGINS obeys the same rules as the admin page (src/embed/origins.ts): exact origins,
+// http only for localhost/127.0.0.1, no look-alikes of one another.
+const origin = z.string().transform((value, ctx) => {
+  const check = parseEmbedOrigin(value);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  return check.ok ? check.origin : value;
+});
+const origins = z.array(origin).superRefine((list, ctx) => {
+  for (const candidate of list) {
+    const imitated = lookalikeOf(candidate, list);
+    if (imitated) ctx.addIssue({ code: 'custom', message: lookalikeMessage(candidate, imitated) });
   }
-}, 'must be an exact origin such as https://help.example.com (scheme and host, no path)');
+});
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -22,7 +28,7 @@ const environment = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(origin)),
+    .pipe(origins),
   SITE_NAME: z.string().trim().min(1).max(60).optional(),
   BRAND_COLOR: z
     .string()
@@ -81,5 +87,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** A configuration for tests and tools: defaults plus overrides, no environment read. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent', ...overrides };
+  // Abuse limits are off unless a test is about them: suites post far faster than any person.
+  return { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent', rateLimit: false, ...overrides };
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../db/schema.js';
-import type { SignedIn, Viewer } from '../lib/context.js';
+import type { Viewer } from '../lib/context.js';
 
 // The one place that decides who may do what. Pure predicates over plain data so each has a
 // table-driven test; services call them and routes use them to decide what to show.
@@ -8,11 +8,11 @@ export type ThreadFacts = { locked: boolean; categoryId?: number };
 export type PostFacts = { authorId: number; number: number | null; deletedAt: number | null; hiddenAt: number | null };
 export type Target = { role: Role };
 
-export function isStaff(viewer: Viewer): viewer is SignedIn {
+export function isStaff(viewer: Viewer): boolean {
   return viewer !== null && (viewer.role === 'manager' || viewer.role === 'admin');
 }
 
-export function isAdmin(viewer: Viewer): viewer is SignedIn {
+export function isAdmin(viewer: Viewer): boolean {
   return viewer?.role === 'admin';
 }
 
@@ -23,7 +23,7 @@ export function isSilenced(viewer: Viewer, now: number): boolean {
 
 /** Staff who may moderate this category (admins everywhere; scoped managers only inside their scope). */
 export function canModerate(viewer: Viewer, categoryId: number): boolean {
-  if (!isStaff(viewer)) return false;
+  if (viewer === null || !isStaff(viewer)) return false;
   return viewer.role === 'admin' || viewer.scope === undefined || viewer.scope.includes(categoryId);
 }
 
@@ -82,7 +82,7 @@ export function canPinThread(viewer: Viewer, categoryId?: number): boolean {
 
 /** Silence or suspend: managers sanction members; admins sanction members and managers; nobody sanctions admins or themselves. */
 export function canSanction(viewer: Viewer, target: Target & { id: number }): boolean {
-  if (!isStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
+  if (viewer === null || !isStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
   return viewer.role === 'admin' || target.role === 'member';
 }
 

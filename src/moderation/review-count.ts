@@ -5,7 +5,7 @@ import type { ServiceContext, Viewer } from '../lib/context.js';
 
 /** Open items in the review queue that this staff member can act on (scoped managers: their categories). */
 export function countOpenReviewItems(ctx: ServiceContext, viewer: Viewer): number {
-  if (!isStaff(viewer)) return 0;
+  if (viewer === null || !isStaff(viewer)) return 0;
   const scoped = viewer.role === 'manager' && viewer.scope !== undefined;
   return (
     ctx.db

@@ -1,9 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { logIn, signUp } from '../auth/accounts.js';
+import { logIn, MESSAGES, signUp } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import type { SignedIn } from '../lib/context.js';
-import { Forbidden, ValidationError } from '../lib/errors.js';
+import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
+import { rules } from '../lib/rate-limit.js';
+import { clientAddress } from './limits.js';
 import { loginPage } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
@@ -60,13 +62,18 @@ export const authRoutes = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     const input = { username: text(form, 'username'), email: text(form, 'email'), password: text(form, 'password') };
     const next = localPath(text(form, 'next'));
+    const values = { username: input.username, email: input.email };
     try {
+      c.var.limits.take(`signup:${clientAddress(c)}`, rules.signupPerIp);
       const user = await signUp(c.var.services, c.var.viewer, input);
       signIn(c, user);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
+      if (error instanceof RateLimited) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return renderPage(c, signupPage({ values, errors: { form: error.message }, next }), { title: 'Sign up' }, 429);
+      }
       if (!(error instanceof ValidationError)) throw error;
-      const values = { username: input.username, email: input.email };
       return renderPage(c, signupPage({ values, errors: error.fields, next }), { title: 'Sign up' }, 422);
     }
   })
@@ -81,11 +88,26 @@ export const authRoutes = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     const input = { login: text(form, 'login'), password: text(form, 'password') };
     const next = localPath(text(form, 'next'));
+    const accountKey = `login-failures:${input.login.normalize('NFKC').trim().toLowerCase()}`;
     try {
+      c.var.limits.take(`login:${clientAddress(c)}`, rules.loginPerIp);
+      // A locked-out account answers exactly like a wrong password, without checking it.
+      if (c.var.limits.wait(accountKey, rules.loginFailuresPerAccount) > 0) throw new ValidationError({ form: MESSAGES.loginFailed });
       const user = await logIn(c.var.services, input);
       signIn(c, user);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
+      if (error instanceof RateLimited) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 429);
+      }
+      if (error instanceof ValidationError && error.fields['form'] === MESSAGES.loginFailed) {
+        try {
+          c.var.limits.take(accountKey, rules.loginFailuresPerAccount);
+        } catch {
+          // Already locked: the answer stays the same.
+        }
+      }
       if (error instanceof Forbidden) {
         return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 403);
       }

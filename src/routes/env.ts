@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import type { Site } from '../../views/layout.js';
 import type { PageCache } from '../lib/page-cache.js';
+import type { RateLimiter } from '../lib/rate-limit.js';
 
 /** What every route handler can read from the context. */
 export type AppEnv = {
@@ -12,5 +13,6 @@ export type AppEnv = {
     config: Config;
     site: Site;
     pageCache: PageCache;
+    limits: RateLimiter;
   };
 };

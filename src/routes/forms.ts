@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
 
 export type FormErrors = Record<string, string | undefined>;
@@ -20,8 +20,12 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
  * or rethrows what a form cannot fix. A lapsed session keeps the text too: the person can log in
  * in another tab and send again.
  */
-export function formErrors(error: unknown): { status: 401 | 422; errors: FormErrors } {
+export function formErrors(error: unknown, c?: Context<AppEnv>): { status: 401 | 422 | 429; errors: FormErrors } {
   if (error instanceof ValidationError) return { status: 422, errors: error.fields };
+  if (error instanceof RateLimited) {
+    c?.header('Retry-After', String(error.retryAfterSeconds));
+    return { status: 429, errors: { form: `${error.message} Your text is kept below.` } };
+  }
   if (error instanceof Unauthenticated) {
     return { status: 401, errors: { form: 'You are not logged in (your session may have ended). Log in in another tab, then send this again — your text is kept below.' } };
   }

@@ -7,12 +7,13 @@ import { editPostPage } from '../../views/pages/post-edit.js';
 import { revisionsPage } from '../../views/pages/revisions.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
+import { limitFlagging } from './limits.js';
 import { renderError, renderPage } from './render.js';
 
 type EditValues = { title: string | null; body: string; reason: string };
 type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };
 
-function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | 401 | 422) {
+function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | 401 | 422 | 429) {
   const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, errors });
   return renderPage(c, view, { title: 'Edit post' }, status);
 }
@@ -35,7 +36,7 @@ export const postRoutes = new Hono<AppEnv>()
       const location = await editPost(c.var.services, c.var.viewer, { postId, body: values.body, reason: values.reason, ...(values.title !== null ? { title: values.title } : {}) });
       return c.redirect(postPath(location), 303);
     } catch (error) {
-      const { status, errors } = formErrors(error);
+      const { status, errors } = formErrors(error, c);
       const location: PostLocation = locatePost(c.var.services, c.var.viewer, postId);
       const staffEdit = 'reason' in form;
       return renderEdit(c, { id: postId, threadId: location.threadId, slug: location.slug, staffEdit, rejected: false }, values, errors, status);
@@ -49,6 +50,7 @@ export const postRoutes = new Hono<AppEnv>()
     const postId = idParam(c.req.param('id'));
     const form = await readForm(c);
     try {
+      limitFlagging(c);
       flagPost(c.var.services, c.var.viewer, { postId, reason: form['reason'], note: form['note'] });
     } catch (error) {
       // The flag form is a small disclosure on the thread page; a mistake gets its own short page.

@@ -3,6 +3,7 @@ import { listCategoryChoices } from '../forum/categories.js';
 import { searchPosts, searchSorts, type SearchSort } from '../search/search.js';
 import { searchPage } from '../../views/pages/search.js';
 import type { AppEnv } from './env.js';
+import { limitSearch } from './limits.js';
 import { renderPage } from './render.js';
 
 export const searchRoutes = new Hono<AppEnv>().get('/search', (c) => {
@@ -13,6 +14,7 @@ export const searchRoutes = new Hono<AppEnv>().get('/search', (c) => {
   const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
   const category = c.req.query('category') ?? '';
   const author = (c.req.query('author') ?? '').trim().slice(0, 40);
+  if (q.trim()) limitSearch(c);
   const found = searchPosts(c.var.services, { q, sort, page, category, author });
   const categories = listCategoryChoices(c.var.services);
   return renderPage(c, searchPage({ ...found, q, sort, category, author, categories }), {

@@ -9,6 +9,7 @@ import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
+import { limitPosting } from './limits.js';
 import { pageHtml, renderError, renderPage, servePublic } from './render.js';
 
 function pageParam(value: string | undefined): number {
@@ -27,7 +28,7 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
   });
 }
 
-function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 = 200) {
+function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 | 429 = 200) {
   return c.html(threadHtml(c, data, reply), status);
 }
 
@@ -37,7 +38,7 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
   return first.totalPages === 1 ? first : getThreadPage(c.var.services, c.var.viewer, { threadId, page: first.totalPages });
 }
 
-function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string }, errors: FormErrors, status: 200 | 401 | 422) {
+function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string }, errors: FormErrors, status: 200 | 401 | 422 | 429) {
   const categories = listCategoryChoices(c.var.services);
   return renderPage(c, newThreadPage({ categories, values, errors }), { title: 'Start a new thread' }, status);
 }
@@ -66,10 +67,11 @@ export const threadRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '' };
     try {
+      limitPosting(c);
       const created = await createThread(c.var.services, c.var.viewer, values);
       return c.redirect(threadPath(created.threadId, created.slug), 303);
     } catch (error) {
-      const { status, errors } = formErrors(error);
+      const { status, errors } = formErrors(error, c);
       return renderNewThread(c, values, errors, status);
     }
   })
@@ -78,10 +80,11 @@ export const threadRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const body = form['body'] ?? '';
     try {
+      limitPosting(c);
       const location = await createReply(c.var.services, c.var.viewer, { threadId, body });
       return c.redirect(postPath(location), 303);
     } catch (error) {
-      const { status, errors } = formErrors(error);
+      const { status, errors } = formErrors(error, c);
       return renderThread(c, lastPage(c, threadId), { body, ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
     }
   })

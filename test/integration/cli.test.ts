@@ -55,7 +55,11 @@ describe('npm run cli', () => {
     const backup = join(folder, 'backup.db');
     expect((await cli('backup', '--to', backup)).code).toBe(0);
     expect(statSync(backup).size).toBeGreaterThan(0);
-  });
+    const copy = openDatabase(backup);
+    expect(copy.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.$client.prepare('select count(*) as n from users').get()).toEqual({ n: 1 });
+    closeDatabase(copy);
+  }, 90_000);
 
   it('exits non-zero with one line on bad input', async () => {
     const cases = [
@@ -73,5 +77,5 @@ describe('npm run cli', () => {
       expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
       expect(result.stderr, args.join(' ')).not.toContain('Invalid configuration');
     }
-  });
+  }, 90_000);
 });

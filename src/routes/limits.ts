@@ -1,0 +1,32 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { isStaff } from '../forum/permissions.js';
+import { rules } from '../lib/rate-limit.js';
+import type { AppEnv } from './env.js';
+
+const DAY = 24 * 60 * 60_000;
+
+/** The client's address as the socket reports it (requests made in-process have none). */
+export function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** New threads and replies; staff are not limited, members in their first day are limited hardest. */
+export function limitPosting(c: Context<AppEnv>): void {
+  const viewer = c.var.viewer;
+  if (viewer === null || isStaff(viewer)) return;
+  const isNew = c.var.services.now() - viewer.createdAt < DAY;
+  c.var.limits.take(`post:${viewer.id}`, isNew ? rules.postPerNewMember : rules.postPerMember);
+}
+
+export function limitFlagging(c: Context<AppEnv>): void {
+  if (c.var.viewer) c.var.limits.take(`flag:${c.var.viewer.id}`, rules.flagPerMember);
+}
+
+export function limitSearch(c: Context<AppEnv>): void {
+  c.var.limits.take(`search:${clientAddress(c)}`, rules.searchPerIp);
+}

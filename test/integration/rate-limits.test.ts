@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
+import type { SignedIn } from '../../src/lib/context.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+
+let ctx: TestContext;
+let veteran: SignedIn;
+let fresh: SignedIn;
+beforeAll(async () => {
+  ctx = await createTestContext({ rateLimit: true });
+  makeCategory(ctx.services, { name: 'Kettles', slug: 'kettles' });
+  veteran = await makeUser(ctx.services, { username: 'veteran', password: 'correct horse battery' });
+  ctx.clock.advance(3 * 24 * 60 * 60_000);
+  fresh = await makeUser(ctx.services, { username: 'fresh' });
+});
+afterAll(() => ctx.close());
+
+describe('abuse limits', () => {
+  it('lets a new member post once every 30 seconds, keeping the text of the refused post', async () => {
+    expect((await ctx.http.post('/t', { category: 'kettles', title: 'First post today', body: 'x' }, { as: fresh })).status).toBe(303);
+    const second = await ctx.http.post('/t', { category: 'kettles', title: 'Second post at once', body: 'my second text' }, { as: fresh });
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    const page = await second.text();
+    expect(page).toContain('New members can post once every 30 seconds');
+    expect(page).toContain('my second text');
+    ctx.clock.advance(31_000);
+    expect((await ctx.http.post('/t', { category: 'kettles', title: 'Third post later', body: 'x' }, { as: fresh })).status).toBe(303);
+  });
+
+  it('allows established members a burst, then slows them down', async () => {
+    const { threadId } = await makeThread(ctx.services, veteran, { category: 'kettles', title: 'Burst thread', body: 'x' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await ctx.http.post(`/t/${threadId}/replies`, { body: `reply ${i}` }, { as: veteran })).status);
+    expect(statuses.filter((status) => status === 303)).toHaveLength(10);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('locks an account after repeated failures, answering exactly like a wrong password', async () => {
+    const wrong = async () => {
+      const response = await ctx.http.post('/login', { login: 'veteran', password: 'wrong password!' });
+      return { status: response.status, text: await response.text() };
+    };
+    const first = await wrong();
+    for (let i = 0; i < 10; i++) await wrong();
+    const locked = await ctx.http.post('/login', { login: 'veteran', password: 'correct horse battery' });
+    expect(locked.status).toBe(first.status);
+    expect(await locked.text()).toContain('That username or email and password do not match');
+    ctx.clock.advance(16 * 60_000);
+    expect((await ctx.http.post('/login', { login: 'veteran', password: 'correct horse battery' })).status).toBe(303);
+  });
+
+  it('limits signups from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await ctx.http.post('/signup', { username: `joiner${i}`, email: `joiner${i}@example.com`, password: 'a long enough password' })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([303, 303, 303, 303, 303]);
+    expect(statuses[5]).toBe(429);
+  });
+
+  it('is off when RATE_LIMIT=off', async () => {
+    const relaxed = await createTestContext({ rateLimit: false });
+    makeCategory(relaxed.services, { name: 'Kettles', slug: 'kettles' });
+    const member = await makeUser(relaxed.services, { username: 'speedy' });
+    for (let i = 0; i < 3; i++) {
+      expect((await relaxed.http.post('/t', { category: 'kettles', title: `Fast thread ${i}`, body: 'x' }, { as: member })).status).toBe(303);
+    }
+    await relaxed.close();
+  });
+});
