@@ -329,3 +329,22 @@ export const threadKeys = sqliteTable(
   },
   (t) => [index('thread_keys_thread_idx').on(t.threadId)],
 );
+
+/**
+ * Form submissions already carried out, by the token the form carried: a double-submitted or
+ * retried form returns the first result instead of posting twice. Rows older than a day are pruned.
+ */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    token: text('token').notNull(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.token] }), index('submissions_created_idx').on(t.createdAt)],
+);

@@ -7,6 +7,7 @@ import { openApprovalItem } from '../moderation/publication.js';
 import { assertMayPost, censorTitle, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
 import { canDeletePost, canEditPost, canModerate, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
+import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { pageOfPost } from './threads.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 
@@ -55,7 +56,7 @@ function locationOf(post: { id: number; threadId: number; slug: string; number: 
   return { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number ?? post.lastPostNumber) };
 }
 
-export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown }): Promise<PostLocation & { status: string }> {
+export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown; submission?: unknown }): Promise<PostLocation & { status: string }> {
   const body = normalizeText(input.body);
   assertValid({ body: bodyError(body) });
   if (viewer === null) throw new Unauthenticated('Please log in to reply.');
@@ -70,19 +71,25 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
   if (!canReply(viewer, thread)) throw new Forbidden('This thread is locked, so it takes no new replies.');
   const { status, rendered } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
+  const token = submissionToken(input.submission);
   return ctx.db.transaction(
     (tx) => {
+      // A retried or double-submitted form gets the first result instead of a second post.
+      const earlier = findSubmission(tx, viewer.id, token);
+      if (earlier) return { ...locationOf({ ...earlier, id: earlier.postId }), status: earlier.status };
       const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now };
       // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
       const { lastPostNumber } = tx.select({ lastPostNumber: threads.lastPostNumber }).from(threads).where(eq(threads.id, thread.id)).get()!;
       if (status !== 'published') {
         const post = tx.insert(posts).values({ ...values, number: null }).returning({ id: posts.id }).get();
         openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
+        recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
         return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
       }
       const number = lastPostNumber + 1;
       const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
       recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
+      recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
     },
     { behavior: 'immediate' },

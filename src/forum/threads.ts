@@ -8,11 +8,12 @@ import { openApprovalItem } from '../moderation/publication.js';
 import { composePost, censorTitle, assertMayPost } from './compose.js';
 import { recordNewPost, type Tx } from './counters.js';
 import { canModerate } from './permissions.js';
+import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 
 export const POSTS_PER_PAGE = 20;
 
-export type NewThreadInput = { category: unknown; title: unknown; body: unknown };
+export type NewThreadInput = { category: unknown; title: unknown; body: unknown; submission?: unknown };
 export type CreatedThread = { threadId: number; postId: number; slug: string; status: ContentStatus };
 
 export async function createThread(ctx: ServiceContext, viewer: Viewer, input: NewThreadInput): Promise<CreatedThread> {
@@ -34,8 +35,11 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   const storedTitle = censorTitle(ctx, title);
   const now = ctx.now();
   const slug = slugify(storedTitle);
+  const token = submissionToken(input.submission);
   return ctx.db.transaction(
     (tx) => {
+      const earlier = findSubmission(tx, viewer.id, token);
+      if (earlier) return { threadId: earlier.threadId, postId: earlier.postId, slug: earlier.slug, status: earlier.status as ContentStatus };
       const thread = tx
         .insert(threads)
         .values({ categoryId, authorId: viewer.id, title: storedTitle, slug, status, lastPostAt: now, createdAt: now })
@@ -53,6 +57,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
         tx.update(threads).set({ lastPostNumber: 1, lastPostId: post.id, lastPostAuthorId: viewer.id }).where(eq(threads.id, thread.id)).run();
         openApprovalItem(tx, { postId: post.id, categoryId, at: now });
       }
+      recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { threadId: thread.id, postId: post.id, slug, status };
     },
     { behavior: 'immediate' },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
@@ -52,4 +53,9 @@ export function postPath(location: { postId: number; threadId: number; slug: str
 export function loginRedirect(c: Context<AppEnv>) {
   const url = new URL(c.req.url);
   return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+}
+
+/** A token for one form: a double submit or a retry of the same form posts once. */
+export function newSubmissionToken(): string {
+  return randomBytes(16).toString('base64url');
 }

@@ -10,6 +10,7 @@ import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { limitPosting } from './limits.js';
+import { newSubmissionToken } from './forms.js';
 import { pageHtml, renderError, renderPage, servePublic } from './render.js';
 
 function pageParam(value: string | undefined): number {
@@ -21,7 +22,9 @@ function pageParam(value: string | undefined): number {
 function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): string {
   const opening = data.posts.find((post) => post.number === 1);
   const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
-  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(reply ? { reply } : {}), ...(moveTargets ? { moveTargets } : {}) }), {
+  // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
+  const draft = reply ?? (c.var.viewer ? { body: '', submission: newSubmissionToken() } : undefined);
+  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
@@ -38,7 +41,7 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
   return first.totalPages === 1 ? first : getThreadPage(c.var.services, c.var.viewer, { threadId, page: first.totalPages });
 }
 
-function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string }, errors: FormErrors, status: 200 | 401 | 422 | 429) {
+function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | 401 | 422 | 429) {
   const categories = listCategoryChoices(c.var.services);
   return renderPage(c, newThreadPage({ categories, values, errors }), { title: 'Start a new thread' }, status);
 }
@@ -61,14 +64,14 @@ export const threadRoutes = new Hono<AppEnv>()
   })
   .get('/new', (c) => {
     if (!c.var.viewer) return loginRedirect(c);
-    return renderNewThread(c, { category: c.req.query('category') ?? '', title: '', body: '' }, {}, 200);
+    return renderNewThread(c, { category: c.req.query('category') ?? '', title: '', body: '', submission: newSubmissionToken() }, {}, 200);
   })
   .post('/t', async (c) => {
     const form = await readForm(c);
-    const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '' };
+    const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken() };
     try {
       limitPosting(c);
-      const created = await createThread(c.var.services, c.var.viewer, values);
+      const created = await createThread(c.var.services, c.var.viewer, { ...values, submission: form['submission'] });
       return c.redirect(threadPath(created.threadId, created.slug), 303);
     } catch (error) {
       const { status, errors } = formErrors(error, c);
@@ -81,11 +84,11 @@ export const threadRoutes = new Hono<AppEnv>()
     const body = form['body'] ?? '';
     try {
       limitPosting(c);
-      const location = await createReply(c.var.services, c.var.viewer, { threadId, body });
+      const location = await createReply(c.var.services, c.var.viewer, { threadId, body, submission: form['submission'] });
       return c.redirect(postPath(location), 303);
     } catch (error) {
       const { status, errors } = formErrors(error, c);
-      return renderThread(c, lastPage(c, threadId), { body, ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
+      return renderThread(c, lastPage(c, threadId), { body, submission: form['submission'] ?? newSubmissionToken(), ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
     }
   })
   .post('/t/:id{[0-9]+}/:flag{lock|pin}', async (c) => {

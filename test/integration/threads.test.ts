@@ -176,3 +176,28 @@ describe('pin', () => {
     expect(page.indexOf('Pin me to the top')).toBeLessThan(page.indexOf('A newer thread'));
   });
 });
+
+describe('double submission', () => {
+  it('creates one thread and one reply when the same form is sent twice, even at once', async () => {
+    const form = await (await ctx.http.get('/new?category=kettles', { as: ctx.member })).text();
+    const token = form.match(/name="submission" value="([^"]+)"/)?.[1];
+    expect(token).toBeDefined();
+    const fields = { category: 'kettles', title: 'Sent twice by accident', body: 'double click', submission: token! };
+    const [first, second] = await Promise.all([ctx.http.post('/t', fields, { as: ctx.member }), ctx.http.post('/t', fields, { as: ctx.member })]);
+    expect(first.headers.get('location')).toBe(second.headers.get('location'));
+    expect(ctx.db.$client.prepare("select count(*) as n from threads where title = 'Sent twice by accident'").get()).toEqual({ n: 1 });
+
+    const threadPath = first.headers.get('location')!;
+    const page = await (await ctx.http.get(threadPath, { as: ctx.other })).text();
+    const replyToken = page.match(/name="submission" value="([^"]+)"/)?.[1];
+    const threadId = threadPath.split('/')[2];
+    const reply = { body: 'only once please', submission: replyToken! };
+    const replies = await Promise.all([1, 2, 3].map(() => ctx.http.post(`/t/${threadId}/replies`, reply, { as: ctx.other })));
+    expect(new Set(replies.map((response) => response.headers.get('location'))).size).toBe(1);
+    expect(ctx.db.$client.prepare("select count(*) as n from posts where body = 'only once please'").get()).toEqual({ n: 1 });
+    // Without a token (a script), nothing is deduplicated.
+    await ctx.http.post(`/t/${threadId}/replies`, { body: 'scripted' }, { as: ctx.other });
+    await ctx.http.post(`/t/${threadId}/replies`, { body: 'scripted' }, { as: ctx.other });
+    expect(ctx.db.$client.prepare("select count(*) as n from posts where body = 'scripted'").get()).toEqual({ n: 2 });
+  });
+});

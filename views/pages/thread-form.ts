@@ -3,7 +3,7 @@ import { html, type Html } from '../html.js';
 
 export type NewThreadProps = {
   categories: { slug: string; name: string }[];
-  values: { category: string; title: string; body: string };
+  values: { category: string; title: string; body: string; submission: string };
   errors: Record<string, string | undefined>;
 };
 
@@ -11,6 +11,7 @@ export function newThreadPage(props: NewThreadProps): Html {
   const { values, errors } = props;
   return html`<h1>Start a new thread</h1>
 <form method="post" action="/t" class="post-form">
+  <input type="hidden" name="submission" value="${values.submission}">
   ${errorSummary(errors)}
   <div class="field${errors['category'] ? ' has-error' : ''}">
     <label for="field-category">Category</label>

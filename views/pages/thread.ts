@@ -4,7 +4,7 @@ import { pageLinks } from '../components/pagination.js';
 import { postArticle } from '../components/post.js';
 import { html, type Html } from '../html.js';
 
-export type ReplyDraft = { body: string; error?: string; formError?: string };
+export type ReplyDraft = { body: string; submission: string; error?: string; formError?: string };
 
 export type ThreadPageProps = ThreadPage & {
   signedIn: boolean;
@@ -65,6 +65,7 @@ function replySection(props: ThreadPageProps): Html {
   return html`<section class="reply" aria-labelledby="reply-heading">
   <h2 id="reply-heading">Your reply</h2>
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
+    <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
     ${errorSummary({ form: draft?.formError, body: draft?.error })}
     ${textarea({ name: 'body', label: 'Reply', value: draft?.body ?? '', error: draft?.error, hint: 'Markdown works: **bold**, _italic_, `code`, lists and links.', rows: 6, required: true })}
     <button type="submit">Post reply</button>
