@@ -29,6 +29,7 @@ function accountNav(viewer: SignedIn | null, counts: { notifications: number; re
     ${staff ? html`<a href="/mod/queue">Review${countBadge(counts.review, 'items waiting for review')}</a>` : ''}
     <a href="/notifications">Notifications${countBadge(counts.notifications, 'unread')}</a>
     <a href="/u/${encodeURIComponent(viewer.username)}">${viewer.username}</a>
+    <a href="/account">Account</a>
     <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">Log out</button></form>`;
 }
 

@@ -31,10 +31,10 @@ function hashSecret(secret: string): Buffer {
 }
 
 /** Starts a new session (always a new token: a fresh sign-in never reuses an old id). */
-export function createSession(db: Db, userId: number, now: number): { token: string; session: Session } {
+export function createSession(db: Db, userId: number, now: number, userAgent?: string): { token: string; session: Session } {
   const id = randomString();
   const secret = randomString();
-  db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastUsedAt: now }).run();
+  db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastUsedAt: now, userAgent: userAgent?.slice(0, 300) ?? null }).run();
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastUsedAt: now } };
 }
 

@@ -43,10 +43,10 @@ function noStore(c: Context<AppEnv>): void {
 }
 
 /** Starts a fresh session (a new token at every sign-in) and ends the one the browser had. */
-function signIn(c: Context<AppEnv>, user: SignedIn): void {
+export function signIn(c: Context<AppEnv>, user: { id: number }): void {
   const { db, now } = c.var.services;
   if (c.var.sessionId) invalidateSession(db, c.var.sessionId);
-  const { token, session } = createSession(db, user.id, now());
+  const { token, session } = createSession(db, user.id, now(), c.req.header('user-agent'));
   writeSessionCookie(c, token, session, c.var.config.secureCookies);
 }
 

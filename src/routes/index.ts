@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
+import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { brandRoutes } from './brand.js';
 import type { AppEnv } from './env.js';
@@ -30,6 +31,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', embedAdminRoutes);
   app.route('/', threadKeyRoutes);
   app.route('/', authRoutes);
+  app.route('/', accountRoutes);
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
   app.route('/', threadRoutes);

@@ -1,0 +1,48 @@
+import type { SessionView } from '../../src/auth/account.js';
+import { errorSummary, field } from '../components/form.js';
+import { time } from '../components/time.js';
+import { html, type Html } from '../html.js';
+
+export type AccountProps = { username: string; sessions: SessionView[]; errors: Record<string, string | undefined>; notice?: string };
+
+/** A short name for a browser from its user-agent string; the full string is in the tooltip. */
+function device(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown browser';
+  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : 'Browser';
+  const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Windows/.test(userAgent) ? 'Windows' : /Linux/.test(userAgent) ? 'Linux' : '';
+  return system ? `${browser} on ${system}` : browser;
+}
+
+function sessionRow(session: SessionView): Html {
+  return html`<li class="session-row">
+  <div><strong title="${session.userAgent ?? ''}">${device(session.userAgent)}</strong>${session.current ? html` <span class="tag">This browser</span>` : ''}
+  <p class="muted">Signed in ${time(session.createdAt)} · last active ${time(session.lastUsedAt)} · ends by ${time(session.expiresAt)}</p></div>
+  ${session.current
+    ? ''
+    : html`<form method="post" action="/account/sessions/${session.id}/end" class="inline-form"><button type="submit" class="button-secondary">Sign out</button></form>`}
+</li>`;
+}
+
+export function accountPage(props: AccountProps): Html {
+  return html`<h1>Your account</h1>
+${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
+<section aria-labelledby="sessions-heading">
+  <h2 id="sessions-heading">Where you are signed in</h2>
+  <ul class="session-list">${props.sessions.map(sessionRow)}</ul>
+  ${props.sessions.length > 1
+    ? html`<form method="post" action="/account/sessions/end-others"><button type="submit" class="button-secondary">Sign out everywhere else</button></form>`
+    : ''}
+</section>
+<section aria-labelledby="password-heading">
+  <h2 id="password-heading">Change your password</h2>
+  <form method="post" action="/account/password" class="post-form">
+    ${errorSummary(props.errors)}
+    <input type="text" name="username" value="${props.username}" autocomplete="username" hidden>
+    ${field({ name: 'current', label: 'Current password', type: 'password', autocomplete: 'current-password', error: props.errors['current'], required: true })}
+    ${field({ name: 'next', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters.', error: props.errors['next'], required: true, minlength: 10 })}
+    ${field({ name: 'confirm', label: 'New password again', type: 'password', autocomplete: 'new-password', error: props.errors['confirm'], required: true })}
+    <button type="submit">Change password</button>
+  </form>
+  <p class="hint">Changing your password signs you out on every other device.</p>
+</section>`;
+}
