@@ -1,5 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
-import { categories, postRevisions, posts, threads, users } from '../db/schema.js';
+import { and, desc, eq } from 'drizzle-orm';
+import { categories, postRevisions, posts, reviewItems, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
@@ -68,7 +68,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     .where(eq(threads.id, input.threadId))
     .get();
   if (!thread || thread.status !== 'published') throw new NotFound('That thread does not exist, or it was removed.');
-  if (!canReply(viewer, thread)) throw new Forbidden('This thread is locked, so it takes no new replies.');
+  if (!canReply(viewer, thread, ctx.now())) throw new Forbidden('This thread is locked, so it takes no new replies.');
   const { status, rendered } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
   const token = submissionToken(input.submission);
@@ -167,8 +167,14 @@ export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId:
       const post = loadPost({ ...ctx, db: tx as unknown as ServiceContext['db'] }, input.postId);
       assertVisible(viewer, post);
       if (!canDeletePost(viewer, post)) throw new Forbidden('You can only delete your own posts.');
-      tx.update(posts).set({ deletedAt: ctx.now() }).where(eq(posts.id, post.id)).run();
+      const now = ctx.now();
+      tx.update(posts).set({ deletedAt: now }).where(eq(posts.id, post.id)).run();
       if (post.status === 'published' && post.number !== null) recordRemovedPost(tx, { ...post, number: post.number });
+      // Nothing is left to approve: the waiting post leaves the queue.
+      tx.update(reviewItems)
+        .set({ status: 'resolved', resolution: 'dismissed', reason: 'Deleted by its author', resolvedById: null, resolvedAt: now })
+        .where(and(eq(reviewItems.postId, post.id), eq(reviewItems.kind, 'approval'), eq(reviewItems.status, 'open')))
+        .run();
       return locationOf(post);
     },
     { behavior: 'immediate' },

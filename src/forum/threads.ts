@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { categories, posts, threads, type ContentStatus } from '../db/schema.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { categories, posts, reviewItems, threads, type ContentStatus } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
@@ -124,6 +124,11 @@ export function moveThread(ctx: ServiceContext, viewer: Viewer, input: { threadI
 function moveCounts(tx: Tx, input: { threadId: number; from: number; to: number; actorId: number; now: number }) {
   const row = tx.select({ status: threads.status, replyCount: threads.replyCount, lastPostAt: threads.lastPostAt }).from(threads).where(eq(threads.id, input.threadId)).get()!;
   tx.update(threads).set({ categoryId: input.to }).where(eq(threads.id, input.threadId)).run();
+  // Open review items follow the thread, so the right managers see them.
+  tx.update(reviewItems)
+    .set({ categoryId: input.to })
+    .where(and(eq(reviewItems.status, 'open'), inArray(reviewItems.postId, tx.select({ id: posts.id }).from(posts).where(eq(posts.threadId, input.threadId)))))
+    .run();
   if (row.status === 'published') {
     const visiblePosts = row.replyCount + 1;
     tx.run(sqlMove(input.from, -1, -visiblePosts));
