@@ -1,0 +1,118 @@
+import { asc, eq, gt } from 'drizzle-orm';
+import { categories, categoryKinds, moderationModes, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
+import { normalizeText } from '../forum/validation.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
+import { assertValid, NotFound } from '../lib/errors.js';
+import { recordModAction } from './audit.js';
+import { requireConfigurer } from './staff.js';
+import { foldText } from './watched-words.js';
+
+// Community configuration that admins change at run time: watched words and each category's
+// moderation mode and kind. Every change is audited in its own transaction.
+
+export const WATCHED_WORD_MAX = 100;
+
+export type WatchedWordRow = { id: number; word: string; action: WatchedWordAction; createdBy: string | null; createdAt: number };
+
+export const WATCHED_WORDS_PAGE_SIZE = 100;
+
+/** Alphabetical, keyset-paged on the (unique) folded word. */
+export function listWatchedWordRows(ctx: ServiceContext, viewer: Viewer, input: { after: string | null }): { words: WatchedWordRow[]; nextCursor: string | null } {
+  requireConfigurer(viewer);
+  const rows = ctx.db
+    .select({ id: watchedWords.id, word: watchedWords.word, action: watchedWords.action, createdBy: users.username, createdAt: watchedWords.createdAt })
+    .from(watchedWords)
+    .leftJoin(users, eq(users.id, watchedWords.createdById))
+    .where(input.after ? gt(watchedWords.word, input.after) : undefined)
+    .orderBy(asc(watchedWords.word))
+    .limit(WATCHED_WORDS_PAGE_SIZE + 1)
+    .all();
+  const words = rows.slice(0, WATCHED_WORDS_PAGE_SIZE);
+  return { words, nextCursor: rows.length > WATCHED_WORDS_PAGE_SIZE ? (words.at(-1)?.word ?? null) : null };
+}
+
+function isAction(value: unknown): value is WatchedWordAction {
+  return typeof value === 'string' && (watchedWordActions as readonly string[]).includes(value);
+}
+
+/** Stored folded (case and accents removed, spaces collapsed): that is the form posts are compared in. */
+export function addWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { word: unknown; action: unknown }): WatchedWordRow {
+  const actor = requireConfigurer(viewer);
+  const word = foldText(normalizeText(input.word).trim()).replace(/\s+/g, ' ');
+  const existing = word ? ctx.db.select({ action: watchedWords.action }).from(watchedWords).where(eq(watchedWords.word, word)).get() : undefined;
+  assertValid({
+    word:
+      word.length === 0
+        ? 'Please enter a word or phrase to watch for.'
+        : word.length > WATCHED_WORD_MAX
+          ? `Please keep it under ${WATCHED_WORD_MAX} characters.`
+          : existing
+            ? `“${word}” is already on the list (it does: ${existing.action}). Remove it first to change what it does.`
+            : undefined,
+    action: isAction(input.action) ? undefined : 'Please choose what happens to posts that contain it: block, queue or censor.',
+  });
+  const action = input.action as WatchedWordAction;
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const row = tx.insert(watchedWords).values({ word, action, createdById: actor.id, createdAt: now }).returning({ id: watchedWords.id }).get();
+      recordModAction(tx, { actorId: actor.id, action: 'watched_word_add', details: { word, action }, at: now });
+      return { id: row.id, word, action, createdBy: actor.username, createdAt: now };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function removeWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { id: number }): void {
+  const actor = requireConfigurer(viewer);
+  const row = ctx.db.select({ id: watchedWords.id, word: watchedWords.word, action: watchedWords.action }).from(watchedWords).where(eq(watchedWords.id, input.id)).get();
+  if (!row) throw new NotFound('That watched word is no longer on the list.');
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      tx.delete(watchedWords).where(eq(watchedWords.id, row.id)).run();
+      recordModAction(tx, { actorId: actor.id, action: 'watched_word_remove', details: { word: row.word, action: row.action }, at: now });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type CategorySettings = { id: number; slug: string; name: string; kind: CategoryKind; moderation: ModerationMode };
+
+export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): CategorySettings[] {
+  requireConfigurer(viewer);
+  return ctx.db
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, kind: categories.kind, moderation: categories.moderation })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id))
+    .all();
+}
+
+export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, input: { categoryId: number; kind: unknown; moderation: unknown }): CategorySettings {
+  const actor = requireConfigurer(viewer);
+  assertValid({
+    kind: typeof input.kind === 'string' && (categoryKinds as readonly string[]).includes(input.kind) ? undefined : 'Please choose discussion or questions.',
+    moderation:
+      typeof input.moderation === 'string' && (moderationModes as readonly string[]).includes(input.moderation)
+        ? undefined
+        : 'Please choose who must wait for approval: nobody, new members, or everyone.',
+  });
+  const category = ctx.db
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, kind: categories.kind, moderation: categories.moderation })
+    .from(categories)
+    .where(eq(categories.id, input.categoryId))
+    .get();
+  if (!category) throw new NotFound('That category does not exist.');
+  const next = { kind: input.kind as CategoryKind, moderation: input.moderation as ModerationMode };
+  if (next.kind === category.kind && next.moderation === category.moderation) return category;
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      tx.update(categories).set(next).where(eq(categories.id, category.id)).run();
+      const from = { kind: category.kind, moderation: category.moderation };
+      recordModAction(tx, { actorId: actor.id, action: 'category_settings', categoryId: category.id, details: { from, to: next }, at: now });
+    },
+    { behavior: 'immediate' },
+  );
+  return { ...category, ...next };
+}

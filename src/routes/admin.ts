@@ -1,0 +1,59 @@
+import { Hono, type Context } from 'hono';
+import { ValidationError, type FieldErrors } from '../lib/errors.js';
+import { addWatchedWord, listCategorySettings, listWatchedWordRows, removeWatchedWord, updateCategorySettings } from '../moderation/settings.js';
+import { categorySettingsPage } from '../../views/pages/admin-categories.js';
+import { watchedWordsPage } from '../../views/pages/admin-watched-words.js';
+import type { AppEnv } from './env.js';
+import { idParam, readForm } from './forms.js';
+import { renderPage } from './render.js';
+import { adminOnly } from './staff-guard.js';
+
+const notices: Record<string, string> = {
+  added: 'Added. Posts written from now on are checked for it.',
+  removed: 'Removed from the list.',
+  saved: 'Saved. The new settings apply to posts written from now on.',
+};
+
+function renderWords(c: Context<AppEnv>, values: { word: string; action: string }, errors: FieldErrors, status: 200 | 422 = 200) {
+  const after = c.req.query('after')?.slice(0, 200) || null;
+  const page = listWatchedWordRows(c.var.services, c.var.viewer, { after });
+  const notice = notices[c.req.query('done') ?? ''];
+  return renderPage(c, watchedWordsPage({ ...page, isFirstPage: after === null, values, errors }), { title: 'Watched words', ...(notice ? { notice } : {}) }, status);
+}
+
+function renderCategories(c: Context<AppEnv>, failed?: { categoryId: number; errors: FieldErrors }, status: 200 | 422 = 200) {
+  const categories = listCategorySettings(c.var.services, c.var.viewer);
+  const notice = notices[c.req.query('done') ?? ''];
+  return renderPage(c, categorySettingsPage({ categories, ...(failed ? { failed } : {}) }), { title: 'Categories', ...(notice ? { notice } : {}) }, status);
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use('/admin/*', adminOnly())
+  .get('/admin/watched-words', (c) => renderWords(c, { word: '', action: '' }, {}))
+  .post('/admin/watched-words', async (c) => {
+    const form = await readForm(c);
+    const values = { word: form['word'] ?? '', action: form['action'] ?? '' };
+    try {
+      addWatchedWord(c.var.services, c.var.viewer, values);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderWords(c, values, error.fields, 422);
+    }
+    return c.redirect('/admin/watched-words?done=added', 303);
+  })
+  .post('/admin/watched-words/:id{[0-9]+}/remove', (c) => {
+    removeWatchedWord(c.var.services, c.var.viewer, { id: idParam(c.req.param('id')) });
+    return c.redirect('/admin/watched-words?done=removed', 303);
+  })
+  .get('/admin/categories', (c) => renderCategories(c))
+  .post('/admin/categories/:id{[0-9]+}', async (c) => {
+    const categoryId = idParam(c.req.param('id'));
+    const form = await readForm(c);
+    try {
+      updateCategorySettings(c.var.services, c.var.viewer, { categoryId, kind: form['kind'], moderation: form['moderation'] });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderCategories(c, { categoryId, errors: error.fields }, 422);
+    }
+    return c.redirect('/admin/categories?done=saved', 303);
+  });

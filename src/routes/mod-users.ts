@@ -1,0 +1,93 @@
+import { Hono, type Context } from 'hono';
+import { changeRole, setManagerScope } from '../auth/roles.js';
+import { isAdmin } from '../forum/permissions.js';
+import { ValidationError, type FieldErrors } from '../lib/errors.js';
+import { modActions } from '../moderation/audit.js';
+import { getMember, listMembers } from '../moderation/members.js';
+import { liftSanction, sanctionMember, type SanctionKind } from '../moderation/sanctions.js';
+import { modUserPage, type SanctionDraft } from '../../views/pages/mod-user.js';
+import { modUsersPage } from '../../views/pages/mod-users.js';
+import type { AppEnv } from './env.js';
+import { readForm } from './forms.js';
+import { renderPage } from './render.js';
+import { staffOnly } from './staff-guard.js';
+
+const doneNotices: Record<string, string> = {
+  silence: 'Silenced. They were told why and until when.',
+  suspend: 'Suspended and signed out everywhere. They were told why and until when.',
+  unsilence: 'The silence was lifted; they were told.',
+  unsuspend: 'The suspension was lifted; they were told and can sign in again.',
+  role: 'Role changed. They were signed out so the new rights apply from their next sign-in.',
+  scope: 'Saved the categories this manager moderates.',
+};
+
+const memberPath = (username: string) => `/mod/users/${encodeURIComponent(username)}`;
+
+function renderMember(c: Context<AppEnv>, username: string, extra: { draft?: SanctionDraft; errors?: FieldErrors; notice?: string } = {}, status: 200 | 422 = 200) {
+  const data = getMember(c.var.services, c.var.viewer, username);
+  const view = modUserPage({ ...data, isAdmin: isAdmin(c.var.viewer), actionLabels: modActions, ...(extra.draft ? { draft: extra.draft } : {}), ...(extra.errors ? { errors: extra.errors } : {}) });
+  return renderPage(c, view, { title: `${data.member.username} · Members`, ...(extra.notice ? { notice: extra.notice } : {}) }, status);
+}
+
+/** Runs a change; invalid input shows the member page again (422) with what was typed. */
+async function change(c: Context<AppEnv>, run: (form: Record<string, string>) => unknown, onInvalid: (form: Record<string, string>, error: ValidationError) => Parameters<typeof renderMember>[2], done: string) {
+  const username = c.req.param('username') ?? '';
+  const form = await readForm(c);
+  try {
+    run(form);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return renderMember(c, username, onInvalid(form, error), 422);
+  }
+  return c.redirect(`${memberPath(username)}?done=${done}`, 303);
+}
+
+export const modUserRoutes = new Hono<AppEnv>()
+  .use('/mod/users/*', staffOnly())
+  .get('/mod/users', (c) => {
+    const query = (c.req.query('q') ?? '').trim().slice(0, 40);
+    const after = c.req.query('after')?.slice(0, 80) || null;
+    const page = listMembers(c.var.services, c.var.viewer, { query, after });
+    return renderPage(c, modUsersPage({ ...page, isFirstPage: after === null, isAdmin: isAdmin(c.var.viewer), query }), { title: 'Members' });
+  })
+  .get('/mod/users/:username', (c) => {
+    const notice = doneNotices[c.req.query('done') ?? ''];
+    return renderMember(c, c.req.param('username'), notice ? { notice } : {});
+  })
+  .post('/mod/users/:username/:kind{(?:silence|suspend)}', (c) => {
+    const kind = c.req.param('kind') as SanctionKind;
+    return change(
+      c,
+      (form) => sanctionMember(c.var.services, c.var.viewer, { username: c.req.param('username'), kind, days: form['days'], reason: form['reason'] }),
+      (form, error) => ({ draft: { kind, days: form['days'] ?? '', reason: form['reason'] ?? '', errors: error.fields } }),
+      kind,
+    );
+  })
+  .post('/mod/users/:username/:kind{(?:unsilence|unsuspend)}', (c) => {
+    const kind = c.req.param('kind');
+    return change(
+      c,
+      (form) => liftSanction(c.var.services, c.var.viewer, { username: c.req.param('username'), kind: kind === 'unsilence' ? 'silence' : 'suspend', reason: form['reason'] }),
+      (_form, error) => ({ errors: error.fields }),
+      kind,
+    );
+  })
+  .post('/mod/users/:username/role', (c) =>
+    change(
+      c,
+      (form) => changeRole(c.var.services, c.var.viewer, { username: c.req.param('username'), role: form['role'] ?? '' }),
+      (_form, error) => ({ errors: error.fields }),
+      'role',
+    ),
+  )
+  .post('/mod/users/:username/scope', async (c) => {
+    // One checkbox per category: read every value of the repeated field.
+    const body = await c.req.parseBody({ all: true });
+    const categoryIds = [body['categories'] ?? []].flat().filter((value): value is string => typeof value === 'string' && /^[1-9][0-9]{0,9}$/.test(value)).map(Number);
+    return change(
+      c,
+      () => setManagerScope(c.var.services, c.var.viewer, { username: c.req.param('username'), categoryIds }),
+      (_form, error) => ({ errors: error.fields }),
+      'scope',
+    );
+  });

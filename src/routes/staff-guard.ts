@@ -1,0 +1,33 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { canConfigure, canUseModeration } from '../forum/permissions.js';
+import { Forbidden } from '../lib/errors.js';
+import type { AppEnv } from './env.js';
+import { loginRedirect } from './forms.js';
+
+// Every /mod and /admin URL: anonymous visitors go to the login page, members get a 403. Services
+// check again (and per category); this guard keeps the pages themselves from leaking anything.
+
+function signIn(c: Context<AppEnv>) {
+  // After logging in, a POST address would only answer 404: come back to the team area instead.
+  return c.req.method === 'GET' ? loginRedirect(c) : c.redirect(`/login?next=${encodeURIComponent('/mod')}`, 303);
+}
+
+export function staffOnly(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const viewer = c.var.viewer;
+    if (!viewer) return signIn(c);
+    if (!canUseModeration(viewer)) throw new Forbidden('This area is for the community team (community managers and admins).');
+    c.header('Cache-Control', 'private, no-store');
+    await next();
+  };
+}
+
+export function adminOnly(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const viewer = c.var.viewer;
+    if (!viewer) return signIn(c);
+    if (!canConfigure(viewer)) throw new Forbidden('Only admins can change the community’s configuration.');
+    c.header('Cache-Control', 'private, no-store');
+    await next();
+  };
+}
