@@ -6,6 +6,7 @@ import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
+import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
@@ -24,7 +25,8 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
   const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   const draft = reply ?? (c.var.viewer ? { body: '', submission: newSubmissionToken() } : undefined);
-  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets } : {}) }), {
+  const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
+  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
@@ -91,14 +93,14 @@ export const threadRoutes = new Hono<AppEnv>()
       return renderThread(c, lastPage(c, threadId), { body, submission: form['submission'] ?? newSubmissionToken(), ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
     }
   })
-  .post('/t/:id{[0-9]+}/:flag{lock|pin}', async (c) => {
+  .post('/t/:id{[0-9]+}/:flag{(?:lock|pin)}', async (c) => {
     const threadId = idParam(c.req.param('id'));
     const form = await readForm(c);
     const flag = c.req.param('flag') === 'lock' ? 'locked' : 'pinned';
     const thread = setThreadFlag(c.var.services, c.var.viewer, { threadId, flag, value: form['value'] === '1' });
     return c.redirect(threadPath(thread.id, thread.slug), 303);
   })
-  .post('/t/:id{[0-9]+}/:tool{rename|move}', async (c) => {
+  .post('/t/:id{[0-9]+}/:tool{(?:rename|move)}', async (c) => {
     const threadId = idParam(c.req.param('id'));
     const form = await readForm(c);
     try {

@@ -1,0 +1,144 @@
+import { asc, eq } from 'drizzle-orm';
+import { categories, threadKeys, threads, users } from '../db/schema.js';
+import { createThread } from '../forum/threads.js';
+import { normalizeText, titleError } from '../forum/validation.js';
+import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
+import { assertValid, Forbidden, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { recordModAction } from '../moderation/audit.js';
+import type { ApiPrincipal } from './api-keys.js';
+import { canAttachThreadKey, canRegisterEmbedThreads } from './permissions.js';
+
+// A brand's key (a help-article id) names the thread that discusses that article. Threads are
+// only ever created for a key by an authenticated server (POST /api/v1/embed/threads) or a
+// manager: never from whatever URL a browser hands us.
+
+export const THREAD_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export function threadKeyError(key: string): string | undefined {
+  if (key === '') return 'Enter a key, e.g. help-article-42.';
+  if (!THREAD_KEY_PATTERN.test(key)) {
+    return 'A key is up to 128 letters, digits, dots, dashes, underscores or colons, starting with a letter or digit, e.g. help-article-42.';
+  }
+  return undefined;
+}
+
+export type KeyedThread = { id: number; title: string; slug: string; status: string };
+
+export function findThreadByKey(ctx: ServiceContext, key: string): KeyedThread | null {
+  return (
+    ctx.db
+      .select({ id: threads.id, title: threads.title, slug: threads.slug, status: threads.status })
+      .from(threadKeys)
+      .innerJoin(threads, eq(threads.id, threadKeys.threadId))
+      .where(eq(threadKeys.key, key))
+      .get() ?? null
+  );
+}
+
+/** A thread's keys, for the staff who may attach them. */
+export function getThreadKeys(ctx: ServiceContext, viewer: Viewer, threadId: number) {
+  if (viewer === null) throw new Unauthenticated('Please log in to manage embed keys.');
+  const thread = ctx.db.select({ id: threads.id, title: threads.title, slug: threads.slug, categoryId: threads.categoryId }).from(threads).where(eq(threads.id, threadId)).get();
+  if (!thread) throw new NotFound('That thread does not exist, or it was removed.');
+  if (!canAttachThreadKey(viewer, thread.categoryId)) throw new Forbidden('Only community managers of this category can manage its embed keys.');
+  const keys = ctx.db.select({ key: threadKeys.key, url: threadKeys.url }).from(threadKeys).where(eq(threadKeys.threadId, thread.id)).orderBy(asc(threadKeys.key)).all();
+  return { thread: { id: thread.id, title: thread.title, slug: thread.slug }, keys };
+}
+
+function articleUrlError(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return undefined;
+  } catch {
+    // fall through to the message
+  }
+  return 'Give the article’s full address, starting with https://.';
+}
+
+/** Markdown-escapes a title for use as link text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#!|~]/g, (character) => `\\${character}`);
+}
+
+export function openingPost(input: { title: string; url: string; summary: string }): string {
+  const link = `[${escapeMarkdown(input.title)}](<${new URL(input.url).href}>)`;
+  return `${input.summary ? `${input.summary}\n\n` : ''}Questions or tips about this help article? Discuss them here.\n\nRead the article: ${link}`;
+}
+
+export type RegisterInput = { key: string; title: string; url: string; category: string; summary?: string | undefined };
+
+// One registration per key at a time in this process, so two simultaneous calls for a new key
+// make one thread (the key's primary key catches the rest, e.g. a second process).
+const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/** Returns the thread registered for the key, creating it (authored by the key's admin) if needed. */
+export async function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput): Promise<{ created: boolean; thread: KeyedThread }> {
+  const running = inFlight.get(ctx.db) ?? new Map<string, Promise<unknown>>();
+  inFlight.set(ctx.db, running);
+  while (running.has(input.key)) await running.get(input.key)?.catch(() => undefined);
+  const work = register(ctx, caller, input);
+  running.set(input.key, work);
+  try {
+    return await work;
+  } finally {
+    running.delete(input.key);
+  }
+}
+
+async function register(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput): Promise<{ created: boolean; thread: KeyedThread }> {
+  const title = normalizeText(input.title).trim();
+  const summary = normalizeText(input.summary ?? '').trim();
+  const category = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.category)).get();
+  assertValid({
+    key: threadKeyError(input.key),
+    title: titleError(title),
+    url: articleUrlError(input.url),
+    category: category ? undefined : `There is no category with the slug "${input.category}". ${categoryHint(ctx)}`,
+    summary: summary.length > 1000 ? 'Keep the summary to 1,000 characters.' : undefined,
+  });
+  const existing = findThreadByKey(ctx, input.key);
+  if (existing) return { created: false, thread: existing };
+  const author = keyAuthor(ctx, caller);
+  const created = await createThread(ctx, author, { category: input.category, title, body: openingPost({ title, url: input.url, summary }) });
+  const now = ctx.now();
+  ctx.db.transaction((tx) => {
+    tx.insert(threadKeys).values({ key: input.key, threadId: created.threadId, url: new URL(input.url).href, createdAt: now }).run();
+    recordModAction(tx, { actorId: author.id, action: 'thread_key_attached', targetThreadId: created.threadId, details: { key: input.key, via: 'api', apiKeyId: caller.keyId }, at: now });
+  });
+  return { created: true, thread: { id: created.threadId, title, slug: created.slug, status: created.status } };
+}
+
+function categoryHint(ctx: ServiceContext): string {
+  const slugs = ctx.db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.position), asc(categories.id)).limit(20).all();
+  return slugs.length ? `Use one of: ${slugs.map((row) => row.slug).join(', ')}.` : 'Create a category first.';
+}
+
+/** API-created threads are written by the admin who created the key (staff posts are published at once). */
+function keyAuthor(ctx: ServiceContext, caller: ApiPrincipal): SignedIn {
+  const row = caller.createdById === null
+    ? undefined
+    : ctx.db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, silencedUntil: users.silencedUntil }).from(users).where(eq(users.id, caller.createdById)).get();
+  if (!row || !canRegisterEmbedThreads(row)) {
+    throw new Forbidden('The admin who created this API key is no longer an admin, so it cannot start threads. Ask an admin to create a new key.');
+  }
+  return row;
+}
+
+/** A manager attaches a key to an existing thread (its staff tools); attaching the same key again changes nothing. */
+export function attachThreadKey(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; key: unknown }): { threadId: number; slug: string; key: string } {
+  const key = typeof input.key === 'string' ? input.key.trim() : '';
+  assertValid({ key: threadKeyError(key) });
+  if (viewer === null) throw new Unauthenticated('Please log in to attach a key.');
+  const thread = ctx.db.select({ id: threads.id, slug: threads.slug, categoryId: threads.categoryId }).from(threads).where(eq(threads.id, input.threadId)).get();
+  if (!thread) throw new NotFound('That thread does not exist, or it was removed.');
+  if (!canAttachThreadKey(viewer, thread.categoryId)) throw new Forbidden('Only community managers of this category can attach embed keys to its threads.');
+  const owner = findThreadByKey(ctx, key);
+  if (owner?.id === thread.id) return { threadId: thread.id, slug: thread.slug, key };
+  if (owner) throw new ValidationError({ key: `The key "${key}" already belongs to the thread "${owner.title}" (/t/${owner.id}). Each key points to one thread; choose another key.` });
+  const now = ctx.now();
+  ctx.db.transaction((tx) => {
+    tx.insert(threadKeys).values({ key, threadId: thread.id, url: null, createdAt: now }).run();
+    recordModAction(tx, { actorId: viewer.id, action: 'thread_key_attached', targetThreadId: thread.id, categoryId: thread.categoryId, details: { key }, at: now });
+  });
+  return { threadId: thread.id, slug: thread.slug, key };
+}

@@ -1,0 +1,146 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { allowedOrigins } from '../embed/allowed-origins.js';
+import { loadLoader } from '../embed/loader.js';
+import { isAllowedOrigin } from '../embed/origins.js';
+import { EMBED_CATEGORY_LIMIT, getPublicCategory, getPublicThread } from '../embed/read.js';
+import { findThreadByKey, THREAD_KEY_PATTERN } from '../embed/thread-keys.js';
+import { AppError, NotFound } from '../lib/errors.js';
+import { projectPath } from '../lib/paths.js';
+import type { Html } from '../../views/html.js';
+import { embedCategory } from '../../views/embed/category.js';
+import { embedFragment } from '../../views/embed/fragment.js';
+import { embedLayout, embedThemes, type EmbedTheme } from '../../views/embed/layout.js';
+import { embedMessage, type EmbedMessageProps } from '../../views/embed/message.js';
+import { embedThread } from '../../views/embed/thread.js';
+import type { AppEnv } from './env.js';
+import { idParam } from './forms.js';
+
+// Embeds are anonymous and read-only: the same bytes for everyone, so a proxy may cache them.
+// Each frame names the page that frames it (?origin=, set by embed.js); it must be on the allowed
+// list, and the CSP's frame-ancestors makes the browser enforce the list whatever a page claims.
+
+type Frame = { hostOrigin: string | null; theme: EmbedTheme; allowed: string[] };
+
+function frameOf(c: Context<AppEnv>): Frame & { refused: string | null } {
+  const allowed = allowedOrigins(c.var.services, c.var.config.embedOrigins);
+  const requested = c.req.query('origin');
+  const theme = (embedThemes as readonly string[]).includes(c.req.query('theme') ?? '') ? (c.req.query('theme') as EmbedTheme) : 'auto';
+  const hostOrigin = isAllowedOrigin(requested, allowed) ? requested : null;
+  return { allowed, theme, hostOrigin, refused: requested !== undefined && hostOrigin === null ? requested : null };
+}
+
+function frameCsp(allowed: string[]): string {
+  const ancestors = allowed.length > 0 ? allowed.join(' ') : "'none'";
+  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`;
+}
+
+function renderFrame(c: Context<AppEnv>, frame: Frame, page: { title: string; canonicalPath: string; main: Html }, status: ContentfulStatusCode = 200) {
+  // Set here, the app's default (frame-ancestors 'none' + X-Frame-Options: DENY) stays off.
+  c.header('Content-Security-Policy', frameCsp(frame.allowed));
+  const { name, baseUrl } = c.var.site;
+  const props = { siteName: name, homeUrl: `${baseUrl}/`, title: page.title, canonicalUrl: `${baseUrl}${page.canonicalPath}`, theme: frame.theme, hostOrigin: frame.hostOrigin, main: page.main };
+  return c.html(embedLayout(props), status);
+}
+
+function renderMessage(c: Context<AppEnv>, frame: Frame, status: ContentfulStatusCode, message: EmbedMessageProps) {
+  return renderFrame(c, frame, { title: message.heading, canonicalPath: '/', main: embedMessage(message) }, status);
+}
+
+/** The checks every frame starts with; null means go ahead. */
+function refusal(c: Context<AppEnv>, frame: Frame & { refused: string | null }) {
+  if (frame.refused === null) return null;
+  const site = c.var.site.name;
+  return renderMessage(c, frame, 403, {
+    heading: 'This site cannot show the discussion',
+    message: `${frame.refused} is not allowed to embed the ${site} community. If this is your site, ask a community admin to add it under Admin → Embedding.`,
+    link: { href: `${c.var.site.baseUrl}/`, label: `Visit the ${site} community` },
+  });
+}
+
+/** Anonymous and public: no cookie is ever set on a cacheable embed or API response. */
+export const publicAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.res.headers.delete('Set-Cookie');
+  if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'public, max-age=60');
+  c.res.headers.set('X-Robots-Tag', 'noindex');
+};
+
+function limitParam(value: string | undefined): number {
+  const limit = Number(value);
+  return Number.isInteger(limit) && limit >= EMBED_CATEGORY_LIMIT.min && limit <= EMBED_CATEGORY_LIMIT.max ? limit : EMBED_CATEGORY_LIMIT.default;
+}
+
+export function embedRoutes(): Hono<AppEnv> {
+  const loader = loadLoader(projectPath('static/embed.js'));
+  const app = new Hono<AppEnv>();
+
+  app.get('/embed.js', (c) => {
+    // Loaded from other sites' pages: allowed cross-origin, cached for a day and revalidated by ETag.
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    // Lets the host page's own performance tooling see the loader's size and timing.
+    c.header('Timing-Allow-Origin', '*');
+    c.header('Cache-Control', 'public, max-age=86400, stale-while-revalidate=604800');
+    c.header('ETag', loader.etag);
+    if (c.req.header('if-none-match') === loader.etag) return c.body(null, 304);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(loader.body);
+  });
+
+  app.use('/embed/*', publicAnonymous, etag());
+
+  app.get('/embed/t/:id{[0-9]+}', (c) => {
+    const frame = frameOf(c);
+    const refused = refusal(c, frame);
+    if (refused) return refused;
+    const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
+    const main = embedThread({ ...data, baseUrl: c.var.site.baseUrl });
+    return renderFrame(c, frame, { title: data.thread.title, canonicalPath: `/t/${data.thread.id}/${data.thread.slug}`, main });
+  });
+
+  app.get('/embed/k/:key', (c) => {
+    const frame = frameOf(c);
+    const refused = refusal(c, frame);
+    if (refused) return refused;
+    const key = c.req.param('key');
+    const keyed = THREAD_KEY_PATTERN.test(key) ? findThreadByKey(c.var.services, key) : null;
+    if (!keyed) {
+      return renderMessage(c, frame, 404, {
+        heading: 'No discussion yet',
+        message: 'Nobody has started a discussion about this page yet. Ask your question in the community and others can answer it.',
+        link: { href: `${c.var.site.baseUrl}/new`, label: 'Start a discussion in the community' },
+      });
+    }
+    const data = getPublicThread(c.var.services, { threadId: keyed.id });
+    const main = embedThread({ ...data, baseUrl: c.var.site.baseUrl });
+    return renderFrame(c, frame, { title: data.thread.title, canonicalPath: `/t/${data.thread.id}/${data.thread.slug}`, main });
+  });
+
+  app.get('/embed/c/:slug', (c) => {
+    const frame = frameOf(c);
+    const refused = refusal(c, frame);
+    if (refused) return refused;
+    const data = getPublicCategory(c.var.services, { slug: c.req.param('slug'), limit: limitParam(c.req.query('limit')) });
+    const main = embedCategory({ ...data, baseUrl: c.var.site.baseUrl });
+    return renderFrame(c, frame, { title: data.category.name, canonicalPath: `/c/${data.category.slug}`, main });
+  });
+
+  app.get('/embed/t/:id{[0-9]+}/fragment', (c) => {
+    const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
+    return c.html(embedFragment({ ...data, baseUrl: c.var.site.baseUrl, siteName: c.var.site.name }));
+  });
+
+  app.onError((error, c) => {
+    if (!(error instanceof AppError)) throw error;
+    const status = error.status as ContentfulStatusCode;
+    // A host server may include whatever it receives: an error fragment is an HTML comment.
+    if (c.req.path.endsWith('/fragment')) return c.html(`<!-- Hearth: ${error instanceof NotFound ? 'that discussion does not exist or is not public' : 'the discussion could not be loaded'}. -->`, status);
+    return renderMessage(c, frameOf(c), status, {
+      heading: error instanceof NotFound ? 'This discussion is not available' : 'The discussion could not be shown',
+      message: error instanceof NotFound ? 'It may have been removed, or it is waiting for a community manager’s review.' : error.message,
+      link: { href: `${c.var.site.baseUrl}/`, label: `Visit the ${c.var.site.name} community` },
+    });
+  });
+  return app;
+}

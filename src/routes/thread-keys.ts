@@ -1,0 +1,44 @@
+import { Hono, type Context } from 'hono';
+import { attachThreadKey, getThreadKeys } from '../embed/thread-keys.js';
+import { threadKeyPage } from '../../views/pages/thread-key.js';
+import type { AppEnv } from './env.js';
+import { formErrors, idParam, readForm } from './forms.js';
+import { renderPage } from './render.js';
+
+// The staff tool "attach an embed key to this thread". The form sits on the thread page for
+// staff (views/components/thread-key-form.ts); this page lists the thread's keys and shows the
+// form again when a key was refused. Mounted before the thread routes: /t/:id/:slug would match.
+
+function render(c: Context<AppEnv>, threadId: number, form: { value: string; error?: string | undefined }, status: 200 | 401 | 422 | 429 = 200) {
+  const { thread, keys } = getThreadKeys(c.var.services, c.var.viewer, threadId);
+  // Only a key that really is attached is named in the notice, whatever the URL says.
+  const attached = keys.find((entry) => entry.key === c.req.query('attached'));
+  c.header('Cache-Control', 'private, no-store');
+  return renderPage(c, threadKeyPage({ baseUrl: c.var.site.baseUrl, thread, keys, form }), {
+    title: `Embed keys · ${thread.title}`,
+    ...(attached && status === 200 ? { notice: `The key “${attached.key}” now shows this thread wherever it is embedded.` } : {}),
+  }, status);
+}
+
+function loginFirst(c: Context<AppEnv>, threadId: number) {
+  return c.redirect(`/login?next=${encodeURIComponent(`/t/${threadId}/embed-key`)}`, 303);
+}
+
+export const threadKeyRoutes = new Hono<AppEnv>()
+  .get('/t/:id{[0-9]+}/embed-key', (c) => {
+    const threadId = idParam(c.req.param('id'));
+    if (!c.var.viewer) return loginFirst(c, threadId);
+    return render(c, threadId, { value: '' });
+  })
+  .post('/t/:id{[0-9]+}/embed-key', async (c) => {
+    const threadId = idParam(c.req.param('id'));
+    if (!c.var.viewer) return loginFirst(c, threadId);
+    const value = ((await readForm(c))['key'] ?? '').trim();
+    try {
+      const attached = attachThreadKey(c.var.services, c.var.viewer, { threadId, key: value });
+      return c.redirect(`/t/${attached.threadId}/embed-key?attached=${encodeURIComponent(attached.key)}`, 303);
+    } catch (error) {
+      const { status, errors } = formErrors(error);
+      return render(c, threadId, { value, error: errors['key'] ?? errors['form'] }, status);
+    }
+  });
