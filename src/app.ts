@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
@@ -23,8 +24,12 @@ export type AppDeps = {
   /** Site name when SITE_NAME is unset (the demo brand's name once seeded). */
   siteName?: string;
   log?: (message: string, error?: unknown) => void;
+  /** One JSON line per request; omitted in tests and when LOG_LEVEL is above info. */
+  accessLog?: (line: string) => void;
   pageCache?: PageCache;
 };
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -66,6 +71,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
+    const started = performance.now();
+    // A proxy's request id is kept so one request can be followed across both logs.
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
     c.set('services', services);
     c.set('pageCache', pageCache);
     c.set('limits', limits);
@@ -74,6 +84,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('viewer', null);
     c.set('sessionId', null);
     await next();
+    c.header('X-Request-Id', requestId);
+    if (deps.accessLog) {
+      // Path only: query strings can carry search terms and tokens, and ids are enough to debug.
+      const line = { time: new Date().toISOString(), id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, user: c.var.viewer?.id ?? null };
+      deps.accessLog(JSON.stringify(line));
+    }
     c.header('X-Content-Type-Options', 'nosniff');
     // Personal pages must never be stored by a shared cache; public ones set their own policy.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.var.viewer ? 'private, no-store' : 'no-cache');
@@ -112,11 +128,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     const busy = unavailable(error);
     if (busy) {
-      log(`Database unavailable on ${c.req.method} ${c.req.path}`, error);
+      log(`Database unavailable on ${c.req.method} ${c.req.path} (request ${c.var.requestId})`, error);
       c.header('Retry-After', '5');
       return renderError(c, 503, busy);
     }
-    log(`Unhandled error on ${c.req.method} ${c.req.path}`, error);
+    log(`Unhandled error on ${c.req.method} ${c.req.path} (request ${c.var.requestId})`, error);
     return renderError(c, 500, 'Sorry, something broke while handling your request. Please try again in a moment.');
   });
   return app;

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   if (!config.rateLimit) log.warn('RATE_LIMIT=off: abuse limits are disabled. Use this only for trusted load tests.');
 
   const siteName = getSetting(db, 'site_name');
-  const app = createApp({ db, config, markdown, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error) });
+  const accessLog = config.logLevel === 'debug' || config.logLevel === 'info' ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
+  const app = createApp({ db, config, markdown, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });

@@ -14,5 +14,6 @@ export type AppEnv = {
     site: Site;
     pageCache: PageCache;
     limits: RateLimiter;
+    requestId: string;
   };
 };

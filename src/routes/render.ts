@@ -53,5 +53,5 @@ const headings: Record<number, string> = {
 
 export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string) {
   const heading = headings[status] ?? 'Something went wrong';
-  return renderPage(c, errorPage({ status, heading, message }), { title: heading }, status);
+  return renderPage(c, errorPage({ status, heading, message, requestId: c.var.requestId }), { title: heading }, status);
 }
