@@ -1,32 +1,19 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
-import { createTestContext, type TestContext } from '../helpers/app.js';
+import type { TestContext } from '../helpers/app.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, type ServedForum } from '../helpers/browser.js';
 
 // Embeds in a real browser across two origins: the forum on http://localhost:<port>, a stand-in
 // help center on http://127.0.0.1:<another port> (allowed in EMBED_ORIGINS), and a third site on
-// yet another port that is not allowed. Same Chromium flags as test/e2e/forum.test.ts.
+// yet another port that is not allowed. Chromium as in test/helpers/browser.ts.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const BROWSER_TEST_TIMEOUT = 60_000;
 const TITLE = 'Kettle switches off before the water boils';
 
 let ctx: TestContext;
-let forum: ServerType;
+let forum: ServedForum;
 let helpCenter: Server;
 let stranger: Server;
 let browser: Browser;
@@ -36,12 +23,6 @@ let strangerOrigin: string;
 let threadId: number;
 const pages = new Map<string, string>();
 const contexts: BrowserContext[] = [];
-
-function listenForum(fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
-  return new Promise((resolve) => {
-    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-}
 
 /** A tiny static site: the help center (and the site that is not allowed) serve pages from `pages`. */
 function listenSite(): Promise<Server> {
@@ -125,19 +106,13 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The end-to-end tests need Debian's Chromium at ${CHROMIUM}. Install it with: apt-get install -y --no-install-recommends chromium`);
-  }
-  // Listen first, so the app is built with the origins the browser will really use.
-  let app: TestContext['app'] | undefined;
-  forum = await listenForum((request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })));
+  // The sites listen first, so the forum is built with the origins the browser will really use.
   helpCenter = await listenSite();
   stranger = await listenSite();
-  base = `http://localhost:${(forum.address() as AddressInfo).port}`;
   helpOrigin = `http://127.0.0.1:${(helpCenter.address() as AddressInfo).port}`;
   strangerOrigin = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
-  ctx = await createTestContext({ baseUrl: base, siteName: 'Brewline', embedOrigins: [helpOrigin] });
-  app = ctx.app;
+  forum = await serveForum({ embedOrigins: [helpOrigin] });
+  ({ ctx, base } = forum);
 
   makeCategory(ctx.services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing, descaling and the app.' });
   const alice = await makeUser(ctx.services, { username: 'alice' });
@@ -160,15 +135,14 @@ beforeAll(async () => {
   pages.set('/liar', hostPage(`<iframe id="forged" src="${base}/embed/t/${threadId}?origin=${encodeURIComponent(helpOrigin)}"></iframe>
 <script>document.getElementById('forged').addEventListener('load', () => { window.__forgedLoaded = true; });</script>`));
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
   await browser?.close();
-  await new Promise<void>((resolve) => (forum ? forum.close(() => resolve()) : resolve()));
   for (const server of [helpCenter, stranger]) await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await ctx?.close();
+  await forum?.close();
 });
 
 describe('embedding a thread in another site', () => {

@@ -1,43 +1,24 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Locator } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
-import { createTestContext, type TestContext } from '../helpers/app.js';
+import type { TestContext } from '../helpers/app.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
 
-// A person's path through the forum in a real browser: Debian's Chromium driven by playwright-core.
-// The flags keep Chromium off the network (this suite must never touch it) and quiet in CI.
+// A person's path through the forum in a real browser: Debian's Chromium driven by playwright-core
+// (test/helpers/browser.ts).
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const SCREENSHOT = `${RESULTS}thread-page.png`;
 const PASSWORD = 'correct horse battery staple';
-const BROWSER_TEST_TIMEOUT = 60_000;
 
 let ctx: TestContext;
-let server: ServerType;
+let forum: ServedForum;
 let browser: Browser;
 let base: string;
 let seededThreadPath: string;
 const contexts: BrowserContext[] = [];
-
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
-  return new Promise((resolve) => {
-    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-}
 
 async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1200, height: 800 }, ...options });
@@ -47,29 +28,9 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
   return page;
 }
 
-/** Waits (auto-retrying) until the locator is visible and returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.innerText()).trim();
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The end-to-end tests need Debian's Chromium at ${CHROMIUM}, which is missing. ` +
-        'Install it with: apt-get update && apt-get install -y --no-install-recommends chromium',
-    );
-  }
-  // Listen first, so the app can be built with the origin the browser will send (the CSRF check
-  // compares them), then hand requests to it.
-  let app: TestContext['app'] | undefined;
-  server = await listen((request) => {
-    if (!app) return new Response('starting', { status: 503 });
-    return app.fetch(request);
-  });
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  ctx = await createTestContext({ baseUrl: base, siteName: 'Brewline' });
-  app = ctx.app;
+  forum = await serveForum();
+  ({ ctx, base } = forum);
 
   makeCategory(ctx.services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing, descaling, the app and everything in between.' });
   const alice = await makeUser(ctx.services, { username: 'alice', password: PASSWORD });
@@ -102,14 +63,13 @@ beforeAll(async () => {
   });
   seededThreadPath = `/t/${created.threadId}/${created.slug}`;
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await ctx?.close();
+  await forum?.close();
 });
 
 describe('the forum in a real browser', () => {

@@ -1,40 +1,20 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeUser } from '../../src/db/factories.js';
-import { createTestContext, type TestContext } from '../helpers/app.js';
+import type { TestContext } from '../helpers/app.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
 
 // A new member's first post waits for a community manager, who approves it from the review queue;
 // the member then finds it public and is told. Debian's Chromium driven by playwright-core, kept
-// off the network by the same flags as test/e2e/forum.test.ts.
+// off the network (test/helpers/browser.ts).
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PASSWORD = 'correct horse battery staple';
-const BROWSER_TEST_TIMEOUT = 60_000;
 
 let ctx: TestContext;
-let server: ServerType;
+let forum: ServedForum;
 let browser: Browser;
 let base: string;
 const contexts: BrowserContext[] = [];
-
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
-  return new Promise((resolve) => {
-    const started = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-}
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1200, height: 900 } });
@@ -42,11 +22,6 @@ async function newPage(): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return (await locator.innerText()).trim();
 }
 
 async function logIn(page: Page, username: string): Promise<void> {
@@ -64,31 +39,18 @@ async function anonymousStatus(path: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The end-to-end tests need Debian's Chromium at ${CHROMIUM}, which is missing. ` +
-        'Install it with: apt-get update && apt-get install -y --no-install-recommends chromium',
-    );
-  }
-  let app: TestContext['app'] | undefined;
-  server = await listen((request) => {
-    if (!app) return new Response('starting', { status: 503 });
-    return app.fetch(request);
-  });
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  ctx = await createTestContext({ baseUrl: base, siteName: 'Brewline' });
-  app = ctx.app;
+  forum = await serveForum();
+  ({ ctx, base } = forum);
   makeCategory(ctx.services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing, descaling, the app.', moderation: 'new-members' });
   await makeUser(ctx.services, { username: 'nina', password: PASSWORD });
   await makeUser(ctx.services, { username: 'mia', role: 'manager', password: PASSWORD });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await ctx?.close();
+  await forum?.close();
 });
 
 describe('pre-moderation in a real browser', () => {
