@@ -1,10 +1,10 @@
-import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, posts, threads, users, type Role } from '../db/schema.js';
-import { POSTS_PER_PAGE } from '../forum/threads.js';
+import { categories, threads, users, type Role } from '../db/schema.js';
+import { getThreadPage } from '../forum/thread-page.js';
 import type { ServiceContext } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
-import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
+import type { SafeHtml } from '../lib/safe-html.js';
 
 // What embeds, the fragment and the public API show: always the anonymous view. Only published
 // threads, and of their posts only published ones; deleted and hidden posts come back as
@@ -32,72 +32,26 @@ export type PublicThread = {
   totalPages: number;
 };
 
-const UNAVAILABLE = 'That discussion does not exist, or it is not public.';
-
-/** One page of a published thread as anyone may read it; the page is a range scan on (thread, number). */
+/** One page of a published thread as anyone may read it: the thread page's own query, seen anonymously. */
 export function getPublicThread(ctx: ServiceContext, input: { threadId: number; page?: number }): PublicThread {
-  const row = ctx.db
-    .select({
-      id: threads.id,
-      title: threads.title,
-      slug: threads.slug,
-      status: threads.status,
-      locked: threads.locked,
-      replyCount: threads.replyCount,
-      solvedPostId: threads.solvedPostId,
-      lastPostNumber: threads.lastPostNumber,
-      createdAt: threads.createdAt,
-      lastPostAt: threads.lastPostAt,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-    })
-    .from(threads)
-    .innerJoin(categories, eq(categories.id, threads.categoryId))
-    .where(eq(threads.id, input.threadId))
-    .get();
-  if (!row || row.status !== 'published') throw new NotFound(UNAVAILABLE);
-  const page = input.page ?? 1;
-  const totalPages = Math.max(1, Math.ceil(row.lastPostNumber / POSTS_PER_PAGE));
-  if (!Number.isInteger(page) || page < 1 || page > totalPages) {
-    throw new NotFound(`This discussion has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${page}.`);
-  }
-  const first = (page - 1) * POSTS_PER_PAGE + 1;
-  const author = alias(users, 'author');
-  const rows = ctx.db
-    .select({
-      id: posts.id,
-      number: posts.number,
-      username: author.username,
-      role: author.role,
-      createdAt: posts.createdAt,
-      editedAt: posts.editedAt,
-      deletedAt: posts.deletedAt,
-      hiddenAt: posts.hiddenAt,
-      bodyHtml: posts.bodyHtml,
-    })
-    .from(posts)
-    .innerJoin(author, eq(author.id, posts.authorId))
-    .where(and(eq(posts.threadId, row.id), between(posts.number, first, first + POSTS_PER_PAGE - 1), eq(posts.status, 'published')))
-    .orderBy(asc(posts.number))
-    .all();
+  const data = getThreadPage(ctx, null, { threadId: input.threadId, page: input.page ?? 1 });
+  const { thread } = data;
   return {
-    thread: { id: row.id, title: row.title, slug: row.slug, locked: row.locked, replyCount: row.replyCount, solved: row.solvedPostId !== null, createdAt: row.createdAt, lastPostAt: row.lastPostAt },
-    category: { slug: row.categorySlug, name: row.categoryName },
-    posts: rows.map((post) => {
-      const state: PublicPostState = post.deletedAt !== null ? 'deleted' : post.hiddenAt !== null ? 'hidden' : 'visible';
-      return {
-        id: post.id,
-        number: post.number ?? 0,
-        author: { username: post.username, role: post.role },
-        createdAt: post.createdAt,
-        editedAt: post.editedAt,
-        state,
-        bodyHtml: state === 'visible' ? trustSanitized(post.bodyHtml) : null,
-        isSolution: post.id === row.solvedPostId,
-      };
-    }),
-    page,
-    totalPages,
+    thread: { id: thread.id, title: thread.title, slug: thread.slug, locked: thread.locked, replyCount: thread.replyCount, solved: thread.solvedPostId !== null, createdAt: thread.createdAt, lastPostAt: thread.lastPostAt },
+    category: { slug: data.category.slug, name: data.category.name },
+    posts: data.posts.map((post) => ({
+      id: post.id,
+      number: post.number ?? 0,
+      author: { username: post.author.username, role: post.author.role },
+      createdAt: post.createdAt,
+      editedAt: post.editedAt,
+      // Anonymous viewers never get waiting or rejected posts, so only these three states reach here.
+      state: post.state === 'deleted' || post.state === 'hidden' ? post.state : 'visible',
+      bodyHtml: post.state === 'visible' ? post.bodyHtml : null,
+      isSolution: post.id === thread.solvedPostId,
+    })),
+    page: data.page,
+    totalPages: data.totalPages,
   };
 }
 

@@ -40,7 +40,18 @@ export type PostView = {
 };
 
 export type ThreadPage = {
-  thread: { id: number; title: string; slug: string; status: ContentStatus; locked: boolean; pinned: boolean; replyCount: number; createdAt: number };
+  thread: {
+    id: number;
+    title: string;
+    slug: string;
+    status: ContentStatus;
+    locked: boolean;
+    pinned: boolean;
+    replyCount: number;
+    solvedPostId: number | null;
+    createdAt: number;
+    lastPostAt: number;
+  };
   category: { id: number; slug: string; name: string };
   posts: PostView[];
   page: number;
@@ -60,8 +71,10 @@ function threadRow(ctx: ServiceContext, threadId: number) {
       locked: threads.locked,
       pinned: threads.pinned,
       replyCount: threads.replyCount,
+      solvedPostId: threads.solvedPostId,
       lastPostNumber: threads.lastPostNumber,
       createdAt: threads.createdAt,
+      lastPostAt: threads.lastPostAt,
       categoryId: categories.id,
       categorySlug: categories.slug,
       categoryName: categories.name,
@@ -125,7 +138,18 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const facts = { locked: row.locked, categoryId: row.categoryId };
   const now = ctx.now();
   return {
-    thread: { id: row.id, title: row.title, slug: row.slug, status: row.status, locked: row.locked, pinned: row.pinned, replyCount: row.replyCount, createdAt: row.createdAt },
+    thread: {
+      id: row.id,
+      title: row.title,
+      slug: row.slug,
+      status: row.status,
+      locked: row.locked,
+      pinned: row.pinned,
+      replyCount: row.replyCount,
+      solvedPostId: row.solvedPostId,
+      createdAt: row.createdAt,
+      lastPostAt: row.lastPostAt,
+    },
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },
     posts: rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now })),
     page: input.page,
