@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { managerScopes, sessions, users } from '../db/schema.js';
 import type { SignedIn } from '../lib/context.js';
@@ -42,27 +42,41 @@ export function sessionExpiresAt(session: Session): number {
   return Math.min(session.lastUsedAt + SESSION_IDLE_TIMEOUT_MS, session.createdAt + SESSION_ABSOLUTE_LIFETIME_MS);
 }
 
+// Prepared once per database: this runs on every signed-in request.
+function prepare(db: Db) {
+  return {
+    session: db
+      .select({
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        createdAt: sessions.createdAt,
+        lastUsedAt: sessions.lastUsedAt,
+        userId: users.id,
+        username: users.username,
+        role: users.role,
+        userCreatedAt: users.createdAt,
+        silencedUntil: users.silencedUntil,
+        suspendedUntil: users.suspendedUntil,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+    scope: db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, sql.placeholder('userId'))).prepare(),
+  };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function statements(db: Db) {
+  let found = prepared.get(db);
+  if (!found) prepared.set(db, (found = prepare(db)));
+  return found;
+}
+
 /** Returns the session and its user, or null when the token is malformed, unknown, wrong or expired. */
 export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
   const [id, secret, extra] = token.split('.');
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-  const row = db
-    .select({
-      id: sessions.id,
-      secretHash: sessions.secretHash,
-      createdAt: sessions.createdAt,
-      lastUsedAt: sessions.lastUsedAt,
-      userId: users.id,
-      username: users.username,
-      role: users.role,
-      userCreatedAt: users.createdAt,
-      silencedUntil: users.silencedUntil,
-      suspendedUntil: users.suspendedUntil,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = statements(db).session.get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
@@ -79,7 +93,7 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
   }
   const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt, silencedUntil: row.silencedUntil };
   if (row.role === 'manager') {
-    const scope = db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, row.userId)).all();
+    const scope = statements(db).scope.all({ userId: row.userId });
     if (scope.length > 0) user.scope = scope.map((entry) => entry.categoryId);
   }
   return { session, user, renewed };

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { notifications, threads, users } from '../db/schema.js';
+import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound, Unauthenticated } from '../lib/errors.js';
 import type { NotificationKind } from './notify.js';
@@ -20,9 +21,21 @@ export type NotificationView = {
   createdAt: number;
 };
 
+const unreadStatements = new WeakMap<Db, { get: (values: { userId: number }) => { n: number } | undefined }>();
+
+/** Shown in the header of every signed-in page, so prepared once per database. */
 export function unreadCount(ctx: ServiceContext, viewer: Viewer): number {
   if (viewer === null) return 0;
-  return ctx.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt))).get()?.n ?? 0;
+  let statement = unreadStatements.get(ctx.db);
+  if (!statement) {
+    statement = ctx.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+      .prepare();
+    unreadStatements.set(ctx.db, statement);
+  }
+  return statement.get({ userId: viewer.id })?.n ?? 0;
 }
 
 export function listNotifications(ctx: ServiceContext, viewer: Viewer, input: { before: number | null }) {
