@@ -1,0 +1,150 @@
+import type { JobResult, JobSpec } from './load.js';
+import type { ProfileSummary, Window } from './profile-summary.js';
+import type { Targets } from './targets.js';
+
+/*
+ * The benchmark cases. Each is one or more load jobs against the app (or, for the ceiling, against
+ * a raw node:http server returning the very bytes of a thread page). Read cases run first; the
+ * write-heavy reply case runs last because it grows the (working copy of the) dataset.
+ */
+
+export const CASE_NAMES = [
+  'ceiling',
+  'anonymous-thread',
+  'signed-in-thread',
+  'deep-page',
+  'category',
+  'search-common',
+  'search-rare',
+  'reads-during-writes',
+  'reply',
+] as const;
+export type CaseName = (typeof CASE_NAMES)[number];
+
+export const CASE_LABELS: Record<CaseName, string> = {
+  ceiling: 'ceiling (raw node:http, same bytes)',
+  'anonymous-thread': 'anonymous thread page',
+  'signed-in-thread': 'signed-in thread page',
+  'deep-page': 'deep page of a long thread',
+  category: 'category page',
+  'search-common': 'search, common word',
+  'search-rare': 'search, rare word',
+  'reads-during-writes': 'reads during writes',
+  reply: 'reply (POST)',
+};
+
+export type CaseSettings = { connections: number; seconds: number; replySeconds: number; writeRate: number; writeConnections: number; seed: number };
+
+export type CasePlan = {
+  name: CaseName;
+  /** The job whose figures are the case's row; others (the writes beside reads) are reported beside it. */
+  jobs: JobSpec[];
+  /** Requires the /search route. */
+  needsSearch?: boolean;
+};
+
+function readJob(name: string, origin: string, paths: string[], settings: CaseSettings, headers: Record<string, string> = {}): JobSpec {
+  return { name, origin, connections: settings.connections, seconds: settings.seconds, paths, method: 'GET', headers, expectStatus: 200, seed: settings.seed };
+}
+
+function replyJob(origin: string, targets: Targets, settings: CaseSettings, overrides: Partial<JobSpec>): JobSpec {
+  return {
+    name: 'reply',
+    origin,
+    connections: settings.connections,
+    seconds: settings.replySeconds,
+    paths: targets.replyPaths,
+    method: 'POST',
+    headers: { cookie: targets.cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+    bodies: targets.replyBodies,
+    expectStatus: 303,
+    seed: settings.seed + 7,
+    ...overrides,
+  };
+}
+
+export function planCase(name: CaseName, origin: string, ceilingOrigin: string, targets: Targets, settings: CaseSettings): CasePlan {
+  const signedIn = { cookie: targets.cookie };
+  switch (name) {
+    case 'ceiling':
+      return { name, jobs: [readJob(name, ceilingOrigin, ['/'], settings)] };
+    case 'anonymous-thread':
+      return { name, jobs: [readJob(name, origin, targets.threadPaths, settings)] };
+    case 'signed-in-thread':
+      return { name, jobs: [readJob(name, origin, targets.threadPaths, settings, signedIn)] };
+    case 'deep-page':
+      return { name, jobs: [readJob(name, origin, targets.deepPaths, settings)] };
+    case 'category':
+      return { name, jobs: [readJob(name, origin, targets.categoryPaths, settings)] };
+    case 'search-common':
+      return { name, jobs: [readJob(name, origin, targets.searchCommonPaths, settings)], needsSearch: true };
+    case 'search-rare':
+      return { name, jobs: [readJob(name, origin, targets.searchRarePaths, settings)], needsSearch: true };
+    case 'reads-during-writes':
+      return {
+        name,
+        jobs: [
+          readJob(name, origin, targets.threadPaths, settings),
+          replyJob(origin, targets, settings, { name: 'writes', connections: settings.writeConnections, seconds: settings.seconds, rate: settings.writeRate }),
+        ],
+      };
+    case 'reply':
+      return { name, jobs: [replyJob(origin, targets, settings, {})] };
+  }
+}
+
+export type CpuPercent = { server: number; load: number; other: number };
+
+export type CaseResult = {
+  name: CaseName;
+  label: string;
+  status: 'ok' | 'n/a' | 'failed';
+  note?: string;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  errorMessages: Record<string, number>;
+  /** Lowest number of requests completed in any one full second. */
+  minPerSecond: number;
+  /** Requests completed in each full second of the measured run. */
+  perSecond: number[];
+  seconds: number;
+  serverRssBytes: { peak: number; end: number };
+  /** CPU used during the measured run, in percent of one core: the server, the load generator, everything else. */
+  cpuPercent: CpuPercent;
+  /** Body bytes of the page (average over sampled URLs); 0 for redirects. */
+  pageBytes: number;
+  percentOfCeiling: number | null;
+  /** The writes that ran beside the reads, for reads-during-writes. */
+  writes?: JobResult;
+  /** When the measured run happened (monotonic clock), to cut the case out of a server profile. */
+  window?: Window;
+  /** With --profile: where the server's main thread spent its CPU time during this case. */
+  profile?: ProfileSummary;
+  /** With --profile: the same for its worker threads (the markdown renderer), when they were busy. */
+  workerProfile?: ProfileSummary;
+};
+
+export function emptyResult(name: CaseName, status: 'n/a' | 'failed', note: string): CaseResult {
+  return {
+    name,
+    label: CASE_LABELS[name],
+    status,
+    note,
+    requestsPerSecond: 0,
+    latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 },
+    requests: 0,
+    errors: 0,
+    statuses: {},
+    errorMessages: {},
+    minPerSecond: 0,
+    perSecond: [],
+    seconds: 0,
+    serverRssBytes: { peak: 0, end: 0 },
+    cpuPercent: { server: 0, load: 0, other: 0 },
+    pageBytes: 0,
+    percentOfCeiling: null,
+  };
+}

@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchReport } from '../bench/run.js';
+
+// Keeps the benchmark harness (test/bench/, `npm run bench`) working: a tiny dataset, about a second
+// per case. It asserts only that every case ran and answered without errors — never how fast: the
+// figures of a run this short, on a machine busy with the other tests, mean nothing.
+
+const run = promisify(execFile);
+const folder = mkdtempSync(join(tmpdir(), 'hearth-bench-smoke-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('npm run bench (smoke)', () => {
+  it('seeds a tiny dataset and measures every case with zero errors', { timeout: 180_000 }, async () => {
+    const out = join(folder, 'result.json');
+    const args = ['--posts', '500', '--db', join(folder, 'smoke.db'), '--seconds', '1', '--reply-seconds', '1', '--warmup', '0.3', '--connections', '4', '--out', out];
+    await run(process.execPath, ['--import', 'tsx', 'test/bench/run.ts', ...args], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' },
+      timeout: 170_000,
+    });
+
+    const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
+    expect(report.dataset).toMatchObject({ posts: 500 });
+    const names = report.cases.map((result) => result.name);
+    expect(names).toEqual(['ceiling', 'anonymous-thread', 'signed-in-thread', 'deep-page', 'category', 'search-common', 'search-rare', 'reads-during-writes', 'reply']);
+    for (const result of report.cases) {
+      if (result.name.startsWith('search-') && result.status === 'n/a') continue;
+      expect({ case: result.name, status: result.status, note: result.note }).toEqual({ case: result.name, status: 'ok', note: undefined });
+      expect(result.requests, result.name).toBeGreaterThan(0);
+      expect(result.errors, result.name).toBe(0);
+    }
+    const writes = report.cases.find((result) => result.name === 'reads-during-writes')?.writes;
+    expect(writes?.requests).toBeGreaterThan(0);
+    expect(report.cases.find((result) => result.name === 'anonymous-thread')?.pageBytes).toBeGreaterThan(1000);
+  });
+});
