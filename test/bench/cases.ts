@@ -33,7 +33,16 @@ export const CASE_LABELS: Record<CaseName, string> = {
   reply: 'reply (POST)',
 };
 
-export type CaseSettings = { connections: number; seconds: number; replySeconds: number; writeRate: number; writeConnections: number; seed: number };
+export type CaseSettings = {
+  connections: number;
+  seconds: number;
+  replySeconds: number;
+  writeRate: number;
+  writeConnections: number;
+  /** Caps every job's requests per second (the smoke test's, so it stays light beside other tests). */
+  maxRate?: number;
+  seed: number;
+};
 
 export type CasePlan = {
   name: CaseName;
@@ -64,6 +73,13 @@ function replyJob(origin: string, targets: Targets, settings: CaseSettings, over
 }
 
 export function planCase(name: CaseName, origin: string, ceilingOrigin: string, targets: Targets, settings: CaseSettings): CasePlan {
+  const plan = uncappedPlan(name, origin, ceilingOrigin, targets, settings);
+  const cap = settings.maxRate;
+  if (cap === undefined) return plan;
+  return { ...plan, jobs: plan.jobs.map((job) => ({ ...job, rate: Math.min(job.rate ?? cap, cap) })) };
+}
+
+function uncappedPlan(name: CaseName, origin: string, ceilingOrigin: string, targets: Targets, settings: CaseSettings): CasePlan {
   const signedIn = { cookie: targets.cookie };
   switch (name) {
     case 'ceiling':

@@ -24,9 +24,9 @@ function runLoad(spec: LoadSpec, specFile: string, server: ServerProcess) {
   let sampler: NodeJS.Timeout | undefined;
   const window = { startUs: 0, endUs: 0 };
   const microseconds = () => Number(process.hrtime.bigint() / 1000n);
-  let cpuStart = { server: 0, load: 0, machine: 0 };
+  let cpuStart = { server: 0, load: 0, machine: 0, at: 0 };
   let measuredFrom = 0;
-  const cpuNow = () => ({ server: readCpuSeconds(server.pid), load: readCpuSeconds(child.pid ?? 0), machine: readMachineCpu().busy });
+  const cpuNow = () => ({ server: readCpuSeconds(server.pid), load: readCpuSeconds(child.pid ?? 0), machine: readMachineCpu().busy, at: performance.now() });
   let peakRss = 0;
   const sample = () => (peakRss = Math.max(peakRss, readRss(server.pid)));
   child.stdout.on('data', (chunk: Buffer) => {
@@ -48,8 +48,8 @@ function runLoad(spec: LoadSpec, specFile: string, server: ServerProcess) {
       window.endUs = microseconds();
       clearTimeout(killer);
       clearInterval(sampler);
-      const seconds = (performance.now() - measuredFrom) / 1000;
       const end = cpuEnd ?? { ...cpuNow(), load: cpuStart.load };
+      const seconds = (end.at - cpuStart.at) / 1000;
       const percent = (from: number, to: number) => (measuredFrom ? Math.max(0, ((to - from) / seconds) * 100) : 0);
       const serverCpu = percent(cpuStart.server, end.server);
       const loadCpu = percent(cpuStart.load, end.load);
