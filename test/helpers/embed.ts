@@ -1,21 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { makeCategory, makeUser } from '../../src/db/factories.js';
 import { posts, threads } from '../../src/db/schema.js';
-import { createTestContext } from './app.js';
+import type { createTestContext } from './app.js';
+import { createForumContext } from './forum.js';
 
 export const HELP_CENTER = 'https://help.example.com';
 
 /** A fresh app that allows HELP_CENTER to embed, with one category, members, a manager and an admin. */
-export async function createEmbedContext(embedOrigins: string[] = [HELP_CENTER]) {
-  const ctx = await createTestContext({ embedOrigins });
-  const category = makeCategory(ctx.services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing, descaling, the app.' });
-  const [member, other, manager, admin] = await Promise.all([
-    makeUser(ctx.services, { username: 'alice' }),
-    makeUser(ctx.services, { username: 'bob' }),
-    makeUser(ctx.services, { username: 'mia', role: 'manager' }),
-    makeUser(ctx.services, { username: 'ada', role: 'admin' }),
-  ]);
-  return { ...ctx, category, member, other, manager, admin };
+export function createEmbedContext(embedOrigins: string[] = [HELP_CENTER]) {
+  return createForumContext({ embedOrigins });
 }
 
 // Moderation states set directly, so these tests do not depend on the moderation services' API.

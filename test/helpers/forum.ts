@@ -1,9 +1,10 @@
 import { makeCategory, makeUser } from '../../src/db/factories.js';
+import type { Config } from '../../src/config.js';
 import { createTestContext } from './app.js';
 
 /** A fresh app with one category and a member, another member, a manager and an admin. */
-export async function createForumContext() {
-  const ctx = await createTestContext();
+export async function createForumContext(overrides: Partial<Config> = {}) {
+  const ctx = await createTestContext(overrides);
   const category = makeCategory(ctx.services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing, descaling, the app.' });
   const [member, other, manager, admin] = await Promise.all([
     makeUser(ctx.services, { username: 'alice' }),
