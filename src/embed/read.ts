@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, threads, users, type Role } from '../db/schema.js';
+import { getCategory } from '../forum/categories.js';
 import { getThreadPage } from '../forum/thread-page.js';
 import type { ServiceContext } from '../lib/context.js';
-import { NotFound } from '../lib/errors.js';
 import type { SafeHtml } from '../lib/safe-html.js';
 
 // What embeds, the fragment and the public API show: always the anonymous view. Only published
@@ -62,12 +62,7 @@ export const EMBED_CATEGORY_LIMIT = { min: 1, max: 20, default: 5 } as const;
 
 /** A category's latest published threads. Pinned and unpinned are read separately so each is a range scan on the latest index. */
 export function getPublicCategory(ctx: ServiceContext, input: { slug: string; limit: number }): PublicCategory {
-  const category = ctx.db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind })
-    .from(categories)
-    .where(eq(categories.slug, input.slug))
-    .get();
-  if (!category) throw new NotFound('There is no category at this address. It may have been renamed.');
+  const category = getCategory(ctx, input.slug);
   const author = alias(users, 'author');
   const latest = (pinned: boolean) =>
     ctx.db
@@ -87,8 +82,8 @@ export function getPublicCategory(ctx: ServiceContext, input: { slug: string; li
       .limit(input.limit)
       .all();
   const merged = [...latest(false), ...latest(true)].sort((a, b) => b.lastPostAt - a.lastPostAt || b.id - a.id).slice(0, input.limit);
-  const { id: _id, ...publicCategory } = category;
-  return { category: publicCategory, threads: merged };
+  const { slug, name, description, kind } = category;
+  return { category: { slug, name, description, kind }, threads: merged };
 }
 
 /** Example values for the admin page's snippets: the newest public thread and the first category. */
