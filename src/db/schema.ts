@@ -26,6 +26,19 @@ export const reviewResolutions = ['approved', 'rejected', 'dismissed', 'hidden']
 export type ReviewResolution = (typeof reviewResolutions)[number];
 
 export const watchedWordActions = ['block', 'queue', 'censor'] as const;
+
+/** How often a member wants email: each notification at once, a digest, or none. */
+export const emailPreferences = ['immediately', 'daily', 'weekly', 'never'] as const;
+export type EmailPreference = (typeof emailPreferences)[number];
+
+/** watching: notified of every reply; normal: only replies to you and mentions; muted: nothing. */
+export const watchLevels = ['watching', 'normal', 'muted'] as const;
+export type WatchLevel = (typeof watchLevels)[number];
+
+export const userTokenPurposes = ['verify_email', 'reset_password'] as const;
+export type UserTokenPurpose = (typeof userTokenPurposes)[number];
+
+export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
 export type WatchedWordAction = (typeof watchedWordActions)[number];
 
 export const users = sqliteTable(
@@ -44,6 +57,10 @@ export const users = sqliteTable(
     silenceReason: text('silence_reason'),
     suspendedUntil: integer('suspended_until'),
     suspendReason: text('suspend_reason'),
+    // Null until the member follows the link mailed at signup; digests go only to verified addresses.
+    emailVerifiedAt: integer('email_verified_at'),
+    emailPreference: text('email_preference', { enum: emailPreferences }).notNull().default('daily'),
+    lastDigestAt: integer('last_digest_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_username_key_unique').on(t.usernameKey), uniqueIndex('users_email_key_unique').on(t.emailKey)],
@@ -107,6 +124,8 @@ export const threads = sqliteTable(
     lastPostNumber: integer('last_post_number').notNull().default(0),
     // Visible replies (posts after the first that are neither deleted nor hidden).
     replyCount: integer('reply_count').notNull().default(0),
+    // "Helpful" votes on the thread's visible posts; with replyCount it ranks the "top" sort.
+    helpfulCount: integer('helpful_count').notNull().default(0),
     lastPostId: integer('last_post_id').references((): AnySQLiteColumn => posts.id, { onDelete: 'set null' }),
     lastPostAt: integer('last_post_at').notNull(),
     lastPostAuthorId: integer('last_post_author_id').references(() => users.id, { onDelete: 'set null' }),
@@ -119,6 +138,10 @@ export const threads = sqliteTable(
     index('threads_category_top_idx').on(t.categoryId, t.replyCount, t.id),
     index('threads_category_created_idx').on(t.categoryId, t.createdAt, t.id),
     index('threads_author_idx').on(t.authorId),
+    index('threads_category_score_idx').on(t.categoryId, sql`(reply_count + 3 * helpful_count)`, t.id),
+    index('threads_category_unsolved_idx')
+      .on(t.categoryId, t.lastPostAt, t.id)
+      .where(sql`solved_post_id is null and status = 'published'`),
   ],
 );
 
@@ -139,6 +162,7 @@ export const posts = sqliteTable(
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
     renderVersion: integer('render_version').notNull(),
+    helpfulCount: integer('helpful_count').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     editedAt: integer('edited_at'),
     deletedAt: integer('deleted_at'),
@@ -290,6 +314,8 @@ export const notifications = sqliteTable(
     // JSON with what the message needs (reason, end date, …).
     data: text('data'),
     readAt: integer('read_at'),
+    // Set once the notification went out by email (at once or in a digest), so none is mailed twice.
+    emailedAt: integer('emailed_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_unread_idx').on(t.userId, t.readAt)],
@@ -349,4 +375,92 @@ export const submissions = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.token] }), index('submissions_created_idx').on(t.createdAt)],
+);
+
+/** One "helpful" vote per member per post. */
+export const postVotes = sqliteTable(
+  'post_votes',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('post_votes_user_idx').on(t.userId)],
+);
+
+/** A member's chosen level for a thread; no row means the default (see src/notifications). */
+export const threadWatches = sqliteTable(
+  'thread_watches',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: watchLevels }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index('thread_watches_thread_idx').on(t.threadId, t.level)],
+);
+
+export const categoryWatches = sqliteTable(
+  'category_watches',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: watchLevels }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.categoryId] }), index('category_watches_category_idx').on(t.categoryId, t.level)],
+);
+
+/** Single-use tokens mailed to a member (email verification, password reset); only a hash is kept. */
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    id: text('id').primaryKey(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: userTokenPurposes }).notNull(),
+    // The address the token was sent to: verifying it proves that address, not a later one.
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('user_tokens_user_idx').on(t.userId, t.purpose)],
+);
+
+/** Email waiting to go out; a background sender in the same process drains it. */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    // JSON object of extra headers (List-Unsubscribe, …).
+    headers: text('headers'),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt, t.id)],
 );
