@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema.js';
+import type { CategoryKind, Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
 
 // The one place that decides who may do what. Pure predicates over plain data so each has a
@@ -7,6 +7,8 @@ import type { Viewer } from '../lib/context.js';
 export type ThreadFacts = { locked: boolean; categoryId?: number };
 export type PostFacts = { authorId: number; number: number | null; deletedAt: number | null; hiddenAt: number | null };
 export type Target = { role: Role };
+/** The question a reply may answer: its asker (author of post 1) and its category. */
+export type QuestionFacts = { authorId: number; categoryId: number; categoryKind: CategoryKind };
 
 export function isStaff(viewer: Viewer): boolean {
   return viewer !== null && (viewer.role === 'manager' || viewer.role === 'admin');
@@ -59,6 +61,21 @@ export function canDeletePost(viewer: Viewer, post: PostFacts): boolean {
 /** Members flag others' posts, once each while the flag is open; silenced members cannot. */
 export function canFlag(viewer: Viewer, post: PostFacts, now: number): boolean {
   return viewer !== null && !isSilenced(viewer, now) && post.authorId !== viewer.id && post.deletedAt === null;
+}
+
+/**
+ * The asker, or a manager of the category, marks one live reply of a question as its answer.
+ * Not silenced-restricted: accepting is not posting.
+ */
+export function canAcceptAnswer(viewer: Viewer, question: QuestionFacts, post: PostFacts): boolean {
+  if (viewer === null || question.categoryKind !== 'questions') return false;
+  if (post.number === null || post.number < 2 || post.deletedAt !== null || post.hiddenAt !== null) return false;
+  return viewer.id === question.authorId || canModerate(viewer, question.categoryId);
+}
+
+/** "Helpful" votes: signed-in members on others' live posts (silenced members too: a vote is not a post). */
+export function canVote(viewer: Viewer, post: PostFacts): boolean {
+  return viewer !== null && post.authorId !== viewer.id && post.deletedAt === null && post.hiddenAt === null;
 }
 
 /** Edit history is for the author and staff, not the public. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canAcceptAnswer,
   canCreateThread,
   canDeletePost,
   canEditPost,
@@ -8,6 +9,7 @@ import {
   canReadHiddenPost,
   canReply,
   canViewRevisions,
+  canVote,
   isStaff,
   type PostFacts,
 } from '../../src/forum/permissions.js';
@@ -17,7 +19,9 @@ const member: SignedIn = { id: 1, username: 'ann', role: 'member', createdAt: 0 
 const otherMember: SignedIn = { id: 2, username: 'bob', role: 'member', createdAt: 0 };
 const manager: SignedIn = { id: 3, username: 'mia', role: 'manager', createdAt: 0 };
 const admin: SignedIn = { id: 4, username: 'ada', role: 'admin', createdAt: 0 };
-const viewers: Record<string, Viewer> = { anonymous: null, author: member, other: otherMember, manager, admin };
+const scopedManager: SignedIn = { id: 5, username: 'sam', role: 'manager', createdAt: 0, scope: [7] };
+const silenced: SignedIn = { ...otherMember, silencedUntil: Number.MAX_SAFE_INTEGER };
+const viewers: Record<string, Viewer> = { anonymous: null, author: member, other: otherMember, manager, admin, scopedManager, silenced };
 
 const live: PostFacts = { authorId: member.id, number: 2, deletedAt: null, hiddenAt: null };
 const deleted: PostFacts = { ...live, deletedAt: 1 };
@@ -49,3 +53,25 @@ table('canViewRevisions', [['anonymous', false], ['author', true], ['other', fal
 table('canReadHiddenPost', [['anonymous', false], ['author', true], ['other', false], ['manager', true]], (v) => canReadHiddenPost(v, hidden));
 table('canLockThread', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], canLockThread);
 table('canPinThread', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], canPinThread);
+
+// Answers: alice (the "author" viewer) asked in category 1; bob wrote the reply.
+const question = { authorId: member.id, categoryId: 1, categoryKind: 'questions' as const };
+const answer: PostFacts = { authorId: otherMember.id, number: 2, deletedAt: null, hiddenAt: null };
+table(
+  'canAcceptAnswer, a live reply to a question',
+  [['anonymous', false], ['author', true], ['other', false], ['silenced', false], ['manager', true], ['admin', true], ['scopedManager', false]],
+  (v) => canAcceptAnswer(v, question, answer),
+);
+table('canAcceptAnswer, scoped manager inside scope', [['scopedManager', true]], (v) => canAcceptAnswer(v, { ...question, categoryId: 7 }, answer));
+table('canAcceptAnswer, the question itself', [['author', false], ['manager', false]], (v) => canAcceptAnswer(v, question, { ...answer, authorId: member.id, number: 1 }));
+table('canAcceptAnswer, a discussion category', [['author', false], ['admin', false]], (v) => canAcceptAnswer(v, { ...question, categoryKind: 'discussion' }, answer));
+table('canAcceptAnswer, a removed or waiting reply', [['author', false], ['manager', false]], (v) =>
+  [{ ...answer, deletedAt: 1 }, { ...answer, hiddenAt: 1 }, { ...answer, number: null }].some((post) => canAcceptAnswer(v, question, post)),
+);
+table('canAcceptAnswer, the asker\'s own reply', [['author', true]], (v) => canAcceptAnswer(v, question, { ...answer, authorId: member.id }));
+table(
+  'canVote, someone else\'s live post',
+  [['anonymous', false], ['author', false], ['other', true], ['silenced', true], ['manager', true], ['admin', true]],
+  (v) => canVote(v, live),
+);
+table('canVote, a deleted or hidden post', [['other', false], ['manager', false]], (v) => canVote(v, deleted) || canVote(v, hidden));
