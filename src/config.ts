@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
 
@@ -36,7 +37,12 @@ const environment = z.object({
     .default('#2563eb'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT: onOff.default(true),
-  SMTP_URL: z.string().default(''),
+  SMTP_URL: z
+    .string()
+    .default('')
+    .refine((value) => value === '' || /^smtps?:\/\/[^\s]+$/.test(value), 'must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.com:587'),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'EXTRA']).default('FULL'),
 });
 
@@ -53,6 +59,10 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   rateLimit: boolean;
   smtpUrl: string;
+  /** Sender of every email; undefined means "Site name <no-reply@host of BASE_URL>". */
+  mailFrom: string | undefined;
+  /** Where email goes as .eml files when SMTP_URL is empty: MAIL_OUTBOX_DIR, else `outbox/` beside the database. */
+  mailOutboxDir: string;
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
 };
 
@@ -81,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailOutboxDir: e.MAIL_OUTBOX_DIR ?? join(dirname(e.DATABASE_PATH), 'outbox'),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }
@@ -88,5 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** A configuration for tests and tools: defaults plus overrides, no environment read. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Abuse limits are off unless a test is about them: suites post far faster than any person.
-  return { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent', rateLimit: false, ...overrides };
+  const config = { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent' as const, rateLimit: false, ...overrides };
+  // Mail written as files lands beside the test's own database, never in the project's ./data.
+  return { ...config, mailOutboxDir: overrides.mailOutboxDir ?? join(dirname(config.databasePath), 'outbox') };
 }

@@ -60,6 +60,8 @@ describe('loadConfig', () => {
     [{ BRAND_COLOR: 'red; } body { display:none' }, 'BRAND_COLOR'],
     [{ RATE_LIMIT: 'maybe' }, 'RATE_LIMIT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'https://mail.example.com' }, 'SMTP_URL'],
   ])('refuses %o with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -68,5 +70,11 @@ describe('loadConfig', () => {
       expect((error as Error).message).toContain(name);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('sends mail over SMTP_URL, or writes it beside the database', () => {
+    expect(loadConfig({ DATABASE_PATH: '/srv/hearth/hearth.db' })).toMatchObject({ smtpUrl: '', mailOutboxDir: '/srv/hearth/outbox', mailFrom: undefined });
+    const config = loadConfig({ SMTP_URL: 'smtp://user:secret@mail.example.com:587', MAIL_FROM: 'Kettle Co <hello@example.com>', MAIL_OUTBOX_DIR: '/tmp/mail' });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://user:secret@mail.example.com:587', mailFrom: 'Kettle Co <hello@example.com>', mailOutboxDir: '/tmp/mail' });
   });
 });
