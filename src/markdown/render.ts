@@ -1,4 +1,5 @@
 import { Marked, Tokenizer, type Tokens, type TokensList } from 'marked';
+import { mentionExtension } from './mentions.js';
 
 /*
  * Markdown → HTML with marked (GFM). The output still goes through the sanitizer; this step only
@@ -95,6 +96,7 @@ function budgeted<T extends { raw: string }>(src: string, closer: RegExp, run: (
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 marked.use({
+  extensions: [mentionExtension],
   tokenizer: {
     // No HTML blocks: such lines fall through to paragraphs, whose tags are escaped inline.
     html: () => undefined,

@@ -1,7 +1,7 @@
 import type { SafeHtml } from '../lib/safe-html.js';
 
 /** Bump when the markdown or sanitizer configuration changes; `rebake` re-renders older posts. */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
 
 export type Rendered = { html: SafeHtml; renderVersion: number };
 

@@ -54,6 +54,12 @@ function isAllowedImage(src: string): boolean {
   return url.host === RESOLVE_HOST || /^\s*https:/i.test(src);
 }
 
+// The renderer's `@name` links (src/markdown/mentions.ts): the class styles them and lets
+// notifications find them, so it stays only on a link to a profile.
+function isMention(node: Element, className: string): boolean {
+  return className === 'mention' && /^\/u\/[A-Za-z0-9_-]{3,20}$/.test(node.getAttribute('href') ?? '');
+}
+
 function enforceAttributes(node: Element): void {
   const name = node.nodeName.toLowerCase();
   if (name === 'a') {
@@ -75,7 +81,9 @@ function enforceAttributes(node: Element): void {
     node.removeAttribute('src');
   }
   const className = node.getAttribute('class');
-  if (className !== null && !(name === 'code' && LANGUAGE_CLASS.test(className))) node.removeAttribute('class');
+  if (className !== null && !(name === 'code' && LANGUAGE_CLASS.test(className)) && !(name === 'a' && isMention(node, className))) {
+    node.removeAttribute('class');
+  }
   const align = node.getAttribute('align');
   if (align !== null && !((name === 'th' || name === 'td') && ALIGNMENTS.has(align))) node.removeAttribute('align');
   const start = node.getAttribute('start');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mentionedNames } from '../../src/markdown/mentions.js';
 import { markdownToHtml } from '../../src/markdown/render.js';
 import { RENDER_VERSION, type MarkdownRenderer } from '../../src/markdown/renderer.js';
 import { createSanitizer } from '../../src/markdown/sanitize.js';
@@ -66,6 +67,9 @@ const pathological: Record<string, string> = {
   'many links': '[a](https://example.com/) '.repeat(1900),
   'wide table': `|${'a|'.repeat(2000)}\n|${'-|'.repeat(2000)}\n${'b\n'.repeat(20_000)}`,
   'reference amplification': `[a]: https://example.com/${'a'.repeat(20_000)}\n\n${'[a]'.repeat(10_000)}`,
+  'at signs': '@'.repeat(50_000),
+  'glued mentions': 'x@abc'.repeat(10_000),
+  'many mentions': '@abc '.repeat(10_000),
 };
 
 describe('markdownToHtml + sanitizer', () => {
@@ -156,6 +160,45 @@ describe('markdownToHtml + sanitizer', () => {
   // No timing assertions: the test timeout is the bound (each input takes well under a second).
   test.each(Object.entries(pathological))('pathological input (%s) renders', (_name, markdown) => {
     expect(typeof render(markdown)).toBe('string');
+  });
+});
+
+describe('mentions', () => {
+  const link = (name: string) => `<a class="mention" href="/u/${name}" rel="nofollow ugc noopener">@${name}</a>`;
+
+  test('@username links to the profile, as typed', () => {
+    expect(render('Thanks @bob and @Alice_2-x!')).toBe(`<p>Thanks ${link('bob')} and ${link('Alice_2-x')}!</p>\n`);
+    expect(render('(@bob) **hi** @carol')).toBe(`<p>(${link('bob')}) <strong>hi</strong> ${link('carol')}</p>\n`);
+    expect(render('# @bob')).toBe(`<h3>${link('bob')}</h3>\n`);
+  });
+
+  test.each([
+    ['inline code', '`@bob`'],
+    ['a code block', '    @bob'],
+    ['a fenced block', '```\n@bob\n```'],
+    ['link text', '[ask @bob](https://example.com/)'],
+    ['a URL', 'https://example.com/@bob'],
+    ['an e-mail address', 'write to bob@example.com'],
+    ['a word', 'x@bob'],
+    ['image text', '![@bob](https://example.com/a.png)'],
+    ['too short a name', '@bo'],
+    ['too long a name', `@${'b'.repeat(21)}`],
+  ])('no mention in %s', (_where, markdown) => {
+    const html = render(markdown);
+    expect(html).not.toContain('class="mention"');
+    expect(mentionedNames(html, 10)).toEqual([]);
+  });
+
+  test('the sanitizer keeps the class only on profile links', () => {
+    expect(sanitize('<a class="mention" href="/u/bob">@bob</a>')).toBe(link('bob'));
+    expect(sanitize('<a class="mention" href="https://evil.example/">@bob</a>')).toBe('<a href="https://evil.example/" rel="nofollow ugc noopener">@bob</a>');
+    expect(sanitize('<p class="mention">x</p>')).toBe('<p>x</p>');
+  });
+
+  test('mentionedNames lists distinct lower-cased names, up to the limit', () => {
+    const html = render('@Bob @bob @carol @dave');
+    expect(mentionedNames(html, 10)).toEqual(['bob', 'carol', 'dave']);
+    expect(mentionedNames(html, 2)).toEqual(['bob', 'carol']);
   });
 });
 
