@@ -40,6 +40,11 @@ export function recordRemovedPost(tx: Tx, post: { threadId: number; categoryId: 
   }
   tx.update(categories).set({ postCount: sql`max(${categories.postCount} - 1, 0)` }).where(eq(categories.id, post.categoryId)).run();
   tx.update(users).set({ postCount: sql`max(${users.postCount} - 1, 0)` }).where(eq(users.id, post.authorId)).run();
+  // A removed accepted answer no longer solves its thread (restoring it does not re-accept it).
+  tx.update(threads)
+    .set({ solvedPostId: null })
+    .where(and(eq(threads.id, post.threadId), sql`${threads.solvedPostId} = (select id from posts where thread_id = ${post.threadId} and number = ${post.number})`))
+    .run();
   refreshLastPost(tx, post.threadId);
 }
 

@@ -1,11 +1,12 @@
 import { and, asc, between, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, flags, posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
+import { categories, flags, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import {
+  canAcceptAnswer,
   canDeletePost,
   canEditPost,
   canFlag,
@@ -13,8 +14,10 @@ import {
   canReadHiddenPost,
   canReply,
   canViewRevisions,
+  canVote,
   type PostFacts,
 } from './permissions.js';
+import { acceptedAnswer, openingPost, votedByViewer, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 
 export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
@@ -38,6 +41,12 @@ export type PostView = {
   canFlag: boolean;
   flaggedByViewer: boolean;
   canModerate: boolean;
+  helpfulCount: number;
+  votedByViewer: boolean;
+  canVote: boolean;
+  /** The viewer may accept this reply as the answer (or take the mark off it when it is the one). */
+  canAccept: boolean;
+  accepted: boolean;
 };
 
 export type ThreadPage = {
@@ -53,8 +62,12 @@ export type ThreadPage = {
     createdAt: number;
     lastPostAt: number;
   };
-  category: { id: number; slug: string; name: string };
+  category: { id: number; slug: string; name: string; kind: CategoryKind };
   posts: PostView[];
+  /** The live accepted answer, wherever it is in the thread. */
+  acceptedAnswer: PostSummary | null;
+  /** The live opening post, also on pages that do not show it. */
+  opening: PostSummary | null;
   page: number;
   totalPages: number;
   canReply: boolean;
@@ -80,6 +93,7 @@ function prepare(db: Db) {
     hiddenById: posts.hiddenById,
     rejectedReason: posts.rejectedReason,
     bodyHtml: posts.bodyHtml,
+    helpfulCount: posts.helpfulCount,
   };
   const threadId = sql.placeholder('threadId');
   const viewerId = sql.placeholder('viewerId');
@@ -101,6 +115,7 @@ function prepare(db: Db) {
         categoryId: categories.id,
         categorySlug: categories.slug,
         categoryName: categories.name,
+        categoryKind: categories.kind,
       })
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
@@ -162,7 +177,9 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     rows.push(...queries.unnumbered.all({ threadId: row.id, viewerId: viewer.id, moderator: moderator ? 1 : 0 }));
   }
   const flagged = flaggedByViewer(queries, viewer, rows.map((post) => post.id));
+  const voted = votedByViewer(ctx.db, viewer?.id ?? null, rows.map((post) => post.id));
   const facts = { locked: row.locked, categoryId: row.categoryId };
+  const question = { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind };
   const now = ctx.now();
   return {
     thread: {
@@ -177,8 +194,17 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       createdAt: row.createdAt,
       lastPostAt: row.lastPostAt,
     },
-    category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },
-    posts: rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now })),
+    category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName, kind: row.categoryKind },
+    posts: rows.map((post) => ({
+      ...toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now }),
+      helpfulCount: post.helpfulCount,
+      votedByViewer: voted.has(post.id),
+      canVote: stateOf(post) === 'visible' && canVote(viewer, post),
+      canAccept: row.status === 'published' && stateOf(post) === 'visible' && canAcceptAnswer(viewer, question, post),
+      accepted: post.id === row.solvedPostId,
+    })),
+    acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
+    opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
     page: input.page,
     totalPages,
     canReply: row.status === 'published' && canReply(viewer, facts, now),
@@ -201,7 +227,9 @@ function stateOf(post: PostRow): PostState {
   return post.hiddenAt !== null ? 'hidden' : 'visible';
 }
 
-function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): PostView {
+type AnswerFields = 'helpfulCount' | 'votedByViewer' | 'canVote' | 'canAccept' | 'accepted';
+
+function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): Omit<PostView, AnswerFields> {
   const state = stateOf(post);
   const facts: PostFacts = post;
   const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));

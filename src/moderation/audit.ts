@@ -32,6 +32,8 @@ export const modActions = {
   api_key_created: 'created an API key',
   api_key_revoked: 'revoked an API key',
   thread_key_attached: 'attached an embed key to a thread',
+  accept_answer: 'accepted an answer for the asker',
+  unaccept_answer: 'removed an accepted answer',
 } as const;
 export type ModAction = keyof typeof modActions;
 

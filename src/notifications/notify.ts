@@ -11,6 +11,7 @@ export const notificationKinds = [
   'silenced',
   'suspended',
   'sanction_lifted',
+  'answer_accepted',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
+import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { brandRoutes } from './brand.js';
@@ -36,6 +37,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', categoryRoutes);
   app.route('/', threadRoutes);
   app.route('/', postRoutes);
+  app.route('/', answerRoutes);
   app.route('/', userRoutes);
   app.route('/', notificationRoutes);
   app.route('/', modRoutes);

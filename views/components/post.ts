@@ -1,6 +1,7 @@
 import type { PostView } from '../../src/forum/thread-page.js';
 import { html, safe, type Html } from '../html.js';
 import { time } from './time.js';
+import { acceptControl, acceptedMark, helpfulControl } from './answer.js';
 
 const badges: Record<PostView['author']['role'], string | null> = { member: null, manager: 'Community manager', admin: 'Admin' };
 
@@ -74,6 +75,8 @@ function moderatorTools(post: PostView): Html {
 
 function actions(post: PostView): Html {
   return html`<div class="post-actions">
+  ${helpfulControl(post)}
+  ${acceptControl(post)}
   ${post.canEdit ? html`<a href="/p/${post.id}/edit">Edit</a>` : ''}
   ${post.canViewRevisions ? html`<a href="/p/${post.id}/revisions">History</a>` : ''}
   ${post.canDelete
@@ -88,11 +91,12 @@ function actions(post: PostView): Html {
 export function postArticle(post: PostView): Html {
   const { author } = post;
   const anchor = post.number === null ? `post-pending-${post.id}` : `post-${post.number}`;
-  return html`<article class="post${author.role !== 'member' ? ' post-staff' : ''}${post.state !== 'visible' ? ` post-removed post-${post.state}` : ''}" id="${anchor}">
+  return html`<article class="post${author.role !== 'member' ? ' post-staff' : ''}${post.state !== 'visible' ? ` post-removed post-${post.state}` : ''}${post.accepted ? ' post-accepted' : ''}" id="${anchor}">
   <header class="post-meta">
     <a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)}
     <a class="post-link" href="/p/${post.id}" title="Link to this post">${post.number === null ? 'waiting' : html`#${post.number}`}</a>
     ${time(post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="Edited">(edited ${time(post.editedAt)})</span>` : ''}
+    ${acceptedMark(post)}
   </header>
   ${body(post)}
   ${actions(post)}

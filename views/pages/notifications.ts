@@ -30,6 +30,8 @@ function message(item: NotificationView): Html {
       return html`You have been silenced until ${until(item.data)}: you can read but not post or flag.${reason(item.data)}`;
     case 'suspended':
       return html`Your account was suspended until ${until(item.data)}.${reason(item.data)}`;
+    case 'answer_accepted':
+      return html`${item.actor ?? 'The asker'} accepted your reply as the answer to “${title}”. Thank you for helping.`;
     case 'sanction_lifted':
       return html`Your ${item.data['sanction'] === 'suspension' ? 'suspension' : 'silence'} was lifted. Welcome back.`;
     default:

@@ -2,6 +2,7 @@ import type { ThreadPage } from '../../src/forum/thread-page.js';
 import { errorSummary, textarea } from '../components/form.js';
 import { pageLinks } from '../components/pagination.js';
 import { postArticle } from '../components/post.js';
+import { acceptedAnswerBox } from '../components/answer.js';
 import { html, type Html } from '../html.js';
 
 export type ReplyDraft = { body: string; submission: string; error?: string; formError?: string };
@@ -73,18 +74,24 @@ function replySection(props: ThreadPageProps): Html {
 </section>`;
 }
 
+/** The accepted answer's box sits right under the question (at the top of later pages). */
+function postsWithAnswer(props: ThreadPageProps): Html {
+  const split = props.posts[0]?.number === 1 ? 1 : 0;
+  return html`<div class="posts">${props.posts.slice(0, split).map((post) => postArticle(post))}${acceptedAnswerBox(props)}${props.posts.slice(split).map((post) => postArticle(post))}</div>`;
+}
+
 export function threadPage(props: ThreadPageProps): Html {
   const { thread, category } = props;
   const basePath = `/t/${thread.id}/${thread.slug}`;
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a> › <a href="/c/${category.slug}">${category.name}</a></nav>
 <div class="page-heading">
   <h1>${thread.title}</h1>
-  <p class="thread-tags">${thread.pinned ? html`<span class="tag">Pinned</span>` : ''}${thread.locked ? html`<span class="tag">Locked</span>` : ''}</p>
+  <p class="thread-tags">${props.acceptedAnswer ? html`<span class="tag tag-solved">Solved</span>` : ''}${thread.pinned ? html`<span class="tag">Pinned</span>` : ''}${thread.locked ? html`<span class="tag">Locked</span>` : ''}</p>
 </div>
 ${threadBanner(props)}
 ${staffControls(props)}
 ${pageLinks(basePath, props.page, props.totalPages)}
-<div class="posts">${props.posts.map(postArticle)}</div>
+${postsWithAnswer(props)}
 ${pageLinks(basePath, props.page, props.totalPages)}
 ${replySection(props)}`;
 }

@@ -1,0 +1,66 @@
+import { and, between, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { postVotes, posts, users, type Role } from '../db/schema.js';
+import { htmlToText } from '../lib/html-text.js';
+
+// What a thread page shows about answers and votes besides its own posts: the accepted answer
+// (boxed under the question, wherever it sits in the thread), the opening post (for page 2+'s
+// structured data and description), and which of the page's posts the viewer marked helpful.
+
+/** A live post reduced to plain text: safe for excerpts, meta tags and JSON-LD. */
+export type PostSummary = {
+  id: number;
+  number: number;
+  author: { username: string; role: Role };
+  createdAt: number;
+  helpfulCount: number;
+  text: string;
+};
+
+function prepare(db: Db) {
+  const live = and(eq(posts.status, 'published'), sql`${posts.deletedAt} is null`, sql`${posts.hiddenAt} is null`);
+  const columns = { id: posts.id, number: posts.number, username: users.username, role: users.role, createdAt: posts.createdAt, helpfulCount: posts.helpfulCount, bodyHtml: posts.bodyHtml };
+  return {
+    byId: db.select(columns).from(posts).innerJoin(users, eq(users.id, posts.authorId)).where(and(eq(posts.id, sql.placeholder('postId')), live)).prepare(),
+    opening: db
+      .select(columns)
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .where(and(eq(posts.threadId, sql.placeholder('threadId')), eq(posts.number, 1), live))
+      .prepare(),
+    voted: db
+      .select({ postId: postVotes.postId })
+      .from(postVotes)
+      .where(and(eq(postVotes.userId, sql.placeholder('userId')), between(postVotes.postId, sql.placeholder('low'), sql.placeholder('high'))))
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function statements(db: Db) {
+  let found = prepared.get(db);
+  if (!found) prepared.set(db, (found = prepare(db)));
+  return found;
+}
+
+type Row = NonNullable<ReturnType<ReturnType<typeof prepare>['byId']['get']>>;
+
+function summary(row: Row | undefined): PostSummary | null {
+  if (!row || row.number === null) return null;
+  return { id: row.id, number: row.number, author: { username: row.username, role: row.role }, createdAt: row.createdAt, helpfulCount: row.helpfulCount, text: htmlToText(row.bodyHtml) };
+}
+
+export function acceptedAnswer(db: Db, solvedPostId: number | null): PostSummary | null {
+  return solvedPostId === null ? null : summary(statements(db).byId.get({ postId: solvedPostId }));
+}
+
+export function openingPost(db: Db, threadId: number): PostSummary | null {
+  return summary(statements(db).opening.get({ threadId }));
+}
+
+/** The page's posts this viewer marked helpful (one range read on the (post, user) key's user index). */
+export function votedByViewer(db: Db, viewerId: number | null, postIds: number[]): Set<number> {
+  if (viewerId === null || postIds.length === 0) return new Set();
+  const rows = statements(db).voted.all({ userId: viewerId, low: Math.min(...postIds), high: Math.max(...postIds) });
+  return new Set(rows.map((row) => row.postId));
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { acceptAnswer, unacceptAnswer } from '../forum/answers.js';
+import { toggleHelpful } from '../forum/votes.js';
+import type { AppEnv } from './env.js';
+import { idParam, postPath } from './forms.js';
+
+// Accepted answers and "helpful" votes: one-button forms on the thread page that act and go back
+// to the post (303). The services check who is asking.
+
+export const answerRoutes = new Hono<AppEnv>()
+  .post('/p/:id{[0-9]+}/:action{(?:accept|unaccept)}', (c) => {
+    const input = { postId: idParam(c.req.param('id')) };
+    const location = c.req.param('action') === 'accept' ? acceptAnswer(c.var.services, c.var.viewer, input) : unacceptAnswer(c.var.services, c.var.viewer, input);
+    return c.redirect(postPath(location), 303);
+  })
+  .post('/p/:id{[0-9]+}/helpful', (c) => {
+    const result = toggleHelpful(c.var.services, c.var.viewer, { postId: idParam(c.req.param('id')) });
+    // static/forum.js sends the form with fetch and updates the button in place.
+    if (c.req.header('accept')?.includes('application/json')) return c.json({ voted: result.voted, helpfulCount: result.helpfulCount });
+    return c.redirect(postPath(result), 303);
+  });
