@@ -1,0 +1,29 @@
+import type { Db } from '../db/client.js';
+import type { Tx } from '../forum/counters.js';
+
+/** What a message needs to know about the community: its name and public address for links. */
+export type MailSite = { siteName: string; baseUrl: string };
+
+// notify() and other services run inside transactions and see only `tx`, not the app's config.
+// A database and every transaction on it share one drizzle session object, so the community's
+// mail settings are registered against that session and found again from either handle.
+const sites = new WeakMap<object, MailSite>();
+
+function sessionOf(handle: Db | Tx): object {
+  return (handle as unknown as { session: object }).session;
+}
+
+/** Called by createApp: from then on, services on this database can compose email. */
+export function registerMailSite(db: Db, site: MailSite): void {
+  sites.set(sessionOf(db), { siteName: site.siteName, baseUrl: site.baseUrl.replace(/\/+$/, '') });
+}
+
+/** The community's mail settings, or undefined when no app serves this database (CLI, seed). */
+export function mailSiteFor(handle: Db | Tx): MailSite | undefined {
+  return sites.get(sessionOf(handle));
+}
+
+/** `"Site name" <no-reply@host>` from BASE_URL's host, unless MAIL_FROM says otherwise. */
+export function defaultSender(site: MailSite): { name: string; address: string } {
+  return { name: site.siteName, address: `no-reply@${new URL(site.baseUrl).hostname}` };
+}
