@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import { pageCsp, newNonce } from './lib/csp.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { PageCache } from './lib/page-cache.js';
 import { RateLimiter } from './lib/rate-limit.js';
@@ -32,19 +33,6 @@ export type AppDeps = {
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-// Pages carry no inline script or style at all, so 'self' is stricter than any nonce would be.
-// Images: members may embed https images in posts (the sanitizer drops everything else).
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** SQLite errors that mean "not now" rather than "bug": the page says so and the process stays up. */
 function unavailable(error: unknown): string | null {
@@ -75,7 +63,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // A proxy's request id is kept so one request can be followed across both logs.
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    const nonce = newNonce();
     c.set('requestId', requestId);
+    c.set('nonce', nonce);
     c.set('services', services);
     c.set('pageCache', pageCache);
     c.set('limits', limits);
@@ -99,7 +89,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // Embed frames set their own policy (framed by the brand's sites); everything else is never framed.
     if (!c.res.headers.has('Content-Security-Policy')) {
-      c.header('Content-Security-Policy', PAGE_CSP);
+      c.header('Content-Security-Policy', pageCsp(nonce));
       c.header('X-Frame-Options', 'DENY');
     }
   });

@@ -1,5 +1,6 @@
 import { html as honoHtml, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { NONCE_PLACEHOLDER } from '../src/lib/csp.js';
 import type { SafeHtml } from '../src/lib/safe-html.js';
 
 export type Html = HtmlEscapedString;
@@ -19,3 +20,9 @@ export function safe(body: SafeHtml): Html {
 export function jsonForScript(value: unknown): Html {
   return raw(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
 }
+
+/**
+ * ` nonce="…"` for every <script> element we write (JSON-LD included): the response path puts
+ * the response's own CSP nonce in place of the placeholder (src/lib/csp.ts).
+ */
+export const scriptNonce: Html = raw(` nonce="${NONCE_PLACEHOLDER}"`);

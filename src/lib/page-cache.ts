@@ -1,10 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { splitAtNonces } from './csp.js';
 
 // Rendered anonymous pages, kept in memory and reused while the versions they were rendered from
 // are unchanged (see migrations/0002: triggers bump them inside every write's transaction).
 // Only anonymous requests read or fill it, so it can never show anyone more than the public sees.
 
-export type CachedPage = { body: string; etag: string; version: string };
+export type CachedPage = {
+  /** UTF-8 bytes around the CSP nonce placeholders: serving is a concat with a fresh nonce. */
+  parts: Buffer<ArrayBuffer>[];
+  etag: string;
+  version: string;
+};
+
+// Key, version, ETag strings and the Map slot: a rough but honest per-entry overhead.
+const ENTRY_OVERHEAD_BYTES = 256;
 
 export type PageCacheOptions = { maxBytes?: number; maxEntries?: number };
 
@@ -40,7 +49,9 @@ export class PageCache {
 
   set(key: string, version: string, body: string): CachedPage {
     this.delete(key);
-    const entry = { body, version, etag: this.etag(key, version), bytes: body.length * 2 };
+    const parts = splitAtNonces(body);
+    const bytes = parts.reduce((sum, part) => sum + part.length, ENTRY_OVERHEAD_BYTES + key.length * 2);
+    const entry = { parts, version, etag: this.etag(key, version), bytes };
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
     while (this.bytes > this.maxBytes || this.entries.size > this.maxEntries) {

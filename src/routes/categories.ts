@@ -4,14 +4,14 @@ import { listThreads, parseCursor, threadSorts, type ThreadSort } from '../forum
 import { categoryPage } from '../../views/pages/category.js';
 import type { AppEnv } from './env.js';
 import { categoryPageVersion } from '../forum/page-versions.js';
-import { pageHtml, servePublic } from './render.js';
+import { pageHtml, sendHtml, servePublic } from './render.js';
 
 export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
   if (c.var.viewer === null) {
     const version = categoryPageVersion(c.var.services.db, c.req.param('slug'));
     if (version !== undefined) return servePublic(c, version, () => categoryHtml(c));
   }
-  return c.html(categoryHtml(c));
+  return sendHtml(c, categoryHtml(c));
 });
 
 function categoryHtml(c: Context<AppEnv>): string {

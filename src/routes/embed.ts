@@ -1,4 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
 import { etag } from 'hono/etag';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { allowedOrigins } from '../embed/allowed-origins.js';
@@ -7,6 +8,7 @@ import { isAllowedOrigin } from '../embed/origins.js';
 import { EMBED_CATEGORY_LIMIT, getPublicCategory, getPublicThread } from '../embed/read.js';
 import { findThreadByKey, THREAD_KEY_PATTERN } from '../embed/thread-keys.js';
 import { AppError, NotFound } from '../lib/errors.js';
+import { frameCsp } from '../lib/csp.js';
 import { projectPath } from '../lib/paths.js';
 import type { Html } from '../../views/html.js';
 import { embedCategory } from '../../views/embed/category.js';
@@ -16,6 +18,7 @@ import { embedMessage, type EmbedMessageProps } from '../../views/embed/message.
 import { embedThread } from '../../views/embed/thread.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
+import { sendHtml } from './render.js';
 
 // Embeds are anonymous and read-only: the same bytes for everyone, so a proxy may cache them.
 // Each frame names the page that frames it (?origin=, set by embed.js); it must be on the allowed
@@ -31,17 +34,16 @@ function frameOf(c: Context<AppEnv>): Frame & { refused: string | null } {
   return { allowed, theme, hostOrigin, refused: requested !== undefined && hostOrigin === null ? requested : null };
 }
 
-function frameCsp(allowed: string[]): string {
-  const ancestors = allowed.length > 0 ? allowed.join(' ') : "'none'";
-  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`;
-}
-
 function renderFrame(c: Context<AppEnv>, frame: Frame, page: { title: string; canonicalPath: string; main: Html }, status: ContentfulStatusCode = 200) {
   // Set here, the app's default (frame-ancestors 'none' + X-Frame-Options: DENY) stays off.
-  c.header('Content-Security-Policy', frameCsp(frame.allowed));
+  c.header('Content-Security-Policy', frameCsp(c.var.nonce, frame.allowed));
+  c.header('X-Frame-Options', undefined);
   const { name, baseUrl } = c.var.site;
   const props = { siteName: name, homeUrl: `${baseUrl}/`, title: page.title, canonicalUrl: `${baseUrl}${page.canonicalPath}`, theme: frame.theme, hostOrigin: frame.hostOrigin, main: page.main };
-  return c.html(embedLayout(props), status);
+  const body = embedLayout(props).toString();
+  // Hashed before the nonce goes in, so a proxy's or browser's revalidation still gets its 304.
+  if (status === 200) c.header('ETag', `"${createHash('sha1').update(body).digest('base64url')}"`);
+  return sendHtml(c, body, status);
 }
 
 function renderMessage(c: Context<AppEnv>, frame: Frame, status: ContentfulStatusCode, message: EmbedMessageProps) {

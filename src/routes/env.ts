@@ -15,5 +15,7 @@ export type AppEnv = {
     pageCache: PageCache;
     limits: RateLimiter;
     requestId: string;
+    /** This response's CSP nonce (src/lib/csp.ts). */
+    nonce: string;
   };
 };

@@ -3,7 +3,7 @@ import { listCategories } from '../forum/categories.js';
 import { homePage } from '../../views/pages/home.js';
 import type { AppEnv } from './env.js';
 import { homePageVersion } from '../forum/page-versions.js';
-import { pageHtml, servePublic } from './render.js';
+import { pageHtml, sendHtml, servePublic } from './render.js';
 
 function homeHtml(c: Context<AppEnv>): string {
   const categories = listCategories(c.var.services);
@@ -16,5 +16,5 @@ function homeHtml(c: Context<AppEnv>): string {
 }
 
 export const homeRoutes = new Hono<AppEnv>().get('/', (c) =>
-  c.var.viewer === null ? servePublic(c, homePageVersion(c.var.services.db), () => homeHtml(c)) : c.html(homeHtml(c)),
+  c.var.viewer === null ? servePublic(c, homePageVersion(c.var.services.db), () => homeHtml(c)) : sendHtml(c, homeHtml(c)),
 );

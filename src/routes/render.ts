@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Html } from '../../views/html.js';
 import { layout, type LayoutProps } from '../../views/layout.js';
 import { errorPage } from '../../views/pages/error.js';
+import { joinWithNonce, withNonce } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { unreadCount } from '../notifications/list.js';
 import type { AppEnv } from './env.js';
@@ -17,7 +18,12 @@ export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): stri
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {
-  return c.html(pageHtml(c, main, props), status);
+  return sendHtml(c, pageHtml(c, main, props), status);
+}
+
+/** Every HTML response goes out through here: its script tags get this response's CSP nonce. */
+export function sendHtml(c: Context<AppEnv>, body: string | Html, status: ContentfulStatusCode = 200) {
+  return c.html(withNonce(body.toString(), c.var.nonce), status);
 }
 
 /**
@@ -35,7 +41,8 @@ export function servePublic(c: Context<AppEnv>, version: string, render: () => s
   c.header('Vary', 'Cookie');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
   const page = cache.get(key, version) ?? cache.set(key, version, render());
-  return c.html(page.body);
+  c.header('Content-Type', 'text/html; charset=UTF-8');
+  return c.body(joinWithNonce(page.parts, c.var.nonce));
 }
 
 const headings: Record<number, string> = {

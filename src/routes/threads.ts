@@ -12,7 +12,7 @@ import type { AppEnv } from './env.js';
 import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { limitPosting } from './limits.js';
 import { newSubmissionToken } from './forms.js';
-import { pageHtml, renderError, renderPage, servePublic } from './render.js';
+import { pageHtml, renderError, renderPage, sendHtml, servePublic } from './render.js';
 
 function pageParam(value: string | undefined): number {
   if (value === undefined) return 1;
@@ -34,7 +34,7 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
 }
 
 function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 | 429 = 200) {
-  return c.html(threadHtml(c, data, reply), status);
+  return sendHtml(c, threadHtml(c, data, reply), status);
 }
 
 /** The page a new reply would land on, where a failed reply is shown again. */

@@ -60,7 +60,9 @@ describe('headers', () => {
     expect(page).toContain('<meta name="robots" content="noindex">');
     expect(page).toContain(`data-host-origin="${HELP_CENTER}"`);
     expect(page).not.toContain('<script>');
-    expect(page).toContain('<script src="/static/embed-frame.js"></script>');
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/]{22}==)'/.exec(response.headers.get('content-security-policy')!)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(page).toContain(`<script src="/static/embed-frame.js" nonce="${nonce}"></script>`);
     expect(page).not.toContain('class="site-header"');
   });
 

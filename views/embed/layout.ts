@@ -1,4 +1,4 @@
-import { html, type Html } from '../html.js';
+import { html, scriptNonce, type Html } from '../html.js';
 
 export const embedThemes = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof embedThemes)[number];
@@ -39,7 +39,7 @@ export function embedLayout(props: EmbedLayoutProps): Html {
 ${props.main}
 <p class="embed-credit"><a href="${props.homeUrl}">${props.siteName}</a></p>
 </main>
-<script src="/static/embed-frame.js"></script>
+<script src="/static/embed-frame.js"${scriptNonce}></script>
 </body>
 </html>`;
 }

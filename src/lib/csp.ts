@@ -1,0 +1,65 @@
+import { randomBytes, randomFillSync } from 'node:crypto';
+
+// Content-Security-Policy with a fresh nonce on every response (docs/decisions/0008-csp-nonces.md).
+// Views write NONCE_PLACEHOLDER where a nonce goes; the response path swaps in the fresh one, so
+// a page rendered once (the anonymous page cache) still gets a new nonce each time it is served.
+// The placeholder is random per process: no member can type it into a post and have it replaced.
+
+export const NONCE_PLACEHOLDER = `hearth-nonce-${randomBytes(12).toString('hex')}`;
+
+// Filling one buffer and slicing it costs a fraction of a randomBytes() call per response.
+const pool = Buffer.alloc(16 * 256);
+let offset = pool.length;
+
+/** 128 random bits, base64 (the CSP nonce-source grammar), different on every call. */
+export function newNonce(): string {
+  if (offset === pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const nonce = pool.toString('base64', offset, offset + 16);
+  offset += 16;
+  return nonce;
+}
+
+/** Every page of the site: never framed; scripts from this origin or carrying this response's nonce. */
+export function pageCsp(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    // Members may embed https images in posts (the sanitizer drops everything else).
+    "img-src 'self' https: data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Embed frames: framed only by the allowed sites, nothing else loosened. */
+export function frameCsp(nonce: string, ancestors: readonly string[]): string {
+  const allowed = ancestors.length > 0 ? ancestors.join(' ') : "'none'";
+  return `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${allowed}`;
+}
+
+/** The page with this response's nonce in place of every placeholder. */
+export function withNonce(body: string, nonce: string): string {
+  return body.includes(NONCE_PLACEHOLDER) ? body.split(NONCE_PLACEHOLDER).join(nonce) : body;
+}
+
+/** UTF-8 pieces of a page around its placeholders, so serving it is a concat with the nonce. */
+export function splitAtNonces(body: string): Buffer<ArrayBuffer>[] {
+  return body.split(NONCE_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
+}
+
+export function joinWithNonce(parts: readonly Buffer<ArrayBuffer>[], nonce: string): Buffer<ArrayBuffer> {
+  if (parts.length === 1) return parts[0]!;
+  const nonceBytes = Buffer.from(nonce, 'latin1');
+  const pieces: Buffer<ArrayBuffer>[] = [];
+  parts.forEach((part, index) => {
+    if (index > 0) pieces.push(nonceBytes);
+    pieces.push(part);
+  });
+  return Buffer.concat(pieces);
+}
