@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
@@ -11,6 +10,7 @@ import { pageCsp, newNonce } from './lib/csp.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { PageCache } from './lib/page-cache.js';
 import { RateLimiter } from './lib/rate-limit.js';
+import { accessLogLine, requestIdFor, staticSecurityHeaders } from './lib/response-headers.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
 import { mountRoutes } from './routes/index.js';
@@ -29,8 +29,6 @@ export type AppDeps = {
   accessLog?: (line: string) => void;
   pageCache?: PageCache;
 };
-
-const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -56,13 +54,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
   const limits = new RateLimiter(config.rateLimit, now);
+  const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     const started = performance.now();
-    // A proxy's request id is kept so one request can be followed across both logs.
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFor(c.req.header('x-request-id'));
     const nonce = newNonce();
     c.set('requestId', requestId);
     c.set('nonce', nonce);
@@ -73,32 +70,36 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('site', site);
     c.set('viewer', null);
     c.set('sessionId', null);
-    await next();
+    // Set before the response exists, so every c.html()/c.body() builds it with them in one go
+    // (headers added to a finished Response make Hono copy it). Embed frames replace the CSP and
+    // drop X-Frame-Options: they are framed by the brand's sites; everything else is never framed.
     c.header('X-Request-Id', requestId);
-    if (deps.accessLog) {
-      // Path only: query strings can carry search terms and tokens, and ids are enough to debug.
-      const line = { time: new Date().toISOString(), id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, user: c.var.viewer?.id ?? null };
-      deps.accessLog(JSON.stringify(line));
+    for (const [name, value] of securityHeaders) c.header(name, value);
+    c.header('Content-Security-Policy', pageCsp(nonce));
+    c.header('X-Frame-Options', 'DENY');
+    await next();
+    const headers = c.res.headers;
+    // A response built without the prepared headers (e.g. the ETag middleware's 304) gets them now.
+    if (!headers.has('X-Request-Id')) {
+      headers.set('X-Request-Id', requestId);
+      for (const [name, value] of securityHeaders) headers.set(name, value);
+      if (!headers.has('Content-Security-Policy')) {
+        headers.set('Content-Security-Policy', pageCsp(nonce));
+        headers.set('X-Frame-Options', 'DENY');
+      }
     }
-    c.header('X-Content-Type-Options', 'nosniff');
     // Personal pages must never be stored by a shared cache; public ones set their own policy.
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', c.var.viewer ? 'private, no-store' : 'no-cache');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-    if (config.secureCookies) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    // Embed frames set their own policy (framed by the brand's sites); everything else is never framed.
-    if (!c.res.headers.has('Content-Security-Policy')) {
-      c.header('Content-Security-Policy', pageCsp(nonce));
-      c.header('X-Frame-Options', 'DENY');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', c.var.viewer ? 'private, no-store' : 'no-cache');
+    if (deps.accessLog) {
+      deps.accessLog(accessLogLine({ id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, started, user: c.var.viewer?.id ?? null }));
     }
   });
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => renderError(c, 413, 'That request was larger than 1 MB. Please shorten it and try again.'),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => renderError(c, 413, 'That request was larger than 1 MB. Please shorten it and try again.'),
+  });
+  // GET and HEAD carry no body; asking for one would build a full web Request for nothing.
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   // Origin / Sec-Fetch-Site check on every non-GET form post; no GET changes anything.
   app.use(csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) }));
   app.use(sessionMiddleware());

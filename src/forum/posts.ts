@@ -4,6 +4,7 @@ import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
 import { openApprovalItem } from '../moderation/publication.js';
+import { announcePost } from '../notifications/announce.js';
 import { assertMayPost, censorTitle, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
 import { canDeletePost, canEditPost, canModerate, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
@@ -89,6 +90,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
       const number = lastPostNumber + 1;
       const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
       recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
+      announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, at: now });
       recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
     },

@@ -5,6 +5,7 @@ import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors
 import { slugify } from '../lib/slug.js';
 import { recordModAction } from '../moderation/audit.js';
 import { openApprovalItem } from '../moderation/publication.js';
+import { announcePost } from '../notifications/announce.js';
 import { composePost, censorTitle, assertMayPost } from './compose.js';
 import { recordNewPost, type Tx } from './counters.js';
 import { canModerate } from './permissions.js';
@@ -53,6 +54,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
         .get();
       if (status === 'published') {
         recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, at: now });
+        announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, bodyHtml: rendered.html, at: now });
       } else {
         tx.update(threads).set({ lastPostNumber: 1, lastPostId: post.id, lastPostAuthorId: viewer.id }).where(eq(threads.id, thread.id)).run();
         openApprovalItem(tx, { postId: post.id, categoryId, at: now });

@@ -41,7 +41,7 @@ export function openApprovalItem(tx: Tx, input: { postId: number; categoryId: nu
   tx.insert(reviewItems).values({ kind: 'approval', postId: input.postId, categoryId: input.categoryId, createdAt: input.at }).onConflictDoNothing().run();
 }
 
-export type PublishedPost = { postId: number; threadId: number; number: number; authorId: number; categoryId: number };
+export type PublishedPost = { postId: number; threadId: number; number: number; authorId: number; categoryId: number; bodyHtml: string; justPublished: boolean };
 
 /**
  * Publishes a waiting (or rejected, then resubmitted) post: its thread too when it opens one,
@@ -49,21 +49,21 @@ export type PublishedPost = { postId: number; threadId: number; number: number; 
  */
 export function publishPost(tx: Tx, postId: number, now: number): PublishedPost {
   const post = tx
-    .select({ id: posts.id, threadId: posts.threadId, number: posts.number, status: posts.status, authorId: posts.authorId, categoryId: threads.categoryId, lastPostNumber: threads.lastPostNumber })
+    .select({ id: posts.id, threadId: posts.threadId, number: posts.number, status: posts.status, authorId: posts.authorId, bodyHtml: posts.bodyHtml, categoryId: threads.categoryId, lastPostNumber: threads.lastPostNumber })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(eq(posts.id, postId))
     .get();
   if (!post) throw new Error(`publishPost: no post ${postId}`);
   if (post.status === 'published' && post.number !== null) {
-    return { postId, threadId: post.threadId, number: post.number, authorId: post.authorId, categoryId: post.categoryId };
+    return { postId, threadId: post.threadId, number: post.number, authorId: post.authorId, categoryId: post.categoryId, bodyHtml: post.bodyHtml, justPublished: false };
   }
   const opensThread = post.number === 1;
   const number = opensThread ? 1 : post.lastPostNumber + 1;
   if (opensThread) tx.update(threads).set({ status: 'published', createdAt: now }).where(eq(threads.id, post.threadId)).run();
   tx.update(posts).set({ status: 'published', number, rejectedReason: null }).where(eq(posts.id, postId)).run();
   recordNewPost(tx, { postId, threadId: post.threadId, categoryId: post.categoryId, authorId: post.authorId, number, at: now });
-  return { postId, threadId: post.threadId, number, authorId: post.authorId, categoryId: post.categoryId };
+  return { postId, threadId: post.threadId, number, authorId: post.authorId, categoryId: post.categoryId, bodyHtml: post.bodyHtml, justPublished: true };
 }
 
 /** Refuses a waiting post; its author keeps the text, sees the reason and may edit and resubmit. */

@@ -5,6 +5,7 @@ import { canModerate } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound, ValidationError } from '../lib/errors.js';
+import { announcePost } from '../notifications/announce.js';
 import { notify } from '../notifications/notify.js';
 import { recordModAction, type Tx } from './audit.js';
 import { hidePostWithReason, settleFlags } from './post-tools.js';
@@ -67,8 +68,10 @@ function target(item: Item) {
   return { targetUserId: item.authorId, targetThreadId: item.threadId, targetPostId: item.postId, categoryId: item.categoryId };
 }
 
-function applyApprove(tx: Tx, actor: SignedIn, item: Item, now: number): void {
-  publishPost(tx, item.postId, now);
+/** `db` is the database `tx` runs on: publishing notifies the post's audience through it. */
+function applyApprove(db: Db, tx: Tx, actor: SignedIn, item: Item, now: number): void {
+  const published = publishPost(tx, item.postId, now);
+  if (published.justPublished) announcePost(db, { ...published, at: now });
   resolveItem(tx, item.id, { resolution: 'approved', reason: null, actorId: actor.id, now });
   recordModAction(tx, { actorId: actor.id, action: 'approve', ...target(item), at: now });
   notify(tx, { userId: item.authorId, kind: 'post_approved', actorId: actor.id, threadId: item.threadId, postId: item.postId, data: { title: item.title }, at: now });
@@ -86,7 +89,7 @@ const deletedWhileWaiting = 'The author deleted this post while it was waiting, 
 export function approveReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number }): void {
   const { actor, item } = actionable(ctx, viewer, input.itemId, 'approval');
   if (item.deletedAt !== null) throw new Conflict(deletedWhileWaiting);
-  ctx.db.transaction((tx) => applyApprove(tx, actor, item, ctx.now()), { behavior: 'immediate' });
+  ctx.db.transaction((tx) => applyApprove(ctx.db, tx, actor, item, ctx.now()), { behavior: 'immediate' });
 }
 
 export function rejectReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number; reason: unknown }): void {
@@ -147,7 +150,7 @@ export function decideReviewItems(ctx: ServiceContext, viewer: Viewer, input: Bu
       // Re-read inside the write lock: what is still open now is what this decision covers.
       const open = loadItems(tx, itemIds).filter((item) => item.status === 'open' && (input.action === 'reject' || item.deletedAt === null));
       for (const item of open) {
-        if (input.action === 'approve') applyApprove(tx, actor, item, now);
+        if (input.action === 'approve') applyApprove(ctx.db, tx, actor, item, now);
         else applyReject(tx, actor, item, reason, now);
       }
       return { decided: open.length, skipped: itemIds.length - open.length };

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { notifications } from '../db/schema.js';
 import type { Tx } from '../moderation/audit.js';
+import { insertPostAudience, type InsertedNotification, type PostAudience } from './fan-out.js';
 
 /** What a notification is about; the page renders each kind in its own words. */
 export const notificationKinds = [
@@ -12,6 +13,11 @@ export const notificationKinds = [
   'suspended',
   'sanction_lifted',
   'answer_accepted',
+  // A published post's audience (src/notifications/fan-out.ts).
+  'reply',
+  'reply_to_post',
+  'mention',
+  'new_thread',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -39,4 +45,13 @@ export function notify(tx: Tx | Db, entry: NewNotification): void {
       createdAt: entry.at,
     })
     .run();
+}
+
+/**
+ * The batch variant of notify(): everyone a newly published post concerns, in one INSERT…SELECT.
+ * Call inside the post's transaction, with the database that transaction runs on. Returns the
+ * rows it inserted so delivery (email) can follow from here as it does from notify().
+ */
+export function notifyPostAudience(db: Db, audience: PostAudience): InsertedNotification[] {
+  return insertPostAudience(db, audience);
 }

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+
+// Headers every response carries, in one place for the router (src/app.ts) and for cached pages
+// served before it (src/lib/cached-pages.ts), so both send exactly the same set.
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A proxy's request id is kept so one request can be followed across both logs. */
+export function requestIdFor(incoming: string | undefined): string {
+  return incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+}
+
+/** Security headers independent of the request (the CSP, which carries a nonce, is set apart). */
+export function staticSecurityHeaders(config: Pick<Config, 'secureCookies'>): [string, string][] {
+  return [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
+    ...(config.secureCookies ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]] : []),
+  ];
+}
+
+export type AccessLogLine = { id: string; method: string; path: string; status: number; started: number; user: number | null };
+
+/** One JSON line; path only: query strings can carry search terms and tokens, and ids are enough. */
+export function accessLogLine(entry: AccessLogLine): string {
+  const ms = Math.round((performance.now() - entry.started) * 10) / 10;
+  return JSON.stringify({ time: new Date().toISOString(), id: entry.id, method: entry.method, path: entry.path, status: entry.status, ms, user: entry.user });
+}
