@@ -56,3 +56,11 @@ export function assertValid(errors: Record<string, string | undefined>): void {
   const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as FieldErrors;
   if (Object.keys(failed).length > 0) throw new ValidationError(failed);
 }
+
+/** A request the server cannot read at all (e.g. a malformed multipart body). */
+export class BadRequest extends AppError {
+  override readonly status = 400;
+  constructor(message = 'We could not read that request. Please reload the page and try again.') {
+    super(message);
+  }
+}

@@ -5,6 +5,7 @@ import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { brandRoutes } from './brand.js';
 import type { AppEnv } from './env.js';
+import { formBodyGuard } from './form-body.js';
 import { healthRoutes } from './health.js';
 import { categoryRoutes } from './categories.js';
 import { homeRoutes } from './home.js';
@@ -23,6 +24,7 @@ import { threadKeyRoutes } from './thread-keys.js';
 
 /** Every resource's sub-app, mounted in one place. */
 export function mountRoutes(app: Hono<AppEnv>): void {
+  app.use(formBodyGuard);
   app.route('/', healthRoutes);
   // Embedding (docs/decisions/0005-embedding.md). Thread keys go before the thread routes,
   // whose /t/:id/:slug would otherwise take /t/:id/embed-key.
