@@ -112,3 +112,12 @@ export function canChangeRoles(viewer: Viewer): boolean {
 export function canConfigure(viewer: Viewer): boolean {
   return isAdmin(viewer);
 }
+
+export type WatchableThread = { status: string; authorId: number; categoryId: number };
+
+/** Members choose how closely to follow a category, or a thread they can see; visitors follow nothing. */
+export function canWatch(viewer: Viewer, thread?: WatchableThread): boolean {
+  if (viewer === null) return false;
+  if (thread === undefined || thread.status === 'published') return true;
+  return thread.authorId === viewer.id || canModerate(viewer, thread.categoryId);
+}

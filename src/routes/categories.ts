@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getCategory } from '../forum/categories.js';
 import { listThreads, parseCursor, threadSorts, type ThreadSort } from '../forum/thread-list.js';
 import { categoryPage } from '../../views/pages/category.js';
+import { categoryWatchLevel } from '../notifications/watching.js';
 import type { AppEnv } from './env.js';
 import { categoryPageVersion } from '../forum/page-versions.js';
 import { pageHtml, sendHtml, servePublic } from './render.js';
@@ -20,7 +21,9 @@ function categoryHtml(c: Context<AppEnv>): string {
   const sort: ThreadSort = (threadSorts as readonly string[]).includes(requested) ? (requested as ThreadSort) : 'latest';
   const cursor = parseCursor(c.req.query('before'));
   const list = listThreads(c.var.services, { categoryId: category.id, sort, cursor });
-  return pageHtml(c, categoryPage({ category, sort, ...list, isFirstPage: cursor === null }), {
+  // Null for visitors: the form is for signed-in pages only, which are never cached.
+  const watch = categoryWatchLevel(c.var.services, c.var.viewer, category.id);
+  return pageHtml(c, categoryPage({ category, sort, ...list, isFirstPage: cursor === null, ...(watch ? { watch } : {}) }), {
     title: category.name,
     description: category.description || `Threads about ${category.name}.`,
     canonicalPath: `/c/${category.slug}`,

@@ -16,6 +16,7 @@ import { postRoutes } from './posts.js';
 import { searchRoutes } from './search.js';
 import { threadRoutes } from './threads.js';
 import { userRoutes } from './users.js';
+import { watchRoutes } from './watching.js';
 import { staticRoutes } from './static.js';
 import { apiRoutes, oembedRoutes } from './api.js';
 import { embedAdminRoutes } from './embed-admin.js';
@@ -37,6 +38,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', accountRoutes);
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
+  app.route('/', watchRoutes);
   app.route('/', threadRoutes);
   app.route('/', postRoutes);
   app.route('/', answerRoutes);

@@ -5,6 +5,7 @@ import { threadPageVersion } from '../forum/page-versions.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
+import { threadWatchState } from '../notifications/watching.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
@@ -26,7 +27,9 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   const draft = reply ?? (c.var.viewer ? { body: '', submission: newSubmissionToken() } : undefined);
   const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
-  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}) }), {
+  // Null for visitors: the form is for signed-in pages only, which are never cached.
+  const watch = threadWatchState(c.var.services, c.var.viewer, { threadId: data.thread.id, categoryId: data.category.id });
+  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),

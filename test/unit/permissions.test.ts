@@ -10,6 +10,7 @@ import {
   canReply,
   canViewRevisions,
   canVote,
+  canWatch,
   isStaff,
   type PostFacts,
 } from '../../src/forum/permissions.js';
@@ -75,3 +76,12 @@ table(
   (v) => canVote(v, live),
 );
 table('canVote, a deleted or hidden post', [['other', false], ['manager', false]], (v) => canVote(v, deleted) || canVote(v, hidden));
+table('canWatch, a category', [['anonymous', false], ['author', true], ['silenced', true], ['manager', true]], (v) => canWatch(v));
+table('canWatch, a published thread', [['anonymous', false], ['author', true], ['other', true], ['silenced', true]], (v) =>
+  canWatch(v, { status: 'published', authorId: member.id, categoryId: 1 }),
+);
+table(
+  'canWatch, a waiting thread',
+  [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true], ['scopedManager', false]],
+  (v) => canWatch(v, { status: 'pending', authorId: member.id, categoryId: 1 }),
+);

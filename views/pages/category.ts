@@ -1,5 +1,7 @@
 import type { Category } from '../../src/forum/categories.js';
 import type { ThreadSort, ThreadSummary } from '../../src/forum/thread-list.js';
+import type { WatchLevel } from '../../src/db/schema.js';
+import { watchForm } from '../components/watch-form.js';
 import { html, type Html } from '../html.js';
 import { time } from '../components/time.js';
 
@@ -10,6 +12,8 @@ export type CategoryPageProps = {
   threads: ThreadSummary[];
   nextCursor: string | null;
   isFirstPage: boolean;
+  /** The signed-in member's notification level for this category (never on anonymous, cached pages). */
+  watch?: WatchLevel;
 };
 
 const sortLabels: Record<ThreadSort, string> = { latest: 'Latest', top: 'Top', unanswered: 'Unanswered' };
@@ -46,6 +50,7 @@ export function categoryPage(props: CategoryPageProps): Html {
   </div>
   <a class="button" href="/new?category=${category.slug}">${category.kind === 'questions' ? 'Ask a question' : 'New thread'}</a>
 </div>
+${props.watch ? watchForm({ action: `/c/${category.slug}/watch`, subject: 'category', state: { level: props.watch, source: 'category' } }) : ''}
 ${sortTabs(category.slug, sort)}
 ${all.length === 0
   ? html`<p class="empty">${props.isFirstPage

@@ -3,6 +3,8 @@ import { errorSummary, textarea } from '../components/form.js';
 import { pageLinks } from '../components/pagination.js';
 import { postArticle } from '../components/post.js';
 import { acceptedAnswerBox } from '../components/answer.js';
+import { watchForm } from '../components/watch-form.js';
+import type { WatchState } from '../../src/notifications/watching.js';
 import { html, type Html } from '../html.js';
 
 export type ReplyDraft = { body: string; submission: string; error?: string; formError?: string };
@@ -14,6 +16,8 @@ export type ThreadPageProps = ThreadPage & {
   moveTargets?: { slug: string; name: string }[];
   /** More staff tools rendered by other features (e.g. embedding keys). */
   extraStaffTools?: Html;
+  /** The signed-in member's notification level for this thread (never on anonymous, cached pages). */
+  watch?: WatchState;
 };
 
 function staffControls(props: ThreadPageProps): Html {
@@ -90,6 +94,7 @@ export function threadPage(props: ThreadPageProps): Html {
 </div>
 ${threadBanner(props)}
 ${staffControls(props)}
+${props.watch ? watchForm({ action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : ''}
 ${pageLinks(basePath, props.page, props.totalPages)}
 ${postsWithAnswer(props)}
 ${pageLinks(basePath, props.page, props.totalPages)}
