@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
@@ -46,7 +46,7 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
 export type CategorySummary = Category & {
   threadCount: number;
   postCount: number;
-  latest: { threadId: number; title: string; slug: string; at: number; username: string | null } | null;
+  latest: { threadId: number; title: string; slug: string; at: number; username: string | null; solved: boolean } | null;
 };
 
 /** The home page: every category with its counts and latest activity, in one query. */
@@ -66,6 +66,7 @@ export function listCategories(ctx: ServiceContext): CategorySummary[] {
       threadId: threads.id,
       title: threads.title,
       threadSlug: threads.slug,
+      solved: sql<boolean>`${threads.solvedPostId} is not null`.mapWith(Boolean),
       username: lastPoster.username,
     })
     .from(categories)
@@ -73,9 +74,9 @@ export function listCategories(ctx: ServiceContext): CategorySummary[] {
     .leftJoin(lastPoster, eq(lastPoster.id, threads.lastPostAuthorId))
     .orderBy(asc(categories.position), asc(categories.id))
     .all();
-  return rows.map(({ threadId, title, threadSlug, username, lastPostAt, ...category }) => ({
+  return rows.map(({ threadId, title, threadSlug, username, lastPostAt, solved, ...category }) => ({
     ...category,
-    latest: threadId !== null && title !== null && threadSlug !== null ? { threadId, title, slug: threadSlug, at: lastPostAt ?? 0, username } : null,
+    latest: threadId !== null && title !== null && threadSlug !== null ? { threadId, title, slug: threadSlug, at: lastPostAt ?? 0, username, solved: solved === true } : null,
   }));
 }
 

@@ -18,7 +18,8 @@ export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
 function categoryHtml(c: Context<AppEnv>): string {
   const category = getCategory(c.var.services, c.req.param('slug') ?? '');
   const requested = c.req.query('sort') ?? 'latest';
-  const sort: ThreadSort = (threadSorts as readonly string[]).includes(requested) ? (requested as ThreadSort) : 'latest';
+  const known = (threadSorts as readonly string[]).includes(requested) && (requested !== 'unsolved' || category.kind === 'questions');
+  const sort: ThreadSort = known ? (requested as ThreadSort) : 'latest';
   const cursor = parseCursor(c.req.query('before'));
   const list = listThreads(c.var.services, { categoryId: category.id, sort, cursor });
   // Null for visitors: the form is for signed-in pages only, which are never cached.

@@ -16,10 +16,12 @@ export type CategoryPageProps = {
   watch?: WatchLevel;
 };
 
-const sortLabels: Record<ThreadSort, string> = { latest: 'Latest', top: 'Top', unanswered: 'Unanswered' };
+const sortLabels: Record<ThreadSort, string> = { latest: 'Latest', top: 'Top', unanswered: 'Unanswered', unsolved: 'Unsolved' };
 
-function sortTabs(slug: string, current: ThreadSort): Html {
-  return html`<nav class="tabs" aria-label="Sort threads">${(Object.keys(sortLabels) as ThreadSort[]).map((sort) =>
+function sortTabs(slug: string, current: ThreadSort, kind: Category['kind']): Html {
+  // Only questions can be solved, so "Unsolved" is offered in Q&A categories alone.
+  const sorts = (Object.keys(sortLabels) as ThreadSort[]).filter((sort) => sort !== 'unsolved' || kind === 'questions');
+  return html`<nav class="tabs" aria-label="Sort threads">${sorts.map((sort) =>
     sort === current
       ? html`<a aria-current="page" href="/c/${slug}${sort === 'latest' ? '' : `?sort=${sort}`}">${sortLabels[sort]}</a>`
       : html`<a href="/c/${slug}${sort === 'latest' ? '' : `?sort=${sort}`}">${sortLabels[sort]}</a>`,
@@ -51,10 +53,10 @@ export function categoryPage(props: CategoryPageProps): Html {
   <a class="button" href="/new?category=${category.slug}">${category.kind === 'questions' ? 'Ask a question' : 'New thread'}</a>
 </div>
 ${props.watch ? watchForm({ action: `/c/${category.slug}/watch`, subject: 'category', state: { level: props.watch, source: 'category' } }) : ''}
-${sortTabs(category.slug, sort)}
+${sortTabs(category.slug, sort, category.kind)}
 ${all.length === 0
   ? html`<p class="empty">${props.isFirstPage
-      ? sort === 'unanswered' ? 'Every thread here has a reply. Nice.' : 'No threads yet. Be the first to start one.'
+      ? sort === 'unanswered' ? 'Every thread here has a reply. Nice.' : sort === 'unsolved' ? 'Every question here has an accepted answer. Nice.' : 'No threads yet. Be the first to start one.'
       : 'No more threads.'}</p>`
   : html`<ol class="thread-list">${all.map(threadRow)}</ol>`}
 <nav class="pagination" aria-label="More threads">

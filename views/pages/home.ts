@@ -17,7 +17,7 @@ function categoryRow(category: CategorySummary): Html {
   </dl>
   <div class="category-latest">
     ${latest
-      ? html`<a href="/t/${latest.threadId}/${latest.slug}">${latest.title}</a>
+      ? html`<a href="/t/${latest.threadId}/${latest.slug}">${latest.title}</a>${latest.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}
         <span class="muted">${latest.username ? html`${latest.username} · ` : ''}${time(latest.at)}</span>`
       : html`<span class="muted">No threads yet</span>`}
   </div>
