@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { notifications, threads, users } from '../db/schema.js';
+import { notifications, posts, threads, users } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound, Unauthenticated } from '../lib/errors.js';
@@ -19,7 +19,20 @@ export type NotificationView = {
   data: Record<string, unknown>;
   read: boolean;
   createdAt: number;
+  /** Unread `reply` notifications of one thread are shown as one line: how many, shown on the newest. */
+  groupSize: number;
+  /** False when the post it is about is no longer public (then it is shown without its title). */
+  available: boolean;
 };
+
+// Unread replies in one thread are one group, and count once in the header: the newest stands for it.
+const GROUPED = 'reply';
+const hasNewerInGroup = sql`exists (select 1 from notifications as newer where newer.user_id = ${notifications.userId}
+  and newer.thread_id = ${notifications.threadId} and newer.kind = ${GROUPED} and newer.read_at is null and newer.id > ${notifications.id})`;
+const isGroupMember = sql`(${notifications.kind} = ${GROUPED} and ${notifications.readAt} is null and ${hasNewerInGroup})`;
+
+// Kinds about a post the recipient did not write: shown neutrally once that post is gone from view.
+const aboutOthersPosts = new Set<NotificationKind>(['reply', 'reply_to_post', 'mention', 'new_thread']);
 
 const unreadStatements = new WeakMap<Db, { get: (values: { userId: number }) => { n: number } | undefined }>();
 
@@ -28,8 +41,9 @@ export function unreadCount(ctx: ServiceContext, viewer: Viewer): number {
   if (viewer === null) return 0;
   let statement = unreadStatements.get(ctx.db);
   if (!statement) {
+    // Groups, not rows: unread replies in one thread count once (as the page shows them).
     statement = ctx.db
-      .select({ n: count() })
+      .select({ n: sql<number>`count(distinct case when ${notifications.kind} = ${GROUPED} then -${notifications.threadId} else ${notifications.id} end)` })
       .from(notifications)
       .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
       .prepare();
@@ -53,35 +67,66 @@ export function listNotifications(ctx: ServiceContext, viewer: Viewer, input: { 
       data: notifications.data,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
+      threadStatus: threads.status,
+      postVisible: sql<number | null>`${posts.status} = 'published' and ${posts.deletedAt} is null and ${posts.hiddenAt} is null`,
     })
     .from(notifications)
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .leftJoin(threads, eq(threads.id, notifications.threadId))
-    .where(and(eq(notifications.userId, viewer.id), input.before ? lt(notifications.id, input.before) : undefined))
+    .leftJoin(posts, eq(posts.id, notifications.postId))
+    .where(and(eq(notifications.userId, viewer.id), input.before ? lt(notifications.id, input.before) : undefined, not(isGroupMember)))
     .orderBy(desc(notifications.id))
     .limit(NOTIFICATIONS_PER_PAGE + 1)
     .all();
-  const page: NotificationView[] = rows.slice(0, NOTIFICATIONS_PER_PAGE).map(({ readAt, data, kind, ...row }) => ({
+  const sizes = groupSizes(ctx, viewer.id, rows.slice(0, NOTIFICATIONS_PER_PAGE));
+  const page: NotificationView[] = rows.slice(0, NOTIFICATIONS_PER_PAGE).map(({ readAt, data, kind, threadStatus, postVisible, ...row }) => ({
     ...row,
     kind: kind as NotificationKind,
     data: data ? (JSON.parse(data) as Record<string, unknown>) : {},
     read: readAt !== null,
+    groupSize: (readAt === null && kind === GROUPED && row.threadId !== null && sizes.get(row.threadId)) || 1,
+    // A group leads to its first unread reply, so only its thread needs to be public.
+    available: !aboutOthersPosts.has(kind as NotificationKind) || (threadStatus === 'published' && (postVisible === 1 || (sizes.get(row.threadId ?? 0) ?? 0) > 1)),
   }));
   const last = page.at(-1);
   return { notifications: page, nextCursor: rows.length > NOTIFICATIONS_PER_PAGE && last ? last.id : null };
+}
+
+/** How many unread replies each of these threads' groups holds. */
+function groupSizes(ctx: ServiceContext, userId: number, rows: { kind: string; readAt: number | null; threadId: number | null }[]): Map<number, number> {
+  const threadIds = rows.filter((row) => row.kind === GROUPED && row.readAt === null && row.threadId !== null).map((row) => row.threadId!);
+  if (threadIds.length === 0) return new Map();
+  const counts = ctx.db
+    .select({ threadId: notifications.threadId, n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), eq(notifications.kind, GROUPED), inArray(notifications.threadId, threadIds)))
+    .groupBy(notifications.threadId)
+    .all();
+  return new Map(counts.map((row) => [row.threadId!, row.n]));
 }
 
 /** Marks one notification read and says where it leads. */
 export function openNotification(ctx: ServiceContext, viewer: Viewer, id: number): { postId: number | null; threadId: number | null } {
   if (viewer === null) throw new Unauthenticated('Please log in to see your notifications.');
   const row = ctx.db
-    .select({ postId: notifications.postId, threadId: notifications.threadId, readAt: notifications.readAt })
+    .select({ kind: notifications.kind, postId: notifications.postId, threadId: notifications.threadId, readAt: notifications.readAt })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, viewer.id)))
     .get();
   if (!row) throw new NotFound('That notification does not exist.');
+  if (row.readAt === null && row.kind === GROUPED && row.threadId !== null) return openGroup(ctx, viewer.id, row.threadId);
   if (row.readAt === null) ctx.db.update(notifications).set({ readAt: ctx.now() }).where(eq(notifications.id, id)).run();
   return { postId: row.postId, threadId: row.threadId };
+}
+
+/** A group of unread replies is read as a whole, from its first reply on. */
+function openGroup(ctx: ServiceContext, userId: number, threadId: number): { postId: number | null; threadId: number } {
+  const inGroup = and(eq(notifications.userId, userId), isNull(notifications.readAt), eq(notifications.kind, GROUPED), eq(notifications.threadId, threadId));
+  return ctx.db.transaction((tx) => {
+    const first = tx.select({ postId: notifications.postId }).from(notifications).where(inGroup).orderBy(notifications.id).limit(1).get();
+    tx.update(notifications).set({ readAt: ctx.now() }).where(inGroup).run();
+    return { postId: first?.postId ?? null, threadId };
+  });
 }
 
 export function markAllRead(ctx: ServiceContext, viewer: Viewer): void {

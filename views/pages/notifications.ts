@@ -34,9 +34,25 @@ function message(item: NotificationView): Html {
       return html`${item.actor ?? 'The asker'} accepted your reply as the answer to “${title}”. Thank you for helping.`;
     case 'sanction_lifted':
       return html`Your ${item.data['sanction'] === 'suspension' ? 'suspension' : 'silence'} was lifted. Welcome back.`;
+    case 'reply':
+    case 'reply_to_post':
+    case 'mention':
+    case 'new_thread':
+      return activity(item, title);
     default:
       return html`You have a new notification.`;
   }
+}
+
+/** Someone else's post: who did what where, without the post's text (it may change or go). */
+function activity(item: NotificationView, title: string): Html {
+  const actor = item.actor ?? 'A former member';
+  if (!item.available) return html`A post by ${actor} that you were notified about is no longer available.`;
+  if (item.kind === 'reply' && item.groupSize > 1) return html`${item.groupSize} new replies in “${title}”`;
+  if (item.kind === 'reply') return html`${actor} replied in “${title}”`;
+  if (item.kind === 'reply_to_post') return html`${actor} replied to your thread “${title}”`;
+  if (item.kind === 'mention') return html`${actor} mentioned you in “${title}”`;
+  return html`${actor} started a new thread: “${title}”`;
 }
 
 function item(entry: NotificationView): Html {
