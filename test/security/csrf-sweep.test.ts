@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concretePath, isMutating, key, routesOf, snapshot, type Route } from './route-table.js';
+import { createSweepFixture, PLAUSIBLE_FORM, type SweepFixture } from './sweep-fixture.js';
+
+// Every mutating route in the app's route table, sent cross-site with an admin's session cookie:
+// refused with 403 and nothing changed. And sent from the site itself without a session: sent to
+// log in (or 401/403), never done. The list is generated, so a new route is covered the day it lands.
+
+/** Mutating routes that do not take a session's word for who is asking, and why. */
+const NOT_SESSION_AUTHENTICATED: Record<string, { reason: string; anonymous: number[] }> = {
+  'POST /api/v1/embed/threads': { reason: 'JSON API: authenticated by a bearer API key, never by a cookie', anonymous: [401] },
+  'POST /unsubscribe': { reason: 'RFC 8058 one-click unsubscribe: mail clients post with no cookie or Origin; the signed token is the authority', anonymous: [400] },
+  'POST /login': { reason: 'signs in: meant for visitors without a session', anonymous: [422] },
+  'POST /signup': { reason: 'creates an account: meant for visitors without a session', anonymous: [303, 422] },
+  'POST /verify-email': { reason: 'confirms an address: the emailed token is the authority', anonymous: [400] },
+  'POST /password/forgot': { reason: 'asks for a reset email: meant for visitors who cannot sign in', anonymous: [303, 422] },
+  'POST /password/reset': { reason: 'sets a new password: the emailed token is the authority', anonymous: [400] },
+  'POST /logout': { reason: 'ends the session the cookie names, if any: harmless without one', anonymous: [303] },
+};
+// Cross-site posts to these are allowed through the Origin check (see src/app.ts).
+const CROSS_SITE_ALLOWED = new Set(['POST /unsubscribe']);
+
+let ctx: SweepFixture;
+let routes: Route[];
+beforeAll(async () => {
+  ctx = await createSweepFixture();
+  routes = routesOf(ctx.app).filter(isMutating);
+}, 60_000);
+afterAll(() => ctx.close());
+
+function request(route: Route, headers: Record<string, string>, body?: BodyInit) {
+  const url = new URL(concretePath(route.path, ctx.values(route.path)), ctx.config.baseUrl).toString();
+  return ctx.app.request(url, { method: route.method, headers, ...(body !== undefined ? { body } : {}) });
+}
+
+function multipart(): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(PLAUSIBLE_FORM)) form.append(name, value);
+  return form;
+}
+
+describe('the route table', () => {
+  it('has the mutating routes this sweep expects to find (it is generated, not hand-written)', () => {
+    const keys = routes.map(key);
+    expect(keys.length).toBeGreaterThan(30);
+    for (const known of ['POST /t', 'POST /p/:id{[0-9]+}/delete', 'POST /account/sessions/:id/end', 'POST /mod/users/:username/role']) expect(keys).toContain(known);
+    expect(routes.every((route) => route.method === 'POST')).toBe(true);
+  });
+});
+
+describe('cross-site requests with an admin’s session cookie', () => {
+  it('are refused with 403 on every mutating route, in every form a browser can send, and change nothing', async () => {
+    const cookie = ctx.cookie(ctx.admin);
+    const evil = { origin: 'https://evil.example', cookie };
+    const form = new URLSearchParams(PLAUSIBLE_FORM).toString();
+    const variants: [string, () => [Record<string, string>, BodyInit | undefined]][] = [
+      ['urlencoded, foreign Origin', () => [{ ...evil, 'content-type': 'application/x-www-form-urlencoded' }, form]],
+      ['multipart, foreign Origin', () => [evil, multipart()]],
+      ['text/plain, foreign Origin', () => [{ ...evil, 'content-type': 'text/plain' }, form]],
+      ['no content type, Origin null', () => [{ origin: 'null', cookie }, undefined]],
+      ['urlencoded, no Origin, Sec-Fetch-Site cross-site', () => [{ cookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, form]],
+      ['urlencoded, no Origin and no Sec-Fetch-Site', () => [{ cookie, 'content-type': 'application/x-www-form-urlencoded' }, form]],
+      ['urlencoded, look-alike Origin', () => [{ cookie, origin: `${ctx.config.baseUrl}.evil.example`, 'content-type': 'application/x-www-form-urlencoded' }, form]],
+    ];
+    const before = snapshot(ctx.db);
+    const wrong: string[] = [];
+    for (const route of routes) {
+      if (CROSS_SITE_ALLOWED.has(key(route))) continue;
+      for (const [name, make] of variants) {
+        const [headers, body] = make();
+        const response = await request(route, headers, body);
+        if (response.status !== 403) wrong.push(`${key(route)} (${name}): ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(snapshot(ctx.db) === before, 'the database changed').toBe(true);
+    expect(ctx.errors).toEqual([]);
+  }, 60_000);
+
+  it('lets the listed exceptions through only to refuse them on their own terms, changing nothing', async () => {
+    const cookie = ctx.cookie(ctx.admin);
+    const before = snapshot(ctx.db);
+    for (const route of routes.filter((candidate) => CROSS_SITE_ALLOWED.has(key(candidate)))) {
+      const routeKey = key(route);
+      const response = await request(route, { origin: 'https://evil.example', cookie, 'content-type': 'application/x-www-form-urlencoded' }, 'List-Unsubscribe=One-Click');
+      expect(response.status, routeKey).toBe(400);
+    }
+    // The bearer-token API ignores cookies: without a key it is 401 whatever the Origin.
+    const api = await ctx.app.request(`${ctx.config.baseUrl}/api/v1/embed/threads`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'evil', title: 'Evil thread title', url: 'https://evil.example/', category: 'kettles' }),
+    });
+    expect(api.status).toBe(401);
+    expect(snapshot(ctx.db) === before, 'the database changed').toBe(true);
+  });
+});
+
+describe('same-site requests without a session', () => {
+  it('are sent to log in, or refused, on every mutating route — never done, never a 500', async () => {
+    const before = snapshot(ctx.db, ['sessions']);
+    let checkedUnchanged = false;
+    const wrong: string[] = [];
+    // Those meant for visitors may change things (a signup makes an account): they go last.
+    const ordered = [...routes.filter((route) => !NOT_SESSION_AUTHENTICATED[key(route)]), ...routes.filter((route) => NOT_SESSION_AUTHENTICATED[key(route)])];
+    for (const route of ordered) {
+      if (NOT_SESSION_AUTHENTICATED[key(route)] && !checkedUnchanged) {
+        checkedUnchanged = true;
+        expect(snapshot(ctx.db, ['sessions']) === before, 'the database changed').toBe(true);
+      }
+      const response = await request(route, { origin: ctx.config.baseUrl, 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams(PLAUSIBLE_FORM).toString());
+      const target = response.headers.get('location') ?? '';
+      const exception = NOT_SESSION_AUTHENTICATED[key(route)];
+      const fine = exception
+        ? exception.anonymous.includes(response.status)
+        : response.status === 401 || response.status === 403 || (response.status === 303 && target.startsWith('/login'));
+      if (!fine) wrong.push(`${key(route)}: ${response.status} ${target}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(checkedUnchanged).toBe(true);
+    expect(ctx.errors).toEqual([]);
+  }, 60_000);
+});

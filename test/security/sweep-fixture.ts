@@ -1,0 +1,74 @@
+import { createSession } from '../../src/auth/session.js';
+import { SESSION_COOKIE } from '../../src/auth/cookie.js';
+import { makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { createApiKey } from '../../src/embed/api-keys.js';
+import { createModerationContext } from '../helpers/moderation.js';
+
+// One forum with a resource of every kind owned by bob (a member), for the route-table sweeps:
+// alice (another member) and outsiders try to act on them.
+
+export type SweepFixture = Awaited<ReturnType<typeof createSweepFixture>>;
+
+export async function createSweepFixture() {
+  const ctx = await createModerationContext();
+  const thread = await makeThread(ctx.services, ctx.other, { category: 'kettles', title: 'Bob’s own thread', body: 'Bob’s opening post' });
+  const reply = await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Bob’s reply' });
+  const openingPostId = ctx.row<{ id: number }>('select id from posts where thread_id = ? and number = 1', thread.threadId).id;
+  // A revision, a flag (a review item) and a notification of bob's.
+  const edited = await ctx.http.post(`/p/${reply.postId}/edit`, { body: 'Bob’s reply, edited' }, { as: ctx.other });
+  if (edited.status !== 303) throw new Error(`edit failed: ${edited.status}`);
+  const itemId = await ctx.flag(ctx.carol, reply.postId, 'spam');
+  await ctx.http.post(`/t/${thread.threadId}/replies`, { body: 'Alice answers bob, which notifies him' }, { as: ctx.member });
+  const notificationId = ctx.row<{ id: number } | undefined>('select id from notifications where user_id = ? order by id limit 1', ctx.other.id)?.id ?? 1;
+  const bobSession = createSession(ctx.db, ctx.other.id, ctx.clock.now());
+  const word = await ctx.http.post('/admin/watched-words', { word: 'kettlespam', action: 'block' }, { as: ctx.admin });
+  if (word.status !== 303) throw new Error(`watched word failed: ${word.status}`);
+  const wordId = ctx.row<{ id: number }>('select id from watched_words order by id desc limit 1').id;
+  const apiKey = createApiKey(ctx.services, ctx.admin, { name: 'Help center' });
+  const fresh = await makeUser(ctx.services, { username: 'erin' });
+
+  /** A concrete value for each route parameter, chosen by the route's prefix. */
+  function values(path: string): Record<string, string | number> {
+    const id =
+      path.startsWith('/t/') ? thread.threadId
+      : path.startsWith('/p/') ? reply.postId
+      : path.startsWith('/notifications/') ? notificationId
+      : path.startsWith('/admin/watched-words/') ? wordId
+      : path.startsWith('/admin/categories/') ? ctx.category.id
+      : path.startsWith('/admin/embedding/keys/') ? apiKey.id
+      : path.startsWith('/account/sessions/') ? bobSession.session.id
+      : path.startsWith('/embed/') || path.startsWith('/api/') ? thread.threadId
+      : 1;
+    return { id, slug: path.startsWith('/t/') ? thread.slug : 'kettles', username: 'bob', itemId, key: 'help-article-1', name: 'app.js' };
+  }
+
+  const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;
+  return { ...ctx, thread, reply, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, values, cookie };
+}
+
+/** Fields that would make most forms do something, so a missing check would show as a change. */
+export const PLAUSIBLE_FORM: Record<string, string> = {
+  body: 'Changed by someone else',
+  title: 'Changed by someone else',
+  reason: 'spam',
+  note: 'changed',
+  category: 'grinders',
+  username: 'mallory',
+  email: 'mallory@example.com',
+  password: 'mallory password 123',
+  current: 'correct horse battery',
+  next: 'mallory password 123',
+  login: 'bob',
+  word: 'pwned',
+  action: 'block',
+  role: 'admin',
+  days: '7',
+  origin: 'https://evil.example',
+  name: 'Evil key',
+  key: 'evil-key',
+  level: 'muted',
+  moderation: 'open',
+  kind: 'questions',
+  items: '1',
+  token: 'x',
+};
