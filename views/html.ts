@@ -16,9 +16,13 @@ export function safe(body: SafeHtml): Html {
   return raw(body);
 }
 
-/** JSON for <script type="application/ld+json">: `<` escaped so the data cannot close the element. */
+/**
+ * JSON for <script type="application/ld+json">: `<`, `>`, `&` and the JavaScript line separators
+ * escaped as \uXXXX (still the same JSON), so the data can never close or confuse the element.
+ */
 export function jsonForScript(value: unknown): Html {
-  return raw(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+  return raw(JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => escapes[char]!));
 }
 
 /**

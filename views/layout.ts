@@ -1,5 +1,5 @@
 import type { SignedIn } from '../src/lib/context.js';
-import { html, type Html } from './html.js';
+import { html, jsonForScript, scriptNonce, type Html } from './html.js';
 
 export type Site = { name: string; baseUrl: string };
 
@@ -10,6 +10,10 @@ export type LayoutProps = {
   main: Html;
   description?: string;
   canonicalPath?: string;
+  /** Open Graph type of a page with a canonical URL ("website" unless said otherwise). */
+  ogType?: string;
+  /** schema.org JSON-LD for the page, written as a data block in the head. */
+  structuredData?: Record<string, unknown> | null;
   /** A one-line notice shown above the page, e.g. after signing out. */
   notice?: string;
   /** Unread notifications, and open review items for staff. */
@@ -33,6 +37,16 @@ function accountNav(viewer: SignedIn | null, counts: { notifications: number; re
     <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">Log out</button></form>`;
 }
 
+/** Link previews in chat apps and social sites; only pages with a canonical URL are worth sharing. */
+function openGraph(props: LayoutProps): Html {
+  const { site } = props;
+  return html`<meta property="og:title" content="${props.title}">
+<meta property="og:type" content="${props.ogType ?? 'website'}">
+<meta property="og:url" content="${site.baseUrl}${props.canonicalPath}">
+<meta property="og:site_name" content="${site.name}">
+${props.description ? html`<meta property="og:description" content="${props.description}">` : ''}`;
+}
+
 export function layout(props: LayoutProps): Html {
   const { site, viewer, title } = props;
   const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
@@ -44,6 +58,8 @@ export function layout(props: LayoutProps): Html {
 <title>${fullTitle}</title>
 ${props.description ? html`<meta name="description" content="${props.description}">` : ''}
 ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.canonicalPath}">` : ''}
+${props.canonicalPath ? openGraph(props) : ''}
+${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${jsonForScript(props.structuredData)}</script>` : ''}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/brand.css">

@@ -14,9 +14,11 @@ function decode(text: string): string {
   });
 }
 
-/** Tags become spaces (block boundaries must not glue words together); whitespace collapses. */
+const blockTag = /<\/?(?:p|br|hr|h[1-6]|li|ul|ol|blockquote|pre|table|thead|tbody|tr|td|th|div|img)\b[^>]*>/gi;
+
+/** Block tags become spaces (paragraphs must not glue words together), inline tags vanish. */
 export function htmlToText(html: string): string {
-  return decode(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decode(html.replace(blockTag, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 }
 
 /** At most `max` characters, cut at a word boundary when one is near, with an ellipsis. */

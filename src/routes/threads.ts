@@ -2,9 +2,11 @@ import { Hono, type Context } from 'hono';
 import { listCategoryChoices } from '../forum/categories.js';
 import { createReply } from '../forum/posts.js';
 import { threadPageVersion } from '../forum/page-versions.js';
+import { threadStructuredData } from '../forum/structured-data.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
+import { excerpt } from '../lib/html-text.js';
 import { threadWatchState } from '../notifications/watching.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
@@ -22,7 +24,6 @@ function pageParam(value: string | undefined): number {
 }
 
 function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): string {
-  const opening = data.posts.find((post) => post.number === 1);
   const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   const draft = reply ?? (c.var.viewer ? { body: '', submission: newSubmissionToken() } : undefined);
@@ -32,7 +33,9 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
   return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
-    ...(opening?.state === 'visible' ? { description: `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
+    ...(data.opening ? { description: excerpt(data.opening.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
+    ogType: 'article',
+    structuredData: threadStructuredData(data, c.var.site.baseUrl),
   });
 }
 
