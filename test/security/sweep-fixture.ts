@@ -1,6 +1,6 @@
 import { createSession } from '../../src/auth/session.js';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
-import { makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
 import { createApiKey } from '../../src/embed/api-keys.js';
 import { createModerationContext } from '../helpers/moderation.js';
 
@@ -13,6 +13,10 @@ export async function createSweepFixture() {
   const ctx = await createModerationContext();
   const thread = await makeThread(ctx.services, ctx.other, { category: 'kettles', title: 'Bob’s own thread', body: 'Bob’s opening post' });
   const reply = await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Bob’s reply' });
+  // A question of bob's with a reply to accept as its answer.
+  makeCategory(ctx.services, { name: 'Help', slug: 'help', kind: 'questions' });
+  const question = await makeThread(ctx.services, ctx.other, { category: 'help', title: 'Bob’s question', body: 'How do I descale?' });
+  const answer = await makeReply(ctx.services, ctx.carol, { threadId: question.threadId, body: 'Citric acid.' });
   const openingPostId = ctx.row<{ id: number }>('select id from posts where thread_id = ? and number = 1', thread.threadId).id;
   // A revision, a flag (a review item) and a notification of bob's.
   const edited = await ctx.http.post(`/p/${reply.postId}/edit`, { body: 'Bob’s reply, edited' }, { as: ctx.other });
@@ -30,7 +34,8 @@ export async function createSweepFixture() {
   /** A concrete value for each route parameter, chosen by the route's prefix. */
   function values(path: string): Record<string, string | number> {
     const id =
-      path.startsWith('/t/') ? thread.threadId
+      path.includes('accept') ? answer.postId
+      : path.startsWith('/t/') ? thread.threadId
       : path.startsWith('/p/') ? reply.postId
       : path.startsWith('/notifications/') ? notificationId
       : path.startsWith('/admin/watched-words/') ? wordId
@@ -43,7 +48,7 @@ export async function createSweepFixture() {
   }
 
   const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;
-  return { ...ctx, thread, reply, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, values, cookie };
+  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, values, cookie };
 }
 
 /** Fields that would make most forms do something, so a missing check would show as a change. */
