@@ -14,10 +14,12 @@ export const searchRoutes = new Hono<AppEnv>().get('/search', (c) => {
   const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
   const category = c.req.query('category') ?? '';
   const author = (c.req.query('author') ?? '').trim().slice(0, 40);
+  const solvedParam = c.req.query('solved');
+  const solved = solvedParam === '1' ? true : solvedParam === '0' ? false : null;
   if (q.trim()) limitSearch(c);
-  const found = searchPosts(c.var.services, { q, sort, page, category, author });
+  const found = searchPosts(c.var.services, { q, sort, page, category, author, solved });
   const categories = listCategoryChoices(c.var.services);
-  return renderPage(c, searchPage({ ...found, q, sort, category, author, categories }), {
+  return renderPage(c, searchPage({ ...found, q, sort, category, author, solved, categories }), {
     title: q ? `Search: ${q.slice(0, 60)}` : 'Search',
   });
 });

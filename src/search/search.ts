@@ -14,7 +14,8 @@ export const RANKED_WINDOW = 5000;
 export const searchSorts = ['relevance', 'newest'] as const;
 export type SearchSort = (typeof searchSorts)[number];
 
-export type SearchInput = { q: string; category?: string | undefined; author?: string | undefined; sort: SearchSort; page: number };
+/** `solved`: true for solved threads only, false for unsolved questions only, null for any. */
+export type SearchInput = { q: string; category?: string | undefined; author?: string | undefined; solved?: boolean | null; sort: SearchSort; page: number };
 
 export type SearchResult = {
   postId: number;
@@ -29,7 +30,10 @@ export type SearchResult = {
 export type SearchPage = { results: SearchResult[]; hasMore: boolean; page: number; terms: string[]; searched: boolean };
 
 const visible = `p.status = 'published' AND t.status = 'published' AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-  AND (@category IS NULL OR c.slug = @category) AND (@author IS NULL OR u.username_key = @author)`;
+  AND (@category IS NULL OR c.slug = @category) AND (@author IS NULL OR u.username_key = @author)
+  AND (@solved IS NULL OR (@solved = 1 AND t.solved_post_id IS NOT NULL) OR (@solved = 0 AND t.solved_post_id IS NULL AND c.kind = 'questions'))`;
+// Filters are parameters tested per matched row, never indexed conditions: the FTS match stays the
+// driving loop (newest rowids first, or the ranked window), so a filter cannot turn into a scan.
 const columns = `p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body AS body, t.id AS threadId, t.title AS title,
   t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, c.slug AS categorySlug, c.name AS categoryName, u.username AS author`;
 const joins = `JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = p.author_id`;
@@ -37,7 +41,7 @@ const joins = `JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_
 type Statements = { newest: Statement; ranked: Statement; cutoff: Statement };
 const prepared = new WeakMap<Db, Statements>();
 
-function statements(db: Db): Statements {
+export function statements(db: Db): Statements {
   let found = prepared.get(db);
   if (!found) {
     const client = db.$client;
@@ -66,6 +70,7 @@ export function searchPosts(ctx: ServiceContext, input: SearchInput): SearchPage
     match: parsed.match,
     category: input.category || null,
     author: input.author ? usernameKey(input.author) : null,
+    solved: input.solved === true ? 1 : input.solved === false ? 0 : null,
     limit: RESULTS_PER_PAGE + 1,
     offset: (page - 1) * RESULTS_PER_PAGE,
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { statements as searchStatements } from '../../src/search/search.js';
 import { createForumContext } from '../helpers/forum.js';
 
 let ctx: Awaited<ReturnType<typeof createForumContext>>;
@@ -69,5 +70,42 @@ describe('GET /search', () => {
     const { page } = await search('q=uniqueword');
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('GET /search?solved=', () => {
+  beforeAll(async () => {
+    makeCategory(ctx.services, { name: 'Questions', slug: 'questions', kind: 'questions' });
+    const solved = await makeThread(ctx.services, ctx.member, { category: 'questions', title: 'Gasket leaks gizmoword when solved', body: 'Which gasket?' });
+    const answer = await makeReply(ctx.services, ctx.other, { threadId: solved.threadId, body: 'The silicone gizmoword gasket.' });
+    expect((await ctx.http.post(`/p/${answer.postId}/accept`, {}, { as: ctx.member })).status).toBe(303);
+    await makeThread(ctx.services, ctx.member, { category: 'questions', title: 'Gasket squeaks gizmoword still open', body: 'No answer yet' });
+    await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Gizmoword chat in a discussion', body: 'Just talk' });
+  });
+
+  it('keeps only solved threads, or only unsolved questions, and marks solved results', async () => {
+    const any = await search('q=gizmoword');
+    for (const title of ['Gasket leaks gizmoword when solved', 'Gasket squeaks gizmoword still open', 'Gizmoword chat in a discussion']) expect(any.page).toContain(title);
+    const solved = await search('q=gizmoword&solved=1');
+    expect(solved.page).toMatch(/Gasket leaks gizmoword when solved<\/a> <span class="tag tag-solved">Solved<\/span>/);
+    expect(solved.page).not.toContain('still open');
+    expect(solved.page).not.toContain('chat in a discussion');
+    expect(solved.page).toContain('<option value="1" selected>Solved only</option>');
+    const unsolved = await search('q=gizmoword&solved=0&sort=newest');
+    expect(unsolved.page).toContain('Gasket squeaks gizmoword still open');
+    expect(unsolved.page).not.toContain('when solved');
+    expect(unsolved.page).not.toContain('chat in a discussion');
+    expect(unsolved.page).toContain('<option value="0" selected>Unsolved questions</option>');
+    expect((await search('q=gizmoword&solved=maybe')).page).toContain('chat in a discussion');
+  });
+
+  it('stays driven by the full-text match, whatever the filters', () => {
+    for (const statement of [searchStatements(ctx.db).newest, searchStatements(ctx.db).ranked]) {
+      const plan = ctx.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all({ match: '"x"', category: 'questions', author: null, solved: 1, cutoff: 0, limit: 21, offset: 0 }) as { detail: string }[];
+      const steps = plan.map((row) => row.detail);
+      expect(steps[0]).toMatch(/^SCAN s VIRTUAL TABLE INDEX/);
+      expect(steps.filter((step) => / t\b| c\b| p\b/.test(step)).every((step) => /USING (INTEGER PRIMARY KEY|INDEX)/.test(step))).toBe(true);
+      expect(steps.join('\n')).not.toMatch(/SCAN (t|p|c)\b/);
+    }
   });
 });

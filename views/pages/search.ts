@@ -7,6 +7,7 @@ export type SearchProps = SearchPage & {
   sort: SearchSort;
   category: string;
   author: string;
+  solved: boolean | null;
   categories: { slug: string; name: string }[];
 };
 
@@ -15,6 +16,7 @@ function query(props: SearchProps, page: number): string {
   if (props.sort !== 'relevance') params.set('sort', props.sort);
   if (props.category) params.set('category', props.category);
   if (props.author) params.set('author', props.author);
+  if (props.solved !== null) params.set('solved', props.solved ? '1' : '0');
   if (page > 1) params.set('page', String(page));
   return `/search?${params.toString()}`;
 }
@@ -37,6 +39,14 @@ function form(props: SearchProps): Html {
   <div class="field">
     <label for="search-author">Posted by</label>
     <input id="search-author" name="author" value="${props.author}" maxlength="20" placeholder="any member">
+  </div>
+  <div class="field">
+    <label for="search-solved">Answered</label>
+    <select id="search-solved" name="solved">
+      <option value="">Any thread</option>
+      <option value="1"${props.solved === true ? html` selected` : ''}>Solved only</option>
+      <option value="0"${props.solved === false ? html` selected` : ''}>Unsolved questions</option>
+    </select>
   </div>
   <div class="field">
     <label for="search-sort">Order</label>
