@@ -55,15 +55,16 @@ function activity(item: NotificationView, title: string): Html {
   return html`${actor} started a new thread: “${title}”`;
 }
 
+// A div, not a p: the parser would close a p at the form, putting "Open" on a line of its own.
 function item(entry: NotificationView): Html {
   const target = entry.postId !== null || entry.threadId !== null;
   return html`<li class="notification${entry.read ? '' : ' unread'}">
   <p>${entry.read ? '' : html`<span class="visually-hidden">Unread: </span>`}${message(entry)}</p>
-  <p class="muted">${time(entry.createdAt)}${
+  <div class="muted">${time(entry.createdAt)}${
     target
       ? html` · <form method="post" action="/notifications/${entry.id}/open" class="inline-form"><button type="submit" class="link-button">Open</button></form>`
       : ''
-  }</p>
+  }</div>
 </li>`;
 }
 
