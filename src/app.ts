@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import { registerMailSite } from './email/site.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { PageCache } from './lib/page-cache.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
   const limits = new RateLimiter(config.rateLimit, now);
+  registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl });
   const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
 
@@ -101,7 +103,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // GET and HEAD carry no body; asking for one would build a full web Request for nothing.
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   // Origin / Sec-Fetch-Site check on every non-GET form post; no GET changes anything.
-  app.use(csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) }));
+  // One exception: RFC 8058 one-click unsubscribe, posted by mail clients with no Origin and no
+  // cookie; the signed token in the link is its authority (src/email/unsubscribe.ts).
+  const sameOrigin = csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) });
+  app.use((c, next) => (c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : sameOrigin(c, next)));
   app.use(sessionMiddleware());
 
   mountRoutes(app);

@@ -50,7 +50,7 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
     case 'user:create': {
       const role = values.role ?? 'member';
       if (!isRole(role)) throw new ValidationError({ role: `--role must be one of: ${roles.join(', ')}.` });
-      const user = await createUser(ctx, { username: required(values, 'username'), email: required(values, 'email'), password: required(values, 'password'), role });
+      const user = await createUser(ctx, { username: required(values, 'username'), email: required(values, 'email'), password: required(values, 'password'), role, verified: true });
       return `Created ${user.role} "${user.username}" (id ${user.id}).`;
     }
     case 'user:role': {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users, type Role } from '../db/schema.js';
-import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
+import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { assertValid, Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
 import { characterCount } from '../lib/text.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -38,7 +38,8 @@ export const MESSAGES = {
   alreadySignedIn: 'You are already signed in. Log out first if you want to create another account.',
 } as const;
 
-export type NewUser = { username: string; email: string; password: string; role?: Role };
+/** `verified`: the address is known to work (accounts made by an operator or the demo seed). */
+export type NewUser = { username: string; email: string; password: string; role?: Role; verified?: boolean };
 
 const length = characterCount;
 
@@ -58,21 +59,21 @@ export function emailKey(email: string): string {
   return normalizeEmail(email).toLowerCase();
 }
 
-function usernameError(username: string): string | undefined {
+export function usernameError(username: string): string | undefined {
   if (username.length === 0) return MESSAGES.usernameMissing;
   if (length(username) < USERNAME_MIN || length(username) > USERNAME_MAX) return MESSAGES.usernameLength;
   if (!USERNAME_PATTERN.test(username)) return MESSAGES.usernameCharacters;
   return undefined;
 }
 
-function emailError(email: string): string | undefined {
+export function emailError(email: string): string | undefined {
   if (email.length === 0) return MESSAGES.emailMissing;
   if (length(email) > EMAIL_MAX) return MESSAGES.emailLong;
   if (!EMAIL_PATTERN.test(email)) return MESSAGES.emailInvalid;
   return undefined;
 }
 
-function passwordError(password: string): string | undefined {
+export function passwordError(password: string): string | undefined {
   if (length(password) < PASSWORD_MIN) return MESSAGES.passwordShort;
   if (length(password) > PASSWORD_MAX) return MESSAGES.passwordLong;
   return undefined;
@@ -91,7 +92,7 @@ function takenErrors(ctx: ServiceContext, keys: { usernameKey: string; emailKey:
 }
 
 /** Maps a UNIQUE violation (two signups racing for one name) to the message a slower check gives. */
-function uniqueViolation(error: unknown): FieldErrors | undefined {
+export function uniqueViolation(error: unknown): FieldErrors | undefined {
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
     if ((cause as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') continue;
     if (cause.message.includes('users.username_key')) return { username: MESSAGES.usernameTaken };
@@ -116,7 +117,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser): Promise<S
   try {
     const row = ctx.db
       .insert(users)
-      .values({ username, email, ...keys, passwordHash, role, createdAt })
+      .values({ username, email, ...keys, passwordHash, role, createdAt, emailVerifiedAt: input.verified ? createdAt : null })
       .returning({ id: users.id })
       .get();
     return { id: row.id, username, role, createdAt };
@@ -125,16 +126,6 @@ export async function createUser(ctx: ServiceContext, input: NewUser): Promise<S
     if (fields) throw new ValidationError(fields);
     throw error;
   }
-}
-
-/** A visitor creates their own member account. */
-export async function signUp(
-  ctx: ServiceContext,
-  viewer: Viewer,
-  input: { username: string; email: string; password: string },
-): Promise<SignedIn> {
-  if (viewer) throw new Forbidden(MESSAGES.alreadySignedIn);
-  return createUser(ctx, { ...input, role: 'member' });
 }
 
 // Unknown accounts are checked against this hash so a failed login takes as long whether or not the

@@ -13,9 +13,11 @@ const system: SignedIn = { id: 0, username: 'system', role: 'admin', createdAt: 
 
 export async function makeUser(
   ctx: ServiceContext,
-  input: { username: string; email?: string; password?: string; role?: Role },
+  input: { username: string; email?: string; password?: string; role?: Role; verified?: boolean },
 ): Promise<SignedIn> {
+  // Demo and test members have confirmed addresses unless a test is about confirming one.
   return createUser(ctx, {
+    verified: input.verified ?? true,
     username: input.username,
     email: input.email ?? `${input.username.toLowerCase()}@example.com`,
     password: input.password ?? randomBytes(18).toString('base64url'),

@@ -13,6 +13,10 @@ export const rules = {
   // Spam comes from fresh accounts: in their first day members post at most once every 30 seconds.
   postPerNewMember: { limit: 1, windowMs: 30_000, message: 'New members can post once every 30 seconds.' },
   flagPerMember: { limit: 20, windowMs: 60 * 60_000, message: 'You have sent many flags in a short time.' },
+  // Mailed links: enough for a typo or a slow inbox, too few to flood anyone's mailbox.
+  resetPerIp: { limit: 10, windowMs: 60 * 60_000, message: 'Too many password reset requests from your network.' },
+  resetPerAddress: { limit: 3, windowMs: 60 * 60_000, message: 'We already sent several links for that account recently.' },
+  verificationPerMember: { limit: 3, windowMs: 60 * 60_000, message: 'We already sent several confirmation links recently.' },
   searchPerIp: { limit: 60, windowMs: 60_000, message: 'Too many searches in a short time.' },
   apiPerClient: { limit: 120, windowMs: 60_000, message: 'Too many API requests.' },
 } satisfies Record<string, Rule>;

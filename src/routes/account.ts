@@ -1,22 +1,28 @@
 import { Hono, type Context } from 'hono';
 import { changePassword, listSessions, signOutOtherSessions, signOutSession } from '../auth/account.js';
+import { emailStatus, resendVerification } from '../auth/email-verification.js';
+import { setEmailPreference } from '../email/preferences.js';
 import { ValidationError } from '../lib/errors.js';
+import { rules } from '../lib/rate-limit.js';
 import { accountPage } from '../../views/pages/account.js';
 import { signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
 import { renderPage } from './render.js';
 
-function render(c: Context<AppEnv>, errors: FormErrors = {}, status: 200 | 422 = 200, notice?: string) {
+function render(c: Context<AppEnv>, errors: FormErrors = {}, status: 200 | 422 | 429 = 200, notice?: string) {
   const viewer = c.var.viewer!;
   const sessions = listSessions(c.var.services, viewer, c.var.sessionId);
-  return renderPage(c, accountPage({ username: viewer.username, sessions, errors, ...(notice ? { notice } : {}) }), { title: 'Your account' }, status);
+  const email = emailStatus(c.var.services, viewer);
+  return renderPage(c, accountPage({ username: viewer.username, sessions, email, errors, ...(notice ? { notice } : {}) }), { title: 'Your account' }, status);
 }
 
 const notices: Record<string, string> = {
   password: 'Your password was changed. Every other device has been signed out.',
   others: 'Every other device has been signed out.',
   ended: 'That device has been signed out.',
+  email: 'Your email settings were saved.',
+  verification: 'We sent a new confirmation link. It works for 48 hours.',
 };
 
 export const accountRoutes = new Hono<AppEnv>()
@@ -37,6 +43,28 @@ export const accountRoutes = new Hono<AppEnv>()
     c.set('sessionId', null);
     signIn(c, c.var.viewer);
     return c.redirect('/account?done=password', 303);
+  })
+  .post('/account/email', async (c) => {
+    if (!c.var.viewer) return loginRedirect(c);
+    const form = await readForm(c);
+    try {
+      setEmailPreference(c.var.services, c.var.viewer, form['preference'] ?? '');
+    } catch (error) {
+      if (error instanceof ValidationError) return render(c, error.fields, 422);
+      throw error;
+    }
+    return c.redirect('/account?done=email', 303);
+  })
+  .post('/account/email/verify', (c) => {
+    if (!c.var.viewer) return loginRedirect(c);
+    const wait = c.var.limits.wait(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return render(c, {}, 429, `${rules.verificationPerMember.message} Please check your inbox and spam folder, or try again in ${Math.ceil(wait / 60)} minutes.`);
+    }
+    resendVerification(c.var.services, c.var.viewer);
+    c.var.limits.take(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);
+    return c.redirect('/account?done=verification', 303);
   })
   .post('/account/sessions/end-others', (c) => {
     signOutOtherSessions(c.var.services, c.var.viewer, c.var.sessionId);

@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { logIn, MESSAGES, signUp } from '../auth/accounts.js';
+import { logIn, MESSAGES } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
+import { signUp } from '../auth/signup.js';
 import type { SignedIn } from '../lib/context.js';
 import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';
 import { loginPage } from '../../views/pages/login.js';
-import { signupPage } from '../../views/pages/signup.js';
+import { signupPage, signupSentPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
 import { renderPage } from './render.js';
 
@@ -65,9 +66,13 @@ export const authRoutes = new Hono<AppEnv>()
     const values = { username: input.username, email: input.email };
     try {
       c.var.limits.take(`signup:${clientAddress(c)}`, rules.signupPerIp);
-      const user = await signUp(c.var.services, c.var.viewer, input);
-      signIn(c, user);
-      return c.redirect(next ?? '/', 303);
+      const result = await signUp(c.var.services, c.var.viewer, input);
+      if (result.status === 'created') {
+        signIn(c, result.user);
+        return c.redirect(next ?? '/', 303);
+      }
+      // A taken address cannot be signed in; its owner was mailed (what this tells: docs/security.md).
+      return c.redirect(`/signup/sent${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
@@ -77,11 +82,16 @@ export const authRoutes = new Hono<AppEnv>()
       return renderPage(c, signupPage({ values, errors: error.fields, next }), { title: 'Sign up' }, 422);
     }
   })
+  .get('/signup/sent', (c) => {
+    noStore(c);
+    return renderPage(c, signupSentPage({ next: localPath(c.req.query('next')) ?? '/' }), { title: 'Check your inbox' });
+  })
   .get('/login', (c) => {
     noStore(c);
     if (c.var.viewer) return c.redirect('/', 303);
     const next = localPath(c.req.query('next'));
-    return renderPage(c, loginPage({ values: {}, errors: {}, next }), { title: 'Log in' });
+    const notice = c.req.query('reset') === '1' ? 'Your password was changed and every device was signed out. Log in with your new password.' : undefined;
+    return renderPage(c, loginPage({ values: {}, errors: {}, next, notice }), { title: 'Log in' });
   })
   .post('/login', async (c) => {
     noStore(c);

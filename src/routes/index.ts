@@ -3,6 +3,7 @@ import { adminRoutes } from './admin.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
+import { emailLinkRoutes } from './email-links.js';
 import { brandRoutes } from './brand.js';
 import type { AppEnv } from './env.js';
 import { formBodyGuard } from './form-body.js';
@@ -36,6 +37,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', threadKeyRoutes);
   app.route('/', authRoutes);
   app.route('/', accountRoutes);
+  app.route('/', emailLinkRoutes);
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
   app.route('/', watchRoutes);

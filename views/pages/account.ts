@@ -1,9 +1,39 @@
 import type { SessionView } from '../../src/auth/account.js';
+import type { EmailStatus } from '../../src/auth/email-verification.js';
+import type { EmailPreference } from '../../src/db/schema.js';
 import { errorSummary, field } from '../components/form.js';
 import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
-export type AccountProps = { username: string; sessions: SessionView[]; errors: Record<string, string | undefined>; notice?: string };
+export type AccountProps = { username: string; sessions: SessionView[]; email: EmailStatus; errors: Record<string, string | undefined>; notice?: string };
+
+const PREFERENCES: [EmailPreference, string][] = [
+  ['immediately', 'Immediately: one email for each notification'],
+  ['daily', 'Daily summary'],
+  ['weekly', 'Weekly summary'],
+  ['never', 'Never'],
+];
+
+function emailSection(email: EmailStatus, errors: AccountProps['errors']): Html {
+  return html`<section aria-labelledby="email-heading">
+  <h2 id="email-heading">Email</h2>
+  <p>${email.email} ${email.verified ? html`<span class="tag">Confirmed</span>` : html`<span class="tag">Not confirmed yet</span>`}</p>
+  ${email.verified
+    ? ''
+    : html`<p class="hint">We only send notifications and summaries to confirmed addresses. Follow the link we emailed you, or get a new one.</p>
+  <form method="post" action="/account/email/verify"><button type="submit" class="button-secondary">Send a new confirmation link</button></form>`}
+  <form method="post" action="/account/email" class="post-form">
+    <fieldset${errors['preference'] ? html` aria-describedby="preference-error"` : ''}>
+      <legend>Email me about notifications</legend>
+      ${errors['preference'] ? html`<p class="field-error" id="preference-error">${errors['preference']}</p>` : ''}
+      ${PREFERENCES.map(
+        ([value, label]) => html`<label><input type="radio" name="preference" value="${value}"${email.preference === value ? html` checked` : ''}> ${label}</label><br>`,
+      )}
+    </fieldset>
+    <button type="submit">Save email settings</button>
+  </form>
+</section>`;
+}
 
 /** A short name for a browser from its user-agent string; the full string is in the tooltip. */
 function device(userAgent: string | null): string {
@@ -26,6 +56,7 @@ function sessionRow(session: SessionView): Html {
 export function accountPage(props: AccountProps): Html {
   return html`<h1>Your account</h1>
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
+${emailSection(props.email, props.errors)}
 <section aria-labelledby="sessions-heading">
   <h2 id="sessions-heading">Where you are signed in</h2>
   <ul class="session-list">${props.sessions.map(sessionRow)}</ul>

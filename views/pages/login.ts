@@ -7,13 +7,16 @@ export type LoginPageProps = {
   errors: FieldErrors;
   /** A local path to return to after logging in, already checked by the route. */
   next?: string | undefined;
+  /** A status line above the form (after a password reset). */
+  notice?: string | undefined;
 };
 
 export function loginPage(props: LoginPageProps): Html {
-  const { values, errors, next } = props;
+  const { values, errors, next, notice } = props;
   const signupHref = next ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
   return html`<section class="auth-page" aria-labelledby="login-heading">
   <h1 id="login-heading">Log in</h1>
+  ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
   ${errorSummary(errors)}
   <form method="post" action="/login" class="auth-form">
     ${next ? html`<input type="hidden" name="next" value="${next}">` : ''}
@@ -38,6 +41,7 @@ export function loginPage(props: LoginPageProps): Html {
     })}
     <button type="submit" class="button">Log in</button>
   </form>
+  <p><a href="/password/forgot">Forgot your password?</a></p>
   <p>New here? <a href="${signupHref}">Create an account</a></p>
 </section>`;
 }

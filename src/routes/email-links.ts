@@ -1,0 +1,67 @@
+import { Hono, type Context } from 'hono';
+import { checkVerificationToken, verifyEmail } from '../auth/email-verification.js';
+import { BadToken, checkUnsubscribeToken, unsubscribe } from '../email/unsubscribe.js';
+import { badLinkPage, emailVerifiedPage, unsubscribedPage, unsubscribePage, verifyEmailPage } from '../../views/pages/email-links.js';
+import type { AppEnv } from './env.js';
+import { readForm } from './forms.js';
+import { renderPage } from './render.js';
+
+/** A link's token from the form, else from the query string (RFC 8058 posts to the link itself). */
+export async function tokenOf(c: Context<AppEnv>): Promise<string> {
+  const form = c.req.method === 'POST' ? await readForm(c) : {};
+  return (form['token'] ?? c.req.query('token') ?? '').trim().slice(0, 200);
+}
+
+function badVerification(c: Context<AppEnv>, error: BadToken) {
+  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Confirm your email address' }, 400);
+}
+
+function badUnsubscribe(c: Context<AppEnv>, error: BadToken) {
+  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Unsubscribe' }, 400);
+}
+
+export const emailLinkRoutes = new Hono<AppEnv>()
+  .get('/unsubscribe', async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const token = await tokenOf(c);
+    try {
+      const { username } = checkUnsubscribeToken(c.var.services, token);
+      return renderPage(c, unsubscribePage({ token, username }), { title: 'Unsubscribe' });
+    } catch (error) {
+      if (error instanceof BadToken) return badUnsubscribe(c, error);
+      throw error;
+    }
+  })
+  // Mail clients post here with `List-Unsubscribe=One-Click` and no cookie or Origin (src/app.ts
+  // lets exactly this route past the CSRF check): the signed token is the only authority.
+  .post('/unsubscribe', async (c) => {
+    try {
+      unsubscribe(c.var.services, await tokenOf(c));
+    } catch (error) {
+      if (error instanceof BadToken) return badUnsubscribe(c, error);
+      throw error;
+    }
+    return c.redirect('/unsubscribe/done', 303);
+  })
+  .get('/unsubscribe/done', (c) => renderPage(c, unsubscribedPage(), { title: 'Unsubscribed' }))
+  .get('/verify-email', async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const token = await tokenOf(c);
+    try {
+      checkVerificationToken(c.var.services, token);
+    } catch (error) {
+      if (error instanceof BadToken) return badVerification(c, error);
+      throw error;
+    }
+    return renderPage(c, verifyEmailPage({ token }), { title: 'Confirm your email address' });
+  })
+  .post('/verify-email', async (c) => {
+    try {
+      verifyEmail(c.var.services, await tokenOf(c));
+    } catch (error) {
+      if (error instanceof BadToken) return badVerification(c, error);
+      throw error;
+    }
+    return c.redirect('/verify-email/done', 303);
+  })
+  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage(), { title: 'Email address confirmed' }));

@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser } from '../../src/db/factories.js';
+import { emailOutbox } from '../../src/db/schema.js';
+import { mailMember } from '../../src/email/member-mail.js';
+import { MAX_ATTEMPTS } from '../../src/email/sender.js';
+import { notificationMessage } from '../../views/email/messages.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+import { drainMail, eventually, rawHeader, startSmtpServer } from '../helpers/mail.js';
+
+/** Queues one notification-style message to a member, as services do inside their transactions. */
+function queueTo(ctx: TestContext, user: { id: number; username: string }, summary: string): void {
+  ctx.db.transaction((tx) => {
+    mailMember(tx, { userId: user.id, email: `${user.username}@example.com`, username: user.username }, 'notification', ctx.clock.now(), (props) =>
+      notificationMessage({ ...props, summary, url: `${props.baseUrl}/notifications` }),
+    );
+  });
+}
+
+function outboxRows(ctx: TestContext) {
+  return ctx.db.select().from(emailOutbox).all();
+}
+
+describe('the outbox over SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    ctx = await createTestContext({ smtpUrl: smtp.url, siteName: 'Kettle Co' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.close();
+  });
+
+  it('sends a queued message with both bodies, the sender and the one-click unsubscribe pair', async () => {
+    const member = await makeUser(ctx.services, { username: 'marta' });
+    queueTo(ctx, member, 'Your post in “Descaling <tips>” was approved & is now public.');
+    expect(await drainMail(ctx)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const mail = await eventually(() => smtp.to('marta@example.com')[0]);
+    expect(mail.from?.text).toBe('"Kettle Co" <no-reply@localhost>');
+    expect(mail.subject).toBe('Kettle Co: Your post in “Descaling <tips>” was approved & is now public.');
+    expect(mail.text).toContain('Descaling <tips>');
+    expect(mail.html).toContain('Descaling &lt;tips&gt;');
+    expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const link = /^<(http:\/\/localhost:3000\/unsubscribe\?token=[^>]+)>$/.exec(rawHeader(mail, 'List-Unsubscribe') ?? '')?.[1];
+    expect(link).toBeDefined();
+    expect(mail.text).toContain(link);
+    const [row] = outboxRows(ctx);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: ctx.clock.now() });
+    expect(await drainMail(ctx)).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
+});
+
+describe('the outbox without SMTP_URL', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ smtpUrl: '' });
+  });
+  afterAll(() => ctx.close());
+
+  it('writes each message as an .eml file beside the database', async () => {
+    const member = await makeUser(ctx.services, { username: 'eli' });
+    queueTo(ctx, member, 'A community manager hid your post.');
+    expect(await drainMail(ctx)).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(ctx.config.mailOutboxDir).toBe(join(ctx.config.databasePath, '..', 'outbox'));
+    const files = readdirSync(ctx.config.mailOutboxDir).filter((name) => name.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    const mail = await simpleParser(readFileSync(join(ctx.config.mailOutboxDir, files[0]!)));
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('eli@example.com');
+    expect(mail.subject).toBe('Community: A community manager hid your post.');
+    expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+  });
+});
+
+describe('the outbox while the mail server is down', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    const gone = await startSmtpServer();
+    await gone.close();
+    ctx = await createTestContext({ smtpUrl: gone.url });
+  });
+  afterAll(() => ctx.close());
+
+  it('keeps the message pending with the error, retries later, and gives up after repeated failures', async () => {
+    const member = await makeUser(ctx.services, { username: 'noor' });
+    queueTo(ctx, member, 'Your post was approved.');
+    expect(await drainMail(ctx)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const [row] = outboxRows(ctx);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(row!.nextAttemptAt).toBeGreaterThan(ctx.clock.now());
+    // Not due again yet: a second pass right away does not hammer the server.
+    expect(await drainMail(ctx)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      ctx.clock.advance(7 * 60 * 60_000);
+      await drainMail(ctx);
+    }
+    const final = ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id)).get();
+    expect(final).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    // The process carries on serving.
+    expect((await ctx.http.get('/healthz')).status).toBe(200);
+    expect(ctx.errors).toEqual([]);
+  });
+});
