@@ -4,6 +4,7 @@ import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { emailLinkRoutes } from './email-links.js';
+import { passwordRoutes } from './password.js';
 import { brandRoutes } from './brand.js';
 import type { AppEnv } from './env.js';
 import { formBodyGuard } from './form-body.js';
@@ -38,6 +39,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', authRoutes);
   app.route('/', accountRoutes);
   app.route('/', emailLinkRoutes);
+  app.route('/', passwordRoutes);
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
   app.route('/', watchRoutes);
