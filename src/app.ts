@@ -9,6 +9,7 @@ import type { Db } from './db/client.js';
 import { registerMailSite } from './email/site.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { AppError, RateLimited } from './lib/errors.js';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unavailable.js';
 import { PageCache } from './lib/page-cache.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './lib/response-headers.js';
@@ -33,16 +34,6 @@ export type AppDeps = {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** SQLite errors that mean "not now" rather than "bug": the page says so and the process stays up. */
-function unavailable(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'The community is very busy right now. Please try again in a few seconds.';
-  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR') {
-    return 'We could not save that because the server is out of disk space. Nothing was lost; please try again later.';
-  }
-  return null;
-}
-
 function isSameOrigin(origin: string, requestUrl: string, baseUrl: string): boolean {
   return origin === new URL(baseUrl).origin || origin === new URL(requestUrl).origin;
 }
@@ -64,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const requestId = requestIdFor(c.req.header('x-request-id'));
     const nonce = newNonce();
     c.set('requestId', requestId);
+    c.set('log', log);
     c.set('nonce', nonce);
     c.set('services', services);
     c.set('pageCache', pageCache);
@@ -122,10 +114,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
           : error.message || 'That request could not be handled.';
       return renderError(c, error.status as ContentfulStatusCode, message);
     }
-    const busy = unavailable(error);
+    const busy = unavailableMessage(error);
     if (busy) {
       log(`Database unavailable on ${c.req.method} ${c.req.path} (request ${c.var.requestId})`, error);
-      c.header('Retry-After', '5');
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return renderError(c, 503, busy);
     }
     log(`Unhandled error on ${c.req.method} ${c.req.path} (request ${c.var.requestId})`, error);

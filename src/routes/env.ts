@@ -15,6 +15,8 @@ export type AppEnv = {
     pageCache: PageCache;
     limits: RateLimiter;
     requestId: string;
+    /** The operator's error log (what createApp was given). */
+    log: (message: string, error?: unknown) => void;
     /** This response's CSP nonce (src/lib/csp.ts). */
     nonce: string;
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from '../lib/unavailable.js';
 import type { AppEnv } from './env.js';
 
 export type FormErrors = Record<string, string | undefined>;
@@ -21,7 +22,9 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
  * or rethrows what a form cannot fix. A lapsed session keeps the text too: the person can log in
  * in another tab and send again.
  */
-export function formErrors(error: unknown, c?: Context<AppEnv>): { status: 401 | 422 | 429; errors: FormErrors } {
+export type FormStatus = 401 | 422 | 429 | 503;
+
+export function formErrors(error: unknown, c?: Context<AppEnv>): { status: FormStatus; errors: FormErrors } {
   if (error instanceof ValidationError) return { status: 422, errors: error.fields };
   if (error instanceof RateLimited) {
     c?.header('Retry-After', String(error.retryAfterSeconds));
@@ -29,6 +32,13 @@ export function formErrors(error: unknown, c?: Context<AppEnv>): { status: 401 |
   }
   if (error instanceof Unauthenticated) {
     return { status: 401, errors: { form: 'You are not logged in (your session may have ended). Log in in another tab, then send this again — your text is kept below.' } };
+  }
+  // A locked database or a full disk: the text must survive, so the form comes back with it.
+  const unavailable = unavailableMessage(error);
+  if (unavailable && c) {
+    c.var.log(`Database unavailable on ${c.req.method} ${c.req.path} (request ${c.var.requestId}); the form was shown again`, error);
+    c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    return { status: 503, errors: { form: `${unavailable} Your text is kept below.` } };
   }
   throw error;
 }

@@ -6,14 +6,14 @@ import { hidePostWithReason, unhidePostByModerator } from '../moderation/post-to
 import { editPostPage } from '../../views/pages/post-edit.js';
 import { revisionsPage } from '../../views/pages/revisions.js';
 import type { AppEnv } from './env.js';
-import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
+import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { limitFlagging } from './limits.js';
 import { renderError, renderPage } from './render.js';
 
 type EditValues = { title: string | null; body: string; reason: string };
 type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };
 
-function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | 401 | 422 | 429) {
+function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | FormStatus) {
   const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, errors });
   return renderPage(c, view, { title: 'Edit post' }, status);
 }

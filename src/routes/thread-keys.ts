@@ -2,14 +2,14 @@ import { Hono, type Context } from 'hono';
 import { attachThreadKey, getThreadKeys } from '../embed/thread-keys.js';
 import { threadKeyPage } from '../../views/pages/thread-key.js';
 import type { AppEnv } from './env.js';
-import { formErrors, idParam, readForm } from './forms.js';
+import { formErrors, type FormStatus, idParam, readForm } from './forms.js';
 import { renderPage } from './render.js';
 
 // The staff tool "attach an embed key to this thread". The form sits on the thread page for
 // staff (views/components/thread-key-form.ts); this page lists the thread's keys and shows the
 // form again when a key was refused. Mounted before the thread routes: /t/:id/:slug would match.
 
-function render(c: Context<AppEnv>, threadId: number, form: { value: string; error?: string | undefined }, status: 200 | 401 | 422 | 429 = 200) {
+function render(c: Context<AppEnv>, threadId: number, form: { value: string; error?: string | undefined }, status: 200 | FormStatus = 200) {
   const { thread, keys } = getThreadKeys(c.var.services, c.var.viewer, threadId);
   // Only a key that really is attached is named in the notice, whatever the URL says.
   const attached = keys.find((entry) => entry.key === c.req.query('attached'));

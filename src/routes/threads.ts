@@ -12,7 +12,7 @@ import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
-import { formErrors, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
+import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { limitPosting } from './limits.js';
 import { newSubmissionToken } from './forms.js';
 import { pageHtml, renderError, renderPage, sendHtml, servePublic } from './render.js';
@@ -39,7 +39,7 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
   });
 }
 
-function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | 401 | 422 | 429 = 200) {
+function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | FormStatus = 200) {
   return sendHtml(c, threadHtml(c, data, reply), status);
 }
 
@@ -49,7 +49,7 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
   return first.totalPages === 1 ? first : getThreadPage(c.var.services, c.var.viewer, { threadId, page: first.totalPages });
 }
 
-function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | 401 | 422 | 429) {
+function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | FormStatus) {
   const categories = listCategoryChoices(c.var.services);
   return renderPage(c, newThreadPage({ categories, values, errors }), { title: 'Start a new thread' }, status);
 }

@@ -58,7 +58,9 @@ describe('a database locked by something else', () => {
       const write = await http.post(`/t/${threadId}/replies`, { body: 'while locked' }, { cookie: `hearth_session=${token}` });
       expect(write.status).toBe(503);
       expect(write.headers.get('retry-after')).toBe('5');
-      expect(await write.text()).toContain('very busy');
+      const page = await write.text();
+      expect(page).toContain('very busy');
+      expect(page).toContain('while locked');
     } finally {
       blocker.exec('ROLLBACK');
       blocker.close();
