@@ -16,6 +16,7 @@ import { modUserRoutes } from './mod-users.js';
 import { notificationRoutes } from './notifications.js';
 import { postRoutes } from './posts.js';
 import { searchRoutes } from './search.js';
+import { similarRoutes } from './similar.js';
 import { threadRoutes } from './threads.js';
 import { userRoutes } from './users.js';
 import { watchRoutes } from './watching.js';
@@ -52,6 +53,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', modUserRoutes);
   app.route('/', adminRoutes);
   app.route('/', searchRoutes);
+  app.route('/', similarRoutes);
   app.route('/', brandRoutes);
   app.route('/', staticRoutes());
 }

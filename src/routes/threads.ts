@@ -6,6 +6,9 @@ import { threadStructuredData } from '../forum/structured-data.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
+import { previewPost } from '../forum/preview.js';
+import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
+import { limitLookups } from './similar.js';
 import { excerpt } from '../lib/html-text.js';
 import { threadWatchState } from '../notifications/watching.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
@@ -54,6 +57,20 @@ function renderNewThread(c: Context<AppEnv>, values: { category: string; title: 
   return renderPage(c, newThreadPage({ categories, values, errors }), { title: 'Start a new thread' }, status);
 }
 
+/** The no-JavaScript preview: the form again (200) with the rendered body and similar threads; nothing is stored. */
+async function previewNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
+  try {
+    limitLookups(c, 'preview');
+    const preview = await previewPost(c.var.services, c.var.viewer, { body: values.body });
+    const title = values.title.trim().slice(0, SIMILAR_TITLE_MAX);
+    const similar = title ? findSimilarThreads(c.var.services, { title, category: values.category }) : [];
+    return renderPage(c, newThreadPage({ categories: listCategoryChoices(c.var.services), values, errors: {}, preview, similar }), { title: 'Preview your new thread' });
+  } catch (error) {
+    const { status, errors } = formErrors(error, c);
+    return renderNewThread(c, values, errors, status);
+  }
+}
+
 export const threadRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/:slug?', (c) => {
     const threadId = idParam(c.req.param('id'));
@@ -77,6 +94,7 @@ export const threadRoutes = new Hono<AppEnv>()
   .post('/t', async (c) => {
     const form = await readForm(c);
     const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken() };
+    if (form['intent'] === 'preview') return previewNewThread(c, values);
     try {
       limitPosting(c);
       const created = await createThread(c.var.services, c.var.viewer, { ...values, submission: form['submission'] });

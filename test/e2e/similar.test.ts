@@ -1,0 +1,67 @@
+import { type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+
+// The new-thread form suggests threads that may already answer the title being typed
+// (static/similar.js over GET /similar), and escapes what it shows.
+
+const PASSWORD = 'correct horse battery staple';
+let forum: ServedForum;
+let browser: Browser;
+
+beforeAll(async () => {
+  forum = await serveForum();
+  const { ctx } = forum;
+  makeCategory(ctx.services, { name: 'Kettle help', slug: 'help', kind: 'questions' });
+  const alice = await makeUser(ctx.services, { username: 'alice', password: PASSWORD });
+  const bob = await makeUser(ctx.services, { username: 'bob' });
+  const solved = await makeThread(ctx.services, bob, { category: 'help', title: 'Limescale on the heating plate', body: 'White crust everywhere.' });
+  const answer = await makeReply(ctx.services, alice, { threadId: solved.threadId, body: 'Citric acid, then rinse twice.' });
+  await forum.ctx.http.post(`/p/${answer.postId}/accept`, {}, { as: bob });
+  await makeThread(ctx.services, bob, { category: 'help', title: 'Limescale <img src=x onerror=alert(1)> in the spout', body: 'Also white.' });
+  browser = await launchChromium();
+}, BROWSER_TEST_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await forum?.close();
+});
+
+describe('similar threads while typing a title', () => {
+  test(
+    'appear under the title field, solved first, as plain text links',
+    async () => {
+      const context = await browser.newContext({ baseURL: forum.base });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto('/login');
+      await page.getByLabel('Username or email address', { exact: true }).fill('alice');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL((url) => url.pathname !== '/login');
+      await page.goto('/new?category=help');
+      const box = page.locator('#similar-threads');
+      expect(await box.isHidden()).toBe(true);
+      await page.getByLabel('Title', { exact: true }).pressSequentially('How do I remove limescale?');
+      expect(await textOf(box.getByRole('heading'))).toBe('Maybe already answered');
+      const links = box.getByRole('link');
+      await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(2);
+      expect(await links.nth(0).innerText()).toBe('Limescale on the heating plate');
+      expect(await box.locator('li').nth(0).innerText()).toContain('Solved');
+      expect(await links.nth(1).innerText()).toBe('Limescale <img src=x onerror=alert(1)> in the spout');
+      expect(await box.locator('img').count()).toBe(0);
+      // Clearing the title clears the suggestions.
+      await page.getByLabel('Title', { exact: true }).fill('');
+      await box.waitFor({ state: 'hidden' });
+      expect(dialogs).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});
