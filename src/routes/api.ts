@@ -1,4 +1,4 @@
-import { Hono, type Context, type ErrorHandler } from 'hono';
+import { Hono, type Context, type ErrorHandler, type MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -7,11 +7,13 @@ import { absolutize } from '../embed/absolute-urls.js';
 import { authenticateApiKey } from '../embed/api-keys.js';
 import { getPublicThread, type PublicThread } from '../embed/read.js';
 import { registerEmbedThread } from '../embed/thread-keys.js';
-import { AppError, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { AppError, NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { rules } from '../lib/rate-limit.js';
 import { html } from '../../views/html.js';
 import { publicAnonymous } from './embed.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
+import { clientAddress } from './limits.js';
 
 // The JSON API (/api/v1) and oEmbed. Reads are anonymous (the public view, cacheable); the one
 // write is authenticated by an API key, never by a session cookie. Errors are JSON too:
@@ -21,6 +23,7 @@ const jsonErrors: ErrorHandler<AppEnv> = (error, c) => {
   c.header('Cache-Control', 'no-store');
   if (error instanceof ValidationError) return c.json({ error: { message: error.message, fields: error.fields } }, 422);
   if (error instanceof Unauthenticated) c.header('WWW-Authenticate', 'Bearer realm="hearth"');
+  if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof AppError || error instanceof HTTPException) {
     return c.json({ error: { message: error.message || 'That request could not be handled.' } }, error.status as ContentfulStatusCode);
   }
@@ -84,7 +87,14 @@ const registration = z.object({
   summary: z.string({ error: 'The summary, if given, is a string.' }).optional(),
 });
 
+/** Per address, every API call counts (reads included): scripts, not people, call it. */
+const limitApi: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.var.limits.take(`api:${clientAddress(c)}`, rules.apiPerClient);
+  await next();
+};
+
 export const apiRoutes = new Hono<AppEnv>()
+  .use('/api/v1/*', limitApi)
   .get('/api/v1/threads/:id{[0-9]+}', publicAnonymous, etag(), (c) => {
     const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')), page: pageParam(c.req.query('page')) });
     c.header('Cache-Control', 'public, max-age=60');
