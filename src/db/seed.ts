@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
+import { applyAnswersAndVotes } from './demo-answers.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { users, type Role } from './schema.js';
@@ -23,7 +24,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const now = ctx.now();
   const { authors, accounts } = await createPeople(ctx, now);
   createCategories(ctx, now);
-  await createConversations(ctx, now, authors);
+  const postIds = await createConversations(ctx, now, authors);
+  applyAnswersAndVotes(ctx, authors, postIds, (thread, postIndex) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart));
   setSetting(ctx.db, 'site_name', brand.name);
   return { siteName: brand.name, accounts };
 }
@@ -71,10 +73,12 @@ function createCategories(ctx: ServiceContext, now: number): void {
   categories.forEach((category, position) => makeCategory(then, { ...category, position }));
 }
 
-async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<void> {
+/** Returns each thread's post ids in order, for the answers and votes that follow. */
+async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<number[][]> {
   let t = now;
   const clocked: ServiceContext = { ...ctx, now: () => t };
   const threadIds: number[] = [];
+  const postIds: number[][] = threads.map(() => []);
   for (const step of demoTimeline(now)) {
     const thread = threads[step.threadIndex]!;
     const post = thread.posts[step.postIndex]!;
@@ -83,11 +87,14 @@ async function createConversations(ctx: ServiceContext, now: number, authors: Ma
     if (step.postIndex === 0) {
       const created = await makeThread(clocked, author, { category: thread.category, title: thread.title, body: post.body });
       threadIds[step.threadIndex] = created.threadId;
+      postIds[step.threadIndex]![0] = created.postId;
       if (thread.pinned) pinThread(clocked, created.threadId);
     } else {
-      await makeReply(clocked, author, { threadId: threadIds[step.threadIndex]!, body: post.body });
+      const reply = await makeReply(clocked, author, { threadId: threadIds[step.threadIndex]!, body: post.body });
+      postIds[step.threadIndex]![step.postIndex] = reply.postId;
     }
   }
+  return postIds;
 }
 
 function authorNamed(authors: Map<string, SignedIn>, username: string): SignedIn {

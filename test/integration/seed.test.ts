@@ -197,6 +197,23 @@ describe('seedDemo', () => {
     expect(await thread.text()).toContain('Welcome to the Fernwheel Community');
   });
 
+  it('accepts the answers the data names and adds helpful votes', async () => {
+    const questions = demoThreads.filter((thread) => thread.solvedBy !== undefined);
+    const solved = t.db.$client
+      .prepare('select t.title as title, p.number as number from threads t join posts p on p.id = t.solved_post_id order by t.id')
+      .all() as { title: string; number: number }[];
+    expect(solved).toHaveLength(questions.length);
+    for (const thread of questions) expect(solved, thread.title).toContainEqual({ title: thread.title, number: thread.solvedBy });
+    const votes = t.db.$client.prepare('select count(*) as n, (select sum(helpful_count) from posts) as posts, (select sum(helpful_count) from threads) as threads from post_votes').get() as { n: number; posts: number; threads: number };
+    expect(votes.n).toBeGreaterThan(questions.length);
+    expect(votes.posts).toBe(votes.n);
+    expect(votes.threads).toBe(votes.n);
+    const ownVotes = t.db.$client.prepare('select count(*) as n from post_votes v join posts p on p.id = v.post_id where p.author_id = v.user_id').get() as { n: number };
+    expect(ownVotes.n).toBe(0);
+    const page = await (await t.http.get('/c/help')).text();
+    expect(page).toContain('<span class="tag tag-solved">Solved</span>');
+  });
+
   // Last: it must see the seeded database and must not change it.
   it('does nothing when the database already has users', async () => {
     t.clock.advance(DAY);
