@@ -4,11 +4,13 @@ import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/fact
 import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
 
 // The new-thread form suggests threads that may already answer the title being typed
-// (static/similar.js over GET /similar), and escapes what it shows.
+// (static/similar.js over GET /similar), escaping what it shows; Helpful buttons vote in place
+// (static/helpful.js).
 
 const PASSWORD = 'correct horse battery staple';
 let forum: ServedForum;
 let browser: Browser;
+let solvedPath: string;
 
 beforeAll(async () => {
   forum = await serveForum();
@@ -19,6 +21,7 @@ beforeAll(async () => {
   const solved = await makeThread(ctx.services, bob, { category: 'help', title: 'Limescale on the heating plate', body: 'White crust everywhere.' });
   const answer = await makeReply(ctx.services, alice, { threadId: solved.threadId, body: 'Citric acid, then rinse twice.' });
   await forum.ctx.http.post(`/p/${answer.postId}/accept`, {}, { as: bob });
+  solvedPath = `/t/${solved.threadId}/${solved.slug}`;
   await makeThread(ctx.services, bob, { category: 'help', title: 'Limescale <img src=x onerror=alert(1)> in the spout', body: 'Also white.' });
   browser = await launchChromium();
 }, BROWSER_TEST_TIMEOUT);
@@ -28,9 +31,9 @@ afterAll(async () => {
   await forum?.close();
 });
 
-describe('similar threads while typing a title', () => {
+describe('page scripts on the new-thread form and thread pages', () => {
   test(
-    'appear under the title field, solved first, as plain text links',
+    'similar threads appear while typing a title (solved first, as plain text), and Helpful votes in place',
     async () => {
       const context = await browser.newContext({ baseURL: forum.base });
       const page = await context.newPage();
@@ -60,6 +63,17 @@ describe('similar threads while typing a title', () => {
       await page.getByLabel('Title', { exact: true }).fill('');
       await box.waitFor({ state: 'hidden' });
       expect(dialogs).toEqual([]);
+
+      // On a thread page, "Helpful" votes in place (static/helpful.js) and the vote is stored.
+      await page.goto(solvedPath);
+      const helpful = page.locator('#post-1 .helpful-button');
+      expect(await helpful.getAttribute('aria-pressed')).toBe('false');
+      await helpful.click();
+      await expect.poll(() => helpful.getAttribute('aria-pressed')).toBe('true');
+      expect(await textOf(helpful.locator('.helpful-count'))).toBe('1');
+      expect(new URL(page.url()).pathname).toBe(solvedPath);
+      const stored = forum.ctx.db.$client.prepare('select helpful_count as n from posts where thread_id = ? and number = 1').get(Number(solvedPath.split('/')[2])) as { n: number };
+      expect(stored.n).toBe(1);
       await context.close();
     },
     BROWSER_TEST_TIMEOUT,

@@ -5,7 +5,7 @@ import { postArticle } from '../components/post.js';
 import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
 import type { WatchState } from '../../src/notifications/watching.js';
-import { html, type Html } from '../html.js';
+import { html, scriptNonce, type Html } from '../html.js';
 
 export type ReplyDraft = { body: string; submission: string; error?: string; formError?: string };
 
@@ -98,5 +98,6 @@ ${props.watch ? watchForm({ action: `/t/${thread.id}/watch`, subject: 'thread', 
 ${pageLinks(basePath, props.page, props.totalPages)}
 ${postsWithAnswer(props)}
 ${pageLinks(basePath, props.page, props.totalPages)}
-${replySection(props)}`;
+${replySection(props)}
+${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}`;
 }
