@@ -53,7 +53,7 @@ describe('hostile markdown', () => {
     const bombs = ['>'.repeat(100_000), '['.repeat(100_000), '>'.repeat(49_999), '['.repeat(49_999), '- '.repeat(10_000).split(' ').join('\n  '), `|${'a|'.repeat(60)}\n|${'-|'.repeat(60)}\n${`|${'b|'.repeat(60)}\n`.repeat(500)}`.slice(0, 49_999), '*a'.repeat(24_999)];
     for (const bomb of bombs) {
       let rendered = false;
-      const posting = ctx.http.post(`/t/${threadId}/replies`, { body: bomb }, { as: ctx.member }).then((response) => {
+      const posting = Promise.resolve(ctx.http.post(`/t/${threadId}/replies`, { body: bomb }, { as: ctx.member })).then((response) => {
         rendered = true;
         return response;
       });
