@@ -11,7 +11,7 @@ const TARGETS: Target[] = [
   { name: 'reads-during-writes', text: 'read p99 ≤ 50 ms', met: (r) => r.latencyMs.p99 <= 50 },
 ];
 
-export type TargetCheck = { case: CaseName; target: string; met: boolean | null; actual: string };
+export type TargetCheck = { case: CaseName | 'start-up'; target: string; met: boolean | null; actual: string };
 
 export function checkTargets(results: CaseResult[]): TargetCheck[] {
   return TARGETS.map((target) => {

@@ -56,6 +56,8 @@ export type BenchReport = {
   options: Omit<BenchOptions, 'log'>;
   longestThread: Targets['longestThread'];
   cases: CaseResult[];
+  /** From starting the server process to its first healthy /healthz answer, on the dataset copy. */
+  startupMs: number | null;
   targets: TargetCheck[];
   /** With --profile: the server's .cpuprofile; each case carries the summary of its measured window. */
   profileFile?: string;
@@ -128,7 +130,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   try {
     const nodeArgs = options.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     app = await startApp({ appRoot: options.appRoot, databasePath: copy, port: await freePort(), logFile: join(work, 'server.log'), nodeArgs, extraEnv: options.serverEnv });
-    log(`Server pid ${app.pid} at ${app.origin}${tasksetAvailable ? ' (server on core 0, load on core 1)' : ' (taskset not found: processes are not pinned)'}.`);
+    log(`Server pid ${app.pid} at ${app.origin}, healthy ${Math.round(app.startupMs ?? 0)} ms after start${tasksetAvailable ? ' (server on core 0, load on core 1)' : ' (taskset not found: processes are not pinned)'}.`);
     const targets = loadTargets(copy, options.seed);
     const search = (await fetch(`${app.origin}/search?q=battery`)).status !== 404;
     await ceilingPage(app.origin, targets, join(work, 'page.html'));
@@ -162,8 +164,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       options: (({ log: _log, ...rest }) => rest)(options),
       longestThread: targets.longestThread,
       cases,
+      startupMs: app.startupMs ?? null,
       // A rate-capped run measures whether cases work, not how fast they can go.
-      targets: options.maxRate === undefined ? checkTargets(cases) : [],
+      targets: options.maxRate === undefined ? [...checkTargets(cases), startupTarget(app.startupMs ?? null)] : [],
     };
     if (options.profile) attachProfiles(report, profileDir, options);
     return report;
@@ -211,6 +214,12 @@ function attachProfiles(report: BenchReport, profileDir: string, options: BenchO
     }
   }
   options.log(`\nProfiles: ${base}.cpuprofile${workers.length ? ` and ${workers.length} worker profile(s)` : ''} (open in Chrome DevTools, or: tsx test/bench/profile-summary.ts FILE).`);
+}
+
+function startupTarget(startupMs: number | null): TargetCheck {
+  const text = 'start-up ≤ 2 s';
+  if (startupMs === null) return { case: 'start-up', target: text, met: null, actual: 'not measured' };
+  return { case: 'start-up', target: text, met: startupMs <= 2000, actual: `${Math.round(startupMs)} ms` };
 }
 
 function parseEnv(value: string | undefined): Record<string, string> {
@@ -267,6 +276,7 @@ async function main(): Promise<void> {
   const env = Object.entries(options.serverEnv).map(([name, value]) => `${name}=${value}`).join(' ');
   console.log(`${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}; other processes ${report.backgroundCpuPercent.toFixed(0)}% CPU before the run${env ? `; server env ${env}` : ''}\n`);
   console.log(formatTable(report.cases));
+  if (report.startupMs !== null) console.log(`\nStart-up (process start to first healthy /healthz): ${Math.round(report.startupMs).toLocaleString('en')} ms`);
   console.log(report.targets.length ? `\nTargets:\n${formatTargets(report.targets)}` : '\nTargets: not checked (--max-rate caps the load).');
   console.log(`\nJSON: ${options.out}`);
   if (report.cases.some((result) => result.status === 'failed' || result.errors > 0)) process.exitCode = 1;
