@@ -5,6 +5,8 @@ import { closeDatabase, openDatabase, readPragmas } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedDemo } from './db/seed.js';
 import { getSetting } from './db/settings.js';
+import { DIGEST_CHECK_MS, runDigests } from './email/digest.js';
+import { startEmailWorker } from './email/worker.js';
 import { createLogger } from './lib/log.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
 
@@ -56,6 +58,15 @@ async function main(): Promise<void> {
   }, 30_000);
   checkpoint.unref();
 
+  // Email goes out from this process, off the request path; digests are checked between sends.
+  const email = startEmailWorker({
+    db,
+    config,
+    site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl },
+    log,
+    jobs: [{ everyMs: DIGEST_CHECK_MS, run: (now) => runDigests(db, now) }],
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -68,6 +79,7 @@ async function main(): Promise<void> {
     clearInterval(checkpoint);
     server.close(async () => {
       await markdown.close();
+      await email.stop();
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
       closeDatabase(db);
       process.exit(0);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { notifications } from '../db/schema.js';
+import { mailNotificationIfWanted } from '../email/immediate.js';
 import type { Tx } from '../moderation/audit.js';
 import { insertPostAudience, type InsertedNotification, type PostAudience } from './fan-out.js';
 
@@ -34,7 +35,8 @@ export type NewNotification = {
 
 /** Call inside the transaction of the change the notification reports. */
 export function notify(tx: Tx | Db, entry: NewNotification): void {
-  tx.insert(notifications)
+  const inserted = tx
+    .insert(notifications)
     .values({
       userId: entry.userId,
       kind: entry.kind,
@@ -45,6 +47,8 @@ export function notify(tx: Tx | Db, entry: NewNotification): void {
       createdAt: entry.at,
     })
     .run();
+  // Members who chose "immediately" get an email queued in this same transaction.
+  mailNotificationIfWanted(tx, { id: Number(inserted.lastInsertRowid), userId: entry.userId }, entry.at);
 }
 
 /**
@@ -53,5 +57,7 @@ export function notify(tx: Tx | Db, entry: NewNotification): void {
  * rows it inserted so delivery (email) can follow from here as it does from notify().
  */
 export function notifyPostAudience(db: Db, audience: PostAudience): InsertedNotification[] {
-  return insertPostAudience(db, audience);
+  const inserted = insertPostAudience(db, audience);
+  for (const notification of inserted) mailNotificationIfWanted(db, notification, audience.at);
+  return inserted;
 }

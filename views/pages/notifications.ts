@@ -81,3 +81,6 @@ ${props.notifications.length === 0
   ${props.nextCursor ? html`<a rel="next" href="/notifications?before=${props.nextCursor}">Older →</a>` : ''}
 </nav>`;
 }
+
+/** The same words for email (src/email/immediate.ts). */
+export { message as notificationText };
