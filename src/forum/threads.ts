@@ -115,11 +115,18 @@ export function renameThread(ctx: ServiceContext, viewer: Viewer, input: { threa
 export function moveThread(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; category: unknown }) {
   const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
   const slug = typeof input.category === 'string' ? input.category : '';
-  const target = ctx.db.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.slug, slug)).get();
+  const target = ctx.db.select({ id: categories.id, name: categories.name, kind: categories.kind }).from(categories).where(eq(categories.slug, slug)).get();
   assertValid({ category: target ? undefined : 'Please choose the category to move this thread to.' });
   if (!canModerate(actor, target!.id)) throw new Forbidden('You can only move threads into categories you moderate.');
   if (target!.id === thread.categoryId) return thread;
-  ctx.db.transaction((tx) => moveCounts(tx, { threadId: thread.id, from: thread.categoryId, to: target!.id, actorId: actor.id, now: ctx.now() }), { behavior: 'immediate' });
+  ctx.db.transaction(
+    (tx) => {
+      moveCounts(tx, { threadId: thread.id, from: thread.categoryId, to: target!.id, actorId: actor.id, now: ctx.now() });
+      // Only questions have accepted answers: a thread moved out of Q&A is no longer "solved".
+      if (target!.kind !== 'questions') tx.update(threads).set({ solvedPostId: null }).where(eq(threads.id, thread.id)).run();
+    },
+    { behavior: 'immediate' },
+  );
   return thread;
 }
 

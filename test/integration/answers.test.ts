@@ -144,6 +144,19 @@ describe('a removed accepted answer', () => {
   });
 });
 
+describe('moving a solved question', () => {
+  it('to a discussion category leaves it unsolved; between Q&A categories keeps the answer', async () => {
+    makeCategory(ctx.services, { name: 'More questions', slug: 'more-help', kind: 'questions' });
+    const q = await question('Moved question about the filter');
+    await ctx.http.post(`/p/${q.bobs.postId}/accept`, {}, { as: ctx.member });
+    expect((await ctx.http.post(`/t/${q.threadId}/move`, { category: 'more-help' }, { as: ctx.admin })).status).toBe(303);
+    expect(solvedPostId(q.threadId)).toBe(q.bobs.postId);
+    expect((await ctx.http.post(`/t/${q.threadId}/move`, { category: 'kettles' }, { as: ctx.admin })).status).toBe(303);
+    expect(solvedPostId(q.threadId)).toBeNull();
+    expect(await page(q.path)).not.toContain('Solved');
+  });
+});
+
 describe('the anonymous page cache', () => {
   it('shows an accept and an unaccept at once', async () => {
     const q = await question('Cached question about limescale');
