@@ -65,6 +65,24 @@ describe('GET /search', () => {
     expect(ctx.errors).toEqual([]);
   });
 
+  it('reuses results only until something searchable changes: each write shows at once', async () => {
+    const { threadId, postId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Reused result thread', body: 'quokkaword first' });
+    const found = async () => (await search('q=quokkaword')).page;
+    const checks: [string, () => unknown, string, boolean][] = [
+      ['reply', () => makeReply(ctx.services, ctx.other, { threadId, body: 'quokkaword in a reply by bob' }), 'in a reply by bob', true],
+      ['edit', () => ctx.http.post(`/p/${postId}/edit`, { title: 'Reused result thread', body: 'quokkaword edited' }, { as: ctx.member }), '</mark> edited', true],
+      ['rename', () => ctx.http.post(`/t/${threadId}/rename`, { title: 'Renamed reuse thread' }, { as: ctx.manager }), 'Renamed reuse thread', true],
+      ['hide', () => ctx.http.post(`/p/${postId}/hide`, { reason: 'Checking' }, { as: ctx.manager }), '</mark> edited', false],
+      ['unhide', () => ctx.http.post(`/p/${postId}/unhide`, {}, { as: ctx.manager }), '</mark> edited', true],
+      ['outside write', () => ctx.db.$client.prepare("update posts set deleted_at = 1 where id = ?").run(postId), '</mark> edited', false],
+    ];
+    for (const [name, write, text, present] of checks) {
+      await found();
+      await write();
+      expect((await found()).includes(text), name).toBe(present);
+    }
+  });
+
   it('escapes member text in snippets', async () => {
     await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Escaping check thread', body: 'uniqueword <img src=x onerror=alert(1)>' });
     const { page } = await search('q=uniqueword');
