@@ -27,6 +27,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const postIds = await createConversations(ctx, now, authors);
   applyAnswersAndVotes(ctx, authors, postIds, (thread, postIndex) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart));
   setSetting(ctx.db, 'site_name', brand.name);
+  // The seeded conversations are not news: the demo members' first digests cover what happens next.
+  ctx.db.update(users).set({ lastDigestAt: now }).run();
   return { siteName: brand.name, accounts };
 }
 

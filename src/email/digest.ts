@@ -17,7 +17,7 @@ type Member = { id: number; email: string; username: string; preference: 'daily'
 type PopularThread = { id: number; title: string; slug: string; replies: number; helpful: number; category: string };
 type Statements = {
   due: Statement<{ now: number; after: number; daily: number; weekly: number }, Member>;
-  unread: Statement<[number], NotificationRow>;
+  unread: Statement<{ userId: number; since: number }, NotificationRow>;
   popular: Statement<{ userId: number; since: number }, PopularThread>;
   markEmailed: Statement<[number, number]>;
   done: Statement<[number, number]>;
@@ -30,7 +30,7 @@ const DUE = `SELECT id, email, username, email_preference AS preference, last_di
       OR (email_preference = 'weekly' AND coalesce(last_digest_at, 0) <= @now - @weekly))
   ORDER BY id LIMIT ${BATCH}`;
 const UNREAD = `${NOTIFICATION_ROW_SELECT}
-  WHERE n.user_id = ? AND n.read_at IS NULL AND n.emailed_at IS NULL ORDER BY n.id DESC LIMIT ${MAX_NOTIFICATIONS}`;
+  WHERE n.user_id = @userId AND n.read_at IS NULL AND n.emailed_at IS NULL AND n.created_at > @since ORDER BY n.id DESC LIMIT ${MAX_NOTIFICATIONS}`;
 // "Popular": the watched categories' public threads active in the period, most replies and helpful votes first.
 const POPULAR = `SELECT t.id, t.title, t.slug, t.reply_count AS replies, t.helpful_count AS helpful, c.name AS category
   FROM category_watches AS w JOIN threads AS t ON t.category_id = w.category_id JOIN categories AS c ON c.id = t.category_id
@@ -54,12 +54,15 @@ function statements(db: Db): Statements {
   return found;
 }
 
-/** One member's digest: queued with its notifications marked emailed, or nothing when there is nothing to say. */
+/**
+ * One member's digest: what happened since their last one (a first digest looks back one period),
+ * queued with its notifications marked emailed; nothing when there is nothing to say.
+ */
 function digestFor(db: Db, member: Member, now: number): boolean {
   const site = mailSiteFor(db)!;
   const sql = statements(db);
   const since = member.lastDigestAt ?? now - DIGEST_PERIOD_MS[member.preference];
-  const unread = sql.unread.all(member.id);
+  const unread = sql.unread.all({ userId: member.id, since });
   const threads = sql.popular.all({ userId: member.id, since });
   return db.transaction(
     () => {

@@ -109,6 +109,7 @@ describe('daily and weekly digests', () => {
     await setPreference(weekly, 'weekly');
     await setPreference(never, 'never');
     ctx.db.update(users).set({ lastDigestAt: ctx.clock.now() }).where(eq(users.id, weekly.id)).run();
+    ctx.clock.advance(60_000);
     for (const author of [weekly, never]) {
       const thread = await makeThread(ctx.services, author, { category: 'kettles', title: `Thread by ${author.username}`, body: 'Hi' });
       await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Hi there.' });

@@ -5,6 +5,7 @@ import { brand, categories as demoCategories, MANAGER_USERNAME, people, threads 
 import { categories, posts, threads, users } from '../../src/db/schema.js';
 import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/db/seed.js';
 import { getSetting } from '../../src/db/settings.js';
+import { runDigests } from '../../src/email/digest.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -185,6 +186,12 @@ describe('seedDemo', () => {
     const response = await t.http.post('/login', { login: manager!.username, password: manager!.password! });
     expect(response.status).toBe(303);
     await expect(logIn(t.services, { login: admin!.username, password: admin!.password! })).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it('gives every demo account a verified address and sends no digest of the seeded conversations', async () => {
+    const rows = t.db.select({ verified: users.emailVerifiedAt, lastDigestAt: users.lastDigestAt }).from(users).all();
+    expect(rows.every((row) => row.verified !== null && row.lastDigestAt === now)).toBe(true);
+    expect(await runDigests(t.db, now + 60_000)).toEqual({ checked: 0, sent: 0 });
   });
 
   it('serves the seeded community', async () => {
