@@ -1,7 +1,9 @@
 import { and, between, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { postVotes, posts, users, type Role } from '../db/schema.js';
+import type { Viewer } from '../lib/context.js';
 import { htmlToText } from '../lib/html-text.js';
+import { canAcceptAnswer, canVote, type PostFacts, type QuestionFacts } from './permissions.js';
 
 // What a thread page shows about answers and votes besides its own posts: the accepted answer
 // (boxed under the question, wherever it sits in the thread), the opening post (for page 2+'s
@@ -16,6 +18,31 @@ export type PostSummary = {
   helpfulCount: number;
   text: string;
 };
+
+/** A post's answer and vote fields on a thread page. */
+export type PostAnswerFields = {
+  helpfulCount: number;
+  votedByViewer: boolean;
+  canVote: boolean;
+  /** The viewer may accept this reply as the answer (or take the mark off it when it is the one). */
+  canAccept: boolean;
+  accepted: boolean;
+};
+
+/** `live`: the post is visible; `question`: null unless the thread is published. */
+export function postAnswerFields(
+  viewer: Viewer,
+  post: PostFacts & { id: number; helpfulCount: number },
+  page: { live: boolean; question: QuestionFacts | null; solvedPostId: number | null; voted: Set<number> },
+): PostAnswerFields {
+  return {
+    helpfulCount: post.helpfulCount,
+    votedByViewer: page.voted.has(post.id),
+    canVote: page.live && canVote(viewer, post),
+    canAccept: page.live && page.question !== null && canAcceptAnswer(viewer, page.question, post),
+    accepted: post.id === page.solvedPostId,
+  };
+}
 
 function prepare(db: Db) {
   const live = and(eq(posts.status, 'published'), sql`${posts.deletedAt} is null`, sql`${posts.hiddenAt} is null`);

@@ -6,7 +6,6 @@ import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import {
-  canAcceptAnswer,
   canDeletePost,
   canEditPost,
   canFlag,
@@ -14,15 +13,14 @@ import {
   canReadHiddenPost,
   canReply,
   canViewRevisions,
-  canVote,
   type PostFacts,
 } from './permissions.js';
-import { acceptedAnswer, openingPost, votedByViewer, type PostSummary } from './thread-answers.js';
+import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 
 export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
 
-export type PostView = {
+export type PostView = PostAnswerFields & {
   id: number;
   number: number | null;
   author: { id: number; username: string; role: Role };
@@ -41,12 +39,6 @@ export type PostView = {
   canFlag: boolean;
   flaggedByViewer: boolean;
   canModerate: boolean;
-  helpfulCount: number;
-  votedByViewer: boolean;
-  canVote: boolean;
-  /** The viewer may accept this reply as the answer (or take the mark off it when it is the one). */
-  canAccept: boolean;
-  accepted: boolean;
 };
 
 export type ThreadPage = {
@@ -179,7 +171,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const flagged = flaggedByViewer(queries, viewer, rows.map((post) => post.id));
   const voted = votedByViewer(ctx.db, viewer?.id ?? null, rows.map((post) => post.id));
   const facts = { locked: row.locked, categoryId: row.categoryId };
-  const question = { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind };
+  const question = row.status === 'published' ? { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind } : null;
   const now = ctx.now();
   return {
     thread: {
@@ -197,11 +189,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName, kind: row.categoryKind },
     posts: rows.map((post) => ({
       ...toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now }),
-      helpfulCount: post.helpfulCount,
-      votedByViewer: voted.has(post.id),
-      canVote: stateOf(post) === 'visible' && canVote(viewer, post),
-      canAccept: row.status === 'published' && stateOf(post) === 'visible' && canAcceptAnswer(viewer, question, post),
-      accepted: post.id === row.solvedPostId,
+      ...postAnswerFields(viewer, post, { live: stateOf(post) === 'visible', question, solvedPostId: row.solvedPostId, voted }),
     })),
     acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
     opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
@@ -227,9 +215,7 @@ function stateOf(post: PostRow): PostState {
   return post.hiddenAt !== null ? 'hidden' : 'visible';
 }
 
-type AnswerFields = 'helpfulCount' | 'votedByViewer' | 'canVote' | 'canAccept' | 'accepted';
-
-function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): Omit<PostView, AnswerFields> {
+function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): Omit<PostView, keyof PostAnswerFields> {
   const state = stateOf(post);
   const facts: PostFacts = post;
   const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));
