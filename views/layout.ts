@@ -78,6 +78,7 @@ ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>$
 </header>
 <main id="main" class="page">
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
+${viewer?.emailUnverified ? html`<p class="notice">Please confirm your email address: follow the link we emailed you, or <a href="/account">get a new one</a>.</p>` : ''}
 ${props.main}
 </main>
 <footer class="site-footer"><p>${site.name} community · powered by Hearth</p></footer>

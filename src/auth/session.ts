@@ -57,6 +57,7 @@ function prepare(db: Db) {
         userCreatedAt: users.createdAt,
         silencedUntil: users.silencedUntil,
         suspendedUntil: users.suspendedUntil,
+        emailVerifiedAt: users.emailVerifiedAt,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -92,6 +93,7 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
     renewed = true;
   }
   const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt, silencedUntil: row.silencedUntil };
+  if (row.emailVerifiedAt === null) user.emailUnverified = true;
   if (row.role === 'manager') {
     const scope = statements(db).scope.all({ userId: row.userId });
     if (scope.length > 0) user.scope = scope.map((entry) => entry.categoryId);

@@ -10,6 +10,8 @@ export type SignedIn = {
   createdAt: number;
   /** Until when they may read but not post or flag (ms); null or past when not silenced. */
   silencedUntil?: number | null;
+  /** Set until the member confirms their email address; pages then show a reminder. */
+  emailUnverified?: boolean;
   /** Categories a scoped manager moderates; undefined means everywhere. */
   scope?: number[];
 };

@@ -34,6 +34,7 @@ describe('email verification', () => {
     expect(userRow('wren').emailVerifiedAt).toBeNull();
     const account = await (await ctx.http.get('/account', { cookie })).text();
     expect(account).toContain('Not confirmed yet');
+    expect(await (await ctx.http.get('/', { cookie })).text()).toContain('Please confirm your email address');
 
     await drainMail(ctx);
     const mail = await eventually(() => smtp.to('wren@example.com')[0]);
@@ -53,6 +54,7 @@ describe('email verification', () => {
     expect(verified.headers.get('location')).toBe('/verify-email/done');
     expect(userRow('wren').emailVerifiedAt).toBe(ctx.clock.now());
     expect(await (await ctx.http.get('/account', { cookie })).text()).toContain('Confirmed');
+    expect(await (await ctx.http.get('/', { cookie })).text()).not.toContain('Please confirm your email address');
 
     const again = await ctx.http.post('/verify-email', { token });
     expect(again.status).toBe(400);
