@@ -5,7 +5,7 @@ import type { Address, MailTransport } from './transport.js';
 
 /** After this many failed attempts a message is marked failed and left for an operator to read. */
 export const MAX_ATTEMPTS = 8;
-const BATCH_SIZE = 20;
+export const BATCH_SIZE = 20;
 const MINUTE = 60_000;
 
 /** 1, 2, 4, 8… minutes after each failure, at most 6 hours: a mail server outage is ridden out. */
@@ -39,8 +39,8 @@ export async function drainOutbox(db: Db, transport: MailTransport, options: { n
   const rows = statements.due.all({ now: options.now(), limit: options.batchSize ?? BATCH_SIZE });
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   for (const row of rows) {
-    const headers = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined;
     try {
+      const headers = row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined;
       await transport.send({ from: options.from, to: row.toAddress, subject: row.subject, text: row.textBody, ...(row.htmlBody ? { html: row.htmlBody } : {}), ...(headers ? { headers } : {}) });
       db.update(emailOutbox).set({ status: 'sent', attempts: row.attempts + 1, sentAt: options.now(), lastError: null }).where(eq(emailOutbox.id, row.id)).run();
       result.sent += 1;

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { drainOutbox } from './sender.js';
+import { BATCH_SIZE, drainOutbox } from './sender.js';
 import { defaultSender, type MailSite } from './site.js';
 import { createMailTransport, type Address, type MailTransport } from './transport.js';
 
@@ -14,6 +14,8 @@ export type EmailWorkerOptions = {
   log: { info: (message: string) => void; warn: (message: string) => void };
   /** Periodic jobs run between drains (digests); each is awaited before the next poll. */
   jobs?: { everyMs: number; run: (now: number) => Promise<unknown> }[];
+  /** Between passes; tests shorten it. */
+  pollMs?: number;
 };
 
 export type EmailWorker = { transport: MailTransport; stop(): Promise<void> };
@@ -46,7 +48,7 @@ export function startEmailWorker(options: EmailWorkerOptions): EmailWorker {
     while (busy && !stopped) {
       const result = await drainOutbox(db, transport, { now, from });
       if (result.retried + result.failed > 0) log.warn(`Email: ${result.retried} message(s) will be retried, ${result.failed} gave up after repeated failures.`);
-      busy = result.sent + result.retried + result.failed >= 20;
+      busy = result.sent + result.retried + result.failed >= BATCH_SIZE;
     }
   }
 
@@ -56,7 +58,7 @@ export function startEmailWorker(options: EmailWorkerOptions): EmailWorker {
       current = tick()
         .catch((error: unknown) => log.warn(`Email sender: ${error instanceof Error ? error.message : String(error)}`))
         .finally(schedule);
-    }, POLL_MS);
+    }, options.pollMs ?? POLL_MS);
     timer.unref();
   }
 

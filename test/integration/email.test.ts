@@ -7,6 +7,7 @@ import { makeUser } from '../../src/db/factories.js';
 import { emailOutbox } from '../../src/db/schema.js';
 import { mailMember } from '../../src/email/member-mail.js';
 import { MAX_ATTEMPTS } from '../../src/email/sender.js';
+import { startEmailWorker } from '../../src/email/worker.js';
 import { notificationMessage } from '../../views/email/messages.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 import { drainMail, eventually, rawHeader, startSmtpServer } from '../helpers/mail.js';
@@ -52,6 +53,40 @@ describe('the outbox over SMTP', () => {
     const [row] = outboxRows(ctx);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: ctx.clock.now() });
     expect(await drainMail(ctx)).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
+});
+
+describe('the background sender', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let ctx: TestContext;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    ctx = await createTestContext({ smtpUrl: smtp.url });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.close();
+  });
+
+  it('sends what is queued, runs its periodic jobs, and stops cleanly', async () => {
+    const member = await makeUser(ctx.services, { username: 'vera' });
+    const jobRuns: number[] = [];
+    const logged: string[] = [];
+    const worker = startEmailWorker({
+      db: ctx.db,
+      config: ctx.config,
+      site: { siteName: 'Community', baseUrl: ctx.config.baseUrl },
+      now: ctx.clock.now,
+      log: { info: (line) => logged.push(line), warn: (line) => logged.push(line) },
+      jobs: [{ everyMs: 60_000, run: async (now) => void jobRuns.push(now) }],
+      pollMs: 5,
+    });
+    expect(logged[0]).toMatch(/^Email is sent over SMTP to 127\.0\.0\.1:\d+\.$/);
+    queueTo(ctx, member, 'Your post was approved.');
+    await eventually(() => smtp.to('vera@example.com')[0]);
+    await worker.stop();
+    expect(outboxRows(ctx)).toMatchObject([{ status: 'sent' }]);
+    expect(jobRuns).toEqual([ctx.clock.now()]);
   });
 });
 
