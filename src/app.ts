@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { crossSiteCookieGuard } from './auth/cross-site-guard.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // cookie; the signed token in the link is its authority (src/email/unsubscribe.ts).
   const sameOrigin = csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) });
   app.use((c, next) => (c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : sameOrigin(c, next)));
+  app.use(crossSiteCookieGuard((origin, requestUrl) => isSameOrigin(origin, requestUrl, config.baseUrl)));
   app.use(sessionMiddleware());
 
   mountRoutes(app);

@@ -57,6 +57,8 @@ describe('cross-site requests with an admin’s session cookie', () => {
       ['urlencoded, foreign Origin', () => [{ ...evil, 'content-type': 'application/x-www-form-urlencoded' }, form]],
       ['multipart, foreign Origin', () => [evil, multipart()]],
       ['text/plain, foreign Origin', () => [{ ...evil, 'content-type': 'text/plain' }, form]],
+      ['JSON, foreign Origin', () => [{ ...evil, 'content-type': 'application/json' }, JSON.stringify(PLAUSIBLE_FORM)]],
+      ['JSON, no Origin, Sec-Fetch-Site same-site', () => [{ cookie, 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, '{}']],
       ['no content type, Origin null', () => [{ origin: 'null', cookie }, undefined]],
       ['urlencoded, no Origin, Sec-Fetch-Site cross-site', () => [{ cookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, form]],
       ['urlencoded, no Origin and no Sec-Fetch-Site', () => [{ cookie, 'content-type': 'application/x-www-form-urlencoded' }, form]],
@@ -67,6 +69,8 @@ describe('cross-site requests with an admin’s session cookie', () => {
     for (const route of routes) {
       if (CROSS_SITE_ALLOWED.has(key(route))) continue;
       for (const [name, make] of variants) {
+        // The bearer-key API ignores cookies; its JSON is refused on its own terms (next test).
+        if (name.startsWith('JSON') && route.path.startsWith('/api/')) continue;
         const [headers, body] = make();
         const response = await request(route, headers, body);
         if (response.status !== 403) wrong.push(`${key(route)} (${name}): ${response.status}`);
