@@ -7,7 +7,9 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
  * One worker thread renders and sanitizes posts, so the request thread never holds a jsdom window.
  * - DOMPurify on jsdom leaks ~36 KB per sanitized post (cure53/DOMPurify#1089): after
  *   `recycleAfter` renders a fresh worker takes new requests while the old one finishes its queue
- *   and is then terminated.
+ *   and is then terminated. Loading jsdom takes 1–3 s, so the successor is started halfway
+ *   through and takes over only once it is ready (the old one keeps rendering meanwhile, up to
+ *   twice `recycleAfter`): posts never wait for a worker to start, except the very first.
  * - The worker answers in order, so only the oldest pending request is actually running; the
  *   timeout clock runs for that one alone (a long queue is not a hung worker), and only once the
  *   worker has reported that jsdom is loaded. A timed-out request is rejected, its worker
@@ -17,6 +19,8 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
  */
 
 export type MarkdownRendererOptions = { recycleAfter?: number; timeoutMs?: number };
+
+export type MarkdownRendererStats = { recycled: number; coldRecycles: number; spareReady: boolean };
 
 type Pending = {
   id: number;
@@ -52,11 +56,15 @@ function startWorker(options: WorkerOptions): Worker {
   return new Worker(bootstrap, { ...options, eval: true });
 }
 
-export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer {
+export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer & { stats(): MarkdownRendererStats } {
   const recycleAfter = Math.max(1, options.recycleAfter ?? 2000);
   const timeoutMs = options.timeoutMs ?? 5000;
   const slots = new Set<Slot>();
   let current: Slot | undefined;
+  // The successor, loading jsdom while `current` still renders.
+  let spare: Slot | undefined;
+  let recycled = 0;
+  let coldRecycles = 0;
   let nextId = 1;
   let closed = false;
 
@@ -93,6 +101,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     clearTimeout(slot.timer);
     slots.delete(slot);
     if (current === slot) current = undefined;
+    if (spare === slot) spare = undefined;
     const inFlight = [...slot.pending.values()];
     slot.pending.clear();
     slot.exited = slot.worker.terminate().then(() => undefined, () => undefined);
@@ -143,10 +152,17 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
   }
 
   function target(): Slot {
-    if (current && current.renders >= recycleAfter) {
+    if (current && !spare && current.renders >= recycleAfter / 2) spare = spawn();
+    if (current && current.renders >= recycleAfter && (spare?.ready || current.renders >= 2 * recycleAfter)) {
       current.retired = true;
       if (current.pending.size === 0) stop(current);
       current = undefined;
+      recycled += 1;
+      if (!spare?.ready) coldRecycles += 1;
+    }
+    if (!current && spare) {
+      current = spare;
+      spare = undefined;
     }
     current ??= spawn();
     return current;
@@ -158,6 +174,10 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
       return new Promise<Rendered>((resolve, reject) => {
         send(target(), { id: nextId++, markdown, resolve, reject });
       });
+    },
+    /** How recycling went: a cold recycle means posts waited for a worker to load jsdom. */
+    stats() {
+      return { recycled, coldRecycles, spareReady: spare?.ready ?? false };
     },
     async close() {
       closed = true;

@@ -258,6 +258,27 @@ describe('worker lifecycle', () => {
   );
 
   test(
+    'the successor worker loads while the old one renders, so recycling never waits for a cold start',
+    async () => {
+      const renderer = createMarkdownRenderer({ recycleAfter: 4 });
+      try {
+        // Halfway to recycling, the successor starts loading.
+        for (const index of [0, 1, 2]) expect((await renderer.render(bodies[index]!)).html).toBe(expected(index));
+        const deadline = Date.now() + WORKER_TIMEOUT / 2;
+        while (!renderer.stats().spareReady) {
+          if (Date.now() > deadline) throw new Error('the successor worker never became ready');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        for (const index of [3, 4, 5, 6, 7]) expect((await renderer.render(bodies[index]!)).html).toBe(expected(index));
+        expect(renderer.stats()).toMatchObject({ recycled: 1, coldRecycles: 0 });
+      } finally {
+        await renderer.close();
+      }
+    },
+    WORKER_TIMEOUT,
+  );
+
+  test(
     'close() keeps settled results, rejects pending and later renders',
     async () => {
       const renderer = createMarkdownRenderer();
