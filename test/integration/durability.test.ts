@@ -1,73 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/auth/session.js';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
-import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
-import { migrateDatabase } from '../../src/db/migrate.js';
-import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
+import { postReply as reply, prepareDatabase, startServer as start } from '../helpers/spawned-server.js';
 
 // The real server in its own process, as an operator runs it: killed mid-write, and stopped politely.
 
 const folder = mkdtempSync(join(tmpdir(), 'hearth-durability-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function prepare(name: string) {
-  const databasePath = join(folder, `${name}.db`);
-  const db = openDatabase(databasePath);
-  migrateDatabase(db);
-  const markdown = createMarkdownRenderer();
-  const ctx = { db, markdown, now: Date.now };
-  makeCategory(ctx, { name: 'Kettles', slug: 'kettles' });
-  const user = await makeUser(ctx, { username: 'writer' });
-  const thread = await makeThread(ctx, user, { category: 'kettles', title: 'Durability thread', body: 'start' });
-  const { token } = createSession(db, user.id, Date.now());
-  await markdown.close();
-  closeDatabase(db);
-  return { databasePath, threadId: thread.threadId, cookie: `hearth_session=${token}` };
-}
-
-async function start(databasePath: string): Promise<{ child: ChildProcess; base: string; exited: Promise<number | null> }> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, DEMO_SEED: '0', RATE_LIMIT: 'off', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, exited };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start within 30 s');
-}
-
-function reply(base: string, cookie: string, threadId: number, body: string) {
-  return fetch(`${base}/t/${threadId}/replies`, {
-    method: 'POST',
-    redirect: 'manual',
-    body: new URLSearchParams({ body }),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, cookie },
-  });
-}
+const prepare = (name: string) => prepareDatabase(join(folder, `${name}.db`));
 
 describe('durability', () => {
   it('keeps every acknowledged reply when the process is killed mid-stream', async () => {
