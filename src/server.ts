@@ -7,7 +7,9 @@ import { seedDemo } from './db/seed.js';
 import { getSetting } from './db/settings.js';
 import { DIGEST_CHECK_MS, runDigests } from './email/digest.js';
 import { startEmailWorker } from './email/worker.js';
+import { cachedPagesServer } from './lib/cached-pages.js';
 import { createLogger } from './lib/log.js';
+import { PageCache } from './lib/page-cache.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
 
 function readConfig(): Config {
@@ -43,8 +45,10 @@ async function main(): Promise<void> {
 
   const siteName = getSetting(db, 'site_name');
   const accessLog = config.logLevel === 'debug' || config.logLevel === 'info' ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
-  const app = createApp({ db, config, markdown, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+  const pageCache = new PageCache();
+  const app = createApp({ db, config, markdown, pageCache, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
+  const createServer = cachedPagesServer({ pageCache, config, ...(accessLog ? { accessLog } : {}) });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
     log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });
 

@@ -10,6 +10,8 @@ export type CachedPage = {
   parts: Buffer<ArrayBuffer>[];
   etag: string;
   version: string;
+  /** The page's current version (undefined once it is gone), for serving hits outside the router. */
+  revalidate?: () => string | undefined;
 };
 
 // Key, version, ETag strings and the Map slot: a rough but honest per-entry overhead.
@@ -47,11 +49,16 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, version: string, body: string): CachedPage {
+  /** The entry as stored, whatever its version: the caller revalidates it. */
+  peek(key: string): CachedPage | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, version: string, body: string, revalidate?: () => string | undefined): CachedPage {
     this.delete(key);
     const parts = splitAtNonces(body);
     const bytes = parts.reduce((sum, part) => sum + part.length, ENTRY_OVERHEAD_BYTES + key.length * 2);
-    const entry = { parts, version, etag: this.etag(key, version), bytes };
+    const entry = { parts, version, etag: this.etag(key, version), bytes, ...(revalidate ? { revalidate } : {}) };
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
     while (this.bytes > this.maxBytes || this.entries.size > this.maxEntries) {

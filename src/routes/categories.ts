@@ -9,8 +9,10 @@ import { pageHtml, sendHtml, servePublic } from './render.js';
 
 export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
   if (c.var.viewer === null) {
-    const version = categoryPageVersion(c.var.services.db, c.req.param('slug'));
-    if (version !== undefined) return servePublic(c, version, () => categoryHtml(c));
+    const { db } = c.var.services;
+    const slug = c.req.param('slug');
+    const version = categoryPageVersion(db, slug);
+    if (version !== undefined) return servePublic(c, version, () => categoryHtml(c), () => categoryPageVersion(db, slug));
   }
   return sendHtml(c, categoryHtml(c));
 });

@@ -15,6 +15,8 @@ function homeHtml(c: Context<AppEnv>): string {
   });
 }
 
-export const homeRoutes = new Hono<AppEnv>().get('/', (c) =>
-  c.var.viewer === null ? servePublic(c, homePageVersion(c.var.services.db), () => homeHtml(c)) : sendHtml(c, homeHtml(c)),
-);
+export const homeRoutes = new Hono<AppEnv>().get('/', (c) => {
+  if (c.var.viewer !== null) return sendHtml(c, homeHtml(c));
+  const { db } = c.var.services;
+  return servePublic(c, homePageVersion(db), () => homeHtml(c), () => homePageVersion(db));
+});

@@ -29,9 +29,11 @@ export function sendHtml(c: Context<AppEnv>, body: string | Html, status: Conten
 /**
  * Serves a public page to an anonymous visitor from the page cache while `version` (from the
  * write-bumped version columns) is unchanged, with an ETag so browsers and proxies revalidate
- * with a 304. Callers use it only for anonymous requests to canonical URLs.
+ * with a 304. Callers use it only for anonymous requests to canonical URLs. `revalidate` gives
+ * the page's current version from the URL alone, which lets src/lib/cached-pages.ts serve later
+ * hits without the router.
  */
-export function servePublic(c: Context<AppEnv>, version: string, render: () => string) {
+export function servePublic(c: Context<AppEnv>, version: string, render: () => string, revalidate?: () => string | undefined) {
   const url = new URL(c.req.url);
   const key = url.pathname + url.search;
   const cache = c.var.pageCache;
@@ -40,7 +42,7 @@ export function servePublic(c: Context<AppEnv>, version: string, render: () => s
   c.header('Cache-Control', 'public, max-age=0, s-maxage=5, stale-while-revalidate=30');
   c.header('Vary', 'Cookie');
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  const page = cache.get(key, version) ?? cache.set(key, version, render());
+  const page = cache.get(key, version) ?? cache.set(key, version, render(), revalidate);
   c.header('Content-Type', 'text/html; charset=UTF-8');
   return c.body(joinWithNonce(page.parts, c.var.nonce));
 }

@@ -78,7 +78,14 @@ export const threadRoutes = new Hono<AppEnv>()
     if (c.var.viewer === null) {
       const current = threadPageVersion(c.var.services.db, threadId);
       if (current && current.slug === c.req.param('slug') && c.req.query('page') !== '1') {
-        return servePublic(c, current.version, () => threadHtml(c, getThreadPage(c.var.services, null, { threadId, page })));
+        // Kept with the cached page: it must hold the database, never this request's context.
+        const { db } = c.var.services;
+        const slug = current.slug;
+        const revalidate = () => {
+          const now = threadPageVersion(db, threadId);
+          return now?.slug === slug ? now.version : undefined;
+        };
+        return servePublic(c, current.version, () => threadHtml(c, getThreadPage(c.var.services, null, { threadId, page })), revalidate);
       }
     }
     const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });

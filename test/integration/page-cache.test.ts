@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.js';
 import { PageCache } from '../../src/lib/page-cache.js';
 import { publishPost } from '../../src/moderation/publication.js';
 import { createForumContext } from '../helpers/forum.js';
+import { serveWithCachedPages } from '../helpers/server.js';
 
 let ctx: Awaited<ReturnType<typeof createForumContext>>;
 let thread: { threadId: number; postId: number; slug: string };
@@ -96,5 +97,33 @@ describe('the anonymous page cache', () => {
     const postId = Number(reply.headers.get('location')!.split('post-pending-')[1]);
     ctx.db.transaction((tx) => publishPost(tx, postId, ctx.clock.now()));
     expect(await anonymous(heldPath)).toContain('Waiting words');
+  });
+
+  it('shows every kind of write at once when cached pages are answered before the router', async () => {
+    const served = await serveWithCachedPages(ctx);
+    try {
+      const own = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Served thread', body: 'Served opening' });
+      const ownPath = `/t/${own.threadId}/${own.slug}`;
+      const checks: [string, () => unknown, string, string, boolean][] = [
+        ['reply', () => makeReply(ctx.services, ctx.other, { threadId: own.threadId, body: 'A served reply' }), ownPath, 'A served reply', true],
+        ['edit', () => ctx.http.post(`/p/${own.postId}/edit`, { title: 'Served thread', body: 'Edited served opening' }, { as: ctx.member }), ownPath, 'Edited served opening', true],
+        ['lock', () => ctx.http.post(`/t/${own.threadId}/lock`, { value: '1' }, { as: ctx.manager }), ownPath, '<span class="tag">Locked</span>', true],
+        ['hide', () => ctx.http.post(`/p/${own.postId}/hide`, { reason: 'Checking' }, { as: ctx.manager }), ownPath, 'Edited served opening', false],
+        ['unhide', () => ctx.http.post(`/p/${own.postId}/unhide`, {}, { as: ctx.manager }), ownPath, 'Edited served opening', true],
+        ['outside write', () => ctx.db.$client.prepare("update posts set body_html = '<p>Served rebake</p>' where id = ?").run(own.postId), ownPath, 'Served rebake', true],
+        ['new thread', () => makeThread(ctx.services, ctx.other, { category: 'kettles', title: 'Another served thread', body: 'x' }), '/c/kettles', 'Another served thread', true],
+        ['move', () => ctx.http.post(`/t/${own.threadId}/move`, { category: 'moved-here' }, { as: ctx.manager }), '/c/kettles', 'Served thread<', false],
+        ['moved in', async () => undefined, '/c/moved-here', 'Served thread<', true],
+      ];
+      for (const [name, write, url, text, present] of checks) {
+        await served.get(url);
+        expect((await served.get(url)).reachedApp, `${name}: a repeat view is answered from the cache`).toBe(false);
+        await write();
+        const after = await served.get(url);
+        expect(after.text.includes(text), name).toBe(present);
+      }
+    } finally {
+      await served.close();
+    }
   });
 });

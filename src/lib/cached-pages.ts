@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
+import { SESSION_COOKIE } from '../auth/cookie.js';
+import type { Config } from '../config.js';
+import { joinWithNonce, newNonce, pageCsp } from './csp.js';
+import type { PageCache } from './page-cache.js';
+import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
+
+// Anonymous page views that the page cache already holds are answered here, before Hono: no
+// Request/Response objects, no router, no middleware, just a version lookup and one write, which
+// is what the benchmark's raw node:http ceiling does. Everything else (a miss, a stale version, a
+// cookie that may be a session, any other method) goes on to the app unchanged, which renders and
+// fills the cache; so the rules about who sees what stay in the routes (src/routes/render.ts).
+
+export type CachedPagesOptions = {
+  pageCache: PageCache;
+  config: Pick<Config, 'secureCookies'>;
+  accessLog?: (line: string) => void;
+};
+
+const CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
+const sessionCookie = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
+
+/** May this request be anonymous-cached at all? A session cookie (valid or not) goes to the app. */
+function cacheable(request: IncomingMessage): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const cookie = request.headers.cookie;
+  return cookie === undefined || !sessionCookie.test(cookie);
+}
+
+/** Wraps the app's request listener: cached anonymous pages are answered first. */
+export function withCachedPages(next: RequestListener, options: CachedPagesOptions): RequestListener {
+  const { pageCache, accessLog } = options;
+  const security = staticSecurityHeaders(options.config).flat();
+  return (request, response) => {
+    const started = performance.now();
+    const key = request.url;
+    if (key === undefined || key.charCodeAt(0) !== 47 /* '/' */ || !cacheable(request)) return next(request, response);
+    const stored = pageCache.peek(key);
+    const version = stored?.revalidate?.();
+    const page = version === undefined ? undefined : pageCache.get(key, version);
+    if (!page) return next(request, response);
+
+    const incomingId = request.headers['x-request-id'];
+    const requestId = requestIdFor(typeof incomingId === 'string' ? incomingId : undefined);
+    const nonce = newNonce();
+    const notModified = request.headers['if-none-match'] === page.etag;
+    const body = notModified ? undefined : joinWithNonce(page.parts, nonce);
+    const headers = [
+      'ETag', page.etag, 'Cache-Control', CACHE_CONTROL, 'Vary', 'Cookie', 'X-Request-Id', requestId,
+      ...security, 'Content-Security-Policy', pageCsp(nonce), 'X-Frame-Options', 'DENY',
+      ...(body ? ['Content-Type', 'text/html; charset=UTF-8', 'Content-Length', String(body.length)] : []),
+    ];
+    sendRaw(response, notModified ? 304 : 200, headers, request.method === 'HEAD' ? undefined : body);
+    if (accessLog) {
+      const path = key.split('?', 1)[0]!;
+      accessLog(accessLogLine({ id: requestId, method: request.method!, path, status: notModified ? 304 : 200, started, user: null }));
+    }
+  };
+}
+
+function sendRaw(response: ServerResponse, status: number, headers: string[], body: Buffer | undefined): void {
+  response.writeHead(status, headers);
+  response.end(body);
+}
+
+/** For @hono/node-server's `serve({ createServer })`: a node:http server with the wrapper in front. */
+export function cachedPagesServer(options: CachedPagesOptions): typeof createServer {
+  const create = (serverOptions: ServerOptions, listener: RequestListener) => createServer(serverOptions, withCachedPages(listener, options));
+  return create as typeof createServer;
+}

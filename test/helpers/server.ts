@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../../src/app.js';
+import { cachedPagesServer } from '../../src/lib/cached-pages.js';
+import { PageCache } from '../../src/lib/page-cache.js';
+import type { TestContext } from './app.js';
+
+/**
+ * The app on a real port, wired as src/server.ts wires it: cached anonymous pages are answered
+ * before Hono. The app counts the requests it sees, so a test can tell which side answered.
+ */
+export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: string) => void) {
+  const pageCache = new PageCache();
+  const log = accessLog ? { accessLog } : {};
+  const app = createApp({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, ...log });
+  const createServer = cachedPagesServer({ pageCache, config: ctx.config, ...log });
+  let appRequests = 0;
+  const fetchApp = (request: Request) => {
+    appRequests += 1;
+    return app.fetch(request);
+  };
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: fetchApp, port: 0, hostname: '127.0.0.1', createServer }, () => resolve(started));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    /** A request over the socket, and whether the app behind the fast path saw it. */
+    async get(url: string, headers: Record<string, string> = {}, method = 'GET') {
+      const before = appRequests;
+      const response = await fetch(base + url, { headers, method, redirect: 'manual' });
+      const text = await response.text();
+      return { response, text, reachedApp: appRequests > before };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

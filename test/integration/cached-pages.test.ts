@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/auth/cookie.js';
+import { createSession } from '../../src/auth/session.js';
+import { makeReply, makeThread } from '../../src/db/factories.js';
+import { createForumContext } from '../helpers/forum.js';
+import { serveWithCachedPages } from '../helpers/server.js';
+
+// The real server wiring (src/server.ts): cached anonymous pages are answered before Hono.
+
+let ctx: Awaited<ReturnType<typeof createForumContext>>;
+let served: Awaited<ReturnType<typeof serveWithCachedPages>>;
+let thread: { threadId: number; postId: number; slug: string };
+let path: string;
+const accessLog: string[] = [];
+
+beforeAll(async () => {
+  ctx = await createForumContext();
+  served = await serveWithCachedPages(ctx, (line) => accessLog.push(line));
+  thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Served before the router', body: 'Opening words' });
+  path = `/t/${thread.threadId}/${thread.slug}`;
+});
+afterAll(async () => {
+  await served.close();
+  await ctx.close();
+});
+
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => served.get(url, headers, method);
+
+const perResponse = new Set(['x-request-id', 'content-security-policy', 'date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+function stableHeaders(response: Response): Record<string, string> {
+  return Object.fromEntries([...response.headers].filter(([name]) => !perResponse.has(name)));
+}
+
+describe('cached anonymous pages served before the router', () => {
+  it.each(['thread', '/c/kettles', '/'])('answers a repeat view of %s itself, with the same headers and bytes as the app', async (which) => {
+    const url = which === 'thread' ? path : which;
+    const first = await get(url);
+    expect(first.reachedApp).toBe(true);
+    const second = await get(url);
+    expect(second.reachedApp).toBe(false);
+    expect(second.response.status).toBe(200);
+    expect(stableHeaders(second.response)).toEqual(stableHeaders(first.response));
+    expect(second.response.headers.get('content-length')).toBe(String(Buffer.byteLength(second.text)));
+    const nonces = [first, second].map(({ response }) => /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1]);
+    expect(nonces[0]).toBeTruthy();
+    expect(nonces[1]).toBeTruthy();
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(second.text.replaceAll(nonces[1]!, 'N')).toBe(first.text.replaceAll(nonces[0]!, 'N'));
+    expect(second.response.headers.get('x-request-id')).not.toBe(first.response.headers.get('x-request-id'));
+  });
+
+  it('answers If-None-Match with a 304 and HEAD without a body', async () => {
+    const { response } = await get(path);
+    const etag = response.headers.get('etag')!;
+    const revalidated = await get(path, { 'if-none-match': etag });
+    expect(revalidated.reachedApp).toBe(false);
+    expect(revalidated.response.status).toBe(304);
+    expect(revalidated.text).toBe('');
+    const head = await get(path, {}, 'HEAD');
+    expect(head.reachedApp).toBe(false);
+    expect(head.response.status).toBe(200);
+    expect(head.text).toBe('');
+  });
+
+  it('never answers a stale page: a write sends the next view to the app, which renders it afresh', async () => {
+    await get(path);
+    await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'A reply the cache has not seen' });
+    const after = await get(path);
+    expect(after.reachedApp).toBe(true);
+    expect(after.text).toContain('A reply the cache has not seen');
+    expect((await get(path)).reachedApp).toBe(false);
+  });
+
+  it('leaves anyone with a session cookie, valid or not, to the app', async () => {
+    await get(path);
+    const { token } = createSession(ctx.db, ctx.member.id, ctx.clock.now());
+    const signedIn = await get(path, { cookie: `theme=dark; ${SESSION_COOKIE}=${token}` });
+    expect(signedIn.reachedApp).toBe(true);
+    expect(signedIn.text).toContain('Log out');
+    expect(signedIn.response.headers.get('cache-control')).toBe('private, no-store');
+    const stale = await get(path, { cookie: `${SESSION_COOKIE}=not-a-session` });
+    expect(stale.reachedApp).toBe(true);
+    expect(stale.text).not.toContain('Log out');
+    expect(stale.response.headers.get('set-cookie')).toContain(`${SESSION_COOKIE}=`);
+    const otherCookie = await get(path, { cookie: 'theme=dark' });
+    expect(otherCookie.reachedApp).toBe(false);
+  });
+
+  it('sends a renamed thread’s old address, other URLs and other methods to the app', async () => {
+    const renamed = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Old name', body: 'x' });
+    const oldPath = `/t/${renamed.threadId}/${renamed.slug}`;
+    await get(oldPath);
+    expect((await get(oldPath)).reachedApp).toBe(false);
+    await ctx.http.post(`/t/${renamed.threadId}/rename`, { title: 'New name' }, { as: ctx.manager });
+    const moved = await get(oldPath);
+    expect(moved.reachedApp).toBe(true);
+    expect(moved.response.status).toBe(301);
+    expect((await get(`${path}?page=1`)).reachedApp).toBe(true);
+    const post = await fetch(served.base + path, { method: 'POST' });
+    expect(post.status).not.toBe(200);
+  });
+
+  it('hides a thread at once when a manager hides its opening post', async () => {
+    const hidden = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Soon hidden', body: 'Visible for now' });
+    const hiddenPath = `/t/${hidden.threadId}/${hidden.slug}`;
+    await get(hiddenPath);
+    expect((await get(hiddenPath)).text).toContain('Visible for now');
+    await ctx.http.post(`/p/${hidden.postId}/hide`, { reason: 'Checking' }, { as: ctx.manager });
+    const after = await get(hiddenPath);
+    expect(after.reachedApp).toBe(true);
+    expect(after.text).not.toContain('Visible for now');
+  });
+
+  it('writes the same access-log line as the app', async () => {
+    accessLog.length = 0;
+    await get(path);
+    const [line] = accessLog.map((entry) => JSON.parse(entry) as Record<string, unknown>);
+    expect(line).toMatchObject({ method: 'GET', path, status: 200, user: null });
+    expect(Object.keys(line!).sort()).toEqual(['id', 'method', 'ms', 'path', 'status', 'time', 'user']);
+  });
+});
