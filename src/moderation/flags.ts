@@ -3,6 +3,7 @@ import { flagReasons, flags, reviewItems, type FlagReason } from '../db/schema.j
 import { getSetting } from '../db/settings.js';
 import { assertMayPost } from '../forum/compose.js';
 import { loadPost } from '../forum/posts.js';
+import { pageOfPost } from '../forum/threads.js';
 import { canFlag } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
@@ -15,6 +16,29 @@ export const AUTO_HIDE_REASON = 'hidden pending review';
 
 export type FlagResult = { postId: number; autoHidden: boolean };
 
+/** What the flag page shows about the post being flagged. */
+export type FlagTarget = { postId: number; title: string; location: { postId: number; threadId: number; slug: string; number: number | null; page: number } };
+
+/** The checks every flag passes before its form is shown or its reason read. */
+function assertMayFlag(ctx: ServiceContext, viewer: Viewer, postId: number) {
+  if (viewer === null) throw new Unauthenticated('Please log in to flag a post.');
+  assertMayPost(ctx, viewer);
+  const post = loadPost(ctx, postId);
+  if (post.status !== 'published' || post.threadStatus !== 'published') throw new NotFound('That post does not exist, or it was removed.');
+  if (post.authorId === viewer.id) throw new Forbidden('You cannot flag your own post. You can edit or delete it instead.');
+  if (!canFlag(viewer, post, ctx.now()) || post.hiddenAt !== null) throw new Forbidden('This post cannot be flagged.');
+  return { ...post, viewerId: viewer.id };
+}
+
+/** The post behind GET /p/:postId/flag, checked as a flag itself would be. */
+export function getFlagTarget(ctx: ServiceContext, viewer: Viewer, postId: number): FlagTarget {
+  const post = assertMayFlag(ctx, viewer, postId);
+  const existing = ctx.db.select({ id: flags.id }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.flaggerId, post.viewerId), eq(flags.status, 'open'))).get();
+  if (existing) throw new Conflict('You have already flagged this post; the community team will look at it.');
+  const location = { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number ?? post.lastPostNumber) };
+  return { postId: post.id, title: post.title, location };
+}
+
 export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: number; reason: unknown; note: unknown }): FlagResult {
   const reason = typeof input.reason === 'string' && (flagReasons as readonly string[]).includes(input.reason) ? (input.reason as FlagReason) : null;
   const note = normalizeText(input.note).trim().slice(0, 500);
@@ -22,19 +46,14 @@ export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: n
     reason: reason ? undefined : 'Please choose why you are flagging this post.',
     note: reason === 'other' && note.length === 0 ? 'Please tell the community team what is wrong with this post.' : undefined,
   });
-  if (viewer === null) throw new Unauthenticated('Please log in to flag a post.');
-  assertMayPost(ctx, viewer);
-  const post = loadPost(ctx, input.postId);
-  if (post.status !== 'published' || post.threadStatus !== 'published') throw new NotFound('That post does not exist, or it was removed.');
-  if (post.authorId === viewer.id) throw new Forbidden('You cannot flag your own post. You can edit or delete it instead.');
-  if (!canFlag(viewer, post, ctx.now()) || post.hiddenAt !== null) throw new Forbidden('This post cannot be flagged.');
+  const post = assertMayFlag(ctx, viewer, input.postId);
   const threshold = Number(getSetting(ctx.db, 'flag_hide_threshold') ?? DEFAULT_FLAG_HIDE_THRESHOLD);
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
-      const existing = tx.select({ id: flags.id }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.flaggerId, viewer.id), eq(flags.status, 'open'))).get();
+      const existing = tx.select({ id: flags.id }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.flaggerId, post.viewerId), eq(flags.status, 'open'))).get();
       if (existing) throw new Conflict('You have already flagged this post; the community team will look at it.');
-      tx.insert(flags).values({ postId: post.id, flaggerId: viewer.id, reason: reason!, note: note || null, createdAt: now }).run();
+      tx.insert(flags).values({ postId: post.id, flaggerId: post.viewerId, reason: reason!, note: note || null, createdAt: now }).run();
       tx.insert(reviewItems).values({ kind: 'flag', postId: post.id, categoryId: post.categoryId, createdAt: now }).onConflictDoNothing().run();
       const open = tx.select({ n: count() }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.status, 'open'))).get()?.n ?? 0;
       const autoHidden = open >= threshold && hidePost(tx, { postId: post.id, byId: null, reason: AUTO_HIDE_REASON, now });

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { deletePost, editPost, getPostForEdit, listRevisions, locatePost, type PostLocation } from '../forum/posts.js';
 import { ValidationError } from '../lib/errors.js';
-import { flagPost } from '../moderation/flags.js';
+import { flagPost, getFlagTarget, type FlagTarget } from '../moderation/flags.js';
 import { hidePostWithReason, unhidePostByModerator } from '../moderation/post-tools.js';
+import { flagPage } from '../../views/pages/flag.js';
 import { editPostPage } from '../../views/pages/post-edit.js';
 import { revisionsPage } from '../../views/pages/revisions.js';
 import type { AppEnv } from './env.js';
@@ -16,6 +17,11 @@ type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boole
 function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | FormStatus) {
   const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, errors });
   return renderPage(c, view, { title: 'Edit post' }, status);
+}
+
+function renderFlag(c: Context<AppEnv>, target: FlagTarget, values: { reason: string; note: string }, errors: FormErrors, status: 200 | 422) {
+  const view = flagPage({ postId: target.postId, threadTitle: target.title, postPath: postPath(target.location), values, errors });
+  return renderPage(c, view, { title: 'Flag a post' }, status);
 }
 
 export const postRoutes = new Hono<AppEnv>()
@@ -46,6 +52,11 @@ export const postRoutes = new Hono<AppEnv>()
     const location = deletePost(c.var.services, c.var.viewer, { postId: idParam(c.req.param('id')) });
     return c.redirect(postPath(location), 303);
   })
+  .get('/p/:id{[0-9]+}/flag', (c) => {
+    if (!c.var.viewer) return loginRedirect(c);
+    const target = getFlagTarget(c.var.services, c.var.viewer, idParam(c.req.param('id')));
+    return renderFlag(c, target, { reason: '', note: '' }, {}, 200);
+  })
   .post('/p/:id{[0-9]+}/flag', async (c) => {
     const postId = idParam(c.req.param('id'));
     const form = await readForm(c);
@@ -53,8 +64,10 @@ export const postRoutes = new Hono<AppEnv>()
       limitFlagging(c);
       flagPost(c.var.services, c.var.viewer, { postId, reason: form['reason'], note: form['note'] });
     } catch (error) {
-      // The flag form is a small disclosure on the thread page; a mistake gets its own short page.
-      if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+      if (error instanceof ValidationError) {
+        const values = { reason: form['reason'] ?? '', note: form['note'] ?? '' };
+        return renderFlag(c, getFlagTarget(c.var.services, c.var.viewer, postId), values, error.fields, 422);
+      }
       throw error;
     }
     return c.redirect(postPath(locatePost(c.var.services, c.var.viewer, postId)), 303);

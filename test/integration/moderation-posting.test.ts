@@ -132,6 +132,34 @@ describe('flags', () => {
     expect(sql("select kind, status from review_items where post_id = ? and kind = 'flag'", postId)).toEqual({ kind: 'flag', status: 'open' });
   });
 
+  it('links each post to a flag page, which keeps the reason and note of a form sent back', async () => {
+    const { threadId, slug, postId } = await makeThread(ctx.services, regular, { category: 'elsewhere', title: 'Flag page thread', body: 'Questionable offer' });
+    const thread = await (await ctx.http.get(`/t/${threadId}/${slug}`, { as: ctx.member })).text();
+    expect(thread).toContain(`<a href="/p/${postId}/flag" rel="nofollow">Flag</a>`);
+    expect(thread).not.toContain(`action="/p/${postId}/flag"`);
+    const form = await ctx.http.get(`/p/${postId}/flag`, { as: ctx.member });
+    const page = await form.text();
+    expect(form.status).toBe(200);
+    expect(page).toContain('Flag a post in “Flag page thread”');
+    expect(page).toContain(`<form method="post" action="/p/${postId}/flag"`);
+    expect(page).toContain(`href="/t/${threadId}/${slug}#post-1"`);
+    const anonymous = await ctx.http.get(`/p/${postId}/flag`);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe(`/login?next=${encodeURIComponent(`/p/${postId}/flag`)}`);
+    expect((await ctx.http.get(`/p/${postId}/flag`, { as: regular })).status).toBe(403);
+    expect((await ctx.http.get('/p/999999/flag', { as: ctx.member })).status).toBe(404);
+    const sentBack = await ctx.http.post(`/p/${postId}/flag`, { reason: 'other', note: '   ' }, { as: ctx.member });
+    const again = await sentBack.text();
+    expect(sentBack.status).toBe(422);
+    expect(again).toContain('Please tell the community team what is wrong with this post.');
+    expect(again).toContain('value="other" required checked');
+    const withNote = await ctx.http.post(`/p/${postId}/flag`, { note: 'keeps <my> words' }, { as: ctx.member });
+    expect(withNote.status).toBe(422);
+    expect(await withNote.text()).toContain('keeps &lt;my&gt; words');
+    expect((await ctx.http.post(`/p/${postId}/flag`, { reason: 'spam' }, { as: ctx.member })).status).toBe(303);
+    expect((await ctx.http.get(`/p/${postId}/flag`, { as: ctx.member })).status).toBe(409);
+  });
+
   it('hides a post pending review once three members flag it', async () => {
     const { threadId, slug } = await makeThread(ctx.services, ctx.member, { category: 'elsewhere', title: 'Three flags thread', body: 'opening' });
     const reply = await makeReply(ctx.services, regular, { threadId, body: 'Offensive reply text' });
