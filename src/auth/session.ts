@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { managerScopes, sessions, users } from '../db/schema.js';
 import type { SignedIn } from '../lib/context.js';
+import { perDatabase } from '../db/prepared.js';
 
 // Lucia's session design: the token is `id.secret`; only SHA-256 of the secret is stored, so a
 // leaked database cannot be replayed as cookies, and the id lookup keeps the compare constant-time.
@@ -66,12 +67,7 @@ function prepare(db: Db) {
     scope: db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, sql.placeholder('userId'))).prepare(),
   };
 }
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) prepared.set(db, (found = prepare(db)));
-  return found;
-}
+const statements = perDatabase(prepare);
 
 /** Returns the session and its user, or null when the token is malformed, unknown, wrong or expired. */
 export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {

@@ -4,6 +4,7 @@ import { digestMessage } from '../../views/email/messages.js';
 import { mailMember } from './member-mail.js';
 import { describeNotification, NOTIFICATION_ROW_SELECT, type NotificationRow } from './notification-text.js';
 import { mailSiteFor } from './site.js';
+import { perDatabase } from '../db/prepared.js';
 
 const DAY = 24 * 60 * 60_000;
 export const DIGEST_PERIOD_MS = { daily: DAY, weekly: 7 * DAY } as const;
@@ -37,22 +38,16 @@ const POPULAR = `SELECT t.id, t.title, t.slug, t.reply_count AS replies, t.helpf
   WHERE w.user_id = @userId AND w.level = 'watching' AND t.status = 'published' AND t.last_post_at > @since
   ORDER BY t.reply_count + 3 * t.helpful_count DESC, t.id DESC LIMIT ${MAX_THREADS}`;
 
-const prepared = new WeakMap<Db, Statements>();
-function statements(db: Db): Statements {
-  let found = prepared.get(db);
-  if (!found) {
-    const client = db.$client;
-    found = {
-      due: client.prepare(DUE),
-      unread: client.prepare(UNREAD),
-      popular: client.prepare(POPULAR),
-      markEmailed: client.prepare('UPDATE notifications SET emailed_at = ? WHERE id = ?'),
-      done: client.prepare('UPDATE users SET last_digest_at = ? WHERE id = ?'),
-    };
-    prepared.set(db, found);
-  }
-  return found;
-}
+const statements = perDatabase((db): Statements => {
+  const client = db.$client;
+  return {
+    due: client.prepare(DUE),
+    unread: client.prepare(UNREAD),
+    popular: client.prepare(POPULAR),
+    markEmailed: client.prepare('UPDATE notifications SET emailed_at = ? WHERE id = ?'),
+    done: client.prepare('UPDATE users SET last_digest_at = ? WHERE id = ?'),
+  };
+});
 
 /**
  * One member's digest: what happened since their last one (a first digest looks back one period),

@@ -5,6 +5,7 @@ import { notificationMessage } from '../../views/email/messages.js';
 import { mailMember } from './member-mail.js';
 import { describeNotification, NOTIFICATION_ROW_SELECT, type NotificationRow } from './notification-text.js';
 import { mailDatabaseFor, mailSiteFor } from './site.js';
+import { perDatabase } from '../db/prepared.js';
 
 // Runs for every notification inserted (replies are benchmarked at hundreds per second), so the
 // common case costs one primary-key lookup on a statement prepared once per database; only a
@@ -13,21 +14,15 @@ import { mailDatabaseFor, mailSiteFor } from './site.js';
 type Recipient = { email: string; username: string; verifiedAt: number | null; preference: string };
 type Statements = { recipient: Statement<[number], Recipient>; notification: Statement<[number], NotificationRow>; markEmailed: Statement<[number, number]> };
 
-const prepared = new WeakMap<Db, Statements>();
 
-function statements(db: Db): Statements {
-  let found = prepared.get(db);
-  if (!found) {
-    const client = db.$client;
-    found = {
-      recipient: client.prepare('SELECT email, username, email_verified_at AS verifiedAt, email_preference AS preference FROM users WHERE id = ?'),
-      notification: client.prepare(`${NOTIFICATION_ROW_SELECT} WHERE n.id = ?`),
-      markEmailed: client.prepare('UPDATE notifications SET emailed_at = ? WHERE id = ?'),
-    };
-    prepared.set(db, found);
-  }
-  return found;
-}
+const statements = perDatabase((db): Statements => {
+  const client = db.$client;
+  return {
+    recipient: client.prepare('SELECT email, username, email_verified_at AS verifiedAt, email_preference AS preference FROM users WHERE id = ?'),
+    notification: client.prepare(`${NOTIFICATION_ROW_SELECT} WHERE n.id = ?`),
+    markEmailed: client.prepare('UPDATE notifications SET emailed_at = ? WHERE id = ?'),
+  };
+});
 
 /**
  * Queues one email for a just-inserted notification when its member asked for email immediately

@@ -2,6 +2,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { emailOutbox } from '../db/schema.js';
 import type { Address, MailTransport } from './transport.js';
+import { perDatabase } from '../db/prepared.js';
 
 /** After this many failed attempts a message is marked failed and left for an operator to read. */
 export const MAX_ATTEMPTS = 8;
@@ -26,7 +27,7 @@ function prepare(db: Db) {
       .prepare(),
   };
 }
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+const preparedFor = perDatabase(prepare);
 
 /**
  * Sends one batch of due messages, one at a time, and records each outcome. Delivery is at least
@@ -34,8 +35,7 @@ const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
  * Never throws for a transport error; those are kept on the row as last_error.
  */
 export async function drainOutbox(db: Db, transport: MailTransport, options: { now: () => number; from: Address; batchSize?: number }): Promise<DrainResult> {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = prepare(db)));
+  const statements = preparedFor(db);
   const rows = statements.due.all({ now: options.now(), limit: options.batchSize ?? BATCH_SIZE });
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   for (const row of rows) {

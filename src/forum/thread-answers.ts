@@ -4,6 +4,7 @@ import { postVotes, posts, users, type Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
 import { htmlToText } from '../lib/html-text.js';
 import { canAcceptAnswer, canVote, type PostFacts, type QuestionFacts } from './permissions.js';
+import { perDatabase } from '../db/prepared.js';
 
 // What a thread page shows about answers and votes besides its own posts: the accepted answer
 // (boxed under the question, wherever it sits in the thread), the opening post (for page 2+'s
@@ -63,12 +64,7 @@ function prepare(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) prepared.set(db, (found = prepare(db)));
-  return found;
-}
+const statements = perDatabase(prepare);
 
 type Row = NonNullable<ReturnType<ReturnType<typeof prepare>['byId']['get']>>;
 

@@ -17,6 +17,7 @@ import {
 } from './permissions.js';
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
+import { perDatabase } from '../db/prepared.js';
 
 export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
 
@@ -143,12 +144,7 @@ function prepare(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) prepared.set(db, (found = prepare(db)));
-  return found;
-}
+const statements = perDatabase(prepare);
 
 /** One page of a thread; posts are paged by number, so any page is a single index range scan. */
 export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; page: number }): ThreadPage {

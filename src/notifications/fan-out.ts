@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import type { NotificationKind } from './notify.js';
+import { perDatabase } from '../db/prepared.js';
 
 /*
  * Who hears about a newly published post, decided and written by one INSERT…SELECT inside the
@@ -46,18 +47,10 @@ INSERT INTO thread_watches (user_id, thread_id, level, updated_at) VALUES (@user
 ON CONFLICT (user_id, thread_id) DO NOTHING`;
 
 type Statements = { fanOut: Statement; autoWatch: Statement };
-const prepared = new WeakMap<Db, Statements>();
 
 // Raw better-sqlite3 statements, prepared once per database: replies are a hot write path. They
 // run on the same connection as the caller's drizzle transaction, hence inside it.
-function statements(db: Db): Statements {
-  let found = prepared.get(db);
-  if (!found) {
-    found = { fanOut: db.$client.prepare(FAN_OUT), autoWatch: db.$client.prepare(AUTO_WATCH) };
-    prepared.set(db, found);
-  }
-  return found;
-}
+const statements = perDatabase((db): Statements => ({ fanOut: db.$client.prepare(FAN_OUT), autoWatch: db.$client.prepare(AUTO_WATCH) }));
 
 export type PostAudience = {
   postId: number;

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound, Unauthenticated } from '../lib/errors.js';
 import type { NotificationKind } from './notify.js';
+import { perDatabase } from '../db/prepared.js';
 
 export const NOTIFICATIONS_PER_PAGE = 30;
 
@@ -34,21 +35,19 @@ const isGroupMember = sql`(${notifications.kind} = ${GROUPED} and ${notification
 // Kinds about a post the recipient did not write: shown neutrally once that post is gone from view.
 const aboutOthersPosts = new Set<NotificationKind>(['reply', 'reply_to_post', 'mention', 'new_thread']);
 
-const unreadStatements = new WeakMap<Db, { get: (values: { userId: number }) => { n: number } | undefined }>();
+// Shown in the header of every signed-in page, so prepared once per database. Groups, not rows:
+// unread replies in one thread count once (as the page shows them).
+const unreadStatement = perDatabase((db: Db) =>
+  db
+    .select({ n: sql<number>`count(distinct case when ${notifications.kind} = ${GROUPED} then -${notifications.threadId} else ${notifications.id} end)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare(),
+);
 
-/** Shown in the header of every signed-in page, so prepared once per database. */
 export function unreadCount(ctx: ServiceContext, viewer: Viewer): number {
   if (viewer === null) return 0;
-  let statement = unreadStatements.get(ctx.db);
-  if (!statement) {
-    // Groups, not rows: unread replies in one thread count once (as the page shows them).
-    statement = ctx.db
-      .select({ n: sql<number>`count(distinct case when ${notifications.kind} = ${GROUPED} then -${notifications.threadId} else ${notifications.id} end)` })
-      .from(notifications)
-      .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
-      .prepare();
-    unreadStatements.set(ctx.db, statement);
-  }
+  const statement = unreadStatement(ctx.db);
   return statement.get({ userId: viewer.id })?.n ?? 0;
 }
 

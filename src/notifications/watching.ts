@@ -5,6 +5,7 @@ import { categories, categoryWatches, threads, threadWatches, watchLevels, type 
 import { canWatch } from '../forum/permissions.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { perDatabase } from '../db/prepared.js';
 
 // A member's chosen level per thread and per category. What each level means for notifications
 // is decided in fan-out.ts; this module stores the choices and says which one applies.
@@ -26,21 +27,15 @@ export function parseWatchLevel(value: unknown): WatchLevel {
 
 // Read on every signed-in thread and category page, so prepared once per database.
 type Statements = { levels: Statement; category: Statement };
-const prepared = new WeakMap<Db, Statements>();
-function statements(db: Db): Statements {
-  let found = prepared.get(db);
-  if (!found) {
-    found = {
-      levels: db.$client.prepare(
-        'select (select level from thread_watches where user_id = @user and thread_id = @thread) as thread, ' +
-          '(select level from category_watches where user_id = @user and category_id = @category) as category',
-      ),
-      category: db.$client.prepare('select level from category_watches where user_id = ? and category_id = ?'),
-    };
-    prepared.set(db, found);
-  }
-  return found;
-}
+const statements = perDatabase((db): Statements => {
+  return {
+    levels: db.$client.prepare(
+      'select (select level from thread_watches where user_id = @user and thread_id = @thread) as thread, ' +
+        '(select level from category_watches where user_id = @user and category_id = @category) as category',
+    ),
+    category: db.$client.prepare('select level from category_watches where user_id = ? and category_id = ?'),
+  };
+});
 
 export function threadWatchState(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; categoryId: number }): WatchState | null {
   if (viewer === null) return null;

@@ -6,6 +6,7 @@ import type { SafeHtml } from '../lib/safe-html.js';
 import { parseSearchQuery } from './query.js';
 import { reuseWhileUnchanged } from './result-cache.js';
 import { snippet } from './snippet.js';
+import { perDatabase } from '../db/prepared.js';
 
 export const RESULTS_PER_PAGE = 20;
 export const MAX_PAGES = 25;
@@ -44,24 +45,18 @@ const columns = `p.id AS postId, p.number AS number, p.created_at AS createdAt, 
 const joins = `JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = p.author_id`;
 
 type Statements = { newest: Statement; ranked: Statement; cutoff: Statement };
-const prepared = new WeakMap<Db, Statements>();
 
-export function statements(db: Db): Statements {
-  let found = prepared.get(db);
-  if (!found) {
-    const client = db.$client;
-    found = {
-      newest: client.prepare(`SELECT ${columns} FROM post_search s ${joins} WHERE post_search MATCH @match AND ${visible} ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`),
-      cutoff: client.prepare(`SELECT rowid FROM post_search WHERE post_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`),
-      ranked: client.prepare(
-        `SELECT ${columns} FROM post_search s ${joins} WHERE post_search MATCH @match AND s.rowid >= @cutoff AND ${visible}
-         ORDER BY bm25(post_search, 4.0, 1.0), s.rowid DESC LIMIT @limit OFFSET @offset`,
-      ),
-    };
-    prepared.set(db, found);
-  }
-  return found;
-}
+export const statements = perDatabase((db): Statements => {
+  const client = db.$client;
+  return {
+    newest: client.prepare(`SELECT ${columns} FROM post_search s ${joins} WHERE post_search MATCH @match AND ${visible} ORDER BY s.rowid DESC LIMIT @limit OFFSET @offset`),
+    cutoff: client.prepare(`SELECT rowid FROM post_search WHERE post_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`),
+    ranked: client.prepare(
+      `SELECT ${columns} FROM post_search s ${joins} WHERE post_search MATCH @match AND s.rowid >= @cutoff AND ${visible}
+       ORDER BY bm25(post_search, 4.0, 1.0), s.rowid DESC LIMIT @limit OFFSET @offset`,
+    ),
+  };
+});
 
 type Row = { postId: number; number: number; createdAt: number; body: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { ServiceContext } from '../lib/context.js';
 import { assertValid } from '../lib/errors.js';
 import { RANKED_WINDOW } from './search.js';
+import { perDatabase } from '../db/prepared.js';
 
 // "Maybe already answered": threads whose titles share words with a title being typed. Titles are
 // indexed only with each thread's opening post (migration 0003), so a match on the title column is
@@ -32,26 +33,20 @@ export function similarMatch(title: string): string | null {
 }
 
 type Statements = { cutoff: Statement; similar: Statement };
-const prepared = new WeakMap<Db, Statements>();
 
-function statements(db: Db): Statements {
-  let found = prepared.get(db);
-  if (!found) {
-    const client = db.$client;
-    found = {
-      cutoff: client.prepare(`SELECT rowid FROM post_search WHERE post_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`),
-      similar: client.prepare(
-        `SELECT t.id AS id, t.title AS title, t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, t.reply_count AS replyCount
-         FROM post_search s JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
-         WHERE post_search MATCH @match AND s.rowid >= @cutoff AND p.number = 1 AND p.status = 'published' AND t.status = 'published'
-           AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND (@category IS NULL OR c.slug = @category)
-         ORDER BY bm25(post_search, 4.0, 1.0), s.rowid DESC LIMIT ${SIMILAR_LIMIT}`,
-      ),
-    };
-    prepared.set(db, found);
-  }
-  return found;
-}
+const statements = perDatabase((db): Statements => {
+  const client = db.$client;
+  return {
+    cutoff: client.prepare(`SELECT rowid FROM post_search WHERE post_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`),
+    similar: client.prepare(
+      `SELECT t.id AS id, t.title AS title, t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, t.reply_count AS replyCount
+       FROM post_search s JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id
+       WHERE post_search MATCH @match AND s.rowid >= @cutoff AND p.number = 1 AND p.status = 'published' AND t.status = 'published'
+         AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND (@category IS NULL OR c.slug = @category)
+       ORDER BY bm25(post_search, 4.0, 1.0), s.rowid DESC LIMIT ${SIMILAR_LIMIT}`,
+    ),
+  };
+});
 
 type Row = { id: number; title: string; slug: string; solved: number; replyCount: number };
 
