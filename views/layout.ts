@@ -12,6 +12,8 @@ export type LayoutProps = {
   canonicalPath?: string;
   /** Open Graph type of a page with a canonical URL ("website" unless said otherwise). */
   ogType?: string;
+  /** Announce /oembed for the canonical URL (thread pages), so editors can embed it from a pasted link. */
+  oembed?: boolean;
   /** schema.org JSON-LD for the page, written as a data block in the head. */
   structuredData?: Record<string, unknown> | null;
   /** A one-line notice shown above the page, e.g. after signing out. */
@@ -59,6 +61,7 @@ export function layout(props: LayoutProps): Html {
 ${props.description ? html`<meta name="description" content="${props.description}">` : ''}
 ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.canonicalPath}">` : ''}
 ${props.canonicalPath ? openGraph(props) : ''}
+${props.canonicalPath && props.oembed ? html`<link rel="alternate" type="application/json+oembed" href="${site.baseUrl}/oembed?url=${encodeURIComponent(site.baseUrl + props.canonicalPath)}" title="${props.title}">` : ''}
 ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${jsonForScript(props.structuredData)}</script>` : ''}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/style.css">

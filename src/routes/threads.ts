@@ -38,6 +38,7 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(data.opening ? { description: excerpt(data.opening.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
     ogType: 'article',
+    oembed: true,
     structuredData: threadStructuredData(data, c.var.site.baseUrl),
   });
 }

@@ -316,6 +316,15 @@ describe('POST /t/:id/embed-key', () => {
 });
 
 describe('GET /oembed', () => {
+  it('is announced by the thread page, and the announced address answers', async () => {
+    const page = await (await ctx.http.get(`/t/${thread.threadId}/${thread.slug}`)).text();
+    const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1];
+    expect(link).toBe(`${ctx.config.baseUrl}/oembed?url=${encodeURIComponent(`${ctx.config.baseUrl}/t/${thread.threadId}/${thread.slug}`)}`);
+    const response = await ctx.http.get(link!.slice(ctx.config.baseUrl.length));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { title: string }).title).toBe('Kettle switches off before boiling');
+  });
+
   it('describes a thread as a rich embed', async () => {
     const url = `${ctx.config.baseUrl}/t/${thread.threadId}/${thread.slug}`;
     const response = await ctx.http.get(`/oembed?url=${encodeURIComponent(url)}&maxwidth=500`);
