@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema.js';
 import { mailMember } from '../email/member-mail.js';
+import { recentlyMailed } from '../email/outbox.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, ValidationError } from '../lib/errors.js';
 import { signupAttemptMessage } from '../../views/email/messages.js';
@@ -12,6 +13,8 @@ import { hashPassword } from './password.js';
  * `created`: a new account, to be signed in. `existing`: the address already has an account; its
  * owner was mailed instead, and the visitor is told to check their inbox, as after a signup.
  */
+const HOUR = 60 * 60 * 1000;
+
 export type SignUpResult = { status: 'created'; user: SignedIn } | { status: 'existing' };
 
 /**
@@ -35,6 +38,8 @@ export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { usern
       (tx): SignUpResult => {
         const owner = tx.select({ id: users.id, email: users.email, username: users.username }).from(users).where(eq(users.emailKey, keys.emailKey)).get();
         if (owner) {
+          // One warning an hour at most, however many addresses try: the owner is told, not flooded.
+          if (recentlyMailed(tx, owner.id, 'signup_attempt', now - HOUR)) return { status: 'existing' };
           mailMember(tx, { userId: owner.id, email: owner.email, username: owner.username }, 'signup_attempt', now, (props) =>
             signupAttemptMessage({ ...props, loginUrl: `${props.baseUrl}/login`, resetUrl: `${props.baseUrl}/password/forgot` }),
           );

@@ -462,5 +462,5 @@ export const emailOutbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt, t.id)],
+  (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt, t.id), index('email_outbox_user_kind_idx').on(t.userId, t.kind, t.createdAt)],
 );

@@ -1,3 +1,4 @@
+import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { emailOutbox } from '../db/schema.js';
 import type { Tx } from '../forum/counters.js';
@@ -36,4 +37,15 @@ export function enqueueEmail(tx: Tx | Db, message: OutgoingEmail, at: number): n
     .returning({ id: emailOutbox.id })
     .get();
   return row.id;
+}
+
+/** Whether a message of this kind was queued for the member since `since` (index email_outbox_user_kind_idx). */
+export function recentlyMailed(tx: Tx | Db, userId: number, kind: string, since: number): boolean {
+  const row = tx
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.userId, userId), eq(emailOutbox.kind, kind), gt(emailOutbox.createdAt, since)))
+    .limit(1)
+    .get();
+  return row !== undefined;
 }

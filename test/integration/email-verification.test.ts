@@ -115,6 +115,17 @@ describe('signup with an address that already has an account', () => {
     expect(mail.text).toContain(`${ctx.config.baseUrl}/password/forgot`);
   });
 
+  it('answers repeated attempts the same way but warns the owner at most once an hour', async () => {
+    const owner = await makeUser(ctx.services, { username: 'owner2', email: 'owner2@example.com' });
+    const warnings = () => ctx.db.select().from(emailOutbox).where(eq(emailOutbox.userId, owner.id)).all().filter((row) => row.kind === 'signup_attempt').length;
+    for (const username of ['tryone', 'trytwo', 'trythree']) {
+      const response = await signUp(username, 'owner2@example.com');
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/signup/sent');
+    }
+    expect(warnings()).toBe(1);
+  });
+
   it('still says when a username is taken (usernames are public)', async () => {
     const response = await signUp('owner', 'someone-else@example.com');
     expect(response.status).toBe(422);

@@ -1,0 +1,1 @@
+CREATE INDEX `email_outbox_user_kind_idx` ON `email_outbox` (`user_id`,`kind`,`created_at`);
