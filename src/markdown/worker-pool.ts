@@ -7,9 +7,10 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
  * One worker thread renders and sanitizes posts, so the request thread never holds a jsdom window.
  * - DOMPurify on jsdom leaks ~36 KB per sanitized post (cure53/DOMPurify#1089): after
  *   `recycleAfter` renders a fresh worker takes new requests while the old one finishes its queue
- *   and is then terminated. Loading jsdom takes 1–3 s, so the successor is started halfway
- *   through and takes over only once it is ready (the old one keeps rendering meanwhile, up to
- *   twice `recycleAfter`): posts never wait for a worker to start, except the very first.
+ *   and is then terminated. Loading jsdom takes 1–3 s, so the successor is started at 90% of the
+ *   budget and takes over only once it is ready (the old one keeps rendering meanwhile, up to
+ *   twice `recycleAfter`): posts never wait for a worker to start, except the very first. Not
+ *   earlier: an idle loaded successor holds ~70 MB, which would count for half of every cycle.
  * - The worker answers in order, so only the oldest pending request is actually running; the
  *   timeout clock runs for that one alone (a long queue is not a hung worker), and only once the
  *   worker has reported that jsdom is loaded. A timed-out request is rejected, its worker
@@ -152,7 +153,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
   }
 
   function target(): Slot {
-    if (current && !spare && current.renders >= recycleAfter / 2) spare = spawn();
+    if (current && !spare && current.renders >= Math.floor(recycleAfter * 0.9)) spare = spawn();
     if (current && current.renders >= recycleAfter && (spare?.ready || current.renders >= 2 * recycleAfter)) {
       current.retired = true;
       if (current.pending.size === 0) stop(current);
