@@ -27,6 +27,20 @@ function cacheable(request: IncomingMessage): boolean {
   return cookie === undefined || !sessionCookie.test(cookie);
 }
 
+/**
+ * The cached page for this URL while its version is current. A lookup that throws (a busy or
+ * failing database) leaves the request to the app, which answers it as any other: an exception
+ * here would otherwise escape the request listener and stop the process.
+ */
+function currentPage(pageCache: PageCache, key: string) {
+  try {
+    const version = pageCache.peek(key)?.revalidate?.();
+    return version === undefined ? undefined : pageCache.get(key, version);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Wraps the app's request listener: cached anonymous pages are answered first. */
 export function withCachedPages(next: RequestListener, options: CachedPagesOptions): RequestListener {
   const { pageCache, accessLog } = options;
@@ -35,9 +49,7 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     const started = performance.now();
     const key = request.url;
     if (key === undefined || key.charCodeAt(0) !== 47 /* '/' */ || !cacheable(request)) return next(request, response);
-    const stored = pageCache.peek(key);
-    const version = stored?.revalidate?.();
-    const page = version === undefined ? undefined : pageCache.get(key, version);
+    const page = currentPage(pageCache, key);
     if (!page) return next(request, response);
 
     const incomingId = request.headers['x-request-id'];
