@@ -27,6 +27,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /u/:username': PUBLIC('profiles are public'),
   'GET /static/:name': PUBLIC('static files'),
   'POST /t/:id{[0-9]+}/replies': { kind: 'allowed', why: 'any member may reply to anyone’s thread' },
+  'GET /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'the flag form for another member’s post; flagging them is the point' },
   'POST /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'flagging other members’ posts is the point' },
   'POST /p/:id{[0-9]+}/helpful': { kind: 'allowed', why: 'voting for other members’ posts is the point' },
   'POST /t/:id{[0-9]+}/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
