@@ -1,0 +1,51 @@
+import { closeDatabase, openDatabase } from '../../src/db/client.js';
+import { searchPosts, type SearchSort } from '../../src/search/search.js';
+import type { ServiceContext } from '../../src/lib/context.js';
+
+// One search at a time, never answered from the result cache: what a single query for a word
+// nobody searched since the last write costs, at the dataset's size. (The load cases in run.ts
+// repeat six words, so most of their answers come from that cache.)
+//
+//   npx tsx test/bench/search-latency.ts [--db .bench/hearth-1000000.db] [--words 60]
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+
+const path = option('db', '.bench/hearth-1000000.db');
+const count = Number(option('words', '60'));
+const db = openDatabase(path);
+const ctx = { db, now: Date.now } as unknown as ServiceContext;
+
+// The index's own vocabulary: the most frequent terms, and terms found in only a few posts.
+db.$client.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'post_search', 'row')");
+const words = (sql: string) => (db.$client.prepare(sql).all(count) as { term: string }[]).map((row) => row.term);
+const common = words("SELECT term FROM temp.search_terms WHERE length(term) > 3 AND term GLOB '[a-z]*' ORDER BY doc DESC LIMIT ?");
+const rare = words("SELECT term FROM temp.search_terms WHERE doc BETWEEN 3 AND 50 AND term GLOB '[a-z]*' ORDER BY term LIMIT ?");
+const documents = db.$client.prepare('SELECT doc FROM temp.search_terms WHERE term = ?').pluck();
+
+function measure(terms: string[], sort: SearchSort, page: number): number[] {
+  return terms.map((q) => {
+    const started = performance.now();
+    searchPosts(ctx, { q, sort, page });
+    return performance.now() - started;
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+// Warm SQLite's page cache with page 2 of every query, then measure page 1 (a different cache key).
+for (const sort of ['relevance', 'newest'] as const) measure([...common, ...rare], sort, 2);
+console.log(`${path}: ${common.length} common words (${documents.get(common.at(-1))}–${documents.get(common[0])} posts each), ${rare.length} rare (3–50 posts)`);
+console.log('| words | order | p50 ms | p95 ms | max ms |\n|---|---|---:|---:|---:|');
+for (const [label, terms] of [['common', common], ['rare', rare]] as const) {
+  for (const sort of ['relevance', 'newest'] as const) {
+    const times = measure(terms, sort, 1);
+    console.log(`| ${label} | ${sort} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`);
+  }
+}
+closeDatabase(db);
