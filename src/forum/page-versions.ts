@@ -11,15 +11,18 @@ type Statements = { thread: Statement; category: Statement; home: Statement };
 const statements = perDatabase((db): Statements => {
   return {
     thread: db.$client.prepare(
-      "select t.slug as slug, t.version || '.' || c.version as version from threads t join categories c on c.id = t.category_id where t.id = ? and t.status = 'published'",
+      "select slug, version from threads where id = ? and status = 'published'",
     ),
     category: db.$client.prepare('select version from categories where slug = ?'),
     home: db.$client.prepare("select count(*) || '.' || total(version) as version from categories"),
   };
 });
 
+// A thread's version covers its posts, its own columns, its authors' shown names and roles, and
+// its category's name, slug and kind (migrations 0002 and 0008); moving it bumps it too.
 export function threadPageVersion(db: Db, threadId: number): { slug: string; version: string } | undefined {
-  return statements(db).thread.get(threadId) as { slug: string; version: string } | undefined;
+  const row = statements(db).thread.get(threadId) as { slug: string; version: number } | undefined;
+  return row ? { slug: row.slug, version: String(row.version) } : undefined;
 }
 
 export function categoryPageVersion(db: Db, slug: string): string | undefined {

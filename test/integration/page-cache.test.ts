@@ -46,6 +46,20 @@ describe('the anonymous page cache', () => {
     expect(renders).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps a thread page through replies elsewhere in its category, and not through a change of the category it shows', async () => {
+    const neighbour = await makeThread(ctx.services, ctx.other, { category: 'kettles', title: 'Neighbouring thread', body: 'Next door' });
+    const etag = (await ctx.http.get(path)).headers.get('etag')!;
+    await makeReply(ctx.services, ctx.member, { threadId: neighbour.threadId, body: 'A reply next door' });
+    expect((await ctx.http.get(path, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    await ctx.http.post('/admin/categories/' + String(ctx.db.$client.prepare("select id from categories where slug = 'kettles'").pluck().get()), { kind: 'questions', moderation: 'open' }, { as: ctx.admin });
+    const asQuestion = await ctx.http.get(path, { headers: { 'if-none-match': etag } });
+    expect(asQuestion.status).toBe(200);
+    expect(await asQuestion.text()).toContain('"@type":"QAPage"');
+    ctx.db.$client.prepare("update categories set name = 'Kettles renamed elsewhere', kind = 'discussion' where slug = 'kettles'").run();
+    expect(await anonymous(path)).toContain('Kettles renamed elsewhere');
+  });
+
   it('never serves signed-in pages from it, nor lets them in', async () => {
     const signedIn = await ctx.http.get(path, { as: ctx.member });
     expect(signedIn.headers.get('etag')).toBeNull();
