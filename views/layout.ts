@@ -1,5 +1,5 @@
 import type { SignedIn } from '../src/lib/context.js';
-import { html, jsonForScript, scriptNonce, type Html } from './html.js';
+import { html, scriptNonce, type Html } from './html.js';
 
 export type Site = { name: string; baseUrl: string };
 
@@ -14,8 +14,8 @@ export type LayoutProps = {
   ogType?: string;
   /** Announce /oembed for the canonical URL (thread pages), so editors can embed it from a pasted link. */
   oembed?: boolean;
-  /** schema.org JSON-LD for the page, written as a data block in the head. */
-  structuredData?: Record<string, unknown> | null;
+  /** schema.org JSON-LD for the page (serialized with jsonForScript), written as a data block in the head. */
+  structuredData?: Html | null;
   /** A one-line notice shown above the page, e.g. after signing out. */
   notice?: string;
   /** Unread notifications, and open review items for staff. */
@@ -62,7 +62,7 @@ ${props.description ? html`<meta name="description" content="${props.description
 ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.canonicalPath}">` : ''}
 ${props.canonicalPath ? openGraph(props) : ''}
 ${props.canonicalPath && props.oembed ? html`<link rel="alternate" type="application/json+oembed" href="${site.baseUrl}/oembed?url=${encodeURIComponent(site.baseUrl + props.canonicalPath)}" title="${props.title}">` : ''}
-${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${jsonForScript(props.structuredData)}</script>` : ''}
+${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${props.structuredData}</script>` : ''}
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/brand.css">

@@ -18,6 +18,7 @@ import {
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
+import { sharedReads } from './shared-reads.js';
 
 export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
 
@@ -65,6 +66,8 @@ export type ThreadPage = {
   totalPages: number;
   canReply: boolean;
   canModerate: boolean;
+  /** Computes a value from what every viewer of this page sees, once per version of the thread. */
+  derived<D>(key: string, compute: () => D): D;
 };
 
 // The page's reads are prepared once per database: building drizzle queries on every request
@@ -97,6 +100,7 @@ function prepare(db: Db) {
         title: threads.title,
         slug: threads.slug,
         status: threads.status,
+        version: threads.version,
         authorId: threads.authorId,
         locked: threads.locked,
         pinned: threads.pinned,
@@ -160,7 +164,13 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     throw new NotFound(`This thread has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${input.page}.`);
   }
   const first = (input.page - 1) * POSTS_PER_PAGE + 1;
-  const rows = queries.page.all({ threadId: row.id, first, last: first + POSTS_PER_PAGE - 1 });
+  const shared = sharedReads(ctx.db, `${row.id}:${input.page}`, row.version, () => ({
+    rows: queries.page.all({ threadId: row.id, first, last: first + POSTS_PER_PAGE - 1 }),
+    acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
+    opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
+  }));
+  // A copy: the shared rows are read by every viewer, and this one may add their waiting posts.
+  const rows = [...shared.value.rows];
   if (input.page === totalPages && viewer !== null) {
     rows.push(...queries.unnumbered.all({ threadId: row.id, viewerId: viewer.id, moderator: moderator ? 1 : 0 }));
   }
@@ -187,12 +197,13 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       ...toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now }),
       ...postAnswerFields(viewer, post, { live: stateOf(post) === 'visible', question, solvedPostId: row.solvedPostId, voted }),
     })),
-    acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
-    opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
+    acceptedAnswer: shared.value.acceptedAnswer,
+    opening: shared.value.opening,
     page: input.page,
     totalPages,
     canReply: row.status === 'published' && canReply(viewer, facts, now),
     canModerate: moderator,
+    derived: shared.derived,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { listCategoryChoices } from '../forum/categories.js';
 import { createReply } from '../forum/posts.js';
+import { findReplyTarget } from '../forum/reply-target.js';
 import { threadPageVersion } from '../forum/page-versions.js';
 import { threadStructuredData } from '../forum/structured-data.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
@@ -11,6 +12,7 @@ import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
 import { limitLookups } from './similar.js';
 import { excerpt } from '../lib/html-text.js';
 import { threadWatchState } from '../notifications/watching.js';
+import { jsonForScript } from '../../views/html.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
@@ -26,20 +28,29 @@ function pageParam(value: string | undefined): number {
   return Number(value);
 }
 
+function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
+  const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: c.req.query('replyTo') });
+  return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
+}
+
 function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): string {
   const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
-  const draft = reply ?? (c.var.viewer ? { body: '', submission: newSubmissionToken() } : undefined);
+  // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
+  const draft = reply ?? (c.var.viewer ? newDraft(c, data.thread.id) : undefined);
   const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(c.var.services, c.var.viewer, { threadId: data.thread.id, categoryId: data.category.id });
   return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
-    ...(data.opening ? { description: excerpt(data.opening.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.` } : {}),
+    ...(data.opening ? { description: data.derived('description', () => excerpt(data.opening!.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.`) } : {}),
     ogType: 'article',
     oembed: true,
-    structuredData: threadStructuredData(data, c.var.site.baseUrl),
+    structuredData: data.derived(`structured-data ${c.var.site.baseUrl}`, () => {
+      const structured = threadStructuredData(data, c.var.site.baseUrl);
+      return structured ? jsonForScript(structured) : null;
+    }),
   });
 }
 
@@ -118,11 +129,12 @@ export const threadRoutes = new Hono<AppEnv>()
     const body = form['body'] ?? '';
     try {
       limitPosting(c);
-      const location = await createReply(c.var.services, c.var.viewer, { threadId, body, submission: form['submission'] });
+      const location = await createReply(c.var.services, c.var.viewer, { threadId, body, submission: form['submission'], replyTo: form['replyTo'] });
       return c.redirect(postPath(location), 303);
     } catch (error) {
       const { status, errors } = formErrors(error, c);
-      return renderThread(c, lastPage(c, threadId), { body, submission: form['submission'] ?? newSubmissionToken(), ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
+      const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: form['replyTo'] });
+      return renderThread(c, lastPage(c, threadId), { body, submission: form['submission'] ?? newSubmissionToken(), ...(replyTo ? { replyTo } : {}), ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
     }
   })
   .post('/t/:id{[0-9]+}/:flag{(?:lock|pin)}', async (c) => {

@@ -100,6 +100,29 @@ describe('the anonymous page cache', () => {
     expect(await anonymous('/c/moved-here')).toContain('Renamed new thread');
   });
 
+  it('shows signed-in viewers every kind of write at once, though their pages share the reads of a version', async () => {
+    const own = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Shared reads thread', body: 'Shared opening' });
+    const ownPath = `/t/${own.threadId}/${own.slug}`;
+    const asOther = async () => (await ctx.http.get(ownPath, { as: ctx.other })).text();
+    const checks: [string, () => unknown, string, boolean][] = [
+      ['reply', () => makeReply(ctx.services, ctx.manager, { threadId: own.threadId, body: 'A shared reply' }), 'A shared reply', true],
+      ['edit', () => ctx.http.post(`/p/${own.postId}/edit`, { title: 'Shared reads thread', body: 'Edited shared opening' }, { as: ctx.member }), 'Edited shared opening', true],
+      ['helpful vote', () => ctx.http.post(`/p/${own.postId}/helpful`, {}, { as: ctx.manager }), 'Helpful <span class="helpful-count">1</span>', true],
+      ['hide', () => ctx.http.post(`/p/${own.postId}/hide`, { reason: 'Checking' }, { as: ctx.manager }), 'Edited shared opening', false],
+      ['unhide', () => ctx.http.post(`/p/${own.postId}/unhide`, {}, { as: ctx.manager }), 'Edited shared opening', true],
+      ['outside write', () => ctx.db.$client.prepare("update posts set body_html = '<p>Shared rebake</p>' where id = ?").run(own.postId), 'Shared rebake', true],
+      ['rename by another process', () => ctx.db.$client.prepare("update users set username = 'alice2' where username = 'alice'").run(), '>alice2</a>', true],
+      ['undo rename', () => ctx.db.$client.prepare("update users set username = 'alice' where username = 'alice2'").run(), '>alice2</a>', false],
+    ];
+    for (const [name, write, text, present] of checks) {
+      await asOther();
+      await write();
+      expect((await asOther()).includes(text), name).toBe(present);
+    }
+    // The page's JSON-LD follows the edit (it is derived once per version, not once per process).
+    expect(await asOther()).toContain('Shared rebake');
+  });
+
   it('keeps waiting content out, and shows it once approved', async () => {
     const held = await makeThread(ctx.services, ctx.manager, { category: 'held', title: 'Held board thread', body: 'x' });
     const heldPath = `/t/${held.threadId}/${held.slug}`;
