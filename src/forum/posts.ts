@@ -8,6 +8,7 @@ import { announcePost } from '../notifications/announce.js';
 import { assertMayPost, censorTitle, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
 import { canDeletePost, canEditPost, canModerate, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
+import { findReplyTarget } from './reply-target.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { pageOfPost } from './threads.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
@@ -57,7 +58,7 @@ function locationOf(post: { id: number; threadId: number; slug: string; number: 
   return { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number ?? post.lastPostNumber) };
 }
 
-export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown; submission?: unknown }): Promise<PostLocation & { status: string }> {
+export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown; submission?: unknown; replyTo?: unknown }): Promise<PostLocation & { status: string }> {
   const body = normalizeText(input.body);
   assertValid({ body: bodyError(body) });
   if (viewer === null) throw new Unauthenticated('Please log in to reply.');
@@ -70,6 +71,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     .get();
   if (!thread || thread.status !== 'published') throw new NotFound('That thread does not exist, or it was removed.');
   if (!canReply(viewer, thread, ctx.now())) throw new Forbidden('This thread is locked, so it takes no new replies.');
+  const replyTo = findReplyTarget(ctx, { threadId: thread.id, replyTo: input.replyTo });
   const { status, rendered } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
   const token = submissionToken(input.submission);
@@ -90,7 +92,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
       const number = lastPostNumber + 1;
       const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
       recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
-      announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, at: now });
+      announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, replyTo, at: now });
       recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
     },

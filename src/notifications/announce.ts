@@ -3,7 +3,17 @@ import { mentionedNames } from '../markdown/mentions.js';
 import { MENTIONS_PER_POST, watchOnPosting, type InsertedNotification } from './fan-out.js';
 import { notifyPostAudience } from './notify.js';
 
-export type PublishedPostFacts = { postId: number; threadId: number; categoryId: number; authorId: number; number: number; bodyHtml: string; at: number };
+export type PublishedPostFacts = {
+  postId: number;
+  threadId: number;
+  categoryId: number;
+  authorId: number;
+  number: number;
+  bodyHtml: string;
+  /** The visible post a reply answers, if it was sent with one (not kept for replies that wait for approval). */
+  replyTo?: { number: number; authorId: number } | null;
+  at: number;
+};
 
 /**
  * What publishing a post sets off besides its counters: the author now watches the thread, and
@@ -19,6 +29,7 @@ export function announcePost(db: Db, post: PublishedPostFacts): InsertedNotifica
     actorId: post.authorId,
     isReply: post.number > 1,
     mentions: mentionedNames(post.bodyHtml, MENTIONS_PER_POST),
+    replyTo: post.replyTo ?? null,
     at: post.at,
   });
 }

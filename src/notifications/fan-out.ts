@@ -5,9 +5,10 @@ import { perDatabase } from '../db/prepared.js';
 
 /*
  * Who hears about a newly published post, decided and written by one INSERT…SELECT inside the
- * post's own write transaction (docs/decisions/0008-notifications-and-watching.md):
+ * post's own write transaction (docs/decisions/0009-notifications-and-watching.md and 0012):
  *   1 mention        members named with @ in it (at most MENTIONS_PER_POST names are looked up)
- *   2 reply_to_post  the thread's author, for every reply in their thread
+ *   2 reply_to_post  the thread's author, for every reply in their thread, and the author of the post
+ *                    the reply answers ("Reply" on that post; data `{"replyTo": number}`)
  *   3 reply          members watching the thread, or watching its category with no thread choice
  *   4 new_thread     members watching the category, for an opening post
  * Each recipient gets one notification, of the lowest rank that applies. Nobody hears about their
@@ -19,15 +20,16 @@ import { perDatabase } from '../db/prepared.js';
 export const MENTIONS_PER_POST = 10;
 
 const FAN_OUT = `
-INSERT INTO notifications (user_id, kind, actor_id, thread_id, post_id, created_at)
+INSERT INTO notifications (user_id, kind, actor_id, thread_id, post_id, data, created_at)
 SELECT candidate.user_id,
   CASE min(candidate.rank) WHEN 1 THEN 'mention' WHEN 2 THEN 'reply_to_post' WHEN 3 THEN 'reply' ELSE 'new_thread' END,
-  @actor, @thread, @post, @now
+  @actor, @thread, @post, CASE min(candidate.rank) WHEN 2 THEN max(candidate.data) END, @now
 FROM (
-  SELECT id AS user_id, 1 AS rank FROM users WHERE username_key IN (SELECT value FROM json_each(@mentions))
-  UNION ALL SELECT author_id, 2 FROM threads WHERE id = @thread AND @isReply
-  UNION ALL SELECT user_id, 3 FROM thread_watches WHERE thread_id = @thread AND level = 'watching' AND @isReply
-  UNION ALL SELECT watch.user_id, CASE WHEN @isReply THEN 3 ELSE 4 END FROM category_watches AS watch
+  SELECT id AS user_id, 1 AS rank, NULL AS data FROM users WHERE username_key IN (SELECT value FROM json_each(@mentions))
+  UNION ALL SELECT author_id, 2, NULL FROM threads WHERE id = @thread AND @isReply
+  UNION ALL SELECT @replyToAuthor, 2, @replyToData WHERE @replyToAuthor IS NOT NULL AND @isReply
+  UNION ALL SELECT user_id, 3, NULL FROM thread_watches WHERE thread_id = @thread AND level = 'watching' AND @isReply
+  UNION ALL SELECT watch.user_id, CASE WHEN @isReply THEN 3 ELSE 4 END, NULL FROM category_watches AS watch
     WHERE watch.category_id = @category AND watch.level = 'watching'
       AND NOT EXISTS (SELECT 1 FROM thread_watches WHERE user_id = watch.user_id AND thread_id = @thread)
 ) AS candidate
@@ -62,6 +64,8 @@ export type PostAudience = {
   isReply: boolean;
   /** Lower-cased usernames mentioned in the post, already capped at MENTIONS_PER_POST. */
   mentions: string[];
+  /** The post this reply answers, already checked to be visible (src/forum/reply-target.ts). */
+  replyTo?: { number: number; authorId: number } | null;
   at: number;
 };
 
@@ -76,6 +80,8 @@ export function insertPostAudience(db: Db, audience: PostAudience): InsertedNoti
     category: audience.categoryId,
     isReply: audience.isReply ? 1 : 0,
     mentions: JSON.stringify(audience.mentions.slice(0, MENTIONS_PER_POST)),
+    replyToAuthor: audience.replyTo?.authorId ?? null,
+    replyToData: audience.replyTo ? JSON.stringify({ replyTo: audience.replyTo.number }) : null,
     now: audience.at,
   }) as InsertedNotification[];
 }

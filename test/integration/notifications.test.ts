@@ -257,3 +257,113 @@ describe('the watch forms', () => {
     expect(ctx.rows('select level from thread_watches where user_id = ?', ben!.id)).toEqual([]);
   });
 });
+
+describe('replies to a post (the “Reply” link on each post)', () => {
+  async function replyTo(author: SignedIn, threadId: number, target: string, body = 'Good point.') {
+    const response = await ctx.http.post(`/t/${threadId}/replies`, { body, replyTo: target }, { as: author });
+    expect(response.status).toBe(303);
+    return ctx.row<{ id: number }>('select id from posts where thread_id = ? and number = ?', threadId, Number(location(response).split('#post-')[1])).id;
+  }
+  const data = (member: SignedIn) => ctx.rows<{ kind: string; data: string | null }>('select kind, data from notifications where user_id = ? order by id', member.id);
+
+  it('links each post of a signed-in page to the reply form, which names the post; anonymous pages stay as they were', async () => {
+    const [ann, ben] = await members(2);
+    const { threadId, path } = await startThread(ann!);
+    await reply(ben!, threadId);
+    const signedIn = await page(path, ann);
+    expect(signedIn).toContain(`<a href="${path}?replyTo=1#reply">Reply</a>`);
+    expect(signedIn).toContain(`<a href="${path}?replyTo=2#reply">Reply</a>`);
+    expect(signedIn).not.toContain('name="replyTo"');
+    const form = await page(`${path}?replyTo=2`, ann);
+    expect(form).toContain('<section class="reply" id="reply"');
+    expect(form).toContain('<input type="hidden" name="replyTo" value="2">');
+    expect(form).toContain(`Replying to <a href="/p/`);
+    expect(form).toContain(`@${ben!.username}’s post #2</a> · <a href="${path}#reply">Cancel</a>`);
+    for (const anonymous of [await page(path), await page(path), await page(`${path}?replyTo=2`)]) {
+      expect(anonymous).not.toContain('replyTo');
+      expect(anonymous).not.toContain('Replying to');
+      expect(anonymous).toContain('to reply.');
+    }
+  });
+
+  it('tells the replied-to author, who need not watch the thread', async () => {
+    const [ann, ben, cat] = await members(3);
+    const { threadId } = await startThread(ann!);
+    await reply(ben!, threadId);
+    await watch(ben!, `/t/${threadId}`, 'normal');
+    const postId = await replyTo(cat!, threadId, '2');
+    expect(notes(ben!)).toEqual([{ kind: 'reply_to_post', actor_id: cat!.id, post_id: postId }]);
+    expect(data(ben!)).toEqual([{ kind: 'reply_to_post', data: '{"replyTo":2}' }]);
+    // The thread's author hears as before, in their own words.
+    expect(data(ann!).map((row) => row.data)).toEqual([null, null]);
+    const title = ctx.row<{ title: string }>('select title from threads where id = ?', threadId).title;
+    expect(await page('/notifications', ben)).toContain(`${cat!.username} replied to your post #2 in “${title}”`);
+    expect(await page('/notifications', ann)).toContain(`${cat!.username} replied to your thread “${title}”`);
+  });
+
+  it('says nothing to an author who muted the thread, nor to anyone about their own post', async () => {
+    const [ann, ben, cat] = await members(3);
+    const { threadId } = await startThread(ann!);
+    await reply(ben!, threadId);
+    await watch(ben!, `/t/${threadId}`, 'muted');
+    await replyTo(cat!, threadId, '2');
+    expect(kinds(ben!)).toEqual([]);
+    await watch(ben!, `/t/${threadId}`, 'normal');
+    await replyTo(ben!, threadId, '2', 'Replying to myself.');
+    expect(kinds(ben!)).toEqual([]);
+    const own = await replyTo(ann!, threadId, '1', 'Answering my own question.');
+    expect(notes(ann!).filter((note) => note.post_id === own)).toEqual([]);
+  });
+
+  it('sends one notification per member and reply, whatever else applies', async () => {
+    const [ann, ben, cat] = await members(3);
+    const { threadId } = await startThread(ann!);
+    await reply(ben!, threadId);
+    // ben watches the thread (he replied) and is replied to: one notification, not two.
+    let postId = await replyTo(cat!, threadId, '2');
+    expect(notes(ben!)).toEqual([{ kind: 'reply_to_post', actor_id: cat!.id, post_id: postId }]);
+    // The thread's author, replied to on the opening post: one.
+    postId = await replyTo(cat!, threadId, '1');
+    expect(notes(ann!).filter((note) => note.post_id === postId)).toEqual([{ kind: 'reply_to_post', actor_id: cat!.id, post_id: postId }]);
+    // Replied to and mentioned: the mention.
+    postId = await replyTo(cat!, threadId, '2', `Right, @${ben!.username}?`);
+    expect(notes(ben!).filter((note) => note.post_id === postId)).toEqual([{ kind: 'mention', actor_id: cat!.id, post_id: postId }]);
+    expect(ctx.row('select count(*) as n from notifications where post_id in (select id from posts where thread_id = ?) group by post_id, user_id order by n desc limit 1', threadId)).toEqual({ n: 1 });
+  });
+
+  it('ignores a replyTo that is not a visible post of the thread', async () => {
+    const [ann, ben, cat, dan, eve] = await members(5);
+    const { threadId } = await startThread(ann!);
+    await watch(ben!, `/t/${threadId}`, 'normal');
+    await watch(dan!, `/t/${threadId}`, 'normal');
+    const hidden = await reply(ben!, threadId);
+    const deleted = await reply(dan!, threadId);
+    expect((await ctx.http.post(`/p/${hidden}/hide`, { reason: 'Spam' }, { as: ctx.manager })).status).toBe(303);
+    expect((await ctx.http.post(`/p/${deleted}/delete`, {}, { as: dan })).status).toBe(303);
+    for (const target of ['', 'abc', '0', '-1', '2.5', '1e3', '99', '9'.repeat(40), '2', '3']) await replyTo(cat!, threadId, target);
+    // Post 3 exists in the first thread only: here it is out of range.
+    const other = await startThread(eve!);
+    await replyTo(cat!, other.threadId, '3');
+    expect([kinds(ben!), kinds(dan!)]).toEqual([[], []]);
+    expect(ctx.rows('select data from notifications where user_id in (?, ?) and data is not null', ann!.id, eve!.id)).toEqual([]);
+    for (const target of ['2', 'abc', '99']) {
+      const form = await page(`/t/${threadId}?replyTo=${target}`, cat);
+      expect(form).not.toContain('name="replyTo"');
+    }
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it('keeps the post replied to when the form comes back with an error', async () => {
+    const [ann, ben, cat] = await members(3);
+    const { threadId, path } = await startThread(ann!);
+    await reply(ben!, threadId);
+    const refused = await ctx.http.post(`/t/${threadId}/replies`, { body: '', replyTo: '2' }, { as: cat });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('<input type="hidden" name="replyTo" value="2">');
+    expect(html).toContain(`@${ben!.username}’s post #2</a> · <a href="${path}#reply">Cancel</a>`);
+    const invalid = await ctx.http.post(`/t/${threadId}/replies`, { body: '', replyTo: '42' }, { as: cat });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).not.toContain('name="replyTo"');
+  });
+});

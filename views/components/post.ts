@@ -57,8 +57,9 @@ function moderatorTools(post: PostView): Html {
 </details>`;
 }
 
-function actions(post: PostView): Html {
+function actions(post: PostView, replyHref?: (number: number) => string): Html {
   return html`<div class="post-actions">
+  ${replyHref && post.state === 'visible' && post.number !== null ? html`<a href="${replyHref(post.number)}">Reply</a>` : ''}
   ${helpfulControl(post)}
   ${acceptControl(post)}
   ${post.canEdit ? html`<a href="/p/${post.id}/edit">Edit</a>` : ''}
@@ -71,8 +72,11 @@ function actions(post: PostView): Html {
 </div>`;
 }
 
-/** One post in a thread; `id="post-N"` is the anchor permalinks and reply redirects point at. */
-export function postArticle(post: PostView): Html {
+/**
+ * One post in a thread; `id="post-N"` is the anchor permalinks and reply redirects point at.
+ * `replyHref` (signed-in pages only) adds a "Reply" link to the thread's form for this post.
+ */
+export function postArticle(post: PostView, replyHref?: (number: number) => string): Html {
   const { author } = post;
   const anchor = post.number === null ? `post-pending-${post.id}` : `post-${post.number}`;
   return html`<article class="post${author.role !== 'member' ? ' post-staff' : ''}${post.state !== 'visible' ? ` post-removed post-${post.state}` : ''}${post.accepted ? ' post-accepted' : ''}" id="${anchor}">
@@ -83,6 +87,6 @@ export function postArticle(post: PostView): Html {
     ${acceptedMark(post)}
   </header>
   ${body(post)}
-  ${actions(post)}
+  ${actions(post, replyHref)}
 </article>`;
 }

@@ -50,6 +50,7 @@ function activity(item: NotificationView, title: string): Html {
   if (!item.available) return html`A post by ${actor} that you were notified about is no longer available.`;
   if (item.kind === 'reply' && item.groupSize > 1) return html`${item.groupSize} new replies in “${title}”`;
   if (item.kind === 'reply') return html`${actor} replied in “${title}”`;
+  if (item.kind === 'reply_to_post' && typeof item.data['replyTo'] === 'number') return html`${actor} replied to your post #${item.data['replyTo']} in “${title}”`;
   if (item.kind === 'reply_to_post') return html`${actor} replied to your thread “${title}”`;
   if (item.kind === 'mention') return html`${actor} mentioned you in “${title}”`;
   return html`${actor} started a new thread: “${title}”`;

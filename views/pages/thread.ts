@@ -7,7 +7,14 @@ import { watchForm } from '../components/watch-form.js';
 import type { WatchState } from '../../src/notifications/watching.js';
 import { html, scriptNonce, type Html } from '../html.js';
 
-export type ReplyDraft = { body: string; submission: string; error?: string; formError?: string };
+export type ReplyDraft = {
+  body: string;
+  submission: string;
+  /** The post this reply answers (from its "Reply" link), kept when the form comes back. */
+  replyTo?: { postId: number; number: number; username: string };
+  error?: string;
+  formError?: string;
+};
 
 export type ThreadPageProps = ThreadPage & {
   signedIn: boolean;
@@ -59,6 +66,15 @@ function threadBanner(props: ThreadPageProps): Html {
   return html``;
 }
 
+function pagePath(props: ThreadPageProps): string {
+  return `/t/${props.thread.id}/${props.thread.slug}${props.page > 1 ? `?page=${props.page}` : ''}`;
+}
+
+/** Without JavaScript, cancelling is a link to the same page without the target. */
+function replyingTo(target: { postId: number; number: number; username: string }, path: string): Html {
+  return html`<p class="replying-to">Replying to <a href="/p/${target.postId}">@${target.username}’s post #${target.number}</a> · <a href="${path}#reply">Cancel</a></p>`;
+}
+
 function replySection(props: ThreadPageProps): Html {
   const { thread } = props;
   // A draft that came back (invalid, or the session lapsed) is always shown again with its text.
@@ -67,11 +83,13 @@ function replySection(props: ThreadPageProps): Html {
   }
   if (!props.canReply && props.signedIn) return html`<p class="reply-prompt">This thread is locked, so it takes no new replies.</p>`;
   const draft = props.reply;
-  return html`<section class="reply" aria-labelledby="reply-heading">
+  return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
   <h2 id="reply-heading">Your reply</h2>
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
     <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
+    ${draft?.replyTo ? html`<input type="hidden" name="replyTo" value="${draft.replyTo.number}">` : ''}
     ${errorSummary({ form: draft?.formError, body: draft?.error })}
+    ${draft?.replyTo ? replyingTo(draft.replyTo, pagePath(props)) : ''}
     ${textarea({ name: 'body', label: 'Reply', value: draft?.body ?? '', error: draft?.error, hint: 'Markdown works: **bold**, _italic_, `code`, lists and links.', rows: 6, required: true })}
     <button type="submit">Post reply</button>
   </form>
@@ -81,7 +99,11 @@ function replySection(props: ThreadPageProps): Html {
 /** The accepted answer's box sits right under the question (at the top of later pages). */
 function postsWithAnswer(props: ThreadPageProps): Html {
   const split = props.posts[0]?.number === 1 ? 1 : 0;
-  return html`<div class="posts">${props.posts.slice(0, split).map((post) => postArticle(post))}${acceptedAnswerBox(props)}${props.posts.slice(split).map((post) => postArticle(post))}</div>`;
+  // "Reply" links only on signed-in pages: anonymous pages are cached and show the sign-in prompt.
+  const path = pagePath(props);
+  const replyHref = props.signedIn && props.canReply ? (number: number) => `${path}${path.includes('?') ? '&' : '?'}replyTo=${number}#reply` : undefined;
+  const article = (post: ThreadPageProps['posts'][number]) => postArticle(post, replyHref);
+  return html`<div class="posts">${props.posts.slice(0, split).map(article)}${acceptedAnswerBox(props)}${props.posts.slice(split).map(article)}</div>`;
 }
 
 export function threadPage(props: ThreadPageProps): Html {
