@@ -11,8 +11,11 @@ export function submissionToken(value: unknown): string | null {
 
 export type EarlierSubmission = { postId: number; threadId: number; slug: string; number: number | null; lastPostNumber: number; status: string };
 
-/** The post an earlier submission of the same form created, read inside the write's transaction. */
-export function findSubmission(tx: Tx, userId: number, token: string | null): EarlierSubmission | undefined {
+/**
+ * The post an earlier submission of the same form created: read inside the write's transaction, and
+ * before it by the route, so a retry is answered without counting against the posting limit.
+ */
+export function findSubmission(tx: Pick<Tx, 'select'>, userId: number, token: string | null): EarlierSubmission | undefined {
   if (token === null) return undefined;
   return tx
     .select({ postId: posts.id, threadId: posts.threadId, slug: threads.slug, number: posts.number, lastPostNumber: threads.lastPostNumber, status: posts.status })

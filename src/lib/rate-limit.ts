@@ -59,6 +59,14 @@ export class RateLimiter {
     if (this.buckets.size > 100_000) this.prune();
   }
 
+  /** Gives back one action taken for something that did not happen (a refused or failed post). */
+  refund(key: string, rule: Rule): void {
+    if (!this.enabled || !this.buckets.has(key)) return;
+    const bucket = this.bucket(key, rule);
+    bucket.tokens = Math.min(rule.limit, bucket.tokens + 1);
+    this.buckets.set(key, bucket);
+  }
+
   /** Full buckets carry no information; dropping them bounds memory. */
   private prune(): void {
     for (const [key, bucket] of this.buckets) {

@@ -15,12 +15,18 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-/** New threads and replies; staff are not limited, members in their first day are limited hardest. */
-export function limitPosting(c: Context<AppEnv>): void {
+/**
+ * New threads and replies; staff are not limited, members in their first day are limited hardest.
+ * Returns a function that gives the allowance back, for a post that was not made after all.
+ */
+export function limitPosting(c: Context<AppEnv>): () => void {
   const viewer = c.var.viewer;
-  if (viewer === null || isStaff(viewer)) return;
+  if (viewer === null || isStaff(viewer)) return () => undefined;
   const isNew = c.var.services.now() - viewer.createdAt < DAY;
-  c.var.limits.take(`post:${viewer.id}`, isNew ? rules.postPerNewMember : rules.postPerMember);
+  const rule = isNew ? rules.postPerNewMember : rules.postPerMember;
+  const key = `post:${viewer.id}`;
+  c.var.limits.take(key, rule);
+  return () => c.var.limits.refund(key, rule);
 }
 
 export function limitFlagging(c: Context<AppEnv>): void {

@@ -18,7 +18,7 @@ import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
-import { limitPosting } from './limits.js';
+import { postOnce } from './post-once.js';
 import { newSubmissionToken } from './forms.js';
 import { pageHtml, renderError, renderPage, sendHtml, servePublic } from './render.js';
 
@@ -115,9 +115,11 @@ export const threadRoutes = new Hono<AppEnv>()
     const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken() };
     if (form['intent'] === 'preview') return previewNewThread(c, values);
     try {
-      limitPosting(c);
-      const created = await createThread(c.var.services, c.var.viewer, { ...values, submission: form['submission'] });
-      return c.redirect(threadPath(created.threadId, created.slug), 303);
+      const path = await postOnce(c, form['submission'], (earlier) => threadPath(earlier.threadId, earlier.slug), async () => {
+        const created = await createThread(c.var.services, c.var.viewer, { ...values, submission: form['submission'] });
+        return threadPath(created.threadId, created.slug);
+      });
+      return c.redirect(path, 303);
     } catch (error) {
       const { status, errors } = formErrors(error, c);
       return renderNewThread(c, values, errors, status);
@@ -128,9 +130,11 @@ export const threadRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const body = form['body'] ?? '';
     try {
-      limitPosting(c);
-      const location = await createReply(c.var.services, c.var.viewer, { threadId, body, submission: form['submission'], replyTo: form['replyTo'] });
-      return c.redirect(postPath(location), 303);
+      const path = await postOnce(c, form['submission'], postPath, async () => {
+        const location = await createReply(c.var.services, c.var.viewer, { threadId, body, submission: form['submission'], replyTo: form['replyTo'] });
+        return postPath(location);
+      });
+      return c.redirect(path, 303);
     } catch (error) {
       const { status, errors } = formErrors(error, c);
       const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: form['replyTo'] });

@@ -69,3 +69,58 @@ describe('abuse limits', () => {
     await relaxed.close();
   });
 });
+
+describe('posting limits and repeated forms', () => {
+  let limited: TestContext;
+  let newcomer: SignedIn;
+  let threadId: number;
+  beforeAll(async () => {
+    limited = await createTestContext({ rateLimit: true });
+    makeCategory(limited.services, { name: 'Kettles', slug: 'kettles' });
+    const author = await makeUser(limited.services, { username: 'author' });
+    ({ threadId } = await makeThread(limited.services, author, { category: 'kettles', title: 'A thread to answer', body: 'x' }));
+    limited.clock.advance(3 * 24 * 60 * 60_000);
+  });
+  afterAll(() => limited.close());
+  const count = (sql: string) => (limited.db.$client.prepare(sql).get() as { n: number }).n;
+
+  it("answers a new member's retried thread form with the first result, not a 429", async () => {
+    newcomer = await makeUser(limited.services, { username: 'newcomer' });
+    const fields = { category: 'kettles', title: 'Sent twice by a new member', body: 'double click', submission: 'retry-token-thread-0001' };
+    const first = await limited.http.post('/t', fields, { as: newcomer });
+    expect(first.status).toBe(303);
+    const again = await limited.http.post('/t', fields, { as: newcomer });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect(count("select count(*) as n from threads where title = 'Sent twice by a new member'")).toBe(1);
+    // The limit still holds for a new post.
+    const other = await limited.http.post('/t', { ...fields, title: 'A different thread', submission: 'retry-token-thread-0002' }, { as: newcomer });
+    expect(other.status).toBe(429);
+    expect(await other.text()).toContain('try again in');
+    limited.clock.advance(31_000);
+  });
+
+  it("answers a new member's double-clicked reply (both at once) with one reply and one location", async () => {
+    const fields = { body: 'only once, even at once', submission: 'retry-token-reply-0001' };
+    const responses = await Promise.all([1, 2].map(() => limited.http.post(`/t/${threadId}/replies`, fields, { as: newcomer })));
+    expect(responses.map((response) => response.status)).toEqual([303, 303]);
+    expect(responses[0]!.headers.get('location')).toBe(responses[1]!.headers.get('location'));
+    expect(count("select count(*) as n from posts where body = 'only once, even at once'")).toBe(1);
+    // And again later (a reload of the POST): still the first result.
+    const reload = await limited.http.post(`/t/${threadId}/replies`, fields, { as: newcomer });
+    expect(reload.status).toBe(303);
+    expect(reload.headers.get('location')).toBe(responses[0]!.headers.get('location'));
+    limited.clock.advance(31_000);
+  });
+
+  it('does not count a refused post (422) against the allowance', async () => {
+    const invalidThread = await limited.http.post('/t', { category: 'kettles', title: 'x', body: 'too short a title' }, { as: newcomer });
+    expect(invalidThread.status).toBe(422);
+    const invalidReply = await limited.http.post(`/t/${threadId}/replies`, { body: '   ' }, { as: newcomer });
+    expect(invalidReply.status).toBe(422);
+    const valid = await limited.http.post(`/t/${threadId}/replies`, { body: 'the reply I meant to send' }, { as: newcomer });
+    expect(valid.status).toBe(303);
+    // The successful one did count.
+    expect((await limited.http.post(`/t/${threadId}/replies`, { body: 'one more at once' }, { as: newcomer })).status).toBe(429);
+  });
+});
