@@ -97,6 +97,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/**
+ * The start's warning when real mail goes out (SMTP_URL) with links to a plain-http BASE_URL:
+ * RFC 8058 one-click unsubscribe wants an https URL in List-Unsubscribe, and providers may
+ * ignore it otherwise. Null when there is nothing to say (.eml files, or https).
+ */
+export function mailLinksWarning(config: Pick<Config, 'smtpUrl' | 'baseUrl'>): string | null {
+  if (!config.smtpUrl || config.baseUrl.startsWith('https://')) return null;
+  return `BASE_URL is ${config.baseUrl}: unsubscribe and confirmation links in email will be plain http, and mail providers may ignore one-click unsubscribe. Set BASE_URL to the public https:// address of the community.`;
+}
+
 /** A configuration for tests and tools: defaults plus overrides, no environment read. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Abuse limits are off unless a test is about them: suites post far faster than any person.

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, mailLinksWarning, type Config } from './config.js';
 import { closeDatabase, openDatabase, readPragmas } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedDemo } from './db/seed.js';
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     }
   }
   if (!config.rateLimit) log.warn('RATE_LIMIT=off: abuse limits are disabled. Use this only for trusted load tests.');
+  const mailWarning = mailLinksWarning(config);
+  if (mailWarning) log.warn(mailWarning);
 
   const siteName = getSetting(db, 'site_name');
   const accessLog = config.logLevel === 'debug' || config.logLevel === 'info' ? (line: string) => process.stdout.write(`${line}\n`) : undefined;

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../src/db/factories.js';
-import { emailOutbox } from '../../src/db/schema.js';
+import { mailLinksWarning } from '../../src/config.js';
+import { makeThread, makeUser } from '../../src/db/factories.js';
+import { emailOutbox, users } from '../../src/db/schema.js';
 import { mailMember } from '../../src/email/member-mail.js';
 import { MAX_ATTEMPTS } from '../../src/email/sender.js';
 import { startEmailWorker } from '../../src/email/worker.js';
 import { notificationMessage } from '../../views/email/messages.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
+import { createForumContext } from '../helpers/forum.js';
 import { drainMail, eventually, rawHeader, startSmtpServer } from '../helpers/mail.js';
 
 /** Queues one notification-style message to a member, as services do inside their transactions. */
@@ -139,5 +141,41 @@ describe('the outbox while the mail server is down', () => {
     // The process carries on serving.
     expect((await ctx.http.get('/healthz')).status).toBe(200);
     expect(ctx.errors).toEqual([]);
+  });
+});
+
+describe('one-click unsubscribe with an https BASE_URL', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let ctx: Awaited<ReturnType<typeof createForumContext>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    ctx = await createForumContext({ smtpUrl: smtp.url, baseUrl: 'https://community.example.com' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.close();
+  });
+
+  it('puts an https List-Unsubscribe URL and the One-Click pair in the queued and the sent message', async () => {
+    expect(mailLinksWarning(ctx.config)).toBeNull();
+    const author = await makeUser(ctx.services, { username: 'hedda' });
+    expect((await ctx.http.post('/account/email', { preference: 'immediately' }, { as: author })).status).toBe(303);
+    const { threadId } = await makeThread(ctx.services, author, { category: 'kettles', title: 'Base rocks on the counter', body: 'Is that normal?' });
+    expect((await ctx.http.post(`/t/${threadId}/replies`, { body: 'Check the little feet underneath.' }, { as: ctx.other })).status).toBe(303);
+
+    const [queued] = ctx.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'hedda@example.com')).all();
+    const headers = JSON.parse(queued!.headers ?? '{}') as Record<string, string>;
+    expect(headers['List-Unsubscribe']).toMatch(/^<https:\/\/community\.example\.com\/unsubscribe\?token=[^>]+>$/);
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+
+    await drainMail(ctx);
+    const mail = await eventually(() => smtp.to('hedda@example.com')[0]);
+    expect(rawHeader(mail, 'List-Unsubscribe')).toBe(headers['List-Unsubscribe']);
+    expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // The mail client's one-click POST to that https URL unsubscribes.
+    const link = /^<([^>]+)>$/.exec(headers['List-Unsubscribe']!)![1]!;
+    const response = await ctx.app.request(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(response.status).toBe(303);
+    expect(ctx.db.select({ value: users.emailPreference }).from(users).where(eq(users.id, author.id)).get()?.value).toBe('never');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, mailLinksWarning } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -76,5 +76,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_PATH: '/srv/hearth/hearth.db' })).toMatchObject({ smtpUrl: '', mailOutboxDir: '/srv/hearth/outbox', mailFrom: undefined });
     const config = loadConfig({ SMTP_URL: 'smtp://user:secret@mail.example.com:587', MAIL_FROM: 'Kettle Co <hello@example.com>', MAIL_OUTBOX_DIR: '/tmp/mail' });
     expect(config).toMatchObject({ smtpUrl: 'smtp://user:secret@mail.example.com:587', mailFrom: 'Kettle Co <hello@example.com>', mailOutboxDir: '/tmp/mail' });
+  });
+});
+
+describe('mailLinksWarning', () => {
+  it.each([
+    ['', 'http://localhost:3000', false],
+    ['', 'https://community.example.com', false],
+    ['smtp://mail.example.com:587', 'https://community.example.com', false],
+    ['smtp://mail.example.com:587', 'http://community.example.com', true],
+    ['smtps://user:secret@mail.example.com', 'http://localhost:3000', true],
+  ])('SMTP_URL %j with BASE_URL %s warns: %s', (smtpUrl, baseUrl, warns) => {
+    const warning = mailLinksWarning(loadConfig({ SMTP_URL: smtpUrl, BASE_URL: baseUrl }));
+    expect(warning !== null).toBe(warns);
+    if (warning) {
+      expect(warning).toContain(`BASE_URL is ${baseUrl}`);
+      expect(warning).toContain('one-click unsubscribe');
+      expect(warning).toContain('https://');
+      expect(warning).not.toContain('secret');
+    }
   });
 });
