@@ -111,6 +111,21 @@ describe('the outbox without SMTP_URL', () => {
     expect(mail.subject).toBe('Community: A community manager hid your post.');
     expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
   });
+
+  it('says at start where the .eml files go, as information, not a warning', async () => {
+    const info: string[] = [];
+    const warnings: string[] = [];
+    const worker = startEmailWorker({
+      db: ctx.db,
+      config: ctx.config,
+      site: { siteName: 'Community', baseUrl: ctx.config.baseUrl },
+      now: ctx.clock.now,
+      log: { info: (line) => info.push(line), warn: (line) => warnings.push(line) },
+    });
+    await worker.stop();
+    expect(info).toEqual([`SMTP_URL is not set: email is written as .eml files to ${ctx.config.mailOutboxDir}.`]);
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('the outbox while the mail server is down', () => {
