@@ -91,6 +91,42 @@ describe('GET /search', () => {
   });
 });
 
+describe('GET /search and approval', () => {
+  const approvalItem = (postId: number) =>
+    (ctx.db.$client.prepare("select id from review_items where post_id = ? and kind = 'approval' and status = 'open'").get(postId) as { id: number }).id;
+  const postIdOf = (response: Response) => {
+    const anchor = response.headers.get('location')!.split('#')[1]!;
+    return anchor.startsWith('post-pending-') ? Number(anchor.slice('post-pending-'.length)) : undefined;
+  };
+
+  it('finds a held reply only once a manager approves it', async () => {
+    const { threadId } = await makeThread(ctx.services, ctx.manager, { category: 'held', title: 'Held category announcement', body: 'Tell us about your kettle.' });
+    const author = await makeUser(ctx.services, { username: 'heldreplier' });
+    const replied = await ctx.http.post(`/t/${threadId}/replies`, { body: 'My wombatword kettle hums.' }, { as: author });
+    const postId = postIdOf(replied);
+    expect(postId).toBeDefined();
+    expect((await search('q=wombatword')).page).toContain('Nothing matched');
+    expect(await (await ctx.http.get('/search?q=wombatword', { as: ctx.other })).text()).toContain('Nothing matched');
+    expect((await ctx.http.post(`/mod/queue/${approvalItem(postId!)}/approve`, {}, { as: ctx.manager })).status).toBe(303);
+    const { page } = await search('q=wombatword');
+    expect(page).not.toContain('Nothing matched');
+    expect(page).toContain('Held category announcement');
+    expect(page).toContain('<mark>wombatword</mark>');
+  });
+
+  it('finds a held thread only once a manager approves it', async () => {
+    const author = await makeUser(ctx.services, { username: 'heldstarter' });
+    const started = await ctx.http.post('/t', { category: 'held', title: 'Okapiword lid question', body: 'Does the lid come off?' }, { as: author });
+    expect(started.status).toBe(303);
+    const threadId = Number(started.headers.get('location')!.split('/')[2]);
+    const postId = (ctx.db.$client.prepare('select id from posts where thread_id = ? and number = 1').get(threadId) as { id: number }).id;
+    expect((await search('q=okapiword')).page).toContain('Nothing matched');
+    expect((await ctx.http.post(`/mod/queue/${approvalItem(postId)}/approve`, {}, { as: ctx.manager })).status).toBe(303);
+    expect((await search('q=okapiword')).page).toContain('Okapiword lid question');
+    expect(ctx.errors).toEqual([]);
+  });
+});
+
 describe('GET /search?solved=', () => {
   beforeAll(async () => {
     makeCategory(ctx.services, { name: 'Questions', slug: 'questions', kind: 'questions' });
