@@ -136,16 +136,18 @@ function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-/** Checks a username-or-email and password; returns the user to start a session for. */
-export async function logIn(ctx: ServiceContext, input: { login: string; password: string }): Promise<SignedIn> {
-  const login = input.login.normalize('NFKC').trim();
-  assertValid({
-    login: login.length === 0 ? MESSAGES.loginMissing : undefined,
-    password: input.password.length === 0 ? MESSAGES.passwordMissing : undefined,
-  });
+/**
+ * Failed-login lockout, kept by the caller (the route's rate limiter). Keys name the account found
+ * (`account:ID`, so its username and its address share one count) or, for a login that matches no
+ * account, the typed string (`login:STRING`), so unknown accounts lock out like real ones.
+ */
+export type LoginLockout = { isLocked(key: string): boolean; recordFailure(key: string): void };
 
+const noLockout: LoginLockout = { isLocked: () => false, recordFailure: () => undefined };
+
+function findLoginAccount(ctx: ServiceContext, login: string) {
   const where = login.includes('@') ? eq(users.emailKey, login.toLowerCase()) : eq(users.usernameKey, login.toLowerCase());
-  const row = ctx.db
+  return ctx.db
     .select({
       id: users.id,
       username: users.username,
@@ -158,9 +160,28 @@ export async function logIn(ctx: ServiceContext, input: { login: string; passwor
     .from(users)
     .where(where)
     .get();
+}
 
+/**
+ * Checks a username-or-email and password; returns the user to start a session for. The same
+ * password-hash work is done whether the account exists, is locked out or not: the answer's
+ * timing tells nothing (a locked account is not even told that the right password was right).
+ */
+export async function logIn(ctx: ServiceContext, input: { login: string; password: string }, lockout: LoginLockout = noLockout): Promise<SignedIn> {
+  const login = input.login.normalize('NFKC').trim();
+  assertValid({
+    login: login.length === 0 ? MESSAGES.loginMissing : undefined,
+    password: input.password.length === 0 ? MESSAGES.passwordMissing : undefined,
+  });
+
+  const row = findLoginAccount(ctx, login);
+  const key = row ? `account:${row.id}` : `login:${login.toLowerCase()}`;
+  const locked = lockout.isLocked(key);
   const matches = await verifyPassword(row?.passwordHash ?? (await getDummyHash()), input.password);
-  if (!row || !matches) throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
+  if (!row || !matches || locked) {
+    lockout.recordFailure(key);
+    throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
+  }
   // Told only after the right password, so suspension reveals nothing about who has an account.
   if (row.suspendedUntil !== null && row.suspendedUntil > ctx.now()) {
     const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(row.suspendedUntil);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { logIn, MESSAGES } from '../auth/accounts.js';
+import { logIn, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import { signUp } from '../auth/signup.js';
@@ -51,6 +51,22 @@ export function signIn(c: Context<AppEnv>, user: { id: number }): void {
   writeSessionCookie(c, token, session, c.var.config.secureCookies);
 }
 
+/** Failed sign-ins per account (or per unknown login), counted in the app's rate limiter. */
+function loginLockout(c: Context<AppEnv>): LoginLockout {
+  const limits = c.var.limits;
+  const rule = rules.loginFailuresPerAccount;
+  return {
+    isLocked: (key) => limits.wait(`login-failures:${key}`, rule) > 0,
+    recordFailure: (key) => {
+      try {
+        limits.take(`login-failures:${key}`, rule);
+      } catch {
+        // Already locked: the answer stays the same.
+      }
+    },
+  };
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .get('/signup', (c) => {
     noStore(c);
@@ -98,25 +114,16 @@ export const authRoutes = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     const input = { login: text(form, 'login'), password: text(form, 'password') };
     const next = localPath(text(form, 'next'));
-    const accountKey = `login-failures:${input.login.normalize('NFKC').trim().toLowerCase()}`;
     try {
       c.var.limits.take(`login:${clientAddress(c)}`, rules.loginPerIp);
-      // A locked-out account answers exactly like a wrong password, without checking it.
-      if (c.var.limits.wait(accountKey, rules.loginFailuresPerAccount) > 0) throw new ValidationError({ form: MESSAGES.loginFailed });
-      const user = await logIn(c.var.services, input);
+      // A locked-out account answers exactly like a wrong password, after the same work.
+      const user = await logIn(c.var.services, input, loginLockout(c));
       signIn(c, user);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
         return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 429);
-      }
-      if (error instanceof ValidationError && error.fields['form'] === MESSAGES.loginFailed) {
-        try {
-          c.var.limits.take(accountKey, rules.loginFailuresPerAccount);
-        } catch {
-          // Already locked: the answer stays the same.
-        }
       }
       if (error instanceof Forbidden) {
         return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 403);

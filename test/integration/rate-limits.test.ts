@@ -124,3 +124,54 @@ describe('posting limits and repeated forms', () => {
     expect((await limited.http.post(`/t/${threadId}/replies`, { body: 'one more at once' }, { as: newcomer })).status).toBe(429);
   });
 });
+
+describe('sign-in limits', () => {
+  let limited: TestContext;
+  beforeAll(async () => {
+    limited = await createTestContext({ rateLimit: true });
+    await makeUser(limited.services, { username: 'greta', email: 'greta@example.com', password: 'greta has a long password' });
+  });
+  afterAll(() => limited.close());
+  const login = async (name: string, password: string) => {
+    const response = await limited.http.post('/login', { login: name, password });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
+  };
+  // What differs between two answers that must be the same: the CSP nonce and the request id.
+  const comparable = (text: string) => text.replace(/nonce="[^"]*"/g, 'nonce=""').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'REQUEST-ID');
+
+  it('locks the account, not the typed name: failures by username also lock sign-in by email', async () => {
+    const wrong = await login('greta', 'not her password at all');
+    for (let i = 0; i < 9; i++) await login('Greta', 'not her password at all');
+    const byEmail = await login('GRETA@example.com', 'greta has a long password');
+    expect(byEmail.status).toBe(wrong.status);
+    expect(comparable(byEmail.text)).toBe(comparable((await login('GRETA@example.com', 'not her password at all')).text));
+    limited.clock.advance(16 * 60_000);
+    expect((await login('greta@example.com', 'greta has a long password')).status).toBe(303);
+  });
+
+  it('answers a locked account with exactly the page of a wrong password, and locks unknown names alike', async () => {
+    for (let i = 0; i < 10; i++) await login('greta', 'not her password at all');
+    const wrong = await login('greta', 'not her password at all');
+    const locked = await login('greta', 'greta has a long password');
+    expect(locked.status).toBe(422);
+    expect(comparable(locked.text)).toBe(comparable(wrong.text));
+    // A name no account has answers the same, before and after its own lockout.
+    for (let i = 0; i < 11; i++) expect(comparable((await login('nobody-at-all', 'not her password at all')).text)).toBe(comparable(wrong.text).replaceAll('value="greta"', 'value="nobody-at-all"'));
+    limited.clock.advance(16 * 60_000);
+  });
+
+  it('limits sign-in attempts from one address across accounts, saying when to try again', async () => {
+    limited.clock.advance(60 * 60_000);
+    const statuses: number[] = [];
+    // Six names, five tries each: no account is locked, but the address has made 30 attempts.
+    for (let i = 0; i < 30; i++) statuses.push((await login(`member${i % 6}`, 'a wrong password')).status);
+    expect(new Set(statuses)).toEqual(new Set([422]));
+    const refused = await login('greta', 'greta has a long password');
+    expect(refused.status).toBe(429);
+    const seconds = Number(refused.retryAfter);
+    expect(seconds).toBeGreaterThan(0);
+    expect(refused.text).toContain(`Too many sign-in attempts from your network. Please try again in ${seconds} second`);
+    limited.clock.advance(seconds * 1000);
+    expect((await login('greta', 'greta has a long password')).status).toBe(303);
+  });
+});
