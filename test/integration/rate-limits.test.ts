@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
@@ -173,5 +173,48 @@ describe('sign-in limits', () => {
     expect(refused.text).toContain(`Too many sign-in attempts from your network. Please try again in ${seconds} second`);
     limited.clock.advance(seconds * 1000);
     expect((await login('greta', 'greta has a long password')).status).toBe(303);
+  });
+});
+
+describe('flagging and search limits', () => {
+  let limited: TestContext;
+  let flagger: SignedIn;
+  let replyIds: number[];
+  beforeAll(async () => {
+    limited = await createTestContext({ rateLimit: true });
+    makeCategory(limited.services, { name: 'Kettles', slug: 'kettles' });
+    const author = await makeUser(limited.services, { username: 'prolific' });
+    flagger = await makeUser(limited.services, { username: 'watchful' });
+    const { threadId } = await makeThread(limited.services, author, { category: 'kettles', title: 'Many replies to flag', body: 'x' });
+    replyIds = [];
+    for (let i = 0; i < 21; i++) replyIds.push((await makeReply(limited.services, author, { threadId, body: `questionable reply ${i}` })).postId);
+  });
+  afterAll(() => limited.close());
+
+  it('lets a member send 20 flags an hour, then answers 429 saying when to try again', async () => {
+    for (const postId of replyIds.slice(0, 20)) {
+      expect((await limited.http.post(`/p/${postId}/flag`, { reason: 'spam', note: '' }, { as: flagger })).status).toBe(303);
+    }
+    const refused = await limited.http.post(`/p/${replyIds[20]}/flag`, { reason: 'spam', note: '' }, { as: flagger });
+    expect(refused.status).toBe(429);
+    const seconds = Number(refused.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(0);
+    expect(await refused.text()).toContain(`You have sent many flags in a short time. Please try again in ${seconds} second`);
+    expect((limited.db.$client.prepare('select count(*) as n from flags').get() as { n: number }).n).toBe(20);
+    limited.clock.advance(seconds * 1000);
+    expect((await limited.http.post(`/p/${replyIds[20]}/flag`, { reason: 'spam', note: '' }, { as: flagger })).status).toBe(303);
+  });
+
+  it('allows 60 searches a minute from one address, then a 429 page saying when to try again', async () => {
+    for (let i = 0; i < 60; i++) expect((await limited.http.get(`/search?q=reply+${i}`)).status).toBe(200);
+    const refused = await limited.http.get('/search?q=one+more');
+    expect(refused.status).toBe(429);
+    const seconds = Number(refused.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(0);
+    expect(await refused.text()).toContain(`Too many searches in a short time. Please try again in ${seconds} second`);
+    // An empty search box is only a page, not a search.
+    expect((await limited.http.get('/search')).status).toBe(200);
+    limited.clock.advance(seconds * 1000);
+    expect((await limited.http.get('/search?q=again')).status).toBe(200);
   });
 });
