@@ -11,6 +11,7 @@ import { registerMailSite } from './email/site.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unavailable.js';
+import { loggedPath } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './lib/response-headers.js';
@@ -118,11 +119,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     const busy = unavailableMessage(error);
     if (busy) {
-      log(`Database unavailable on ${c.req.method} ${c.req.path} (request ${c.var.requestId})`, error);
+      log(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId})`, error);
       c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return renderError(c, 503, busy);
     }
-    log(`Unhandled error on ${c.req.method} ${c.req.path} (request ${c.var.requestId})`, error);
+    log(`Unhandled error on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId})`, error);
     return renderError(c, 500, 'Sorry, something broke while handling your request. Please try again in a moment.');
   });
   return app;

@@ -18,3 +18,18 @@ export function createLogger(level: LogLevel): Logger {
     error: (message, error) => enabled('error') && console.error(message, error instanceof Error ? (error.stack ?? error.message) : (error ?? '')),
   };
 }
+
+// Paths are logged, query strings never (search terms, mailed-link tokens). A few paths carry an
+// identifier that is half of a credential: a session's id (`/account/sessions/ID/end`), or a whole
+// `id.secret` token pasted into a URL by someone. Those parts are replaced before a path is logged.
+const SESSION_PATH = /^(\/account\/sessions\/)(?!end-others(?:\/|$))[^/]+/i;
+const TOKEN_SHAPED = /^[A-Za-z0-9_-]{16,}(?:\.|%2e)[A-Za-z0-9_-]{16,}$/i;
+
+/** The path as the logs may show it. */
+export function loggedPath(path: string): string {
+  return path
+    .replace(SESSION_PATH, '$1:id')
+    .split('/')
+    .map((segment) => (TOKEN_SHAPED.test(segment) ? ':token' : segment))
+    .join('/');
+}

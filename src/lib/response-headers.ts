@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { loggedPath } from './log.js';
 
 // Headers every response carries, in one place for the router (src/app.ts) and for cached pages
 // served before it (src/lib/cached-pages.ts), so both send exactly the same set.
@@ -24,8 +25,8 @@ export function staticSecurityHeaders(config: Pick<Config, 'secureCookies'>): [s
 
 export type AccessLogLine = { id: string; method: string; path: string; status: number; started: number; user: number | null };
 
-/** One JSON line; path only: query strings can carry search terms and tokens, and ids are enough. */
+/** One JSON line; path only (query strings can carry search terms and tokens), with secret parts redacted. */
 export function accessLogLine(entry: AccessLogLine): string {
   const ms = Math.round((performance.now() - entry.started) * 10) / 10;
-  return JSON.stringify({ time: new Date().toISOString(), id: entry.id, method: entry.method, path: entry.path, status: entry.status, ms, user: entry.user });
+  return JSON.stringify({ time: new Date().toISOString(), id: entry.id, method: entry.method, path: loggedPath(entry.path), status: entry.status, ms, user: entry.user });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from '../lib/unavailable.js';
+import { loggedPath } from '../lib/log.js';
 import type { AppEnv } from './env.js';
 
 export type FormErrors = Record<string, string | undefined>;
@@ -36,7 +37,7 @@ export function formErrors(error: unknown, c?: Context<AppEnv>): { status: FormS
   // A locked database or a full disk: the text must survive, so the form comes back with it.
   const unavailable = unavailableMessage(error);
   if (unavailable && c) {
-    c.var.log(`Database unavailable on ${c.req.method} ${c.req.path} (request ${c.var.requestId}); the form was shown again`, error);
+    c.var.log(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId}); the form was shown again`, error);
     c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return { status: 503, errors: { form: `${unavailable} Your text is kept below.` } };
   }

@@ -3,8 +3,9 @@ import { createApp } from '../../src/app.js';
 import { makeUser } from '../../src/db/factories.js';
 import { createTestContext, httpClient, sessionCookieFrom, type TestContext } from '../helpers/app.js';
 
-// Nothing secret reaches the logs: passwords, session tokens, cookies and API key secrets are
-// driven through every flow that handles them while both logs (access and error) are captured.
+// Nothing secret reaches the logs: passwords, session tokens and ids, cookies, mailed-link tokens and
+// API key secrets are driven through every flow that handles them while both logs (access and
+// error) are captured.
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('the logs', () => {
-  it('never contain a password, session token, cookie value or API key secret', async () => {
+  it('never contain a password, session token or id, cookie value, mailed-link token or API key secret', async () => {
     const lines: string[] = [];
     const app = createApp({
       db: ctx.db,
@@ -44,7 +45,39 @@ describe('the logs', () => {
     await app.request(`${ctx.config.baseUrl}/api/v1/embed/threads?key=${apiToken}`, { method: 'POST', headers: { authorization: `Bearer ${apiToken}x` } });
     await http.get(`/search?q=${encodeURIComponent(secrets[0]!)}`, { cookie });
 
-    for (const session of [signupCookie, cookie, adminCookie]) {
+    // Ending one of several sessions: its id is in the form's path.
+    const laptop = sessionCookieFrom(await http.post('/login', { login: 'logwatch', password: secrets[1]! }))!;
+    const phone = sessionCookieFrom(await http.post('/login', { login: 'logwatch', password: secrets[1]! }))!;
+    const account = await (await http.get('/account', { cookie: laptop })).text();
+    const endPath = [...account.matchAll(/action="(\/account\/sessions\/([^/"]+)\/end)"/g)].find(([, , id]) => id === phone.split('=')[1]!.split('.')[0])?.[1];
+    expect(endPath).toBeDefined();
+    expect((await http.post(endPath!, {}, { cookie: laptop })).status).toBe(303);
+    secrets.push(endPath!.split('/')[3]!);
+
+    // Following the mailed links: confirm the address, unsubscribe, reset the password.
+    const link = (kind: string, path: string) => {
+      const row = ctx.db.$client.prepare('select text_body as text from email_outbox where kind = ? order by id desc limit 1').get(kind) as { text: string } | undefined;
+      const url = row?.text.split(/\s+/).find((word) => word.startsWith(`${ctx.config.baseUrl}${path}?token=`));
+      expect(url, kind).toBeDefined();
+      const token = decodeURIComponent(new URL(url!).searchParams.get('token')!);
+      secrets.push(token, ...token.split('.').filter((part) => part.length >= 16));
+      return { path: url!.slice(ctx.config.baseUrl.length), token };
+    };
+    const verify = link('verify_email', '/verify-email');
+    expect((await http.get(verify.path)).status).toBe(200);
+    expect((await http.post('/verify-email', { token: verify.token })).status).toBe(303);
+    const unsubscribe = link('verify_email', '/unsubscribe');
+    expect((await http.get(unsubscribe.path)).status).toBe(200);
+    expect((await http.post(unsubscribe.path, {})).status).toBe(303);
+    expect((await http.post('/password/forgot', { login: 'logwatch' })).status).toBe(303);
+    const reset = link('reset_password', '/password/reset');
+    expect((await http.get(reset.path)).status).toBe(200);
+    expect((await http.post('/password/reset', { token: reset.token, password: 'third Passw0rd secret', confirm: 'third Passw0rd secret' })).status).toBe(303);
+    secrets.push('third Passw0rd secret');
+    // A token pasted into a path is not logged either.
+    await http.get(`/verify-email/${verify.token}`);
+
+    for (const session of [signupCookie, cookie, adminCookie, laptop, phone]) {
       if (!session) continue;
       const token = session.split('=')[1]!;
       secrets.push(token, token.split('.')[1]!);
@@ -54,5 +87,10 @@ describe('the logs', () => {
     const all = lines.join('\n');
     for (const secret of secrets) expect(all, `a secret in the logs: ${secret.slice(0, 6)}…`).not.toContain(secret);
     expect(all).not.toContain('Passw0rd');
+    // The access log still says what happened, with the secret part replaced.
+    const paths = lines.filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { method: string; path: string }).path);
+    expect(paths).toContain('/account/sessions/:id/end');
+    expect(paths).toContain('/verify-email/:token');
+    expect(paths).toEqual(expect.arrayContaining(['/verify-email', '/unsubscribe', '/password/reset']));
   });
 });
