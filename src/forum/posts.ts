@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { commitTogether } from '../db/group-commit.js';
 import { categories, postRevisions, posts, reviewItems, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
@@ -75,29 +76,27 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
   const { status, rendered } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
   const token = submissionToken(input.submission);
-  return ctx.db.transaction(
-    (tx) => {
-      // A retried or double-submitted form gets the first result instead of a second post.
-      const earlier = findSubmission(tx, viewer.id, token);
-      if (earlier) return { ...locationOf({ ...earlier, id: earlier.postId }), status: earlier.status };
-      const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now };
-      // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
-      const { lastPostNumber } = tx.select({ lastPostNumber: threads.lastPostNumber }).from(threads).where(eq(threads.id, thread.id)).get()!;
-      if (status !== 'published') {
-        const post = tx.insert(posts).values({ ...values, number: null }).returning({ id: posts.id }).get();
-        openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
-        recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
-        return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
-      }
-      const number = lastPostNumber + 1;
-      const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
-      recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
-      announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, replyTo, at: now });
+  // Shares its transaction (and its wait for the disk) with the other posts of this event-loop turn.
+  return commitTogether(ctx.db, (tx) => {
+    // A retried or double-submitted form gets the first result instead of a second post.
+    const earlier = findSubmission(tx, viewer.id, token);
+    if (earlier) return { ...locationOf({ ...earlier, id: earlier.postId }), status: earlier.status };
+    const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now };
+    // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
+    const { lastPostNumber } = tx.select({ lastPostNumber: threads.lastPostNumber }).from(threads).where(eq(threads.id, thread.id)).get()!;
+    if (status !== 'published') {
+      const post = tx.insert(posts).values({ ...values, number: null }).returning({ id: posts.id }).get();
+      openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
       recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
-      return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
-    },
-    { behavior: 'immediate' },
-  );
+      return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
+    }
+    const number = lastPostNumber + 1;
+    const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
+    recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
+    announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, replyTo, at: now });
+    recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
+    return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
+  });
 }
 
 export type EditablePost = { id: number; number: number | null; body: string; title: string | null; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };

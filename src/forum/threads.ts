@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { commitTogether } from '../db/group-commit.js';
 import { categories, posts, reviewItems, threads, type ContentStatus } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
@@ -37,33 +38,31 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   const now = ctx.now();
   const slug = slugify(storedTitle);
   const token = submissionToken(input.submission);
-  return ctx.db.transaction(
-    (tx) => {
-      const earlier = findSubmission(tx, viewer.id, token);
-      if (earlier) return { threadId: earlier.threadId, postId: earlier.postId, slug: earlier.slug, status: earlier.status as ContentStatus };
-      const thread = tx
-        .insert(threads)
-        .values({ categoryId, authorId: viewer.id, title: storedTitle, slug, status, lastPostAt: now, createdAt: now })
-        .returning({ id: threads.id })
-        .get();
-      // The opening post is number 1 even while it waits: the whole thread is invisible until approved.
-      const post = tx
-        .insert(posts)
-        .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now })
-        .returning({ id: posts.id })
-        .get();
-      if (status === 'published') {
-        recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, at: now });
-        announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, bodyHtml: rendered.html, at: now });
-      } else {
-        tx.update(threads).set({ lastPostNumber: 1, lastPostId: post.id, lastPostAuthorId: viewer.id }).where(eq(threads.id, thread.id)).run();
-        openApprovalItem(tx, { postId: post.id, categoryId, at: now });
-      }
-      recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
-      return { threadId: thread.id, postId: post.id, slug, status };
-    },
-    { behavior: 'immediate' },
-  );
+  // Shares its transaction (and its wait for the disk) with the other posts of this event-loop turn.
+  return commitTogether(ctx.db, (tx) => {
+    const earlier = findSubmission(tx, viewer.id, token);
+    if (earlier) return { threadId: earlier.threadId, postId: earlier.postId, slug: earlier.slug, status: earlier.status as ContentStatus };
+    const thread = tx
+      .insert(threads)
+      .values({ categoryId, authorId: viewer.id, title: storedTitle, slug, status, lastPostAt: now, createdAt: now })
+      .returning({ id: threads.id })
+      .get();
+    // The opening post is number 1 even while it waits: the whole thread is invisible until approved.
+    const post = tx
+      .insert(posts)
+      .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now })
+      .returning({ id: posts.id })
+      .get();
+    if (status === 'published') {
+      recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, at: now });
+      announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, bodyHtml: rendered.html, at: now });
+    } else {
+      tx.update(threads).set({ lastPostNumber: 1, lastPostId: post.id, lastPostAuthorId: viewer.id }).where(eq(threads.id, thread.id)).run();
+      openApprovalItem(tx, { postId: post.id, categoryId, at: now });
+    }
+    recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
+    return { threadId: thread.id, postId: post.id, slug, status };
+  });
 }
 
 function loadThreadForStaff(ctx: ServiceContext, viewer: Viewer, threadId: number) {
