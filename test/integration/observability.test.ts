@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
-import { makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;
@@ -50,5 +50,23 @@ describe('request ids and the access log', () => {
     expect(logged).toHaveLength(1);
     closeDatabase(broken);
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows the request id on 4xx error pages too: 404, 403 and 422', async () => {
+    makeCategory(ctx.services, { name: 'Kettles', slug: 'kettles' });
+    const member = await makeUser(ctx.services, { username: 'plain-member' });
+    const manager = await makeUser(ctx.services, { username: 'a-manager', role: 'admin' });
+    const { threadId } = await makeThread(ctx.services, member, { category: 'kettles', title: 'A thread to rename', body: 'x' });
+    const pages = [
+      { response: await ctx.http.get('/no/such/page'), status: 404 },
+      { response: await ctx.http.get('/mod/queue', { as: member }), status: 403 },
+      { response: await ctx.http.post(`/t/${threadId}/rename`, { title: 'x' }, { as: manager }), status: 422 },
+    ];
+    for (const { response, status } of pages) {
+      expect(response.status).toBe(status);
+      const id = response.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await response.text(), String(status)).toContain(`mention reference ${id}.`);
+    }
   });
 });

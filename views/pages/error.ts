@@ -8,6 +8,6 @@ export function errorPage(props: ErrorPageProps): Html {
   <h1 id="error-heading">${props.heading}</h1>
   <p>${props.message}</p>
   <p><a href="/">Back to the community home</a></p>
-  ${props.requestId && props.status >= 500 ? html`<p class="muted">If you contact us about this, mention reference ${props.requestId}.</p>` : ''}
+  ${props.requestId ? html`<p class="muted">If you contact us about this, mention reference ${props.requestId}.</p>` : ''}
 </section>`;
 }
