@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, mailLinksWarning, type Config } from './config.js';
+import { CHECKPOINT_INTERVAL_MS, checkpointWal } from './db/checkpoint.js';
 import { closeDatabase, openDatabase, readPragmas } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedDemo } from './db/seed.js';
@@ -55,13 +56,7 @@ async function main(): Promise<void> {
   });
 
   // Readers can hold the WAL open indefinitely under load; a regular checkpoint keeps it bounded.
-  const checkpoint = setInterval(() => {
-    try {
-      db.$client.pragma('wal_checkpoint(PASSIVE)');
-    } catch (error) {
-      log.warn(`WAL checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }, 30_000);
+  const checkpoint = setInterval(() => checkpointWal(db, log.warn), CHECKPOINT_INTERVAL_MS);
   checkpoint.unref();
 
   // Email goes out from this process, off the request path; digests are checked between sends.

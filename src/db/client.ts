@@ -13,6 +13,9 @@ export type Pragmas = { journal_mode: string; synchronous: string; foreign_keys:
 
 const synchronousNames = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
+/** The WAL is truncated to this size whenever a checkpoint resets it. */
+export const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /**
  * The only place that opens SQLite. Every pragma is set on every open: a new connection to an
  * existing WAL file would otherwise run with synchronous=NORMAL and could lose acknowledged writes.
@@ -26,6 +29,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -32000');
+  // A checkpoint that resets the WAL leaves the file at most this large (src/db/checkpoint.ts).
+  sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
