@@ -4,6 +4,7 @@ import { changeRole } from './auth/roles.js';
 import { ConfigError, loadConfig } from './config.js';
 import { closeDatabase, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
+import { restoreDatabase, RestoreRefused } from './db/restore.js';
 import { roles, type Role } from './db/schema.js';
 import { createCategory } from './forum/categories.js';
 import { AppError, ValidationError } from './lib/errors.js';
@@ -17,6 +18,7 @@ const usage = `Usage: npm run cli -- <command> [options]
   category:create --name N [--slug S] [--description D] [--kind discussion|questions] [--moderation open|new-members|all]
   db:migrate
   backup --to FILE
+  restore --from FILE   (with the server stopped; replaces DATABASE_PATH)
   rebake [--all]`;
 
 const options = {
@@ -30,6 +32,7 @@ const options = {
   kind: { type: 'string' },
   moderation: { type: 'string' },
   to: { type: 'string' },
+  from: { type: 'string' },
   all: { type: 'boolean' },
 } as const;
 
@@ -81,6 +84,20 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
   }
 }
 
+async function restore(values: Values, databasePath: string): Promise<number> {
+  try {
+    const from = required(values, 'from');
+    await restoreDatabase(from, databasePath);
+    console.log(`Restored ${databasePath} from ${from} (integrity_check ok). Writes made after that backup are gone; start the server again.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ValidationError) console.error(Object.values(error.fields).join(' '));
+    else if (error instanceof RestoreRefused) console.error(error.message);
+    else throw error;
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -90,6 +107,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  // Restore must not open the target the usual way: it checks that nothing else has it open.
+  if (parsed.positionals[0] === 'restore') return restore(parsed.values, config.databasePath);
   const db = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
   const markdown = createMarkdownRenderer();
   try {

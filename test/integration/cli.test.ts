@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, rmSync, statSync, closeSync, writeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openDatabase, closeDatabase } from '../../src/db/client.js';
+import { startServer } from '../helpers/spawned-server.js';
 
 const run = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), 'hearth-cli-'));
@@ -80,4 +82,70 @@ describe('npm run cli', () => {
       expect(result.stderr, args.join(' ')).not.toContain('Invalid configuration');
     }
   }, 90_000);
+
+  it('restores a backup over a stale WAL: later writes are gone and the database is sound', async () => {
+    const restorePoint = join(folder, 'restore-point.db');
+    expect((await cli('backup', '--to', restorePoint)).code).toBe(0);
+    const usersAtBackup = query<{ n: number }>('select count(*) as n from users').n;
+    expect((await cli('user:create', '--username', 'later', '--email', 'later@example.com', '--password', 'a long passphrase')).code).toBe(0);
+    // A process killed mid-work leaves its last writes in the -wal file beside the database.
+    await run(process.execPath, ['-e', `const db = new (require('better-sqlite3'))(${JSON.stringify(databasePath)}); db.pragma('journal_mode = WAL'); db.pragma('wal_autocheckpoint = 0'); db.prepare("update users set username = 'renamed' where username = 'mia'").run(); process.kill(process.pid, 'SIGKILL');`]).catch(() => undefined);
+    expect(statSync(`${databasePath}-wal`).size).toBeGreaterThan(0);
+
+    const restored = await cli('restore', '--from', restorePoint);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(`Restored ${databasePath} from ${restorePoint}`);
+    expect(query('select count(*) as n from users')).toEqual({ n: usersAtBackup });
+    expect(query('select count(*) as n from users where username in (?, ?)', 'later', 'renamed')).toEqual({ n: 0 });
+    expect(query('pragma integrity_check')).toEqual({ integrity_check: 'ok' });
+    // And the server's usual commands work on it.
+    expect((await cli('db:migrate')).code).toBe(0);
+  }, 90_000);
+
+  it('refuses to restore a corrupt or foreign file, or over a database a running server has open', async () => {
+    const good = join(folder, 'good-backup.db');
+    expect((await cli('backup', '--to', good)).code).toBe(0);
+    const corrupt = join(folder, 'corrupt.db');
+    copyFileSync(good, corrupt);
+    const size = statSync(corrupt).size;
+    const handle = openSync(corrupt, 'r+');
+    // Garbage over every page but the first (the header stays valid, so SQLite opens the file).
+    for (let offset = 4096; offset < size; offset += 4096) writeSync(handle, Buffer.alloc(512, 0xa5), 0, 512, offset + 100);
+    closeSync(handle);
+    const foreign = join(folder, 'foreign.db');
+    const other = new Database(foreign);
+    other.exec('create table notes (body text)');
+    other.close();
+    const text = join(folder, 'notes.txt');
+    writeFileSync(text, 'this is not a database at all, just some words that fill more than a header would '.repeat(20));
+    const before = query<{ n: number }>('select count(*) as n from users').n;
+
+    const cases: [string[], RegExp][] = [
+      [['restore', '--from', corrupt], /integrity_check|not a readable SQLite database/],
+      [['restore', '--from', foreign], /is not a Hearth database/],
+      [['restore', '--from', text], /is not a readable SQLite database/],
+      [['restore', '--from', join(folder, 'missing.db')], /does not exist/],
+      [['restore'], /--from is required/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(...args);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+
+    const server = await startServer(databasePath);
+    try {
+      const refused = await cli('restore', '--from', good);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr.trim()).toBe(`${databasePath} is in use (is the server running?). Stop the server, then restore.`);
+      expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    expect(query('select count(*) as n from users')).toEqual({ n: before });
+    expect(existsSync(databasePath)).toBe(true);
+  }, 120_000);
 });
