@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { perDatabase } from '../db/prepared.js';
 import { users, type ContentStatus, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { Forbidden, ValidationError } from '../lib/errors.js';
@@ -8,6 +9,9 @@ import { censor, findWatchedWords, loadWatchedWords } from '../moderation/watche
 import { isSilenced } from './permissions.js';
 
 export type Composed = { status: ContentStatus; rendered: Rendered };
+
+// Every new post reads it: prepared once per database.
+const postCountOf = perDatabase((db) => db.select({ postCount: users.postCount }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare());
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -40,7 +44,7 @@ export async function composePost(
       [field]: `This community does not allow “${blocked.word}”. Please remove it and post again — your text is kept below.`,
     });
   }
-  const approvedPosts = ctx.db.select({ postCount: users.postCount }).from(users).where(eq(users.id, author.id)).get()?.postCount ?? 0;
+  const approvedPosts = postCountOf(ctx.db).get({ userId: author.id })?.postCount ?? 0;
   const waits = mustWait(author, {
     mode: input.mode,
     approvedPosts,

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { perConnection } from '../db/prepared.js';
 import { categories, posts, threads, users } from '../db/schema.js';
 
 // Denormalized counters and "latest activity" columns, always updated inside the transaction that
@@ -9,28 +10,26 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type NewPostFacts = { postId: number; threadId: number; categoryId: number; authorId: number; number: number; at: number };
 
+// Every published post runs these (replies are a hot write path): raw statements prepared once per
+// database, on the same connection as the caller's transaction, hence inside it.
+const newPostStatements = perConnection((client) => {
+  return {
+    thread: client.prepare(
+      'UPDATE threads SET last_post_number = @number, reply_count = reply_count + @isReply, last_post_id = @postId, last_post_at = @at, last_post_author_id = @authorId WHERE id = @threadId',
+    ),
+    category: client.prepare(
+      'UPDATE categories SET thread_count = thread_count + 1 - @isReply, post_count = post_count + 1, last_thread_id = @threadId, last_post_at = @at WHERE id = @categoryId',
+    ),
+    author: client.prepare('UPDATE users SET post_count = post_count + 1 WHERE id = @authorId'),
+  };
+});
+
 export function recordNewPost(tx: Tx, post: NewPostFacts): void {
-  const isReply = post.number > 1;
-  tx.update(threads)
-    .set({
-      lastPostNumber: post.number,
-      replyCount: isReply ? sql`${threads.replyCount} + 1` : threads.replyCount,
-      lastPostId: post.postId,
-      lastPostAt: post.at,
-      lastPostAuthorId: post.authorId,
-    })
-    .where(eq(threads.id, post.threadId))
-    .run();
-  tx.update(categories)
-    .set({
-      threadCount: isReply ? categories.threadCount : sql`${categories.threadCount} + 1`,
-      postCount: sql`${categories.postCount} + 1`,
-      lastThreadId: post.threadId,
-      lastPostAt: post.at,
-    })
-    .where(eq(categories.id, post.categoryId))
-    .run();
-  tx.update(users).set({ postCount: sql`${users.postCount} + 1` }).where(eq(users.id, post.authorId)).run();
+  const statements = newPostStatements(tx);
+  const isReply = post.number > 1 ? 1 : 0;
+  statements.thread.run({ number: post.number, isReply, postId: post.postId, at: post.at, authorId: post.authorId, threadId: post.threadId });
+  statements.category.run({ isReply, threadId: post.threadId, at: post.at, categoryId: post.categoryId });
+  statements.author.run({ authorId: post.authorId });
 }
 
 /** A post left public view (deleted or hidden): counts drop and "latest" falls back to the newest visible post. */

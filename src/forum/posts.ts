@@ -10,6 +10,7 @@ import { assertMayPost, censorTitle, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
 import { canDeletePost, canEditPost, canModerate, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
 import { findReplyTarget } from './reply-target.js';
+import { replyStatements } from './reply-statements.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { pageOfPost } from './threads.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
@@ -64,12 +65,8 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
   assertValid({ body: bodyError(body) });
   if (viewer === null) throw new Unauthenticated('Please log in to reply.');
   assertMayPost(ctx, viewer);
-  const thread = ctx.db
-    .select({ id: threads.id, slug: threads.slug, locked: threads.locked, status: threads.status, categoryId: threads.categoryId, moderation: categories.moderation })
-    .from(threads)
-    .innerJoin(categories, eq(categories.id, threads.categoryId))
-    .where(eq(threads.id, input.threadId))
-    .get();
+  const statements = replyStatements(ctx.db);
+  const thread = statements.thread.get({ threadId: input.threadId });
   if (!thread || thread.status !== 'published') throw new NotFound('That thread does not exist, or it was removed.');
   if (!canReply(viewer, thread, ctx.now())) throw new Forbidden('This thread is locked, so it takes no new replies.');
   const replyTo = findReplyTarget(ctx, { threadId: thread.id, replyTo: input.replyTo });
@@ -83,15 +80,15 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     if (earlier) return { ...locationOf({ ...earlier, id: earlier.postId }), status: earlier.status };
     const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now };
     // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
-    const { lastPostNumber } = tx.select({ lastPostNumber: threads.lastPostNumber }).from(threads).where(eq(threads.id, thread.id)).get()!;
+    const { lastPostNumber } = statements.lastPostNumber.get({ threadId: thread.id })!;
     if (status !== 'published') {
-      const post = tx.insert(posts).values({ ...values, number: null }).returning({ id: posts.id }).get();
+      const post = statements.insert.get({ ...values, number: null })!;
       openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
       recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
     }
     const number = lastPostNumber + 1;
-    const post = tx.insert(posts).values({ ...values, number }).returning({ id: posts.id }).get();
+    const post = statements.insert.get({ ...values, number })!;
     recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
     announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, replyTo, at: now });
     recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });

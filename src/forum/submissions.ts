@@ -1,5 +1,5 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { posts, submissions, threads } from '../db/schema.js';
+import type { Db } from '../db/client.js';
+import { perConnection } from '../db/prepared.js';
 import type { Tx } from './counters.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -15,19 +15,25 @@ export type EarlierSubmission = { postId: number; threadId: number; slug: string
  * The post an earlier submission of the same form created: read inside the write's transaction, and
  * before it by the route, so a retry is answered without counting against the posting limit.
  */
-export function findSubmission(tx: Pick<Tx, 'select'>, userId: number, token: string | null): EarlierSubmission | undefined {
+// Every new post runs these: raw statements prepared once per connection (inside the caller's transaction).
+const statements = perConnection((client) => ({
+  find: client.prepare<[number, string], EarlierSubmission>(
+    `SELECT p.id AS postId, p.thread_id AS threadId, t.slug, p.number, t.last_post_number AS lastPostNumber, p.status
+     FROM submissions s JOIN posts p ON p.id = s.post_id JOIN threads t ON t.id = p.thread_id
+     WHERE s.user_id = ? AND s.token = ?`,
+  ),
+  record: client.prepare<[number, string, number, number]>('INSERT INTO submissions (user_id, token, post_id, created_at) VALUES (?, ?, ?, ?)'),
+  prune: client.prepare<[number]>('DELETE FROM submissions WHERE created_at < ?'),
+}));
+
+export function findSubmission(handle: Db | Tx, userId: number, token: string | null): EarlierSubmission | undefined {
   if (token === null) return undefined;
-  return tx
-    .select({ postId: posts.id, threadId: posts.threadId, slug: threads.slug, number: posts.number, lastPostNumber: threads.lastPostNumber, status: posts.status })
-    .from(submissions)
-    .innerJoin(posts, eq(posts.id, submissions.postId))
-    .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(submissions.userId, userId), eq(submissions.token, token)))
-    .get();
+  return statements(handle).find.get(userId, token);
 }
 
 export function recordSubmission(tx: Tx, input: { userId: number; token: string | null; postId: number; now: number }): void {
   if (input.token === null) return;
-  tx.insert(submissions).values({ userId: input.userId, token: input.token, postId: input.postId, createdAt: input.now }).run();
-  tx.delete(submissions).where(lt(submissions.createdAt, input.now - DAY)).run();
+  const sql = statements(tx);
+  sql.record.run(input.userId, input.token, input.postId, input.now);
+  sql.prune.run(input.now - DAY);
 }

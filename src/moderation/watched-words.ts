@@ -1,3 +1,4 @@
+import { perDatabase } from '../db/prepared.js';
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { watchedWords, type WatchedWordAction } from '../db/schema.js';
@@ -63,6 +64,9 @@ export function censor(text: string, matches: WatchedMatch[]): string {
   return result;
 }
 
+// Read by every new post and title: prepared once per database.
+const watchedWordsQuery = perDatabase((db) => db.select({ word: watchedWords.word, action: watchedWords.action }).from(watchedWords).orderBy(asc(watchedWords.word)).prepare());
+
 export function loadWatchedWords(db: Db): WatchedWord[] {
-  return db.select({ word: watchedWords.word, action: watchedWords.action }).from(watchedWords).orderBy(asc(watchedWords.word)).all();
+  return watchedWordsQuery(db).all();
 }
