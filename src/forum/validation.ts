@@ -16,6 +16,9 @@ export function normalizeText(value: unknown): string {
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const bidiOverrides = /[\u202a-\u202e\u2066-\u2069]/;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// A form cannot carry a lone surrogate: browsers send U+FFFD instead, and the form parser decodes
+// invalid UTF-8 (a surrogate's bytes included) to U+FFFD. In a title it is almost always a broken character.
+const replacementCharacter = /\ufffd/;
 
 export function titleError(title: string): string | undefined {
   const trimmed = title.trim();
@@ -23,6 +26,7 @@ export function titleError(title: string): string | undefined {
   if (controlCharacters.test(trimmed) || /\n/.test(trimmed) || loneSurrogate.test(trimmed) || bidiOverrides.test(trimmed)) {
     return 'The title contains invisible control characters. Please retype it.';
   }
+  if (replacementCharacter.test(trimmed)) return 'The title contains a character that could not be read (shown as �). Please retype it.';
   if (length(trimmed) < TITLE_MIN) return `The title is too short: use at least ${TITLE_MIN} characters.`;
   if (length(trimmed) > TITLE_MAX) return `The title is too long: keep it to ${TITLE_MAX} characters (it has ${length(trimmed)}).`;
   return undefined;
