@@ -65,7 +65,11 @@ function results(props: SearchProps): Html {
   if (props.results.length === 0) {
     return html`<p class="empty">${props.page > 1 ? 'No more results.' : html`Nothing matched “${props.q}”. Try fewer or different words, or <a href="/new">ask the community</a>.`}</p>`;
   }
-  return html`<ol class="search-results">${props.results.map(
+  const note =
+    props.sort === 'relevance' && props.order === 'newest'
+      ? html`<p class="hint" role="status">These words are in so many posts that the newest matches are shown first. Add a more specific word to see the best matches.</p>`
+      : '';
+  return html`${note}<ol class="search-results">${props.results.map(
     (result) => html`<li class="search-result">
   <h2><a href="/p/${result.postId}">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}</h2>
   <p class="snippet">${safe(result.snippet)}</p>
