@@ -92,7 +92,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => renderError(c, 413, 'That request was larger than 1 MB. Please shorten it and try again.'),
+    onError: (c) => {
+      const message = 'That request was larger than 1 MB. Please shorten it and try again.';
+      // The JSON API answers in JSON, errors included.
+      return c.req.path.startsWith('/api/') ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
+    },
   });
   // GET and HEAD carry no body; asking for one would build a full web Request for nothing.
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));

@@ -33,6 +33,7 @@ describe('request bodies', () => {
     const { token } = createApiKey(ctx.services, ctx.admin, { name: 'Help center' });
     const json = await api('/api/v1/embed/threads', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'k', title: big, url: 'https://help.example.com/', category: 'kettles' }) });
     expect(json.status).toBe(413);
+    expect(((await json.json()) as { error: { message: string } }).error.message).toContain('larger than 1 MB');
     expect(ctx.errors).toEqual([]);
   });
 
