@@ -117,6 +117,11 @@ describe('npm run cli', () => {
     const other = new Database(foreign);
     other.exec('create table notes (body text)');
     other.close();
+    const newer = join(folder, 'newer.db');
+    copyFileSync(good, newer);
+    const future = new Database(newer);
+    future.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-a-later-version', Date.UTC(2999, 0, 1));
+    future.close();
     const text = join(folder, 'notes.txt');
     writeFileSync(text, 'this is not a database at all, just some words that fill more than a header would '.repeat(20));
     const before = query<{ n: number }>('select count(*) as n from users').n;
@@ -124,6 +129,7 @@ describe('npm run cli', () => {
     const cases: [string[], RegExp][] = [
       [['restore', '--from', corrupt], /integrity_check|not a readable SQLite database/],
       [['restore', '--from', foreign], /is not a Hearth database/],
+      [['restore', '--from', newer], /made by a newer version of Hearth/],
       [['restore', '--from', text], /is not a readable SQLite database/],
       [['restore', '--from', join(folder, 'missing.db')], /does not exist/],
       [['restore'], /--from is required/],
