@@ -13,31 +13,62 @@ import { perDatabase } from '../db/prepared.js';
 
 export type SharedReads<T> = { value: T; derived<D>(key: string, compute: () => D): D };
 
-type Entry = { version: number; value: unknown; derived: Map<string, unknown> };
+type Entry = { version: number; value: unknown; derived: Map<string, unknown>; bytes: number };
+type Entries = { map: Map<string, Entry>; bytes: number };
 
-// ~20 posts of stored HTML per entry (15–40 KB): 1,000 entries stay within a few tens of MB.
-const MAX_ENTRIES = 1000;
+// A page's entry is ~30 KB (20 posts' HTML, their JSON-LD): 64 MB holds the reads of ~2,000 pages,
+// the hot set of the page cache's (src/lib/page-cache.ts) a signed-in audience reads.
+const MAX_BYTES = 64 * 1024 * 1024;
+const ENTRY_OVERHEAD_BYTES = 2048;
 
-const entriesOf = perDatabase(() => new Map<string, Entry>());
+const entriesOf = perDatabase((): Entries => ({ map: new Map(), bytes: 0 }));
+
+/** A rough size: the strings it holds, at a byte a character (the HTML is mostly ASCII), plus object overhead. */
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string' || value instanceof String) return value.length;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + sizeOf(item), 0);
+  if (value !== null && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + sizeOf(item) + 16, 0);
+  return 8;
+}
+
+function remove(entries: Entries, key: string): void {
+  const entry = entries.map.get(key);
+  if (!entry) return;
+  entries.bytes -= entry.bytes;
+  entries.map.delete(key);
+}
+
+function grow(entries: Entries, entry: Entry, bytes: number): void {
+  entry.bytes += bytes;
+  entries.bytes += bytes;
+  while (entries.bytes > MAX_BYTES && entries.map.size > 1) remove(entries, entries.map.keys().next().value!);
+}
 
 export function sharedReads<T>(db: Db, key: string, version: number, read: () => T): SharedReads<T> {
   const entries = entriesOf(db);
-  let entry = entries.get(key);
+  let entry = entries.map.get(key);
   if (entry && entry.version === version) {
     // Re-inserted so the Map's insertion order stays least-recently-used first.
-    entries.delete(key);
-    entries.set(key, entry);
+    entries.map.delete(key);
+    entries.map.set(key, entry);
   } else {
-    entry = { version, value: read(), derived: new Map() };
-    entries.set(key, entry);
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    remove(entries, key);
+    const value = read();
+    entry = { version, value, derived: new Map(), bytes: 0 };
+    entries.map.set(key, entry);
+    grow(entries, entry, ENTRY_OVERHEAD_BYTES + sizeOf(value));
   }
-  const { derived } = entry;
+  const kept = entry;
   return {
-    value: entry.value as T,
+    value: kept.value as T,
     derived<D>(name: string, compute: () => D): D {
-      if (!derived.has(name)) derived.set(name, compute());
-      return derived.get(name) as D;
+      if (!kept.derived.has(name)) {
+        const computed = compute();
+        kept.derived.set(name, computed);
+        // Still ours only if nothing evicted it meanwhile.
+        if (entries.map.get(key) === kept) grow(entries, kept, sizeOf(computed));
+      }
+      return kept.derived.get(name) as D;
     },
   };
 }
