@@ -29,8 +29,12 @@ export function limitPosting(c: Context<AppEnv>): () => void {
   return () => c.var.limits.refund(key, rule);
 }
 
-export function limitFlagging(c: Context<AppEnv>): void {
-  if (c.var.viewer) c.var.limits.take(`flag:${c.var.viewer.id}`, rules.flagPerMember);
+/** Flags per member; like limitPosting, returns a function that gives the allowance back for a flag that was not made. */
+export function limitFlagging(c: Context<AppEnv>): () => void {
+  if (!c.var.viewer) return () => undefined;
+  const key = `flag:${c.var.viewer.id}`;
+  c.var.limits.take(key, rules.flagPerMember);
+  return () => c.var.limits.refund(key, rules.flagPerMember);
 }
 
 export function limitSearch(c: Context<AppEnv>): void {

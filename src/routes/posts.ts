@@ -60,10 +60,12 @@ export const postRoutes = new Hono<AppEnv>()
   .post('/p/:id{[0-9]+}/flag', async (c) => {
     const postId = idParam(c.req.param('id'));
     const form = await readForm(c);
+    const refund = limitFlagging(c);
     try {
-      limitFlagging(c);
       flagPost(c.var.services, c.var.viewer, { postId, reason: form['reason'], note: form['note'] });
     } catch (error) {
+      // A flag that was not made (invalid, refused) does not count against the limit.
+      refund();
       if (error instanceof ValidationError) {
         const values = { reason: form['reason'] ?? '', note: form['note'] ?? '' };
         return renderFlag(c, getFlagTarget(c.var.services, c.var.viewer, postId), values, error.fields, 422);

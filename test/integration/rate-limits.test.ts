@@ -205,6 +205,15 @@ describe('flagging and search limits', () => {
     expect((await limited.http.post(`/p/${replyIds[20]}/flag`, { reason: 'spam', note: '' }, { as: flagger })).status).toBe(303);
   });
 
+  it('does not count a flag that was refused against the limit', async () => {
+    const careful = await makeUser(limited.services, { username: 'careful' });
+    for (let i = 0; i < 25; i++) {
+      // "Other" needs a note: each of these is re-shown with 422 and no flag is made.
+      expect((await limited.http.post(`/p/${replyIds[0]}/flag`, { reason: 'other', note: '' }, { as: careful })).status).toBe(422);
+    }
+    expect((await limited.http.post(`/p/${replyIds[0]}/flag`, { reason: 'spam', note: '' }, { as: careful })).status).toBe(303);
+  });
+
   it('allows 60 searches a minute from one address, then a 429 page saying when to try again', async () => {
     for (let i = 0; i < 60; i++) expect((await limited.http.get(`/search?q=reply+${i}`)).status).toBe(200);
     const refused = await limited.http.get('/search?q=one+more');
