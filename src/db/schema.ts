@@ -169,6 +169,10 @@ export const posts = sqliteTable(
     hiddenAt: integer('hidden_at'),
     hiddenById: integer('hidden_by_id').references(() => users.id, { onDelete: 'set null' }),
     hiddenReason: text('hidden_reason'),
+    // The post a reply answers ("Reply" on that post), kept so a reply held for approval still
+    // tells that post's author once published. No foreign key: adding one would make SQLite
+    // rebuild the posts table; the target is looked up (and re-checked as visible) when used.
+    replyToPostId: integer('reply_to_post_id'),
   },
   (t) => [
     uniqueIndex('posts_thread_number_unique').on(t.threadId, t.number),

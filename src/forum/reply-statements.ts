@@ -27,6 +27,7 @@ export const replyStatements = perDatabase((db: Db) => {
         bodyHtml: value('bodyHtml'),
         renderVersion: value('renderVersion'),
         createdAt: value('createdAt'),
+        replyToPostId: value('replyToPostId'),
       })
       .returning({ id: posts.id })
       .prepare(),

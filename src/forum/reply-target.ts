@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { posts, threads, users } from '../db/schema.js';
 import type { ServiceContext } from '../lib/context.js';
+import type { Tx } from './counters.js';
 
 /** The post a reply answers ("Reply" on a post sends `replyTo` = its number in the thread). */
 export type ReplyTarget = { postId: number; number: number; authorId: number; username: string };
@@ -29,4 +30,19 @@ export function findReplyTarget(ctx: ServiceContext, input: { threadId: number; 
     )
     .get();
   return target && target.number !== null ? { ...target, number: target.number } : null;
+}
+
+/**
+ * The post a held reply answered, when it is published at last: only if that post is still
+ * published and visible (it may have been deleted or hidden while the reply waited).
+ */
+export function replyTargetById(tx: Pick<Tx, 'select'>, postId: number | null): { number: number; authorId: number } | null {
+  if (postId === null) return null;
+  const target = tx
+    .select({ number: posts.number, authorId: posts.authorId })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(and(eq(posts.id, postId), eq(posts.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt), eq(threads.status, 'published')))
+    .get();
+  return target && target.number !== null ? { number: target.number, authorId: target.authorId } : null;
 }

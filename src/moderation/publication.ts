@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { posts, reviewItems, threads, type ModerationMode } from '../db/schema.js';
 import { recordNewPost } from '../forum/counters.js';
+import { replyTargetById } from '../forum/reply-target.js';
 import { isStaff } from '../forum/permissions.js';
 import type { SignedIn } from '../lib/context.js';
 import type { Tx } from './audit.js';
@@ -41,7 +42,17 @@ export function openApprovalItem(tx: Tx, input: { postId: number; categoryId: nu
   tx.insert(reviewItems).values({ kind: 'approval', postId: input.postId, categoryId: input.categoryId, createdAt: input.at }).onConflictDoNothing().run();
 }
 
-export type PublishedPost = { postId: number; threadId: number; number: number; authorId: number; categoryId: number; bodyHtml: string; justPublished: boolean };
+export type PublishedPost = {
+  postId: number;
+  threadId: number;
+  number: number;
+  authorId: number;
+  categoryId: number;
+  bodyHtml: string;
+  justPublished: boolean;
+  /** The still-visible post a just-published reply answers, for its author's notification. */
+  replyTo: { number: number; authorId: number } | null;
+};
 
 /**
  * Publishes a waiting (or rejected, then resubmitted) post: its thread too when it opens one,
@@ -49,21 +60,32 @@ export type PublishedPost = { postId: number; threadId: number; number: number; 
  */
 export function publishPost(tx: Tx, postId: number, now: number): PublishedPost {
   const post = tx
-    .select({ id: posts.id, threadId: posts.threadId, number: posts.number, status: posts.status, authorId: posts.authorId, bodyHtml: posts.bodyHtml, categoryId: threads.categoryId, lastPostNumber: threads.lastPostNumber })
+    .select({
+      id: posts.id,
+      threadId: posts.threadId,
+      number: posts.number,
+      status: posts.status,
+      authorId: posts.authorId,
+      bodyHtml: posts.bodyHtml,
+      replyToPostId: posts.replyToPostId,
+      categoryId: threads.categoryId,
+      lastPostNumber: threads.lastPostNumber,
+    })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(eq(posts.id, postId))
     .get();
   if (!post) throw new Error(`publishPost: no post ${postId}`);
   if (post.status === 'published' && post.number !== null) {
-    return { postId, threadId: post.threadId, number: post.number, authorId: post.authorId, categoryId: post.categoryId, bodyHtml: post.bodyHtml, justPublished: false };
+    return { postId, threadId: post.threadId, number: post.number, authorId: post.authorId, categoryId: post.categoryId, bodyHtml: post.bodyHtml, justPublished: false, replyTo: null };
   }
   const opensThread = post.number === 1;
   const number = opensThread ? 1 : post.lastPostNumber + 1;
   if (opensThread) tx.update(threads).set({ status: 'published', createdAt: now }).where(eq(threads.id, post.threadId)).run();
   tx.update(posts).set({ status: 'published', number, rejectedReason: null }).where(eq(posts.id, postId)).run();
   recordNewPost(tx, { postId, threadId: post.threadId, categoryId: post.categoryId, authorId: post.authorId, number, at: now });
-  return { postId, threadId: post.threadId, number, authorId: post.authorId, categoryId: post.categoryId, bodyHtml: post.bodyHtml, justPublished: true };
+  const replyTo = opensThread ? null : replyTargetById(tx, post.replyToPostId);
+  return { postId, threadId: post.threadId, number, authorId: post.authorId, categoryId: post.categoryId, bodyHtml: post.bodyHtml, justPublished: true, replyTo };
 }
 
 /** Refuses a waiting post; its author keeps the text, sees the reason and may edit and resubmit. */

@@ -353,6 +353,35 @@ describe('replies to a post (the “Reply” link on each post)', () => {
     expect(ctx.errors).toEqual([]);
   });
 
+  it('tells the replied-to author when a reply held for approval is published, if their post is still visible', async () => {
+    const [ben, cat, dan] = await members(3);
+    const started = await ctx.http.post('/t', { category: 'grinders', title: `Held replies ${++serial}`, body: 'Which burr set?' }, { as: ctx.manager });
+    const threadId = Number(location(started).split('/')[2]);
+    const approve = async (postId: number) => {
+      const item = ctx.row<{ id: number }>("select id from review_items where post_id = ? and kind = 'approval' and status = 'open'", postId).id;
+      expect((await ctx.http.post(`/mod/queue/${item}/approve`, {}, { as: ctx.manager })).status).toBe(303);
+    };
+    const held = async (author: SignedIn, body: string, replyTo?: string) => {
+      const response = await ctx.http.post(`/t/${threadId}/replies`, { body, ...(replyTo ? { replyTo } : {}) }, { as: author });
+      expect(location(response)).toContain('#post-pending-');
+      return Number(location(response).split('#post-pending-')[1]);
+    };
+    await approve(await held(ben!, 'The conical one.'));
+    await watch(ben!, `/t/${threadId}`, 'normal');
+    const answer = await held(cat!, 'Why conical?', '2');
+    expect(kinds(ben!)).toEqual([]);
+    await approve(answer);
+    expect(notes(ben!)).toEqual([{ kind: 'reply_to_post', actor_id: cat!.id, post_id: answer }]);
+    expect(data(ben!).filter((row) => row.kind === 'reply_to_post')).toEqual([{ kind: 'reply_to_post', data: '{"replyTo":2}' }]);
+
+    // Hidden while the reply waited: nobody is told about a reply to a post they can no longer see.
+    const late = await held(dan!, 'Agreed with #2.', '2');
+    const benPost = ctx.row<{ id: number }>('select id from posts where thread_id = ? and number = 2', threadId).id;
+    expect((await ctx.http.post(`/p/${benPost}/hide`, { reason: 'Off topic' }, { as: ctx.manager })).status).toBe(303);
+    await approve(late);
+    expect(kinds(ben!).filter((kind) => kind === 'reply_to_post')).toHaveLength(1);
+  });
+
   it('keeps the post replied to when the form comes back with an error', async () => {
     const [ann, ben, cat] = await members(3);
     const { threadId, path } = await startThread(ann!);

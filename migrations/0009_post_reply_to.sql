@@ -1,0 +1,1 @@
+ALTER TABLE `posts` ADD `reply_to_post_id` integer;
