@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { users, type Role } from '../db/schema.js';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { assertValid, Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
@@ -79,13 +79,18 @@ export function passwordError(password: string): string | undefined {
   return undefined;
 }
 
+/** The one account that owns an address (others made with it at signup never do: see users.addressTaken). */
+export function addressOwner(key: string) {
+  return and(eq(users.emailKey, key), eq(users.addressTaken, false));
+}
+
 function takenErrors(ctx: ServiceContext, keys: { usernameKey: string; emailKey: string }): FieldErrors {
   const { db } = ctx;
   const errors: FieldErrors = {};
   if (db.select({ id: users.id }).from(users).where(eq(users.usernameKey, keys.usernameKey)).get()) {
     errors['username'] = MESSAGES.usernameTaken;
   }
-  if (db.select({ id: users.id }).from(users).where(eq(users.emailKey, keys.emailKey)).get()) {
+  if (db.select({ id: users.id }).from(users).where(addressOwner(keys.emailKey)).get()) {
     errors['email'] = MESSAGES.emailTaken;
   }
   return errors;
@@ -146,7 +151,7 @@ export type LoginLockout = { isLocked(key: string): boolean; recordFailure(key: 
 const noLockout: LoginLockout = { isLocked: () => false, recordFailure: () => undefined };
 
 function findLoginAccount(ctx: ServiceContext, login: string) {
-  const where = login.includes('@') ? eq(users.emailKey, login.toLowerCase()) : eq(users.usernameKey, login.toLowerCase());
+  const where = login.includes('@') ? addressOwner(login.toLowerCase()) : eq(users.usernameKey, login.toLowerCase());
   return ctx.db
     .select({
       id: users.id,

@@ -18,19 +18,26 @@ export function mailVerificationLink(tx: Tx | Db, to: Recipient, now: number): v
   mailMember(tx, to, 'verify_email', now, (props) => verifyEmailMessage({ ...props, url: `${props.baseUrl}/verify-email?token=${encodeURIComponent(token)}` }));
 }
 
-export type EmailStatus = { email: string; verified: boolean; preference: (typeof users.$inferSelect)['emailPreference'] };
+export type EmailStatus = { email: string; verified: boolean; addressTaken: boolean; preference: (typeof users.$inferSelect)['emailPreference'] };
 
 export function emailStatus(ctx: ServiceContext, viewer: Viewer): EmailStatus {
   if (viewer === null) throw new Unauthenticated('Please log in to manage your account.');
-  const row = ctx.db.select({ email: users.email, verifiedAt: users.emailVerifiedAt, preference: users.emailPreference }).from(users).where(eq(users.id, viewer.id)).get();
+  const row = ctx.db
+    .select({ email: users.email, verifiedAt: users.emailVerifiedAt, addressTaken: users.addressTaken, preference: users.emailPreference })
+    .from(users)
+    .where(eq(users.id, viewer.id))
+    .get();
   if (!row) throw new Unauthenticated('Please log in to manage your account.');
-  return { email: row.email, verified: row.verifiedAt !== null, preference: row.preference };
+  return { email: row.email, verified: row.verifiedAt !== null, addressTaken: row.addressTaken, preference: row.preference };
 }
 
 /** The account page's "send it again"; the route rate-limits it. */
 export function resendVerification(ctx: ServiceContext, viewer: Viewer): void {
   const status = emailStatus(ctx, viewer);
   if (status.verified) throw new Conflict('Your email address is already confirmed.');
+  // An account made with another account's address never mails it (signup answers alike, so it
+  // exists): the page says the same as for anyone else, and the address's owner is left alone.
+  if (status.addressTaken) return;
   ctx.db.transaction((tx) => mailVerificationLink(tx, { userId: viewer!.id, email: status.email, username: viewer!.username }, ctx.now()), { behavior: 'immediate' });
 }
 

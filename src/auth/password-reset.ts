@@ -5,7 +5,7 @@ import { BadToken } from '../email/unsubscribe.js';
 import type { ServiceContext } from '../lib/context.js';
 import { assertValid } from '../lib/errors.js';
 import { passwordResetMessage, type MailProps } from '../../views/email/messages.js';
-import { emailKey, MESSAGES, passwordError } from './accounts.js';
+import { addressOwner, emailKey, MESSAGES, passwordError } from './accounts.js';
 import { hashPassword } from './password.js';
 import { invalidateUserSessions } from './session.js';
 import { findUserToken, issueUserToken, useUserToken } from './user-tokens.js';
@@ -27,7 +27,8 @@ export function requestPasswordReset(ctx: ServiceContext, input: { login: string
       const user = tx
         .select({ id: users.id, email: users.email, username: users.username })
         .from(users)
-        .where(login.includes('@') ? eq(users.emailKey, key) : eq(users.usernameKey, key))
+        // An account made with someone else's address gets no mail: the address is not its own.
+        .where(login.includes('@') ? addressOwner(key) : and(eq(users.usernameKey, key), eq(users.addressTaken, false)))
         .get();
       const to = user ? { userId: user.id, email: user.email, username: user.username } : { userId: 0, email: 'nobody@invalid', username: 'nobody' };
       const token = user ? issueUserToken(tx, { userId: to.userId, email: to.email, purpose: 'reset_password', now }) : `${'x'.repeat(24)}.${'y'.repeat(24)}`;

@@ -5,24 +5,20 @@ import { recentlyMailed } from '../email/outbox.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, ValidationError } from '../lib/errors.js';
 import { signupAttemptMessage } from '../../views/email/messages.js';
-import { emailError, MESSAGES, normalizeEmail, normalizeUsername, passwordError, uniqueViolation, usernameError } from './accounts.js';
+import { addressOwner, emailError, MESSAGES, normalizeEmail, normalizeUsername, passwordError, uniqueViolation, usernameError } from './accounts.js';
 import { mailVerificationLink } from './email-verification.js';
 import { hashPassword } from './password.js';
 
-/**
- * `created`: a new account, to be signed in. `existing`: the address already has an account; its
- * owner was mailed instead, and the visitor is told to check their inbox, as after a signup.
- */
 const HOUR = 60 * 60 * 1000;
 
-export type SignUpResult = { status: 'created'; user: SignedIn } | { status: 'existing' };
-
 /**
- * A visitor creates their own member account. A taken username is said (usernames are public);
- * a taken address is not: the same work is done (password hashed, one message queued) and the
- * address's owner is told someone tried, with links to sign in or reset the password.
+ * A visitor creates their own member account and is signed in. A taken username is said
+ * (usernames are public); a taken address is not: the account is made all the same, with the same
+ * work and the same answer, but it never owns the address (users.addressTaken: no mail, no
+ * confirmation, sign-in and reset by address find the owner), and the owner is told someone
+ * signed up with their address, at most once an hour.
  */
-export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { username: string; email: string; password: string }): Promise<SignUpResult> {
+export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { username: string; email: string; password: string }): Promise<SignedIn> {
   if (viewer) throw new Forbidden(MESSAGES.alreadySignedIn);
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
@@ -33,29 +29,30 @@ export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { usern
   }
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
-  try {
-    return ctx.db.transaction(
-      (tx): SignUpResult => {
-        const owner = tx.select({ id: users.id, email: users.email, username: users.username }).from(users).where(eq(users.emailKey, keys.emailKey)).get();
-        if (owner) {
-          // One warning an hour at most, however many addresses try: the owner is told, not flooded.
-          if (recentlyMailed(tx, owner.id, 'signup_attempt', now - HOUR)) return { status: 'existing' };
+  const create = () =>
+    ctx.db.transaction(
+      (tx): SignedIn => {
+        const owner = tx.select({ id: users.id, email: users.email, username: users.username }).from(users).where(addressOwner(keys.emailKey)).get();
+        const row = tx
+          .insert(users)
+          .values({ username, email, ...keys, passwordHash, role: 'member', createdAt: now, addressTaken: owner !== undefined })
+          .returning({ id: users.id })
+          .get();
+        if (!owner) mailVerificationLink(tx, { userId: row.id, email, username }, now);
+        else if (!recentlyMailed(tx, owner.id, 'signup_attempt', now - HOUR)) {
           mailMember(tx, { userId: owner.id, email: owner.email, username: owner.username }, 'signup_attempt', now, (props) =>
-            signupAttemptMessage({ ...props, loginUrl: `${props.baseUrl}/login`, resetUrl: `${props.baseUrl}/password/forgot` }),
+            signupAttemptMessage({ ...props, newUsername: username, loginUrl: `${props.baseUrl}/login`, resetUrl: `${props.baseUrl}/password/forgot` }),
           );
-          return { status: 'existing' };
         }
-        const row = tx.insert(users).values({ username, email, ...keys, passwordHash, role: 'member', createdAt: now }).returning({ id: users.id }).get();
-        mailVerificationLink(tx, { userId: row.id, email, username }, now);
-        return { status: 'created', user: { id: row.id, username, role: 'member', createdAt: now } };
+        return { id: row.id, username, role: 'member', createdAt: now, emailUnverified: true };
       },
       { behavior: 'immediate' },
     );
+  try {
+    return create();
   } catch (error) {
     const fields = uniqueViolation(error);
-    if (fields?.['username']) throw new ValidationError(fields);
-    // Lost a race for the address: answer like any taken address.
-    if (fields?.['email']) return { status: 'existing' };
+    if (fields) throw new ValidationError(fields);
     throw error;
   }
 }

@@ -62,8 +62,15 @@ export const users = sqliteTable(
     emailPreference: text('email_preference', { enum: emailPreferences }).notNull().default('daily'),
     lastDigestAt: integer('last_digest_at'),
     createdAt: integer('created_at').notNull(),
+    // Signed up with an address another account already had. Signup answers alike either way (no
+    // account enumeration), so such an account is made too, but it never owns the address: no
+    // mail goes to it, it cannot be confirmed, and sign-in and reset by address find the owner.
+    addressTaken: integer('address_taken', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('users_username_key_unique').on(t.usernameKey), uniqueIndex('users_email_key_unique').on(t.emailKey)],
+  (t) => [
+    uniqueIndex('users_username_key_unique').on(t.usernameKey),
+    uniqueIndex('users_email_key_unique').on(t.emailKey).where(sql`${t.addressTaken} = 0`),
+  ],
 );
 
 export const sessions = sqliteTable(

@@ -8,7 +8,7 @@ import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';
 import { loginPage } from '../../views/pages/login.js';
-import { signupPage, signupSentPage } from '../../views/pages/signup.js';
+import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
 import { renderPage } from './render.js';
 
@@ -82,13 +82,9 @@ export const authRoutes = new Hono<AppEnv>()
     const values = { username: input.username, email: input.email };
     try {
       c.var.limits.take(`signup:${clientAddress(c)}`, rules.signupPerIp);
-      const result = await signUp(c.var.services, c.var.viewer, input);
-      if (result.status === 'created') {
-        signIn(c, result.user);
-        return c.redirect(next ?? '/', 303);
-      }
-      // A taken address cannot be signed in; its owner was mailed (what this tells: docs/security.md).
-      return c.redirect(`/signup/sent${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+      // The same answer whether or not the address was taken (src/auth/signup.ts).
+      signIn(c, await signUp(c.var.services, c.var.viewer, input));
+      return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
@@ -97,10 +93,6 @@ export const authRoutes = new Hono<AppEnv>()
       if (!(error instanceof ValidationError)) throw error;
       return renderPage(c, signupPage({ values, errors: error.fields, next }), { title: 'Sign up' }, 422);
     }
-  })
-  .get('/signup/sent', (c) => {
-    noStore(c);
-    return renderPage(c, signupSentPage({ next: localPath(c.req.query('next')) ?? '/' }), { title: 'Check your inbox' });
   })
   .get('/login', (c) => {
     noStore(c);

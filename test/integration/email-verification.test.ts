@@ -97,22 +97,42 @@ describe('email verification', () => {
 });
 
 describe('signup with an address that already has an account', () => {
-  it('answers without saying so, signs nobody in, and mails the owner', async () => {
-    await makeUser(ctx.services, { username: 'owner', email: 'owner@example.com' });
+  it('answers as for a new address, but the new account never owns the address, and the owner is mailed', async () => {
+    const owner = await makeUser(ctx.services, { username: 'owner', email: 'owner@example.com' });
     const response = await signUp('intruder', 'OWNER@example.com');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/signup/sent');
-    expect(sessionCookieFrom(response)).toBeUndefined();
-    const page = await (await ctx.http.get('/signup/sent')).text();
-    expect(page).toContain('Check your inbox');
-    expect(page).not.toMatch(/taken|already exists/i);
-    expect(ctx.db.select().from(users).where(eq(users.usernameKey, 'intruder')).get()).toBeUndefined();
+    expect(response.headers.get('location')).toBe('/');
+    const cookie = sessionCookieFrom(response)!;
+    expect(cookie).toBeDefined();
+    const intruder = ctx.db.select().from(users).where(eq(users.usernameKey, 'intruder')).get()!;
+    expect(intruder.addressTaken).toBe(true);
+    const account = await (await ctx.app.request(new URL('/account', ctx.config.baseUrl), { headers: { cookie } })).text();
+    expect(account).not.toMatch(/taken|already exists/i);
 
     await drainMail(ctx);
     const mail = await eventually(() => smtp.to('owner@example.com')[0]);
-    expect(mail.subject).toBe('Someone tried to create a Kettle Co account with your address');
+    expect(mail.subject).toBe('Someone signed up on Kettle Co with your address');
+    expect(mail.text).toContain('as “intruder”');
     expect(mail.text).toContain('username: owner');
     expect(mail.text).toContain(`${ctx.config.baseUrl}/password/forgot`);
+    // No confirmation link went anywhere for the new account, and "send it again" sends none either.
+    const mailFor = (userId: number) => ctx.db.select().from(emailOutbox).where(eq(emailOutbox.userId, userId)).all();
+    expect(mailFor(intruder.id)).toEqual([]);
+    const resent = await ctx.app.request(new URL('/account/email/verify', ctx.config.baseUrl), {
+      method: 'POST',
+      headers: { cookie, origin: ctx.config.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    expect(resent.status).toBe(303);
+    expect(mailFor(intruder.id)).toEqual([]);
+    // Resetting the intruder's password by its username mails nobody; by the address, the owner.
+    expect((await ctx.http.post('/password/forgot', { login: 'intruder' })).status).toBe(303);
+    expect(mailFor(intruder.id)).toEqual([]);
+    expect((await ctx.http.post('/password/forgot', { login: 'owner@example.com' })).status).toBe(303);
+    expect(mailFor(owner.id).map((row) => row.kind)).toContain('reset_password');
+    // Signing in by the address is the owner's; the intruder signs in by username only.
+    expect((await ctx.http.post('/login', { login: 'owner@example.com', password: PASSWORD })).status).toBe(422);
+    expect(sessionCookieFrom(await ctx.http.post('/login', { login: 'intruder', password: PASSWORD }))).toBeDefined();
   });
 
   it('answers repeated attempts the same way but warns the owner at most once an hour', async () => {
@@ -121,7 +141,7 @@ describe('signup with an address that already has an account', () => {
     for (const username of ['tryone', 'trytwo', 'trythree']) {
       const response = await signUp(username, 'owner2@example.com');
       expect(response.status).toBe(303);
-      expect(response.headers.get('location')).toBe('/signup/sent');
+      expect(response.headers.get('location')).toBe('/');
     }
     expect(warnings()).toBe(1);
   });

@@ -18,14 +18,14 @@ export function verifyEmailMessage(props: MailProps & { url: string }): Composed
   };
 }
 
-export function signupAttemptMessage(props: MailProps & { loginUrl: string; resetUrl: string }): ComposedEmail {
+export function signupAttemptMessage(props: MailProps & { newUsername: string; loginUrl: string; resetUrl: string }): ComposedEmail {
   return {
-    subject: `Someone tried to create a ${props.siteName} account with your address`,
+    subject: `Someone signed up on ${props.siteName} with your address`,
     ...renderEmail({
       ...props,
       greeting: `Hi ${props.username},`,
       paragraphs: [
-        `Someone just tried to create a new account on ${props.siteName} with this email address. You already have an account (username: ${props.username}), so no new account was made.`,
+        `Someone just signed up on ${props.siteName} as “${props.newUsername}” with this email address. You already have an account (username: ${props.username}), so the address stays yours: the new account cannot use it, is never sent email, and cannot reset a password with it.`,
         `If it was you, sign in at ${props.loginUrl} — or, if you forgot your password, choose a new one:`,
       ],
       action: { label: 'Reset my password', url: props.resetUrl },

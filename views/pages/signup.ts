@@ -61,12 +61,3 @@ export function signupPage(props: SignupPageProps): Html {
   <p>Already have an account? <a href="${loginHref}">Log in</a></p>
 </section>`;
 }
-
-/** After a signup with an address that already has an account: its owner was mailed instead. */
-export function signupSentPage(props: { next: string }): Html {
-  return html`<section class="auth-page" aria-labelledby="sent-heading">
-  <h1 id="sent-heading">Check your inbox</h1>
-  <p class="notice" role="status">We sent an email to the address you entered. Follow it to finish: it tells you how to confirm your address, or how to sign in or reset your password if that address already has an account.</p>
-  <p><a href="/login?next=${encodeURIComponent(props.next)}">Log in</a> · <a href="/password/forgot">Forgot your password?</a></p>
-</section>`;
-}
