@@ -18,7 +18,7 @@ export function safe(body: SafeHtml): Html {
 
 /**
  * JSON for <script type="application/ld+json">: `<`, `>`, `&` and the JavaScript line separators
- * escaped as \uXXXX (still the same JSON), so the data can never close or confuse the element.
+ * escaped as \u003c-style escapes (still the same JSON), so the data can never close or confuse the element.
  */
 export function jsonForScript(value: unknown): Html {
   const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
