@@ -5,12 +5,15 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
 
 /*
  * One worker thread renders and sanitizes posts, so the request thread never holds a jsdom window.
- * - DOMPurify on jsdom leaks ~36 KB per sanitized post (cure53/DOMPurify#1089): after
- *   `recycleAfter` renders a fresh worker takes new requests while the old one finishes its queue
- *   and is then terminated. Loading jsdom takes 1–3 s, so the successor is started at 90% of the
- *   budget and takes over only once it is ready (the old one keeps rendering meanwhile, up to
- *   twice `recycleAfter`): posts never wait for a worker to start, except the very first. Not
- *   earlier: an idle loaded successor holds ~70 MB, which would count for half of every cycle.
+ * - DOMPurify on jsdom was measured to leak ~36 KB per sanitized post (cure53/DOMPurify#1089). With
+ *   the versions in package-lock.json it does not in this worker (RSS flat over 20,000 renders: the
+ *   garbage is jsdom's WeakRef'd node iterators, collected between messages), but a leak would
+ *   grow without bound, so the worker is still replaced: when its V8 heap passes
+ *   `recycleAtHeapBytes` (each answer reports it) or after `recycleAfter` renders. A fresh worker
+ *   takes new requests while the old one finishes its queue and is then terminated. Loading jsdom
+ *   takes 1–3 s, so the successor is started at 90% of either budget and takes over only once it
+ *   is ready (the old one keeps rendering meanwhile, up to twice the budget): posts never wait for
+ *   a worker to start, except the very first. Not earlier: an idle loaded successor holds ~70 MB.
  * - The worker answers in order, so only the oldest pending request is actually running; the
  *   timeout clock runs for that one alone (a long queue is not a hung worker), and only once the
  *   worker has reported that jsdom is loaded. A timed-out request is rejected, its worker
@@ -19,7 +22,7 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
  * - An idle worker is unref'd so it never keeps the process alive.
  */
 
-export type MarkdownRendererOptions = { recycleAfter?: number; timeoutMs?: number };
+export type MarkdownRendererOptions = { recycleAfter?: number; recycleAtHeapBytes?: number; timeoutMs?: number };
 
 export type MarkdownRendererStats = { recycled: number; coldRecycles: number; spareReady: boolean };
 
@@ -34,6 +37,8 @@ type Slot = {
   worker: Worker;
   pending: Map<number, Pending>; // insertion order = the worker's FIFO
   renders: number;
+  /** The worker's V8 heap as of its last answer. */
+  heapUsed: number;
   ready: boolean;
   retired: boolean;
   stopped: boolean;
@@ -58,7 +63,9 @@ function startWorker(options: WorkerOptions): Worker {
 }
 
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer & { stats(): MarkdownRendererStats } {
-  const recycleAfter = Math.max(1, options.recycleAfter ?? 2000);
+  // Every recycle costs the successor's jsdom load (~1 s of CPU) and, while both are loaded, ~70 MB.
+  const recycleAfter = Math.max(1, options.recycleAfter ?? 100_000);
+  const recycleAtHeapBytes = options.recycleAtHeapBytes ?? 160 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 5000;
   const slots = new Set<Slot>();
   let current: Slot | undefined;
@@ -76,6 +83,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
       worker,
       pending: new Map(),
       renders: 0,
+      heapUsed: 0,
       ready: false,
       retired: false,
       stopped: false,
@@ -136,6 +144,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     const request = slot.pending.get(response.id);
     if (!request) return;
     slot.pending.delete(response.id);
+    slot.heapUsed = response.heapUsed;
     if ('html' in response) request.resolve({ html: trustSanitized(response.html), renderVersion: RENDER_VERSION });
     else request.reject(new Error(`Rendering the post failed: ${response.error}`));
     watch(slot);
@@ -152,9 +161,14 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     for (const request of waiting) send(target(), request);
   }
 
+  /** Has the worker used this share of its budget (of renders, or of heap, whichever comes first)? */
+  function used(slot: Slot, share: number): boolean {
+    return slot.renders >= Math.floor(recycleAfter * share) || slot.heapUsed >= recycleAtHeapBytes * share;
+  }
+
   function target(): Slot {
-    if (current && !spare && current.renders >= Math.floor(recycleAfter * 0.9)) spare = spawn();
-    if (current && current.renders >= recycleAfter && (spare?.ready || current.renders >= 2 * recycleAfter)) {
+    if (current && !spare && used(current, 0.9)) spare = spawn();
+    if (current && used(current, 1) && (spare?.ready || used(current, 2))) {
       current.retired = true;
       if (current.pending.size === 0) stop(current);
       current = undefined;

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
 import { markdownToHtml } from './render.js';
@@ -10,7 +11,8 @@ import { createSanitizer } from './sanitize.js';
  */
 
 export type RenderRequest = { id: number; markdown: string };
-export type RenderResponse = { id: number; html: string } | { id: number; error: string };
+/** `heapUsed`: this worker's V8 heap after the render, which the pool watches to recycle it. */
+export type RenderResponse = ({ id: number; html: string } | { id: number; error: string }) & { heapUsed: number };
 /** Sent once the window exists: loading jsdom takes seconds on a busy machine, and that start-up
  * time must not count against the first render's timeout. */
 export type ReadyMessage = { ready: true };
@@ -21,12 +23,12 @@ const sanitize = createSanitizer(new JSDOM('').window);
 port.postMessage({ ready: true } satisfies ReadyMessage);
 
 port.on('message', (request: RenderRequest) => {
-  let response: RenderResponse;
+  let response: { id: number; html: string } | { id: number; error: string };
   try {
     response = { id: request.id, html: sanitize(markdownToHtml(request.markdown)) };
   } catch (error) {
     // One bad post must not take the worker down with it: report it and keep serving.
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(response);
+  port.postMessage({ ...response, heapUsed: getHeapStatistics().used_heap_size } satisfies RenderResponse);
 });

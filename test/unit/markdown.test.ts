@@ -258,6 +258,21 @@ describe('worker lifecycle', () => {
   );
 
   test(
+    'a worker whose heap passes its budget is replaced, whatever its render count',
+    async () => {
+      // Any heap passes a one-byte budget: each render after the first finds its worker due.
+      const renderer = createMarkdownRenderer({ recycleAfter: 1_000_000, recycleAtHeapBytes: 1 });
+      try {
+        for (const [index, body] of bodies.slice(0, 3).entries()) expect((await renderer.render(body)).html).toBe(expected(index));
+        expect(renderer.stats().recycled).toBeGreaterThanOrEqual(2);
+      } finally {
+        await renderer.close();
+      }
+    },
+    WORKER_TIMEOUT,
+  );
+
+  test(
     'the successor worker loads while the old one renders, so recycling never waits for a cold start',
     async () => {
       const renderer = createMarkdownRenderer({ recycleAfter: 4 });
