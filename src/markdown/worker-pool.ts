@@ -8,8 +8,9 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
  * - DOMPurify on jsdom was measured to leak ~36 KB per sanitized post (cure53/DOMPurify#1089). With
  *   the versions in package-lock.json it does not in this worker (RSS flat over 20,000 renders: the
  *   garbage is jsdom's WeakRef'd node iterators, collected between messages), but a leak would
- *   grow without bound, so the worker is still replaced: when its V8 heap passes
- *   `recycleAtHeapBytes` (each answer reports it) or after `recycleAfter` renders. A fresh worker
+ *   grow without bound, so the worker is still replaced when its V8 heap passes
+ *   `recycleAtHeapBytes` (each answer reports it; 100,000 renders stayed under 80 MB), or after
+ *   `recycleAfter` renders when that is set. A fresh worker
  *   takes new requests while the old one finishes its queue and is then terminated. Loading jsdom
  *   takes 1–3 s, so the successor is started at 90% of either budget and takes over only once it
  *   is ready (the old one keeps rendering meanwhile, up to twice the budget): posts never wait for
@@ -24,7 +25,7 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
 
 export type MarkdownRendererOptions = { recycleAfter?: number; recycleAtHeapBytes?: number; timeoutMs?: number };
 
-export type MarkdownRendererStats = { recycled: number; coldRecycles: number; spareReady: boolean };
+export type MarkdownRendererStats = { recycled: number; coldRecycles: number; spareReady: boolean; heapUsed: number };
 
 type Pending = {
   id: number;
@@ -63,8 +64,9 @@ function startWorker(options: WorkerOptions): Worker {
 }
 
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer & { stats(): MarkdownRendererStats } {
-  // Every recycle costs the successor's jsdom load (~1 s of CPU) and, while both are loaded, ~70 MB.
-  const recycleAfter = Math.max(1, options.recycleAfter ?? 100_000);
+  // Every recycle costs the successor's jsdom load (~1 s of CPU) and, while both are loaded, ~100 MB,
+  // so only a growing heap replaces a worker by default; a render budget is for tests.
+  const recycleAfter = Math.max(1, options.recycleAfter ?? Infinity);
   const recycleAtHeapBytes = options.recycleAtHeapBytes ?? 160 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 5000;
   const slots = new Set<Slot>();
@@ -192,7 +194,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     },
     /** How recycling went: a cold recycle means posts waited for a worker to load jsdom. */
     stats() {
-      return { recycled, coldRecycles, spareReady: spare?.ready ?? false };
+      return { recycled, coldRecycles, spareReady: spare?.ready ?? false, heapUsed: current?.heapUsed ?? 0 };
     },
     async close() {
       closed = true;
