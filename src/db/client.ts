@@ -5,6 +5,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A drizzle transaction on a Db, as its callback receives it. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Synchronous = 'FULL' | 'NORMAL' | 'EXTRA';
 
 export type OpenOptions = { synchronous?: Synchronous; busyTimeoutMs?: number };

@@ -1,4 +1,4 @@
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { perDatabase } from './prepared.js';
 
 /*
@@ -11,7 +11,6 @@ import { perDatabase } from './prepared.js';
  * COMMIT (a full disk) fails every write of the batch, none of which was acknowledged.
  */
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 type Job = { write: (tx: Tx) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };

@@ -6,7 +6,8 @@ import { categories, posts, threads, users } from '../db/schema.js';
 // Denormalized counters and "latest activity" columns, always updated inside the transaction that
 // changes the posts, so list pages never count or sort over the posts table.
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx } from '../db/client.js';
+import type { Tx } from '../db/client.js';
 
 export type NewPostFacts = { postId: number; threadId: number; categoryId: number; authorId: number; number: number; at: number };
 
