@@ -3,6 +3,9 @@ import { posts, threads, users } from '../db/schema.js';
 import type { ServiceContext } from '../lib/context.js';
 import type { Tx } from './counters.js';
 
+// What a reply may answer: a published, visible post of a published thread.
+const live = and(eq(posts.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt), eq(threads.status, 'published'));
+
 /** The post a reply answers ("Reply" on a post sends `replyTo` = its number in the thread). */
 export type ReplyTarget = { postId: number; number: number; authorId: number; username: string };
 
@@ -19,14 +22,7 @@ export function findReplyTarget(ctx: ServiceContext, input: { threadId: number; 
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(
-      and(
-        eq(posts.threadId, input.threadId),
-        eq(posts.number, Number(input.replyTo)),
-        eq(posts.status, 'published'),
-        isNull(posts.deletedAt),
-        isNull(posts.hiddenAt),
-        eq(threads.status, 'published'),
-      ),
+      and(eq(posts.threadId, input.threadId), eq(posts.number, Number(input.replyTo)), live),
     )
     .get();
   return target && target.number !== null ? { ...target, number: target.number } : null;
@@ -42,7 +38,7 @@ export function replyTargetById(tx: Pick<Tx, 'select'>, postId: number | null): 
     .select({ number: posts.number, authorId: posts.authorId })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.id, postId), eq(posts.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt), eq(threads.status, 'published')))
+    .where(and(eq(posts.id, postId), live))
     .get();
   return target && target.number !== null ? { number: target.number, authorId: target.authorId } : null;
 }
