@@ -1,5 +1,4 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
 import { perConnection } from '../db/prepared.js';
 import { categories, posts, threads, users } from '../db/schema.js';
 
