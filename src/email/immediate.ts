@@ -4,19 +4,19 @@ import type { Tx } from '../forum/counters.js';
 import { notificationMessage } from '../../views/email/messages.js';
 import { mailMember } from './member-mail.js';
 import { describeNotification, NOTIFICATION_ROW_SELECT, type NotificationRow } from './notification-text.js';
-import { mailDatabaseFor, mailSiteFor } from './site.js';
-import { perDatabase } from '../db/prepared.js';
+import { mailSiteFor } from './site.js';
+import { perConnection } from '../db/prepared.js';
 
 // Runs for every notification inserted (replies are benchmarked at hundreds per second), so the
 // common case costs one primary-key lookup on a statement prepared once per database; only a
 // verified member who chose "immediately" gets the heavier work of composing a message.
 
 type Recipient = { email: string; username: string; verifiedAt: number | null; preference: string };
+
 type Statements = { recipient: Statement<[number], Recipient>; notification: Statement<[number], NotificationRow>; markEmailed: Statement<[number, number]> };
 
 
-const statements = perDatabase((db): Statements => {
-  const client = db.$client;
+const statements = perConnection((client): Statements => {
   return {
     recipient: client.prepare('SELECT email, username, email_verified_at AS verifiedAt, email_preference AS preference FROM users WHERE id = ?'),
     notification: client.prepare(`${NOTIFICATION_ROW_SELECT} WHERE n.id = ?`),
@@ -30,10 +30,9 @@ const statements = perDatabase((db): Statements => {
  * the transaction that inserted the notification.
  */
 export function mailNotificationIfWanted(tx: Tx | Db, notification: { id: number; userId: number }, at: number): void {
-  const db = mailDatabaseFor(tx);
   const site = mailSiteFor(tx);
-  if (!db || !site) return;
-  const sql = statements(db);
+  if (!site) return;
+  const sql = statements(tx);
   const recipient = sql.recipient.get(notification.userId);
   if (!recipient || recipient.preference !== 'immediately' || recipient.verifiedAt === null) return;
   const row = sql.notification.get(notification.id);

@@ -7,7 +7,7 @@ export type MailSite = { siteName: string; baseUrl: string };
 // notify() and other services run inside transactions and see only `tx`, not the app's config.
 // A database and every transaction on it share one drizzle session object, so the community's
 // mail settings are registered against that session and found again from either handle.
-const sites = new WeakMap<object, { site: MailSite; db: Db }>();
+const sites = new WeakMap<object, { site: MailSite }>();
 
 function sessionOf(handle: Db | Tx): object {
   return (handle as unknown as { session: object }).session;
@@ -15,17 +15,12 @@ function sessionOf(handle: Db | Tx): object {
 
 /** Called by createApp: from then on, services on this database can compose email. */
 export function registerMailSite(db: Db, site: MailSite): void {
-  sites.set(sessionOf(db), { site: { siteName: site.siteName, baseUrl: site.baseUrl.replace(/\/+$/, '') }, db });
+  sites.set(sessionOf(db), { site: { siteName: site.siteName, baseUrl: site.baseUrl.replace(/\/+$/, '') } });
 }
 
 /** The community's mail settings, or undefined when no app serves this database (CLI, seed). */
 export function mailSiteFor(handle: Db | Tx): MailSite | undefined {
   return sites.get(sessionOf(handle))?.site;
-}
-
-/** The database a transaction runs on, for statements prepared once per database. */
-export function mailDatabaseFor(handle: Db | Tx): Db | undefined {
-  return sites.get(sessionOf(handle))?.db;
 }
 
 /** `"Site name" <no-reply@host>` from BASE_URL's host, unless MAIL_FROM says otherwise. */
