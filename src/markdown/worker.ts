@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
@@ -7,7 +8,7 @@ import { createSanitizer } from './sanitize.js';
 /*
  * Worker-thread entry of the markdown pool (see worker-pool.ts). It owns the one jsdom window of
  * the process, so the request thread never pays for DOM parsing or for DOMPurify's per-document
- * leak; the pool replaces this whole thread every few thousand renders instead.
+ * leak; the pool replaces this whole thread when its heap grows past a limit (ADR 0004).
  */
 
 export type RenderRequest = { id: number; markdown: string };
@@ -17,8 +18,21 @@ export type RenderResponse = ({ id: number; html: string } | { id: number; error
  * time must not count against the first render's timeout. */
 export type ReadyMessage = { ready: true };
 
+/** What `top -H` and `ps -T` show for this thread, so an operator (or the benchmark) can tell it from the request thread. */
+const MARKDOWN_THREAD_NAME = 'hearth-markdown';
+
+// Linux names threads through /proc (15 bytes at most); elsewhere the name is simply not set.
+function nameThisThread(name: string): void {
+  try {
+    writeFileSync('/proc/thread-self/comm', name);
+  } catch {
+    // Not Linux, or /proc not mounted: only a diagnostic is lost.
+  }
+}
+
 if (!parentPort) throw new Error('src/markdown/worker.ts must be started as a worker thread.');
 const port = parentPort;
+nameThisThread(MARKDOWN_THREAD_NAME);
 const sanitize = createSanitizer(new JSDOM('').window);
 port.postMessage({ ready: true } satisfies ReadyMessage);
 

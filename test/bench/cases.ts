@@ -109,7 +109,8 @@ function uncappedPlan(name: CaseName, origin: string, ceilingOrigin: string, tar
   }
 }
 
-export type CpuPercent = { server: number; load: number; other: number };
+/** Percent of one core; `markdown` is the server's markdown worker thread, already counted in `server`. */
+export type CpuPercent = { server: number; load: number; other: number; markdown: number };
 
 export type CaseResult = {
   name: CaseName;
@@ -159,7 +160,7 @@ export function emptyResult(name: CaseName, status: 'n/a' | 'failed', note: stri
     perSecond: [],
     seconds: 0,
     serverRssBytes: { peak: 0, end: 0 },
-    cpuPercent: { server: 0, load: 0, other: 0 },
+    cpuPercent: { server: 0, load: 0, other: 0, markdown: 0 },
     pageBytes: 0,
     percentOfCeiling: null,
   };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../src/lib/paths.js';
 import { CASE_LABELS, emptyResult, planCase, type CaseName, type CaseResult, type CaseSettings, type CpuPercent } from './cases.js';
 import type { JobResult, LoadSpec } from './load.js';
-import { freePort, LOAD_CORE, pinned, readCpuSeconds, readMachineCpu, readRss, startCeiling, type ServerProcess } from './processes.js';
+import { freePort, LOAD_CORE, pinMarkdownThreads, pinned, readCpuSeconds, readMarkdownCpuSeconds, readMachineCpu, readRss, startCeiling, type ServerProcess } from './processes.js';
 import type { Window } from './profile-summary.js';
 import type { Targets } from './targets.js';
 
@@ -24,9 +24,9 @@ function runLoad(spec: LoadSpec, specFile: string, server: ServerProcess) {
   let sampler: NodeJS.Timeout | undefined;
   const window = { startUs: 0, endUs: 0 };
   const microseconds = () => Number(process.hrtime.bigint() / 1000n);
-  let cpuStart = { server: 0, load: 0, machine: 0, at: 0 };
+  let cpuStart = { server: 0, load: 0, markdown: 0, machine: 0, at: 0 };
   let measuredFrom = 0;
-  const cpuNow = () => ({ server: readCpuSeconds(server.pid), load: readCpuSeconds(child.pid ?? 0), machine: readMachineCpu().busy, at: performance.now() });
+  const cpuNow = () => ({ server: readCpuSeconds(server.pid), load: readCpuSeconds(child.pid ?? 0), markdown: readMarkdownCpuSeconds(server.pid), machine: readMachineCpu().busy, at: performance.now() });
   let peakRss = 0;
   const sample = () => (peakRss = Math.max(peakRss, readRss(server.pid)));
   child.stdout.on('data', (chunk: Buffer) => {
@@ -53,7 +53,7 @@ function runLoad(spec: LoadSpec, specFile: string, server: ServerProcess) {
       const percent = (from: number, to: number) => (measuredFrom ? Math.max(0, ((to - from) / seconds) * 100) : 0);
       const serverCpu = percent(cpuStart.server, end.server);
       const loadCpu = percent(cpuStart.load, end.load);
-      const cpuPercent = { server: serverCpu, load: loadCpu, other: Math.max(0, percent(cpuStart.machine, end.machine) - serverCpu - loadCpu) };
+      const cpuPercent = { server: serverCpu, load: loadCpu, other: Math.max(0, percent(cpuStart.machine, end.machine) - serverCpu - loadCpu), markdown: percent(cpuStart.markdown, end.markdown) };
       const rss = readRss(server.pid);
       if (code !== 0 || !existsSync(spec.resultFile)) return reject(new Error(`The load generator failed (exit ${code}): ${stderr.trim().slice(-2000)}`));
       resolvePromise({ jobs: JSON.parse(readFileSync(spec.resultFile, 'utf8')) as JobResult[], rss: { peak: Math.max(peakRss, rss), end: rss }, cpuPercent, window });
@@ -94,7 +94,16 @@ export async function ceilingPage(origin: string, targets: Targets, file: string
   return page.length;
 }
 
-export type MeasureContext = { app: ServerProcess; work: string; targets: Targets; settings: CaseSettings; warmupSeconds: number; search: boolean };
+export type MeasureContext = {
+  app: ServerProcess;
+  work: string;
+  targets: Targets;
+  settings: CaseSettings;
+  warmupSeconds: number;
+  search: boolean;
+  /** Where the server's markdown worker runs: the load generator's core (default) or the server's own. */
+  markdownCore: 'load' | 'server';
+};
 
 /** One case: its servers, a probe, the load, and the figures. */
 export async function measureCase(name: CaseName, context: MeasureContext): Promise<CaseResult> {
@@ -106,6 +115,8 @@ export async function measureCase(name: CaseName, context: MeasureContext): Prom
     if (plan.needsSearch && !context.search) return emptyResult(name, 'n/a', 'no search route yet');
     const probed = await probe(plan);
     if (!probed.ok) return emptyResult(name, 'failed', probed.note);
+    // After the probe, which starts the worker (and again every case: a replaced worker starts on the server's core).
+    if (context.markdownCore === 'load') pinMarkdownThreads(app.pid, LOAD_CORE);
     const spec: LoadSpec = { jobs: plan.jobs, warmupSeconds: context.warmupSeconds, resultFile: join(work, `${name}.result.json`) };
     const measured = await runLoad(spec, join(work, `${name}.spec.json`), ceiling ?? app);
     const [main, writes] = measured.jobs as [JobResult, JobResult | undefined];

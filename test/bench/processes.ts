@@ -7,7 +7,8 @@ import { projectPath } from '../../src/lib/paths.js';
 /*
  * The processes of a benchmark run: the production build of the app, the raw node:http "ceiling"
  * server, and the load generator; each pinned to a core with taskset when it exists (server on 0,
- * load on 1), so they never compete for one. Plus /proc readings of the server (RSS, CPU time).
+ * load on 1), so they never compete for one; the server's markdown worker thread goes to the load
+ * core unless told otherwise. Plus /proc readings of the server (RSS, CPU time).
  */
 
 export const SERVER_CORE = 0;
@@ -198,6 +199,45 @@ export function readCpuSeconds(pid: number): number {
 }
 
 export const tasksetAvailable = hasTaskset;
+
+/** The name src/markdown/worker.ts gives its thread. */
+const MARKDOWN_THREAD_NAME = 'hearth-markdown';
+
+/** CPU seconds the server's markdown worker thread(s) have used so far (user + system). */
+export function readMarkdownCpuSeconds(pid: number): number {
+  let seconds = 0;
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      if (readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim() !== MARKDOWN_THREAD_NAME) continue;
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    }
+  } catch {
+    // The process (or a thread) ended meanwhile.
+  }
+  return seconds;
+}
+
+/**
+ * Moves the server's markdown worker thread(s) to `core`. The server is started pinned to
+ * SERVER_CORE and a new thread inherits that, so without this the sanitizer shares the request
+ * thread's core (ADR 0014). Returns how many threads were moved (0 without taskset or /proc).
+ */
+export function pinMarkdownThreads(pid: number, core: number): number {
+  if (!hasTaskset) return 0;
+  let moved = 0;
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const name = readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
+      if (name !== MARKDOWN_THREAD_NAME) continue;
+      if (spawnSync('taskset', ['-p', '-c', String(core), task], { stdio: 'ignore' }).status === 0) moved += 1;
+    }
+  } catch {
+    // The process (or a thread) ended meanwhile: nothing left to move.
+  }
+  return moved;
+}
 
 /** Busy and total CPU time of the whole machine so far, in seconds (from /proc/stat). */
 export function readMachineCpu(): { busy: number; total: number } {

@@ -36,7 +36,7 @@ export const NOISY_PERCENT = 25;
 
 function row(result: CaseResult): string[] {
   const noisy = result.status === 'ok' && result.cpuPercent.other > NOISY_PERCENT;
-  if (result.status !== 'ok') return [result.label, result.status === 'n/a' ? `n/a (${result.note ?? ''})` : `FAILED: ${result.note ?? ''}`, '', '', '', '', '', '', ''];
+  if (result.status !== 'ok') return [result.label, result.status === 'n/a' ? `n/a (${result.note ?? ''})` : `FAILED: ${result.note ?? ''}`, '', '', '', '', '', '', '', ''];
   return [
     `${result.label}${noisy ? ' *' : ''}`,
     Math.round(result.requestsPerSecond).toLocaleString('en'),
@@ -47,10 +47,12 @@ function row(result: CaseResult): string[] {
     result.pageBytes ? result.pageBytes.toLocaleString('en') : '–',
     result.percentOfCeiling === null ? '' : `${result.percentOfCeiling.toFixed(0)}%`,
     `${result.cpuPercent.server.toFixed(0)}/${result.cpuPercent.load.toFixed(0)}/${result.cpuPercent.other.toFixed(0)}`,
+    result.cpuPercent.markdown >= 0.5 ? result.cpuPercent.markdown.toFixed(0) : '–',
   ];
 }
 
-const HEADER = ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'page bytes', 'of ceiling', 'CPU% srv/load/other'];
+// "md": the server's markdown worker thread, part of "srv" (and on the load core unless --markdown-core server).
+const HEADER = ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'page bytes', 'of ceiling', 'CPU% srv/load/other', 'md'];
 
 /** A Markdown table (readable in a terminal, pasteable into docs/performance.md). */
 export function formatTable(results: CaseResult[]): string {

@@ -44,6 +44,8 @@ export type BenchOptions = {
   waitQuietSeconds: number;
   /** Measure a case again (at most this many times) when other processes disturbed it. */
   retries: number;
+  /** `load`: the server's markdown worker thread runs on the load generator's core; `server`: on the server's. */
+  markdownCore: 'load' | 'server';
   log: (line: string) => void;
 };
 
@@ -130,7 +132,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   try {
     const nodeArgs = options.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     app = await startApp({ appRoot: options.appRoot, databasePath: copy, port: await freePort(), logFile: join(work, 'server.log'), nodeArgs, extraEnv: options.serverEnv });
-    log(`Server pid ${app.pid} at ${app.origin}, healthy ${Math.round(app.startupMs ?? 0)} ms after start${tasksetAvailable ? ' (server on core 0, load on core 1)' : ' (taskset not found: processes are not pinned)'}.`);
+    log(`Server pid ${app.pid} at ${app.origin}, healthy ${Math.round(app.startupMs ?? 0)} ms after start${tasksetAvailable ? ` (server on core 0, load on core 1, markdown worker on core ${options.markdownCore === 'load' ? 1 : 0})` : ' (taskset not found: processes are not pinned)'}.`);
     const targets = loadTargets(copy, options.seed);
     const search = (await fetch(`${app.origin}/search?q=battery`)).status !== 404;
     await ceilingPage(app.origin, targets, join(work, 'page.html'));
@@ -149,7 +151,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
         cases.push(emptyResult(name, 'failed', 'the server had exited'));
         continue;
       }
-      const result = await measureQuietly(name, { app, work, targets, settings, warmupSeconds: options.warmupSeconds, search }, options);
+      const result = await measureQuietly(name, { app, work, targets, settings, warmupSeconds: options.warmupSeconds, search, markdownCore: options.markdownCore }, options);
       if (result.status === 'failed') failed = true;
       cases.push(result);
     }
@@ -233,6 +235,11 @@ function parseEnv(value: string | undefined): Record<string, string> {
   );
 }
 
+function parseMarkdownCore(value: string | undefined): 'load' | 'server' {
+  if (value === undefined || value === 'load' || value === 'server') return value ?? 'load';
+  throw new UsageError(`--markdown-core is "load" (the load generator's core, the default) or "server" (the server's own core), not "${value}".`);
+}
+
 function parseCases(value: string | undefined): CaseName[] {
   if (!value) return [...CASE_NAMES];
   const names = value.split(',').map((name) => name.trim());
@@ -242,7 +249,7 @@ function parseCases(value: string | undefined): CaseName[] {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['app', 'posts', 'db', 'seconds', 'reply-seconds', 'warmup', 'connections', 'write-rate', 'write-connections', 'cases', 'out', 'seed', 'server-env', 'wait-quiet', 'retries', 'max-rate'],
+    values: ['app', 'posts', 'db', 'seconds', 'reply-seconds', 'warmup', 'connections', 'write-rate', 'write-connections', 'cases', 'out', 'seed', 'server-env', 'wait-quiet', 'retries', 'max-rate', 'markdown-core'],
     flags: ['profile', 'allow-type-errors'],
   });
   const posts = args.get('posts') === undefined ? undefined : Math.max(1, Math.round(args.number('posts', DEFAULT_POSTS)));
@@ -265,6 +272,7 @@ async function main(): Promise<void> {
     serverEnv: parseEnv(args.get('server-env')),
     waitQuietSeconds: args.number('wait-quiet', 0),
     retries: Math.round(args.number('retries', 0)),
+    markdownCore: parseMarkdownCore(args.get('markdown-core')),
     log: (line) => console.error(line),
     ...(args.get('db') ? { db: args.get('db')! } : {}),
   };
@@ -274,7 +282,7 @@ async function main(): Promise<void> {
   const dataset = 'posts' in report.dataset ? `${report.dataset.posts.toLocaleString('en')} posts, ${report.dataset.threads.toLocaleString('en')} threads` : report.dataset.path;
   console.log(`\nHearth benchmark — ${report.date.slice(0, 16).replace('T', ' ')} UTC — ${dataset}; ${options.connections} connections, ${options.seconds} s per case (replies ${options.replySeconds} s)`);
   const env = Object.entries(options.serverEnv).map(([name, value]) => `${name}=${value}`).join(' ');
-  console.log(`${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}; other processes ${report.backgroundCpuPercent.toFixed(0)}% CPU before the run${env ? `; server env ${env}` : ''}\n`);
+  console.log(`${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}; markdown worker on the ${options.markdownCore} core; other processes ${report.backgroundCpuPercent.toFixed(0)}% CPU before the run${env ? `; server env ${env}` : ''}\n`);
   console.log(formatTable(report.cases));
   if (report.startupMs !== null) console.log(`\nStart-up (process start to first healthy /healthz): ${Math.round(report.startupMs).toLocaleString('en')} ms`);
   console.log(report.targets.length ? `\nTargets:\n${formatTargets(report.targets)}` : '\nTargets: not checked (--max-rate caps the load).');
