@@ -5,6 +5,38 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { commitTogether } from '../../src/db/group-commit.js';
 
+// Every fdatasync of a WAL file goes through here, so a test can hold it and see what waits for it.
+const flushes = vi.hoisted(() => ({ paths: [] as string[], gate: null as null | { promise: Promise<void>; open(): void; fail(error: Error): void } }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...actual,
+    open: async (...args: Parameters<typeof actual.open>) => {
+      const file = await actual.open(...args);
+      const datasync = file.datasync.bind(file);
+      file.datasync = async () => {
+        flushes.paths.push(String(args[0]));
+        await flushes.gate?.promise;
+        return datasync();
+      };
+      return file;
+    },
+  };
+});
+
+/** Holds every WAL flush until `open()` (or fails them all with `fail()`). */
+function holdFlushes() {
+  let open!: () => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  promise.catch(() => {});
+  flushes.gate = { promise, open, fail };
+  return flushes.gate;
+}
+
 let folder: string;
 let db: Db;
 beforeEach(() => {
@@ -13,6 +45,8 @@ beforeEach(() => {
   db.$client.exec('create table notes (id integer primary key, text text not null)');
 });
 afterEach(() => {
+  flushes.gate = null;
+  flushes.paths.length = 0;
   closeDatabase(db);
   rmSync(folder, { recursive: true, force: true });
 });
@@ -64,5 +98,63 @@ describe('commitTogether', () => {
     const acknowledged = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     expect(committedElsewhere()).toEqual(acknowledged);
     expect(texts()).toEqual(acknowledged);
+  });
+});
+
+describe('commitTogether and the disk', () => {
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(() => (done = true), () => (done = true));
+    // Several turns of the event loop: time enough for anything not waiting on the flush.
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    return done;
+  };
+
+  it('acknowledges a batch only after its WAL is flushed, without holding the request thread', async () => {
+    const gate = holdFlushes();
+    const pending = Promise.all(['one', 'two'].map((text) => commitTogether(db, insert(text))));
+    expect(await settled(pending)).toBe(false);
+    // Committed (other connections see it) but not yet on disk, hence not acknowledged.
+    expect(committedElsewhere()).toEqual(['one', 'two']);
+    expect(flushes.paths).toEqual([join(folder, 'test.db-wal')]);
+    // The connection is back to FULL for every other write.
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+    gate.open();
+    expect(await pending).toEqual(['one', 'two']);
+  });
+
+  it('lets batches that commit during a flush share the next one', async () => {
+    const gate = holdFlushes();
+    const first = commitTogether(db, insert('first'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [commitTogether(db, insert('second'))];
+    await new Promise((resolve) => setImmediate(resolve));
+    later.push(commitTogether(db, insert('third')));
+    expect(await settled(Promise.all(later))).toBe(false);
+    expect(flushes.paths).toHaveLength(1);
+    gate.open();
+    expect(await first).toBe('first');
+    expect(await Promise.all(later)).toEqual(['second', 'third']);
+    expect(flushes.paths).toHaveLength(2);
+  });
+
+  it('answers a failed flush with an I/O error the app shows as "try again", never as acknowledged', async () => {
+    const gate = holdFlushes();
+    const pending = commitTogether(db, insert('unsure'));
+    gate.fail(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await expect(pending).rejects.toMatchObject({ code: 'SQLITE_IOERR' });
+  });
+
+  it('does not wait for a flush when the database runs with synchronous=NORMAL', async () => {
+    const normal = openDatabase(join(folder, 'normal.db'), { synchronous: 'NORMAL' });
+    try {
+      normal.$client.exec('create table notes (id integer primary key, text text not null)');
+      holdFlushes();
+      const write = commitTogether(normal, () => normal.$client.prepare('insert into notes (text) values (?)').run('quick').changes);
+      expect(await write).toBe(1);
+      expect(flushes.paths).toEqual([]);
+    } finally {
+      closeDatabase(normal);
+    }
   });
 });
