@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { close, fdatasync, openSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 
 /*
@@ -10,6 +10,11 @@ import type Database from 'better-sqlite3';
  * One sync runs at a time; batches that commit while it runs wait for the next one, which then
  * covers all of them: under load one fdatasync serves several batches, and the request thread
  * never waits for the disk.
+ *
+ * The descriptor stays open for the connection's life (SQLite keeps the WAL's inode while any
+ * connection is open: checkpoints truncate it, never replace it) and is closed when the
+ * connection object is collected. SQLite holds no POSIX locks on the WAL, so our descriptor cannot
+ * release any of its locks.
  */
 
 export type WalSync = {
@@ -24,34 +29,22 @@ function syncFailure(cause: unknown): Error {
   return Object.assign(new Error(`Could not flush the database journal to disk: ${cause instanceof Error ? cause.message : String(cause)}`), { code: 'SQLITE_IOERR', cause });
 }
 
-async function datasync(path: string): Promise<void> {
-  let file;
-  try {
-    file = await open(path, 'r+');
-  } catch (error) {
-    // SQLite removes the WAL only after checkpointing it into the database and syncing that file.
-    if ((error as { code?: string }).code === 'ENOENT') return;
-    throw error;
-  }
-  try {
-    await file.datasync();
-  } finally {
-    await file.close();
-  }
-}
+const descriptors = new FinalizationRegistry<number>((fd) => close(fd, () => {}));
 
-export function walSync(path: string): WalSync {
+/** `owner`: the connection whose WAL it is; the descriptor is closed once it is collected. */
+function walSync(owner: object, path: string): WalSync {
+  const fd = openSync(path, 'r+');
+  descriptors.register(owner, fd);
   let running = false;
   let waiting: Waiter[] = [];
   const start = () => {
     running = true;
     const batch = waiting;
     waiting = [];
-    datasync(path).then(
-      () => batch.forEach((waiter) => waiter.resolve()),
-      (error: unknown) => batch.forEach((waiter) => waiter.reject(syncFailure(error))),
-    ).finally(() => {
+    fdatasync(fd, (error) => {
       running = false;
+      if (error) batch.forEach((waiter) => waiter.reject(syncFailure(error)));
+      else batch.forEach((waiter) => waiter.resolve());
       if (waiting.length > 0) start();
     });
   };
@@ -74,8 +67,15 @@ export function deferredSyncFor(client: Database.Database) {
   if (client.memory || String(client.pragma('journal_mode', { simple: true })) !== 'wal') return undefined;
   const level = Number(client.pragma('synchronous', { simple: true }));
   if (level < 2) return undefined;
+  let sync: WalSync;
+  try {
+    sync = walSync(client, `${client.name}-wal`);
+  } catch {
+    // No WAL file to hold (it is made when the database is first read): commits keep waiting themselves.
+    return undefined;
+  }
   return {
-    sync: walSync(`${client.name}-wal`),
+    sync,
     commitWithoutWaiting: client.prepare('PRAGMA synchronous = NORMAL'),
     restore: client.prepare(`PRAGMA synchronous = ${level}`),
   };

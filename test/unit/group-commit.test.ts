@@ -7,21 +7,16 @@ import { commitTogether } from '../../src/db/group-commit.js';
 
 // Every fdatasync of a WAL file goes through here, so a test can hold it and see what waits for it.
 const flushes = vi.hoisted(() => ({ paths: [] as string[], gate: null as null | { promise: Promise<void>; open(): void; fail(error: Error): void } }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...actual,
-    open: async (...args: Parameters<typeof actual.open>) => {
-      const file = await actual.open(...args);
-      const datasync = file.datasync.bind(file);
-      file.datasync = async () => {
-        flushes.paths.push(String(args[0]));
-        await flushes.gate?.promise;
-        return datasync();
-      };
-      return file;
-    },
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const fdatasync = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+    flushes.paths.push(actual.readlinkSync(`/proc/self/fd/${fd}`));
+    (flushes.gate?.promise ?? Promise.resolve()).then(
+      () => actual.fdatasync(fd, callback),
+      (error: NodeJS.ErrnoException) => callback(error),
+    );
   };
+  return { ...actual, default: { ...actual, fdatasync }, fdatasync };
 });
 
 /** Holds every WAL flush until `open()` (or fails them all with `fail()`). */
