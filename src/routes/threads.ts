@@ -15,7 +15,8 @@ import { threadWatchState } from '../notifications/watching.js';
 import { jsonForScript } from '../../views/html.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
-import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
+import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread.js';
+import { postArticles } from './post-articles.js';
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { postOnce } from './post-once.js';
@@ -41,7 +42,9 @@ function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): s
   const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(c.var.services, c.var.viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
+  const signedIn = c.var.viewer !== null;
+  const articles = postArticles(data, replyLink({ ...data, signedIn }));
+  return pageHtml(c, threadPage({ ...data, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(data.opening ? { description: data.derived('description', () => excerpt(data.opening!.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.`) } : {}),
