@@ -23,9 +23,11 @@ const ENTRY_OVERHEAD_BYTES = 2048;
 
 const entriesOf = perDatabase((): Entries => ({ map: new Map(), bytes: 0 }));
 
-/** A rough size: the strings it holds, at a byte a character (the HTML is mostly ASCII), plus object overhead. */
+/** A rough size: the strings (at a byte a character: the HTML is mostly ASCII) and bytes it holds, plus object overhead. */
 function sizeOf(value: unknown): number {
   if (typeof value === 'string' || value instanceof String) return value.length;
+  // Before the generic object case, which would walk a Buffer byte by byte.
+  if (ArrayBuffer.isView(value)) return value.byteLength;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + sizeOf(item), 0);
   if (value !== null && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + sizeOf(item) + 16, 0);
   return 8;

@@ -48,8 +48,11 @@ export function withNonce(body: string, nonce: string): string {
   return body.includes(NONCE_PLACEHOLDER) ? body.split(NONCE_PLACEHOLDER).join(nonce) : body;
 }
 
+/** UTF-8 pieces of a page around its nonce placeholders: serving it is a concat with the nonce. */
+export type NonceParts = Buffer<ArrayBuffer>[];
+
 /** UTF-8 pieces of a page around its placeholders, so serving it is a concat with the nonce. */
-export function splitAtNonces(body: string): Buffer<ArrayBuffer>[] {
+export function splitAtNonces(body: string): NonceParts {
   return body.split(NONCE_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
 }
 

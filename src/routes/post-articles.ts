@@ -1,12 +1,12 @@
-import type { Html } from '../../views/html.js';
 import { postArticle } from '../../views/components/post.js';
 import type { PostView, ThreadPage } from '../forum/thread-page.js';
+import { encodeFragment, type Fragment } from './fragments.js';
 
 /*
  * A thread page's post articles, each rendered once per thread version for each set of things a
  * viewer may see or do with it. Rendering 20 articles was most of a signed-in page's own work, yet
  * almost every viewer sees almost every post with the same plain-member controls, so nearly every
- * article is a lookup. The rendered strings are kept with the page's shared reads
+ * article is a lookup. The rendered articles are kept, as UTF-8 (./fragments.ts), with the page's shared reads
  * (src/forum/shared-reads.ts `derived`), so a write that bumps the thread's version drops them and
  * they count against the same memory budget.
  */
@@ -63,8 +63,7 @@ export function articleKey(post: PostView, withReplyLink: boolean): string {
  * The page's articles in the order of `data.posts`. Waiting posts (no number) are a viewer's own or
  * a moderator's worklist, not part of the shared reads, so they are rendered every time.
  */
-export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined): Html[] {
-  return data.posts.map((post) =>
-    post.number === null ? postArticle(post, replyHref) : data.derived(articleKey(post, replyHref !== undefined), () => postArticle(post, replyHref)),
-  );
+export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined): Fragment[] {
+  const render = (post: PostView) => encodeFragment(postArticle(post, replyHref));
+  return data.posts.map((post) => (post.number === null ? render(post) : data.derived(articleKey(post, replyHref !== undefined), () => render(post))));
 }

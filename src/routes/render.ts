@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Html } from '../../views/html.js';
 import { layout, type LayoutProps } from '../../views/layout.js';
 import { errorPage } from '../../views/pages/error.js';
-import { joinWithNonce, withNonce } from '../lib/csp.js';
+import { joinWithNonce, withNonce, type NonceParts } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { unreadCount } from '../notifications/list.js';
 import type { AppEnv } from './env.js';
@@ -21,9 +21,14 @@ export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, sta
   return sendHtml(c, pageHtml(c, main, props), status);
 }
 
-/** Every HTML response goes out through here: its script tags get this response's CSP nonce. */
-export function sendHtml(c: Context<AppEnv>, body: string | Html, status: ContentfulStatusCode = 200) {
-  return c.html(withNonce(body.toString(), c.var.nonce), status);
+/**
+ * Every HTML response goes out through here: its script tags get this response's CSP nonce.
+ * `body` is the page as a string, or as bytes around its nonces (src/routes/fragments.ts).
+ */
+export function sendHtml(c: Context<AppEnv>, body: string | Html | NonceParts, status: ContentfulStatusCode = 200) {
+  const nonce = c.get('nonce');
+  if (Array.isArray(body)) return c.body(joinWithNonce(body, nonce), status, { 'Content-Type': 'text/html; charset=UTF-8' });
+  return c.html(withNonce(body.toString(), nonce), status);
 }
 
 /**
@@ -33,7 +38,7 @@ export function sendHtml(c: Context<AppEnv>, body: string | Html, status: Conten
  * the page's current version from the URL alone, which lets src/lib/cached-pages.ts serve later
  * hits without the router.
  */
-export function servePublic(c: Context<AppEnv>, version: string, render: () => string, revalidate?: () => string | undefined) {
+export function servePublic(c: Context<AppEnv>, version: string, render: () => string | NonceParts, revalidate?: () => string | undefined) {
   const url = new URL(c.req.url);
   const key = url.pathname + url.search;
   const cache = c.var.pageCache;

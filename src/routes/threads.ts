@@ -17,6 +17,8 @@ import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import { postArticles } from './post-articles.js';
+import { encodeFragment, PageFragments } from './fragments.js';
+import type { NonceParts } from '../lib/csp.js';
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { postOnce } from './post-once.js';
@@ -34,31 +36,36 @@ function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
   return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
 }
 
-function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): string {
-  const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
+/** The page as bytes around its nonces: its articles and JSON-LD are kept encoded (./fragments.ts). */
+function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): NonceParts {
+  const { services, viewer, site } = c.var;
+  const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
-  const draft = reply ?? (c.var.viewer ? newDraft(c, data.thread.id) : undefined);
+  const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
   const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
-  const watch = threadWatchState(c.var.services, c.var.viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  const signedIn = c.var.viewer !== null;
-  const articles = postArticles(data, replyLink({ ...data, signedIn }));
-  return pageHtml(c, threadPage({ ...data, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
+  const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
+  const signedIn = viewer !== null;
+  const fragments = new PageFragments();
+  const articles = postArticles(data, replyLink({ ...data, signedIn })).map((article) => fragments.add(article));
+  const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
+    const structured = threadStructuredData(data, site.baseUrl);
+    return structured ? encodeFragment(jsonForScript(structured)) : null;
+  });
+  const page = pageHtml(c, threadPage({ ...data, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(data.opening ? { description: data.derived('description', () => excerpt(data.opening!.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.`) } : {}),
     ogType: 'article',
     oembed: true,
-    structuredData: data.derived(`structured-data ${c.var.site.baseUrl}`, () => {
-      const structured = threadStructuredData(data, c.var.site.baseUrl);
-      return structured ? jsonForScript(structured) : null;
-    }),
+    structuredData: structuredData ? fragments.add(structuredData) : null,
   });
+  return fragments.assemble(page);
 }
 
 function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | FormStatus = 200) {
-  return sendHtml(c, threadHtml(c, data, reply), status);
+  return sendHtml(c, threadBytes(c, data, reply), status);
 }
 
 /** The page a new reply would land on, where a failed reply is shown again. */
@@ -100,7 +107,7 @@ export const threadRoutes = new Hono<AppEnv>()
           const now = threadPageVersion(db, threadId);
           return now?.slug === slug ? now.version : undefined;
         };
-        return servePublic(c, current.version, () => threadHtml(c, getThreadPage(c.var.services, null, { threadId, page })), revalidate);
+        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(c.var.services, null, { threadId, page })), revalidate);
       }
     }
     const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });
