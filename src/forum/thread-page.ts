@@ -1,6 +1,6 @@
 import { and, asc, between, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, flags, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
+import { categories, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
@@ -141,11 +141,10 @@ function prepare(db: Db) {
       )
       .orderBy(asc(posts.id))
       .prepare(),
-    flagged: db
-      .select({ postId: flags.postId })
-      .from(flags)
-      .where(and(eq(flags.flaggerId, viewerId), eq(flags.status, 'open'), between(flags.postId, sql.placeholder('low'), sql.placeholder('high'))))
-      .prepare(),
+    // Plain SQL with 'open' written in: bound as a parameter (as drizzle binds it), it matches the
+    // WHERE of the partial index flags_one_open_per_member, and SQLite then prepares the statement
+    // again on every run (~10 µs instead of ~1 µs).
+    flagged: db.$client.prepare<[viewerId: number, low: number, high: number], number>("select post_id from flags where flagger_id = ? and status = 'open' and post_id between ? and ?").pluck(),
   };
 }
 
@@ -207,8 +206,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
 
 function flaggedByViewer(queries: ReturnType<typeof statements>, viewer: Viewer, postIds: number[]): Set<number> {
   if (viewer === null || postIds.length === 0) return new Set();
-  const rows = queries.flagged.all({ viewerId: viewer.id, low: Math.min(...postIds), high: Math.max(...postIds) });
-  return new Set(rows.map((row) => row.postId));
+  return new Set(queries.flagged.all(viewer.id, Math.min(...postIds), Math.max(...postIds)));
 }
 
 type PostRow = ReturnType<ReturnType<typeof statements>['page']['all']>[number];
