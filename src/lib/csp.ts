@@ -1,4 +1,5 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { randomString } from './random-pool.js';
 
 // Content-Security-Policy with a fresh nonce on every response (docs/decisions/0008-csp-nonces.md).
 // Views write NONCE_PLACEHOLDER where a nonce goes; the response path swaps in the fresh one, so
@@ -7,19 +8,9 @@ import { randomBytes, randomFillSync } from 'node:crypto';
 
 export const NONCE_PLACEHOLDER = `hearth-nonce-${randomBytes(12).toString('hex')}`;
 
-// Filling one buffer and slicing it costs a fraction of a randomBytes() call per response.
-const pool = Buffer.alloc(16 * 256);
-let offset = pool.length;
-
 /** 128 random bits, base64 (the CSP nonce-source grammar), different on every call. */
 export function newNonce(): string {
-  if (offset === pool.length) {
-    randomFillSync(pool);
-    offset = 0;
-  }
-  const nonce = pool.toString('base64', offset, offset + 16);
-  offset += 16;
-  return nonce;
+  return randomString(16, 'base64');
 }
 
 /** Every page of the site: never framed; scripts from this origin or carrying this response's nonce. */
