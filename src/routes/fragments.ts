@@ -34,31 +34,51 @@ export class PageFragments {
     return raw(`${SLOT}${this.fragments.length - 1}.`);
   }
 
-  /** The page's bytes around its nonce placeholders, the fragments' own included. */
-  assemble(page: string): NonceParts {
-    const parts: NonceParts = [];
-    let pending: Buffer<ArrayBuffer>[] = [];
-    const endPart = () => {
-      parts.push(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
-      pending = [];
-    };
+  /** The page's bytes, the fragments' put in place of their markers. */
+  assemble(page: string): AssembledPage {
+    const pieces: (Buffer<ArrayBuffer> | null)[] = [];
     let from = 0;
     for (const match of page.matchAll(markers)) {
-      pending.push(Buffer.from(page.slice(from, match.index), 'utf8'));
+      pieces.push(Buffer.from(page.slice(from, match.index), 'utf8'));
       from = match.index + match[0].length;
       if (match[1] === undefined) {
-        endPart();
+        pieces.push(null);
         continue;
       }
       const fragment = this.fragments[Number(match[1])];
       if (!fragment) throw new Error('A page marker names a fragment that was never added.');
       fragment.forEach((part, index) => {
-        if (index > 0) endPart();
-        pending.push(part);
+        if (index > 0) pieces.push(null);
+        pieces.push(part);
       });
     }
-    pending.push(Buffer.from(page.slice(from), 'utf8'));
-    endPart();
+    pieces.push(Buffer.from(page.slice(from), 'utf8'));
+    return new AssembledPage(pieces);
+  }
+}
+
+/** A page's bytes as pieces, with null where the response's nonce goes. */
+export class AssembledPage {
+  constructor(private readonly pieces: readonly (Buffer<ArrayBuffer> | null)[]) {}
+
+  /** The page with this nonce in place: its bytes are copied once. */
+  withNonce(nonce: string): Buffer<ArrayBuffer> {
+    const nonceBytes = Buffer.from(nonce, 'latin1');
+    return Buffer.concat(this.pieces.map((piece) => piece ?? nonceBytes));
+  }
+
+  /** The bytes around the nonces, as the page cache keeps a page. */
+  parts(): NonceParts {
+    const parts: NonceParts = [];
+    let pending: Buffer<ArrayBuffer>[] = [];
+    for (const piece of [...this.pieces, null]) {
+      if (piece !== null) {
+        pending.push(piece);
+        continue;
+      }
+      parts.push(Buffer.concat(pending));
+      pending = [];
+    }
     return parts;
   }
 }

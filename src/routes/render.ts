@@ -7,6 +7,7 @@ import { joinWithNonce, withNonce, type NonceParts } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { unreadCount } from '../notifications/list.js';
 import type { AppEnv } from './env.js';
+import { AssembledPage } from './fragments.js';
 
 export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts'>;
 
@@ -23,11 +24,11 @@ export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, sta
 
 /**
  * Every HTML response goes out through here: its script tags get this response's CSP nonce.
- * `body` is the page as a string, or as bytes around its nonces (src/routes/fragments.ts).
+ * `body` is the page as a string, or assembled from encoded fragments (./fragments.ts).
  */
-export function sendHtml(c: Context<AppEnv>, body: string | Html | NonceParts, status: ContentfulStatusCode = 200) {
+export function sendHtml(c: Context<AppEnv>, body: string | Html | AssembledPage, status: ContentfulStatusCode = 200) {
   const nonce = c.get('nonce');
-  if (Array.isArray(body)) return c.body(joinWithNonce(body, nonce), status, { 'Content-Type': 'text/html; charset=UTF-8' });
+  if (body instanceof AssembledPage) return c.body(body.withNonce(nonce), status, { 'Content-Type': 'text/html; charset=UTF-8' });
   return c.html(withNonce(body.toString(), nonce), status);
 }
 

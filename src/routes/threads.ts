@@ -17,8 +17,7 @@ import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread.js';
 import { postArticles } from './post-articles.js';
-import { encodeFragment, PageFragments } from './fragments.js';
-import type { NonceParts } from '../lib/csp.js';
+import { encodeFragment, PageFragments, type AssembledPage } from './fragments.js';
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { postOnce } from './post-once.js';
@@ -36,8 +35,8 @@ function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
   return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
 }
 
-/** The page as bytes around its nonces: its articles and JSON-LD are kept encoded (./fragments.ts). */
-function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): NonceParts {
+/** The page's bytes: its articles and JSON-LD are kept encoded (./fragments.ts). */
+function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
   const { services, viewer, site } = c.var;
   const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
@@ -107,7 +106,7 @@ export const threadRoutes = new Hono<AppEnv>()
           const now = threadPageVersion(db, threadId);
           return now?.slug === slug ? now.version : undefined;
         };
-        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(c.var.services, null, { threadId, page })), revalidate);
+        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(c.var.services, null, { threadId, page })).parts(), revalidate);
       }
     }
     const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });
