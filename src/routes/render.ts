@@ -13,9 +13,9 @@ export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts'>
 
 /** A view in the site layout for the current viewer (with their unread and review counts), as a string. */
 export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): string {
-  const { viewer, services } = c.var;
+  const { viewer, services, site } = c.var;
   const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
-  return layout({ ...props, main, site: c.var.site, viewer, ...(counts ? { counts } : {}) }).toString();
+  return layout({ ...props, main, site, viewer, ...(counts ? { counts } : {}) }).toString();
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

@@ -31,7 +31,7 @@ function pageParam(value: string | undefined): number {
 }
 
 function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
-  const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: c.req.query('replyTo') });
+  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: c.req.query('replyTo') });
   return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
 }
 
@@ -96,20 +96,22 @@ export const threadRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/:slug?', (c) => {
     const threadId = idParam(c.req.param('id'));
     const page = pageParam(c.req.query('page'));
-    if (c.var.viewer === null) {
-      const current = threadPageVersion(c.var.services.db, threadId);
+    // Read once: each c.var builds a new object of every variable.
+    const { services, viewer } = c.var;
+    if (viewer === null) {
+      const current = threadPageVersion(services.db, threadId);
       if (current && current.slug === c.req.param('slug') && c.req.query('page') !== '1') {
         // Kept with the cached page: it must hold the database, never this request's context.
-        const { db } = c.var.services;
+        const { db } = services;
         const slug = current.slug;
         const revalidate = () => {
           const now = threadPageVersion(db, threadId);
           return now?.slug === slug ? now.version : undefined;
         };
-        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(c.var.services, null, { threadId, page })).parts(), revalidate);
+        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
       }
     }
-    const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });
+    const view = getThreadPage(services, viewer, { threadId, page });
     if (c.req.param('slug') !== view.thread.slug || c.req.query('page') === '1') {
       return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
     }
