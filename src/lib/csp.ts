@@ -44,7 +44,18 @@ export type NonceParts = Buffer<ArrayBuffer>[];
 
 /** UTF-8 pieces of a page around its placeholders, so serving it is a concat with the nonce. */
 export function splitAtNonces(body: string): NonceParts {
-  return body.split(NONCE_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
+  return body.split(NONCE_PLACEHOLDER).map(ownBytes);
+}
+
+/**
+ * The text's UTF-8 bytes in a buffer of their own. Buffer.from() slices short texts out of a
+ * shared 8 KB slab, and a kept slice keeps its whole slab alive (with whatever else was cut from
+ * it): kept pages and fragments holding 1–2 KB each then cost several times their size.
+ */
+function ownBytes(text: string): Buffer<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 'utf8');
+  return bytes;
 }
 
 export function joinWithNonce(parts: readonly Buffer<ArrayBuffer>[], nonce: string): Buffer<ArrayBuffer> {
