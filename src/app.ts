@@ -85,9 +85,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }
     }
     // Personal pages must never be stored by a shared cache; public ones set their own policy.
-    if (!headers.has('Cache-Control')) headers.set('Cache-Control', c.var.viewer ? 'private, no-store' : 'no-cache');
+    const viewer = c.get('viewer');
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', viewer ? 'private, no-store' : 'no-cache');
     if (deps.accessLog) {
-      deps.accessLog(accessLogLine({ id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, started, user: c.var.viewer?.id ?? null }));
+      deps.accessLog(accessLogLine({ id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, started, user: viewer?.id ?? null }));
     }
   });
   const limitBody = bodyLimit({

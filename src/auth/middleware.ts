@@ -6,8 +6,8 @@ import { validateSessionToken } from './session.js';
 /** Resolves the session cookie into `viewer`; renews the cookie when the session slid forward. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, now } = c.var.services;
-    const secure = c.var.config.secureCookies;
+    const { db, now } = c.get('services');
+    const secure = c.get('config').secureCookies;
     const token = readSessionCookie(c);
     c.set('viewer', null);
     c.set('sessionId', null);

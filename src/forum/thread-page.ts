@@ -1,6 +1,6 @@
 import { and, asc, between, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, flags, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
+import { categories, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
@@ -14,6 +14,7 @@ import {
   canReply,
   canViewRevisions,
   type PostFacts,
+  type QuestionFacts,
 } from './permissions.js';
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
@@ -140,11 +141,10 @@ function prepare(db: Db) {
       )
       .orderBy(asc(posts.id))
       .prepare(),
-    flagged: db
-      .select({ postId: flags.postId })
-      .from(flags)
-      .where(and(eq(flags.flaggerId, viewerId), eq(flags.status, 'open'), between(flags.postId, sql.placeholder('low'), sql.placeholder('high'))))
-      .prepare(),
+    // Plain SQL with 'open' written in: bound as a parameter (as drizzle binds it), it matches the
+    // WHERE of the partial index flags_one_open_per_member, and SQLite then prepares the statement
+    // again on every run (~10 µs instead of ~1 µs).
+    flagged: db.$client.prepare<[viewerId: number, low: number, high: number], number>("select post_id from flags where flagger_id = ? and status = 'open' and post_id between ? and ?").pluck(),
   };
 }
 
@@ -193,10 +193,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       lastPostAt: row.lastPostAt,
     },
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName, kind: row.categoryKind },
-    posts: rows.map((post) => ({
-      ...toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now }),
-      ...postAnswerFields(viewer, post, { live: stateOf(post) === 'visible', question, solvedPostId: row.solvedPostId, voted }),
-    })),
+    posts: rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted })),
     acceptedAnswer: shared.value.acceptedAnswer,
     opening: shared.value.opening,
     page: input.page,
@@ -209,8 +206,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
 
 function flaggedByViewer(queries: ReturnType<typeof statements>, viewer: Viewer, postIds: number[]): Set<number> {
   if (viewer === null || postIds.length === 0) return new Set();
-  const rows = queries.flagged.all({ viewerId: viewer.id, low: Math.min(...postIds), high: Math.max(...postIds) });
-  return new Set(rows.map((row) => row.postId));
+  return new Set(queries.flagged.all(viewer.id, Math.min(...postIds), Math.max(...postIds)));
 }
 
 type PostRow = ReturnType<ReturnType<typeof statements>['page']['all']>[number];
@@ -222,11 +218,16 @@ function stateOf(post: PostRow): PostState {
   return post.hiddenAt !== null ? 'hidden' : 'visible';
 }
 
-function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, extra: { moderator: boolean; flagged: boolean; now: number }): Omit<PostView, keyof PostAnswerFields> {
+type PageFacts = { moderator: boolean; flagged: boolean; now: number; question: QuestionFacts | null; solvedPostId: number | null; voted: Set<number> };
+
+// One object literal with every field: spreading two objects into one made V8 build each post
+// view field by field, which was ~40% of getThreadPage (measured in-process, 20-post pages).
+function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, page: PageFacts): PostView {
   const state = stateOf(post);
   const facts: PostFacts = post;
   const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));
   const live = state === 'visible';
+  const answer = postAnswerFields(viewer, post, { live, question: page.question, solvedPostId: page.solvedPostId, voted: page.voted });
   return {
     id: post.id,
     number: post.number,
@@ -240,8 +241,13 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     canEdit: canEditPost(viewer, facts, thread),
     canDelete: canDeletePost(viewer, facts),
     canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts),
-    canFlag: live && canFlag(viewer, facts, extra.now),
-    flaggedByViewer: extra.flagged,
-    canModerate: extra.moderator && state !== 'deleted',
+    canFlag: live && canFlag(viewer, facts, page.now),
+    flaggedByViewer: page.flagged,
+    canModerate: page.moderator && state !== 'deleted',
+    helpfulCount: answer.helpfulCount,
+    votedByViewer: answer.votedByViewer,
+    canVote: answer.canVote,
+    canAccept: answer.canAccept,
+    accepted: answer.accepted,
   };
 }

@@ -1,4 +1,5 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { randomString } from './random-pool.js';
 
 // Content-Security-Policy with a fresh nonce on every response (docs/decisions/0008-csp-nonces.md).
 // Views write NONCE_PLACEHOLDER where a nonce goes; the response path swaps in the fresh one, so
@@ -7,19 +8,9 @@ import { randomBytes, randomFillSync } from 'node:crypto';
 
 export const NONCE_PLACEHOLDER = `hearth-nonce-${randomBytes(12).toString('hex')}`;
 
-// Filling one buffer and slicing it costs a fraction of a randomBytes() call per response.
-const pool = Buffer.alloc(16 * 256);
-let offset = pool.length;
-
 /** 128 random bits, base64 (the CSP nonce-source grammar), different on every call. */
 export function newNonce(): string {
-  if (offset === pool.length) {
-    randomFillSync(pool);
-    offset = 0;
-  }
-  const nonce = pool.toString('base64', offset, offset + 16);
-  offset += 16;
-  return nonce;
+  return randomString(16, 'base64');
 }
 
 /** Every page of the site: never framed; scripts from this origin or carrying this response's nonce. */
@@ -48,9 +39,23 @@ export function withNonce(body: string, nonce: string): string {
   return body.includes(NONCE_PLACEHOLDER) ? body.split(NONCE_PLACEHOLDER).join(nonce) : body;
 }
 
+/** UTF-8 pieces of a page around its nonce placeholders: serving it is a concat with the nonce. */
+export type NonceParts = Buffer<ArrayBuffer>[];
+
 /** UTF-8 pieces of a page around its placeholders, so serving it is a concat with the nonce. */
-export function splitAtNonces(body: string): Buffer<ArrayBuffer>[] {
-  return body.split(NONCE_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'));
+export function splitAtNonces(body: string): NonceParts {
+  return body.split(NONCE_PLACEHOLDER).map(ownBytes);
+}
+
+/**
+ * The text's UTF-8 bytes in a buffer of their own. Buffer.from() slices short texts out of a
+ * shared 8 KB slab, and a kept slice keeps its whole slab alive (with whatever else was cut from
+ * it): kept pages and fragments holding 1–2 KB each then cost several times their size.
+ */
+function ownBytes(text: string): Buffer<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 'utf8');
+  return bytes;
 }
 
 export function joinWithNonce(parts: readonly Buffer<ArrayBuffer>[], nonce: string): Buffer<ArrayBuffer> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { splitAtNonces } from './csp.js';
+import { splitAtNonces, type NonceParts } from './csp.js';
 
 // Rendered anonymous pages, kept in memory and reused while the versions they were rendered from
 // are unchanged (see migrations/0002: triggers bump them inside every write's transaction).
@@ -7,7 +7,7 @@ import { splitAtNonces } from './csp.js';
 
 export type CachedPage = {
   /** UTF-8 bytes around the CSP nonce placeholders: serving is a concat with a fresh nonce. */
-  parts: Buffer<ArrayBuffer>[];
+  parts: NonceParts;
   etag: string;
   version: string;
   /** The page's current version (undefined once it is gone), for serving hits outside the router. */
@@ -56,9 +56,10 @@ export class PageCache {
     return this.entries.get(key);
   }
 
-  set(key: string, version: string, body: string, revalidate?: () => string | undefined): CachedPage {
+  /** `body`: the page as a string, or already as bytes around its nonces (src/routes/fragments.ts). */
+  set(key: string, version: string, body: string | NonceParts, revalidate?: () => string | undefined): CachedPage {
     this.delete(key);
-    const parts = splitAtNonces(body);
+    const parts = typeof body === 'string' ? splitAtNonces(body) : body;
     const bytes = parts.reduce((sum, part) => sum + part.length, ENTRY_OVERHEAD_BYTES + key.length * 2);
     const entry = { parts, version, etag: this.etag(key, version), bytes, ...(revalidate ? { revalidate } : {}) };
     this.entries.set(key, entry);

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from '../lib/unavailable.js';
 import { loggedPath } from '../lib/log.js';
+import { randomString } from '../lib/random-pool.js';
 import type { AppEnv } from './env.js';
 
 export type FormErrors = Record<string, string | undefined>;
@@ -68,5 +68,5 @@ export function loginRedirect(c: Context<AppEnv>) {
 
 /** A token for one form: a double submit or a retry of the same form posts once. */
 export function newSubmissionToken(): string {
-  return randomBytes(16).toString('base64url');
+  return randomString(16, 'base64url');
 }

@@ -3,27 +3,33 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Html } from '../../views/html.js';
 import { layout, type LayoutProps } from '../../views/layout.js';
 import { errorPage } from '../../views/pages/error.js';
-import { joinWithNonce, withNonce } from '../lib/csp.js';
+import { joinWithNonce, withNonce, type NonceParts } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { unreadCount } from '../notifications/list.js';
 import type { AppEnv } from './env.js';
+import { AssembledPage } from './fragments.js';
 
 export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts'>;
 
 /** A view in the site layout for the current viewer (with their unread and review counts), as a string. */
 export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): string {
-  const { viewer, services } = c.var;
+  const { viewer, services, site } = c.var;
   const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
-  return layout({ ...props, main, site: c.var.site, viewer, ...(counts ? { counts } : {}) }).toString();
+  return layout({ ...props, main, site, viewer, ...(counts ? { counts } : {}) }).toString();
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {
   return sendHtml(c, pageHtml(c, main, props), status);
 }
 
-/** Every HTML response goes out through here: its script tags get this response's CSP nonce. */
-export function sendHtml(c: Context<AppEnv>, body: string | Html, status: ContentfulStatusCode = 200) {
-  return c.html(withNonce(body.toString(), c.var.nonce), status);
+/**
+ * Every HTML response goes out through here: its script tags get this response's CSP nonce.
+ * `body` is the page as a string, or assembled from encoded fragments (./fragments.ts).
+ */
+export function sendHtml(c: Context<AppEnv>, body: string | Html | AssembledPage, status: ContentfulStatusCode = 200) {
+  const nonce = c.get('nonce');
+  if (body instanceof AssembledPage) return c.body(body.withNonce(nonce), status, { 'Content-Type': 'text/html; charset=UTF-8' });
+  return c.html(withNonce(body.toString(), nonce), status);
 }
 
 /**
@@ -33,7 +39,7 @@ export function sendHtml(c: Context<AppEnv>, body: string | Html, status: Conten
  * the page's current version from the URL alone, which lets src/lib/cached-pages.ts serve later
  * hits without the router.
  */
-export function servePublic(c: Context<AppEnv>, version: string, render: () => string, revalidate?: () => string | undefined) {
+export function servePublic(c: Context<AppEnv>, version: string, render: () => string | NonceParts, revalidate?: () => string | undefined) {
   const url = new URL(c.req.url);
   const key = url.pathname + url.search;
   const cache = c.var.pageCache;

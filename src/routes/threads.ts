@@ -15,7 +15,9 @@ import { threadWatchState } from '../notifications/watching.js';
 import { jsonForScript } from '../../views/html.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
-import { threadPage, type ReplyDraft } from '../../views/pages/thread.js';
+import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread.js';
+import { postArticles } from './post-articles.js';
+import { encodeFragment, PageFragments, type AssembledPage } from './fragments.js';
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { postOnce } from './post-once.js';
@@ -29,33 +31,40 @@ function pageParam(value: string | undefined): number {
 }
 
 function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
-  const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: c.req.query('replyTo') });
+  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: c.req.query('replyTo') });
   return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
 }
 
-function threadHtml(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): string {
-  const moveTargets = data.canModerate ? listCategoryChoices(c.var.services) : undefined;
+/** The page's bytes: its articles and JSON-LD are kept encoded (./fragments.ts). */
+function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
+  const { services, viewer, site } = c.var;
+  const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
-  const draft = reply ?? (c.var.viewer ? newDraft(c, data.thread.id) : undefined);
+  const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
   const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
-  const watch = threadWatchState(c.var.services, c.var.viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  return pageHtml(c, threadPage({ ...data, signedIn: c.var.viewer !== null, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
+  const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
+  const signedIn = viewer !== null;
+  const fragments = new PageFragments();
+  const articles = postArticles(data, replyLink({ ...data, signedIn })).map((article) => fragments.add(article));
+  const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
+    const structured = threadStructuredData(data, site.baseUrl);
+    return structured ? encodeFragment(jsonForScript(structured)) : null;
+  });
+  const page = pageHtml(c, threadPage({ ...data, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(data.opening ? { description: data.derived('description', () => excerpt(data.opening!.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.`) } : {}),
     ogType: 'article',
     oembed: true,
-    structuredData: data.derived(`structured-data ${c.var.site.baseUrl}`, () => {
-      const structured = threadStructuredData(data, c.var.site.baseUrl);
-      return structured ? jsonForScript(structured) : null;
-    }),
+    structuredData: structuredData ? fragments.add(structuredData) : null,
   });
+  return fragments.assemble(page);
 }
 
 function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | FormStatus = 200) {
-  return sendHtml(c, threadHtml(c, data, reply), status);
+  return sendHtml(c, threadBytes(c, data, reply), status);
 }
 
 /** The page a new reply would land on, where a failed reply is shown again. */
@@ -87,20 +96,22 @@ export const threadRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/:slug?', (c) => {
     const threadId = idParam(c.req.param('id'));
     const page = pageParam(c.req.query('page'));
-    if (c.var.viewer === null) {
-      const current = threadPageVersion(c.var.services.db, threadId);
+    // Read once: each c.var builds a new object of every variable.
+    const { services, viewer } = c.var;
+    if (viewer === null) {
+      const current = threadPageVersion(services.db, threadId);
       if (current && current.slug === c.req.param('slug') && c.req.query('page') !== '1') {
         // Kept with the cached page: it must hold the database, never this request's context.
-        const { db } = c.var.services;
+        const { db } = services;
         const slug = current.slug;
         const revalidate = () => {
           const now = threadPageVersion(db, threadId);
           return now?.slug === slug ? now.version : undefined;
         };
-        return servePublic(c, current.version, () => threadHtml(c, getThreadPage(c.var.services, null, { threadId, page })), revalidate);
+        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
       }
     }
-    const view = getThreadPage(c.var.services, c.var.viewer, { threadId, page });
+    const view = getThreadPage(services, viewer, { threadId, page });
     if (c.req.param('slug') !== view.thread.slug || c.req.query('page') === '1') {
       return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
     }

@@ -1,7 +1,6 @@
 import type { ThreadPage } from '../../src/forum/thread-page.js';
 import { errorSummary, textarea } from '../components/form.js';
 import { pageLinks } from '../components/pagination.js';
-import { postArticle } from '../components/post.js';
 import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
 import type { WatchState } from '../../src/notifications/watching.js';
@@ -18,6 +17,8 @@ export type ReplyDraft = {
 
 export type ThreadPageProps = ThreadPage & {
   signedIn: boolean;
+  /** Each of `posts` rendered with views/components/post.ts `postArticle` (and `replyLink`), in the same order. */
+  articles: readonly Html[];
   reply?: ReplyDraft;
   /** Categories a moderator may move the thread to. */
   moveTargets?: { slug: string; name: string }[];
@@ -66,7 +67,7 @@ function threadBanner(props: ThreadPageProps): Html {
   return html``;
 }
 
-function pagePath(props: ThreadPageProps): string {
+function pagePath(props: Pick<ThreadPageProps, 'thread' | 'page'>): string {
   return `/t/${props.thread.id}/${props.thread.slug}${props.page > 1 ? `?page=${props.page}` : ''}`;
 }
 
@@ -96,14 +97,20 @@ function replySection(props: ThreadPageProps): Html {
 </section>`;
 }
 
+/**
+ * Where a post's "Reply" link points: the thread's form with the post as its target. Only on
+ * signed-in pages that take replies: anonymous pages are cached and show the sign-in prompt.
+ */
+export function replyLink(props: Pick<ThreadPageProps, 'thread' | 'page' | 'signedIn' | 'canReply'>): ((number: number) => string) | undefined {
+  if (!props.signedIn || !props.canReply) return undefined;
+  const path = pagePath(props);
+  return (number) => `${path}${path.includes('?') ? '&' : '?'}replyTo=${number}#reply`;
+}
+
 /** The accepted answer's box sits right under the question (at the top of later pages). */
 function postsWithAnswer(props: ThreadPageProps): Html {
   const split = props.posts[0]?.number === 1 ? 1 : 0;
-  // "Reply" links only on signed-in pages: anonymous pages are cached and show the sign-in prompt.
-  const path = pagePath(props);
-  const replyHref = props.signedIn && props.canReply ? (number: number) => `${path}${path.includes('?') ? '&' : '?'}replyTo=${number}#reply` : undefined;
-  const article = (post: ThreadPageProps['posts'][number]) => postArticle(post, replyHref);
-  return html`<div class="posts">${props.posts.slice(0, split).map(article)}${acceptedAnswerBox(props)}${props.posts.slice(split).map(article)}</div>`;
+  return html`<div class="posts">${props.articles.slice(0, split)}${acceptedAnswerBox(props)}${props.articles.slice(split)}</div>`;
 }
 
 export function threadPage(props: ThreadPageProps): Html {

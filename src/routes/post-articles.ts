@@ -1,0 +1,69 @@
+import { postArticle } from '../../views/components/post.js';
+import type { PostView, ThreadPage } from '../forum/thread-page.js';
+import { encodeFragment, type Fragment } from './fragments.js';
+
+/*
+ * A thread page's post articles, each rendered once per thread version for each set of things a
+ * viewer may see or do with it. Rendering 20 articles was most of a signed-in page's own work, yet
+ * almost every viewer sees almost every post with the same plain-member controls, so nearly every
+ * article is a lookup. The rendered articles are kept, as UTF-8 (./fragments.ts), with the page's shared reads
+ * (src/forum/shared-reads.ts `derived`), so a write that bumps the thread's version drops them and
+ * they count against the same memory budget.
+ */
+
+/**
+ * Every PostView field, by where its value comes from. `post`: read with the page's shared posts,
+ * so fixed while the thread's version is (the post's id and that version identify it). `viewer`:
+ * decided per viewer (or from the thread row), so it is part of an article's key. A new PostView
+ * field does not compile until it is sorted here; when in doubt, `viewer` is always safe.
+ */
+export const POST_VIEW_FIELDS = {
+  id: 'post',
+  number: 'post',
+  author: 'post',
+  createdAt: 'post',
+  editedAt: 'post',
+  state: 'post',
+  autoHidden: 'post',
+  helpfulCount: 'post',
+  // Null when this viewer may not read the post; otherwise the stored text, the same for all.
+  bodyHtml: 'viewer',
+  reason: 'viewer',
+  canEdit: 'viewer',
+  canDelete: 'viewer',
+  canViewRevisions: 'viewer',
+  canFlag: 'viewer',
+  flaggedByViewer: 'viewer',
+  canModerate: 'viewer',
+  votedByViewer: 'viewer',
+  canVote: 'viewer',
+  canAccept: 'viewer',
+  accepted: 'viewer',
+} as const satisfies Record<keyof PostView, 'post' | 'viewer'>;
+
+const viewerFields = (Object.keys(POST_VIEW_FIELDS) as (keyof PostView)[]).filter((name) => POST_VIEW_FIELDS[name] === 'viewer');
+
+/** One character per viewer field; text (a body or reason the viewer may read) only as "present": its words come from the post. */
+function code(value: unknown): string {
+  if (value === true) return '1';
+  if (value === false) return '0';
+  if (value === null || value === undefined) return 'n';
+  if (typeof value === 'string') return 's';
+  return `(${JSON.stringify(value)})`;
+}
+
+/** The key of one post's article: the post, what this viewer may see and do with it, and whether it has a "Reply" link. */
+export function articleKey(post: PostView, withReplyLink: boolean): string {
+  let key = `article ${post.id} ${withReplyLink ? 'r' : '-'}`;
+  for (const name of viewerFields) key += code(post[name]);
+  return key;
+}
+
+/**
+ * The page's articles in the order of `data.posts`. Waiting posts (no number) are a viewer's own or
+ * a moderator's worklist, not part of the shared reads, so they are rendered every time.
+ */
+export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined): Fragment[] {
+  const render = (post: PostView) => encodeFragment(postArticle(post, replyHref));
+  return data.posts.map((post) => (post.number === null ? render(post) : data.derived(articleKey(post, replyHref !== undefined), () => render(post))));
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PostState, PostView } from '../../src/forum/thread-page.js';
+import { trustSanitized } from '../../src/lib/safe-html.js';
+import { articleKey, POST_VIEW_FIELDS } from '../../src/routes/post-articles.js';
+import { postArticle } from '../../views/components/post.js';
+
+// An article is kept under articleKey and handed to every viewer with the same key on the same
+// thread version. So two views of one post (the same `post` fields: what its row says at that
+// version) with equal keys must render the same bytes, whatever the viewer fields are.
+
+const states: PostState[] = ['visible', 'deleted', 'hidden', 'pending', 'rejected'];
+const BODY = trustSanitized('<p>Descale it with citric acid.</p>');
+const REASON = 'Off topic';
+
+/** The fields a post's row fixes for a thread version. */
+const row = fc.record({
+  number: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+  role: fc.constantFrom('member' as const, 'manager' as const, 'admin' as const),
+  editedAt: fc.option(fc.constant(1_700_000_100_000), { nil: null }),
+  state: fc.constantFrom(...states),
+  autoHidden: fc.boolean(),
+  helpfulCount: fc.integer({ min: 0, max: 3 }),
+});
+
+/** What differs from one viewer to the next. */
+const viewerSide = fc.record({
+  readable: fc.boolean(),
+  withReason: fc.boolean(),
+  canEdit: fc.boolean(),
+  canDelete: fc.boolean(),
+  canViewRevisions: fc.boolean(),
+  canFlag: fc.boolean(),
+  flaggedByViewer: fc.boolean(),
+  canModerate: fc.boolean(),
+  votedByViewer: fc.boolean(),
+  canVote: fc.boolean(),
+  canAccept: fc.boolean(),
+  accepted: fc.boolean(),
+  replyLink: fc.boolean(),
+});
+
+type Side = typeof viewerSide extends fc.Arbitrary<infer T> ? T : never;
+const sideFields: (keyof Side)[] = ['readable', 'withReason', 'canEdit', 'canDelete', 'canViewRevisions', 'canFlag', 'flaggedByViewer', 'canModerate', 'votedByViewer', 'canVote', 'canAccept', 'accepted', 'replyLink'];
+type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
+function view(post: Row, side: Side): PostView {
+  return {
+    id: 7,
+    number: post.number,
+    author: { id: 3, username: 'bob', role: post.role },
+    createdAt: 1_700_000_000_000,
+    editedAt: post.editedAt,
+    state: post.state,
+    autoHidden: post.autoHidden,
+    helpfulCount: post.helpfulCount,
+    bodyHtml: side.readable ? BODY : null,
+    reason: side.withReason ? REASON : null,
+    canEdit: side.canEdit,
+    canDelete: side.canDelete,
+    canViewRevisions: side.canViewRevisions,
+    canFlag: side.canFlag,
+    flaggedByViewer: side.flaggedByViewer,
+    canModerate: side.canModerate,
+    votedByViewer: side.votedByViewer,
+    canVote: side.canVote,
+    canAccept: side.canAccept,
+    accepted: side.accepted,
+  };
+}
+
+const replyHref = (number: number) => `/t/1/kettle?replyTo=${number}#reply`;
+const render = (post: PostView, replyLink: boolean) => postArticle(post, replyLink ? replyHref : undefined).toString();
+
+describe('articleKey', () => {
+  it('is equal for two viewers only when their articles of the same post are byte for byte the same', () => {
+    fc.assert(
+      // The second viewer differs from the first in one or two things, so that keys often match.
+      fc.property(row, viewerSide, fc.subarray(sideFields, { minLength: 1, maxLength: 2 }), (post, first, flipped) => {
+        const second = { ...first };
+        for (const name of flipped) second[name] = !second[name];
+        const a = view(post, first);
+        const b = view(post, second);
+        if (articleKey(a, first.replyLink) === articleKey(b, second.replyLink)) {
+          expect(render(b, second.replyLink)).toBe(render(a, first.replyLink));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('changes with every viewer field and with the Reply link', () => {
+    const base = view({ number: 2, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0 }, {
+      readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
+      canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, replyLink: true,
+    });
+    const key = articleKey(base, true);
+    expect(articleKey(base, false)).not.toBe(key);
+    const viewerFields = (Object.keys(POST_VIEW_FIELDS) as (keyof PostView)[]).filter((name) => POST_VIEW_FIELDS[name] === 'viewer');
+    expect(viewerFields.length).toBeGreaterThan(10);
+    for (const name of viewerFields) {
+      const value = base[name];
+      const changed = { ...base, [name]: typeof value === 'boolean' ? !value : value === null ? 'text' : null };
+      expect(articleKey(changed, true), name).not.toBe(key);
+    }
+    // Another post never shares a key.
+    expect(articleKey({ ...base, id: 8 }, true)).not.toBe(key);
+  });
+});
