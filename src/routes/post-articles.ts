@@ -61,9 +61,13 @@ export function articleKey(post: PostView, withReplyLink: boolean): string {
 
 /**
  * The page's articles in the order of `data.posts`. Waiting posts (no number) are a viewer's own or
- * a moderator's worklist, not part of the shared reads, so they are rendered every time.
+ * a moderator's worklist, not part of the shared reads, so they are rendered every time. `keep`
+ * is false for anonymous pages: the page cache keeps each of those whole, once per version, so
+ * keeping its articles too would hold the same bytes twice and crowd signed-in readers' articles
+ * out of the shared reads' budget (at 1M posts, 2,000 pages did not fit with both).
  */
-export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined): Fragment[] {
+export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined, keep: boolean): Fragment[] {
   const render = (post: PostView) => encodeFragment(postArticle(post, replyHref));
+  if (!keep) return data.posts.map(render);
   return data.posts.map((post) => (post.number === null ? render(post) : data.derived(articleKey(post, replyHref !== undefined), () => render(post))));
 }

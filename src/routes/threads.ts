@@ -47,7 +47,7 @@ function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): 
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
   const signedIn = viewer !== null;
   const fragments = new PageFragments();
-  const articles = postArticles(data, replyLink({ ...data, signedIn })).map((article) => fragments.add(article));
+  const articles = postArticles(data, replyLink({ ...data, signedIn }), signedIn).map((article) => fragments.add(article));
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
     const structured = threadStructuredData(data, site.baseUrl);
     return structured ? encodeFragment(jsonForScript(structured)) : null;
