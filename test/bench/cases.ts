@@ -136,6 +136,8 @@ export type CaseResult = {
   percentOfCeiling: number | null;
   /** The writes that ran beside the reads, for reads-during-writes. */
   writes?: JobResult;
+  /** Before the warm-up, every URL of a reading case was requested once (first views render and fill the caches). */
+  firstViews?: { pages: number; seconds: number };
   /** When the measured run happened (monotonic clock), to cut the case out of a server profile. */
   window?: Window;
   /** With --profile: where the server's main thread spent its CPU time during this case. */

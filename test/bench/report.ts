@@ -64,10 +64,16 @@ export function formatTable(results: CaseResult[]): string {
   const footnote = writes
     ? `\nreads during writes: ${Math.round(writes.requestsPerSecond)} replies/s beside the reads (p99 ${writes.latencyMs.p99.toFixed(1)} ms, ${writes.errors} errors).`
     : '';
+  const primed = results.filter((result) => result.status === 'ok' && result.firstViews && result.firstViews.pages >= 100);
+  const firstViews = primed.length
+    ? `\nfirst views (each URL requested once, 4 at a time, before the warm-up): ${primed
+        .map(({ label, firstViews: { pages, seconds } = { pages: 0, seconds: 0 } }) => `${label} ${pages.toLocaleString('en')} in ${seconds.toFixed(1)} s (${((seconds * 1000) / pages).toFixed(2)} ms each)`)
+        .join('; ')}.`
+    : '';
   const noisy = results.some((result) => result.status === 'ok' && result.cpuPercent.other > NOISY_PERCENT)
     ? `\n* other processes used more than ${NOISY_PERCENT}% of a core during this case: its figures are lower than on a quiet machine.`
     : '';
-  return `${[line(rows[0]!), separator, ...rows.slice(1).map(line)].join('\n')}${footnote}${noisy}`;
+  return `${[line(rows[0]!), separator, ...rows.slice(1).map(line)].join('\n')}${footnote}${firstViews}${noisy}`;
 }
 
 export function formatTargets(checks: TargetCheck[]): string {
