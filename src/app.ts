@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -91,16 +91,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       deps.accessLog(accessLogLine({ id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, started, user: viewer?.id ?? null }));
     }
   });
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => {
-      const message = 'That request was larger than 1 MB. Please shorten it and try again.';
-      // The JSON API answers in JSON, errors included.
-      return c.req.path.startsWith('/api/') ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
-    },
+  const tooLarge = (c: Context<AppEnv>) => {
+    const message = 'That request was larger than 1 MB. Please shorten it and try again.';
+    // The JSON API answers in JSON, errors included.
+    return c.req.path.startsWith('/api/') ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
+  };
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  // GET and HEAD carry no body. A body of declared length is judged by its header, as bodyLimit
+  // itself does, but without first asking for the body as a stream: on @hono/node-server that
+  // builds a whole web Request (ReadableStream, AbortSignal) for every POST, which lived long
+  // enough to be most of what a stream of replies promoted to the old generation, while reading
+  // the body later (parseBody, json) goes straight to the Node request. Node's parser never
+  // delivers more than the declared length. Chunked bodies are counted by bodyLimit as they arrive.
+  app.use((c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = c.req.header('content-length');
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
+    return Number.parseInt(declared, 10) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
   });
-  // GET and HEAD carry no body; asking for one would build a full web Request for nothing.
-  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   // Origin / Sec-Fetch-Site check on every non-GET form post; no GET changes anything.
   // One exception: RFC 8058 one-click unsubscribe, posted by mail clients with no Origin and no
   // cookie; the signed token in the link is its authority (src/email/unsubscribe.ts).

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApiKey } from '../../src/embed/api-keys.js';
 import { createTestContext } from '../helpers/app.js';
 import { createForumContext } from '../helpers/forum.js';
+import { serveWithCachedPages } from '../helpers/server.js';
 
 // What arrives malformed, oversized, look-alike or hostile gets a clear 4xx, and never a 500.
 
@@ -34,6 +35,43 @@ describe('request bodies', () => {
     const json = await api('/api/v1/embed/threads', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'k', title: big, url: 'https://help.example.com/', category: 'kettles' }) });
     expect(json.status).toBe(413);
     expect(((await json.json()) as { error: { message: string } }).error.message).toContain('larger than 1 MB');
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it('judges a body by its declared length, and still counts one sent in chunks', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 10);
+    const declared = await ctx.app.request(`${ctx.config.baseUrl}/t`, {
+      method: 'POST',
+      headers: { cookie: await cookieFor(ctx.member.id), origin: ctx.config.baseUrl, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length + 40) },
+      body: `category=kettles&title=Declared&body=${big}`,
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.text()).toContain('larger than 1 MB');
+
+    // Over a real socket, where @hono/node-server reads a declared body straight from the Node
+    // request: a normal form arrives whole, an oversized one is refused, a chunked one is counted.
+    const served = await serveWithCachedPages(ctx);
+    try {
+      const thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Bodies over a socket', body: 'Opening' });
+      const headers = { cookie: await cookieFor(ctx.other.id), origin: served.base, 'content-type': 'application/x-www-form-urlencoded' };
+      const text = `A reply read from the socket: ${'é'.repeat(2000)} & more`;
+      const reply = await fetch(`${served.base}/t/${thread.threadId}/replies`, { method: 'POST', headers, body: new URLSearchParams({ body: text }), redirect: 'manual' });
+      expect(reply.status).toBe(303);
+      const stored = ctx.db.$client.prepare('select body from posts where thread_id = ? and number = 2').pluck().get(thread.threadId);
+      expect(stored).toBe(text);
+
+      const oversized = await fetch(`${served.base}/t/${thread.threadId}/replies`, { method: 'POST', headers, body: new URLSearchParams({ body: big }), redirect: 'manual' });
+      expect(oversized.status).toBe(413);
+      expect(await oversized.text()).toContain('larger than 1 MB');
+
+      const chunks = [new TextEncoder().encode('body='), new TextEncoder().encode(big)];
+      const stream = new ReadableStream<Uint8Array>({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
+      const chunked = await fetch(`${served.base}/t/${thread.threadId}/replies`, { method: 'POST', headers, body: stream, duplex: 'half', redirect: 'manual' } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect(ctx.db.$client.prepare('select count(*) from posts where thread_id = ?').pluck().get(thread.threadId)).toBe(2);
+    } finally {
+      await served.close();
+    }
     expect(ctx.errors).toEqual([]);
   });
 
