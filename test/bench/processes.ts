@@ -203,40 +203,42 @@ export const tasksetAvailable = hasTaskset;
 /** The name src/markdown/worker.ts gives its thread. */
 const MARKDOWN_THREAD_NAME = 'hearth-markdown';
 
+/** The thread ids of the server's markdown worker thread(s); none once the process has gone. */
+function markdownThreads(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).filter((task) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim() === MARKDOWN_THREAD_NAME;
+      } catch {
+        return false; // The thread ended meanwhile.
+      }
+    });
+  } catch {
+    return [];
+  }
+}
+
 /** CPU seconds the server's markdown worker thread(s) have used so far (user + system). */
 export function readMarkdownCpuSeconds(pid: number): number {
-  let seconds = 0;
-  try {
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      if (readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim() !== MARKDOWN_THREAD_NAME) continue;
+  return markdownThreads(pid).reduce((seconds, task) => {
+    try {
       const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicks;
+      return seconds + (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    } catch {
+      return seconds;
     }
-  } catch {
-    // The process (or a thread) ended meanwhile.
-  }
-  return seconds;
+  }, 0);
 }
 
 /**
  * Moves the server's markdown worker thread(s) to `core`. The server is started pinned to
  * SERVER_CORE and a new thread inherits that, so without this the sanitizer shares the request
- * thread's core (ADR 0014). Returns how many threads were moved (0 without taskset or /proc).
+ * thread's core (ADR 0015). Returns how many threads were moved (0 without taskset or /proc).
  */
 export function pinMarkdownThreads(pid: number, core: number): number {
   if (!hasTaskset) return 0;
-  let moved = 0;
-  try {
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const name = readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim();
-      if (name !== MARKDOWN_THREAD_NAME) continue;
-      if (spawnSync('taskset', ['-p', '-c', String(core), task], { stdio: 'ignore' }).status === 0) moved += 1;
-    }
-  } catch {
-    // The process (or a thread) ended meanwhile: nothing left to move.
-  }
-  return moved;
+  return markdownThreads(pid).filter((task) => spawnSync('taskset', ['-p', '-c', String(core), task], { stdio: 'ignore' }).status === 0).length;
 }
 
 /** Busy and total CPU time of the whole machine so far, in seconds (from /proc/stat). */
