@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
 import { categories, categoryWatches, threads, threadWatches, watchLevels, type WatchLevel } from '../db/schema.js';
 import { canWatch } from '../forum/permissions.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';

@@ -3,7 +3,6 @@ import { logIn, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import { signUp } from '../auth/signup.js';
-import type { SignedIn } from '../lib/context.js';
 import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';

@@ -1,5 +1,4 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/client.js';
 import { usernameKey } from '../auth/accounts.js';
 import type { ServiceContext } from '../lib/context.js';
 import type { SafeHtml } from '../lib/safe-html.js';

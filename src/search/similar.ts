@@ -1,5 +1,4 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/client.js';
 import type { ServiceContext } from '../lib/context.js';
 import { assertValid } from '../lib/errors.js';
 import { RANKED_WINDOW } from './search.js';
