@@ -13,7 +13,12 @@ export const ALLOWED_TAGS = [
 export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'align', 'start', 'class'];
 
 const config: Config = {
-  ALLOWED_TAGS,
+  // The walk starts at the parsed document's body. Left out of the allowlist, the body counts as
+  // a disallowed root, and DOMPurify hoists a deep clone of every child out of it before removing
+  // it: a copy of the whole post made and dropped on every call (~25% of sanitizing). The body
+  // itself is never in the output (its children are), and a `<body>` tag in the input only merges
+  // attributes into it, which the attribute allowlist strips like any other element's.
+  ALLOWED_TAGS: [...ALLOWED_TAGS, 'body'],
   ALLOWED_ATTR,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,

@@ -140,6 +140,11 @@ describe('markdownToHtml + sanitizer', () => {
     expect(sanitize('<h1>t</h1><svg><a href="https://x.example/">s</a></svg><form><input></form>')).toBe('t');
   });
 
+  test('a body tag in the input leaves neither itself nor its attributes', () => {
+    expect(sanitize('<body onload="alert(1)" class="x"><p>a</p></body><body><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(sanitize('<p>a</p><math><body onload="alert(1)">b</body></math><template><body>c</body></template>')).toBe('<p>a</p>b');
+  });
+
   test('nesting deeper than 20 levels is flattened into text', () => {
     const html = render(`${'>'.repeat(100)} deep`);
     expect(html.match(/<blockquote>/g)).toHaveLength(20);
