@@ -17,6 +17,13 @@ import { deferredSyncFor } from './wal-sync.js';
  * are acknowledged after an fdatasync of the WAL on the thread pool, so an acknowledged write is as
  * durable as before. Other readers may see a batch's posts for those few milliseconds before they
  * are on disk; a power cut then can lose what they saw, never what was acknowledged.
+ *
+ * While a batch's flush runs, new writes wait and commit together once it is done. Committing them
+ * at once could not acknowledge them any sooner (the flush under way started before their COMMIT,
+ * so they need the next one either way), but a reply arriving every millisecond made batches of
+ * one or two: each wrote its own copy of the pages every reply touches (the category row, the
+ * search index's newest segment, the top of each index) to the WAL, and each added a segment to
+ * the search index to be merged later. Larger batches write those once and flush less.
  */
 
 
@@ -26,7 +33,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const queues = perDatabase((db) => {
   const client = db.$client;
   const savepoint = { open: client.prepare('SAVEPOINT group_write'), release: client.prepare('RELEASE group_write'), undo: client.prepare('ROLLBACK TO group_write') };
-  return { db, savepoint, deferred: deferredSyncFor(client), jobs: [] as Job[], scheduled: false };
+  return { db, savepoint, deferred: deferredSyncFor(client), jobs: [] as Job[], scheduled: false, flushing: false };
 });
 
 type Queue = ReturnType<typeof queues>;
@@ -47,7 +54,14 @@ function runInSavepoint(queue: Queue, tx: Tx, job: Job): Outcome {
   }
 }
 
-function flush(queue: Queue): void {
+/** Commits what is waiting on the next turn of the event loop, unless a batch's flush is still running. */
+function schedule(queue: Queue): void {
+  if (queue.scheduled || queue.flushing || queue.jobs.length === 0) return;
+  queue.scheduled = true;
+  setImmediate(() => commit(queue));
+}
+
+function commit(queue: Queue): void {
   queue.scheduled = false;
   const jobs = queue.jobs;
   queue.jobs = [];
@@ -62,10 +76,19 @@ function flush(queue: Queue): void {
     deferred?.restore.run();
   }
   const committed = outcomes.some((outcome) => outcome.ok);
-  if (!deferred || !committed) return settle(jobs, outcomes);
+  if (!deferred || !committed) {
+    settle(jobs, outcomes);
+    return schedule(queue);
+  }
+  queue.flushing = true;
+  const flushed = (final: Outcome[]) => {
+    queue.flushing = false;
+    settle(jobs, final);
+    schedule(queue);
+  };
   deferred.sync.afterCommit().then(
-    () => settle(jobs, outcomes),
-    (error: unknown) => settle(jobs, outcomes.map((outcome) => (outcome.ok ? { ok: false, error } : outcome))),
+    () => flushed(outcomes),
+    (error: unknown) => flushed(outcomes.map((outcome) => (outcome.ok ? { ok: false, error } : outcome))),
   );
 }
 
@@ -77,14 +100,11 @@ function settle(jobs: Job[], outcomes: Outcome[]): void {
   });
 }
 
-/** Runs `write` in a transaction shared with the other writes of this event-loop turn; resolves once committed. */
+/** Runs `write` in a transaction shared with the other writes waiting to commit; resolves once committed and flushed. */
 export function commitTogether<T>(db: Db, write: (tx: Tx) => T): Promise<T> {
   const queue = queues(db);
   return new Promise<T>((resolve, reject) => {
     queue.jobs.push({ write, resolve: resolve as (value: unknown) => void, reject });
-    if (!queue.scheduled) {
-      queue.scheduled = true;
-      setImmediate(() => flush(queue));
-    }
+    schedule(queue);
   });
 }

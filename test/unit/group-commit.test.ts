@@ -118,19 +118,36 @@ describe('commitTogether and the disk', () => {
     expect(await pending).toEqual(['one', 'two']);
   });
 
-  it('lets batches that commit during a flush share the next one', async () => {
+  it('holds writes that arrive during a flush and commits them together, with one flush, once it is done', async () => {
     const gate = holdFlushes();
+    const transactions = vi.spyOn(db, 'transaction');
     const first = commitTogether(db, insert('first'));
     await new Promise((resolve) => setImmediate(resolve));
     const later = [commitTogether(db, insert('second'))];
     await new Promise((resolve) => setImmediate(resolve));
     later.push(commitTogether(db, insert('third')));
     expect(await settled(Promise.all(later))).toBe(false);
+    expect(committedElsewhere()).toEqual(['first']);
     expect(flushes.paths).toHaveLength(1);
+    expect(transactions).toHaveBeenCalledTimes(1);
     gate.open();
     expect(await first).toBe('first');
     expect(await Promise.all(later)).toEqual(['second', 'third']);
+    expect(transactions).toHaveBeenCalledTimes(2);
     expect(flushes.paths).toHaveLength(2);
+    expect(committedElsewhere()).toEqual(['first', 'second', 'third']);
+  });
+
+  it('goes on committing after a failed flush', async () => {
+    const gate = holdFlushes();
+    const unsure = commitTogether(db, insert('unsure'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = commitTogether(db, insert('next'));
+    gate.fail(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await expect(unsure).rejects.toMatchObject({ code: 'SQLITE_IOERR' });
+    flushes.gate = null;
+    expect(await next).toBe('next');
+    expect(committedElsewhere()).toEqual(['unsure', 'next']);
   });
 
   it('answers a failed flush with an I/O error the app shows as "try again", never as acknowledged', async () => {
