@@ -75,6 +75,19 @@ describe('request bodies', () => {
     expect(ctx.errors).toEqual([]);
   });
 
+  it('decodes an urlencoded form as browsers encode it: plus signs, escapes, stray percents, the last of repeated fields', async () => {
+    const thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Encoded replies', body: 'Opening' });
+    const reply = await ctx.app.request(`${ctx.config.baseUrl}/t/${thread.threadId}/replies`, {
+      method: 'POST',
+      headers: { cookie: await cookieFor(ctx.other.id), origin: ctx.config.baseUrl, 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      body: 'body=ignored&body=A+reply%3A+caf%C3%A9+%26+%F0%9F%94%A5+50%25+off%2C+100%+sure%ZZ%0D%0Anext+line',
+    });
+    expect(reply.status).toBe(303);
+    const stored = ctx.db.$client.prepare('select body from posts where thread_id = ? and number = 2').pluck().get(thread.threadId);
+    expect(stored).toBe('A reply: café & 🔥 50% off, 100% sure%ZZ\nnext line');
+    expect(ctx.errors).toEqual([]);
+  });
+
   it('answers malformed JSON to the API with a 400 JSON message', async () => {
     const { token } = createApiKey(ctx.services, ctx.admin, { name: 'Reporting' });
     for (const body of ['{"key": ', '\u0000', '{"key": "a", "title": }', '"just a string"']) {
