@@ -11,7 +11,11 @@ import { perDatabase } from '../db/prepared.js';
  * with them, so they are computed once per version too.
  */
 
-export type SharedReads<T> = { value: T; derived<D>(key: string, compute: () => D): D };
+/**
+ * `bytes`: what a derived value adds to the budget, when it only refers to values already counted
+ * (sizeOf would count what it points at again).
+ */
+export type SharedReads<T> = { value: T; derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D };
 
 type Entry = { version: number; value: unknown; derived: Map<string, unknown>; bytes: number };
 type Entries = { map: Map<string, Entry>; bytes: number };
@@ -65,14 +69,14 @@ export function sharedReads<T>(db: Db, key: string, version: number, read: () =>
   const kept = entry;
   return {
     value: kept.value as T,
-    derived<D>(name: string, compute: () => D): D {
-      if (!kept.derived.has(name)) {
-        const computed = compute();
-        kept.derived.set(name, computed);
-        // Still ours only if nothing evicted it meanwhile.
-        if (entries.map.get(key) === kept) grow(entries, kept, sizeOf(computed));
-      }
-      return kept.derived.get(name) as D;
+    derived<D>(name: string, compute: () => D, bytes?: (value: D) => number): D {
+      const found = kept.derived.get(name);
+      if (found !== undefined || kept.derived.has(name)) return found as D;
+      const computed = compute();
+      kept.derived.set(name, computed);
+      // Still ours only if nothing evicted it meanwhile.
+      if (entries.map.get(key) === kept) grow(entries, kept, bytes ? bytes(computed) : sizeOf(computed));
+      return computed;
     },
   };
 }

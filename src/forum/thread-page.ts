@@ -68,7 +68,7 @@ export type ThreadPage = {
   canReply: boolean;
   canModerate: boolean;
   /** Computes a value from what every viewer of this page sees, once per version of the thread. */
-  derived<D>(key: string, compute: () => D): D;
+  derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D;
 };
 
 // The page's reads are prepared once per database: building drizzle queries on every request

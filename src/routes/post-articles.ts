@@ -52,12 +52,20 @@ function code(value: unknown): string {
   return `(${JSON.stringify(value)})`;
 }
 
+/** What this viewer may see and do with the post, one character per viewer field. */
+function viewerCodes(post: PostView): string {
+  let codes = '';
+  for (const name of viewerFields) codes += code(post[name]);
+  return codes;
+}
+
 /** The key of one post's article: the post, what this viewer may see and do with it, and whether it has a "Reply" link. */
 export function articleKey(post: PostView, withReplyLink: boolean): string {
-  let key = `article ${post.id} ${withReplyLink ? 'r' : '-'}`;
-  for (const name of viewerFields) key += code(post[name]);
-  return key;
+  return `article ${post.id} ${withReplyLink ? 'r' : '-'}${viewerCodes(post)}`;
 }
+
+// The page's kept articles refer to fragments each article's own entry already counts.
+const REFERENCE_BYTES = 8;
 
 /**
  * The page's articles in the order of `data.posts`. Waiting posts (no number) are a viewer's own or
@@ -65,9 +73,24 @@ export function articleKey(post: PostView, withReplyLink: boolean): string {
  * is false for anonymous pages: the page cache keeps each of those whole, once per version, so
  * keeping its articles too would hold the same bytes twice and crowd signed-in readers' articles
  * out of the shared reads' budget (at 1M posts, 2,000 pages did not fit with both).
+ *
+ * Kept pages are found with one lookup for the whole page, keyed by every numbered post's viewer
+ * codes (a page's posts are fixed while its version is), and each article with its own key on a
+ * miss, so a viewer who may edit one post re-renders only that one.
  */
 export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined, keep: boolean): Fragment[] {
   const render = (post: PostView) => encodeFragment(postArticle(post, replyHref));
   if (!keep) return data.posts.map(render);
-  return data.posts.map((post) => (post.number === null ? render(post) : data.derived(articleKey(post, replyHref !== undefined), () => render(post))));
+  const withReplyLink = replyHref !== undefined;
+  const numbered = data.posts.filter((post) => post.number !== null);
+  let signature = `articles ${withReplyLink ? 'r' : '-'}`;
+  for (const post of numbered) signature += `${viewerCodes(post)}.`;
+  const kept = data.derived(
+    signature,
+    () => numbered.map((post) => data.derived(articleKey(post, withReplyLink), () => render(post))),
+    (articles) => signature.length + REFERENCE_BYTES * articles.length,
+  );
+  if (kept.length === data.posts.length) return kept;
+  let next = 0;
+  return data.posts.map((post) => (post.number === null ? render(post) : kept[next++]!));
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PostState, PostView } from '../../src/forum/thread-page.js';
 import { trustSanitized } from '../../src/lib/safe-html.js';
-import { articleKey, POST_VIEW_FIELDS } from '../../src/routes/post-articles.js';
+import type { ThreadPage } from '../../src/forum/thread-page.js';
+import { articleKey, postArticles, POST_VIEW_FIELDS } from '../../src/routes/post-articles.js';
 import { postArticle } from '../../views/components/post.js';
 
 // An article is kept under articleKey and handed to every viewer with the same key on the same
@@ -105,5 +106,41 @@ describe('articleKey', () => {
     }
     // Another post never shares a key.
     expect(articleKey({ ...base, id: 8 }, true)).not.toBe(key);
+  });
+});
+
+describe('postArticles', () => {
+  const plain: Side = {
+    readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
+    canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, replyLink: true,
+  };
+  const rows: Row[] = [1, 2, 3].map((number) => ({ number, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0 }));
+  // One thread version's kept values, shared by every view of it, as src/forum/shared-reads.ts keeps them.
+  const kept = new Map<string, unknown>();
+  const page = (sides: Side[], waiting: PostView[] = []) =>
+    ({
+      posts: [...rows.map((post, index) => ({ ...view(post, sides[index]!), id: 10 + index })), ...waiting],
+      derived: <D>(key: string, compute: () => D) => (kept.has(key) ? (kept.get(key) as D) : (kept.set(key, compute()), kept.get(key) as D)),
+    }) as unknown as ThreadPage;
+  const text = (articles: ReturnType<typeof postArticles>) => articles.map((parts) => Buffer.concat(parts).toString());
+
+  it('hands viewers who may do the same things the same kept articles, and re-renders only the posts that differ', () => {
+    const first = postArticles(page([plain, plain, plain]), replyHref, true);
+    expect(postArticles(page([plain, plain, plain]), replyHref, true)).toBe(first);
+
+    const editor = { ...plain, canEdit: true };
+    const mixed = postArticles(page([plain, editor, plain]), replyHref, true);
+    expect(mixed[0]).toBe(first[0]);
+    expect(mixed[2]).toBe(first[2]);
+    expect(text(mixed)[1]).toBe(render({ ...view(rows[1]!, editor), id: 11 }, true));
+    expect(text(mixed)[1]).not.toBe(text(first)[1]);
+  });
+
+  it('renders a viewer’s waiting posts after the kept ones, every time', () => {
+    const waiting = { ...view({ number: null, role: 'member', editedAt: null, state: 'pending', autoHidden: false, helpfulCount: 0 }, plain), id: 99 };
+    const articles = postArticles(page([plain, plain, plain], [waiting]), replyHref, true);
+    expect(articles).toHaveLength(4);
+    expect(text(articles)[3]).toBe(render(waiting, true));
+    expect(articles.slice(0, 3)).toEqual(postArticles(page([plain, plain, plain]), replyHref, true));
   });
 });
