@@ -1,4 +1,3 @@
-import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
@@ -6,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { managerScopes, sessions, users } from '../db/schema.js';
 import type { SignedIn } from '../lib/context.js';
 import { perDatabase } from '../db/prepared.js';
+import { hashSecret } from '../lib/secret-hash.js';
 
 // Lucia's session design: the token is `id.secret`; only SHA-256 of the secret is stored, so a
 // leaked database cannot be replayed as cookies, and the id lookup keeps the compare constant-time.
@@ -27,9 +27,6 @@ function randomString(): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
-function hashSecret(secret: string): Buffer {
-  return Buffer.from(sha256(new TextEncoder().encode(secret)));
-}
 
 /** Starts a new session (always a new token: a fresh sign-in never reuses an old id). */
 export function createSession(db: Db, userId: number, now: number, userAgent?: string): { token: string; session: Session } {

@@ -1,10 +1,10 @@
-import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { userTokens, type UserTokenPurpose } from '../db/schema.js';
 import type { Tx } from '../forum/counters.js';
+import { hashSecret } from '../lib/secret-hash.js';
 
 // Mailed links (verify an address, reset a password) use the session token design: `id.secret`,
 // 120 random bits each, only SHA-256 of the secret stored, compared in constant time. Single use.
@@ -20,9 +20,6 @@ function randomString(): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
-function hashSecret(secret: string): Buffer {
-  return Buffer.from(sha256(new TextEncoder().encode(secret)));
-}
 
 /** Stores a new token for the address it will be mailed to; returns the only copy of the secret. */
 export function issueUserToken(tx: Tx | Db, input: { userId: number; email: string; purpose: UserTokenPurpose; now: number }): string {

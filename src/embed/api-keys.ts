@@ -1,4 +1,3 @@
-import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { desc, eq } from 'drizzle-orm';
@@ -8,6 +7,7 @@ import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors
 import { characterCount } from '../lib/text.js';
 import { recordModAction } from '../moderation/audit.js';
 import { canManageEmbedding } from './permissions.js';
+import { hashSecret } from '../lib/secret-hash.js';
 
 // API keys for brands' servers follow the session design (src/auth/session.ts): the key is
 // `id.secret`, only SHA-256 of the secret is stored, the id finds the row and the hashes are
@@ -32,9 +32,6 @@ function randomPart(bytes: number): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-function hashSecret(secret: string): Buffer {
-  return Buffer.from(sha256(new TextEncoder().encode(secret)));
-}
 
 function assertAdmin(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
   if (viewer === null) throw new Unauthenticated('Please log in as an admin to manage API keys.');
