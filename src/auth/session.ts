@@ -27,7 +27,6 @@ function randomString(): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
-
 /** Starts a new session (always a new token: a fresh sign-in never reuses an old id). */
 export function createSession(db: Db, userId: number, now: number, userAgent?: string): { token: string; session: Session } {
   const id = randomString();

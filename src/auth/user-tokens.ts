@@ -20,7 +20,6 @@ function randomString(): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
-
 /** Stores a new token for the address it will be mailed to; returns the only copy of the secret. */
 export function issueUserToken(tx: Tx | Db, input: { userId: number; email: string; purpose: UserTokenPurpose; now: number }): string {
   const id = randomString();

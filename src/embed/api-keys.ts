@@ -32,7 +32,6 @@ function randomPart(bytes: number): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-
 function assertAdmin(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
   if (viewer === null) throw new Unauthenticated('Please log in as an admin to manage API keys.');
   if (!canManageEmbedding(viewer)) throw new Forbidden('Only admins can manage API keys.');
