@@ -1,4 +1,5 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntry } from '../lib/start-worker.js';
 import { trustSanitized } from '../lib/safe-html.js';
 import { RENDER_VERSION, type MarkdownRenderer, type Rendered } from './renderer.js';
 import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
@@ -47,22 +48,6 @@ type Slot = {
   exited: Promise<void> | undefined;
 };
 
-/*
- * From the compiled build the entry is plain worker.js. From TypeScript sources (vitest, tsx) it is
- * worker.ts, which needs tsx's loader inside the worker. `execArgv: ['--import', 'tsx']` is not
- * enough on Node 20: tsx registers its hooks only on the main thread before Node 22.22/24.11. So a
- * small bootstrap registers tsx through its API in the worker, then imports worker.ts. It loads
- * jsdom first, without tsx's hooks in the way, which makes the worker start about twice as fast.
- */
-function startWorker(options: WorkerOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
-  const jsdom = JSON.stringify(import.meta.resolve('jsdom'));
-  const tsxApi = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  const bootstrap = `import(${jsdom}).then(() => import(${tsxApi})).then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
-}
-
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer & { stats(): MarkdownRendererStats } {
   // Every recycle costs the successor's jsdom load (~1 s of CPU) and, while both are loaded, ~100 MB,
   // so only a growing heap replaces a worker by default; a render budget is for tests.
@@ -80,7 +65,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
 
   function spawn(): Slot {
     // The heap cap turns a runaway render into a crash of this worker instead of the whole process.
-    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = startWorker(workerEntry(import.meta.url, 'worker'), { resourceLimits: { maxOldGenerationSizeMb: 256 } }, ['jsdom']);
     const slot: Slot = {
       worker,
       pending: new Map(),
