@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
 import { nameThisThread } from '../lib/thread-name.js';
+import { holdNodeIteratorsStrongly } from './jsdom-node-iterators.js';
 import { markdownToHtml } from './render.js';
 import { createSanitizer } from './sanitize.js';
 
@@ -24,6 +25,7 @@ const MARKDOWN_THREAD_NAME = 'hearth-markdown';
 if (!parentPort) throw new Error('src/markdown/worker.ts must be started as a worker thread.');
 const port = parentPort;
 nameThisThread(MARKDOWN_THREAD_NAME);
+holdNodeIteratorsStrongly();
 const sanitize = createSanitizer(new JSDOM('').window);
 port.postMessage({ ready: true } satisfies ReadyMessage);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { holdNodeIteratorsStrongly } from '../../src/markdown/jsdom-node-iterators.js';
 import { mentionedNames } from '../../src/markdown/mentions.js';
 import { markdownToHtml } from '../../src/markdown/render.js';
 import { RENDER_VERSION, type MarkdownRenderer } from '../../src/markdown/renderer.js';
@@ -13,6 +14,8 @@ import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
 // Starting a worker loads jsdom, which takes seconds on a busy machine.
 const WORKER_TIMEOUT = 120_000;
 
+// As in the markdown worker, so these tests check the sanitizer the server runs.
+holdNodeIteratorsStrongly();
 const window = new JSDOM('').window;
 const sanitize = createSanitizer(window);
 const render = (markdown: string) => sanitize(markdownToHtml(markdown));
