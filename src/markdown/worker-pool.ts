@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import { startWorker, workerEntry } from '../lib/start-worker.js';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { trustSanitized } from '../lib/safe-html.js';
 import { RENDER_VERSION, type MarkdownRenderer, type Rendered } from './renderer.js';
 import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
@@ -7,8 +6,9 @@ import type { ReadyMessage, RenderRequest, RenderResponse } from './worker.js';
 /*
  * One worker thread renders and sanitizes posts, so the request thread never holds a jsdom window.
  * - DOMPurify on jsdom was measured to leak ~36 KB per sanitized post (cure53/DOMPurify#1089). With
- *   the versions in package-lock.json it does not in this worker (RSS flat over 20,000 renders: the
- *   garbage is jsdom's WeakRef'd node iterators, collected between messages), but a leak would
+ *   the versions in package-lock.json it does not in this worker (RSS flat over 20,000 renders; the
+ *   documents jsdom's WeakRef'd node iterators kept until a full GC are now held strongly and die
+ *   with each call, ADR 0019), but a leak would
  *   grow without bound, so the worker is still replaced when its V8 heap passes
  *   `recycleAtHeapBytes` (each answer reports it; 100,000 renders stayed under 80 MB), or after
  *   `recycleAfter` renders when that is set. A fresh worker
@@ -48,6 +48,22 @@ type Slot = {
   exited: Promise<void> | undefined;
 };
 
+/*
+ * From the compiled build the entry is plain worker.js. From TypeScript sources (vitest, tsx) it is
+ * worker.ts, which needs tsx's loader inside the worker. `execArgv: ['--import', 'tsx']` is not
+ * enough on Node 20: tsx registers its hooks only on the main thread before Node 22.22/24.11. So a
+ * small bootstrap registers tsx through its API in the worker, then imports worker.ts. It loads
+ * jsdom first, without tsx's hooks in the way, which makes the worker start about twice as fast.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
+  const jsdom = JSON.stringify(import.meta.resolve('jsdom'));
+  const tsxApi = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  const bootstrap = `import(${jsdom}).then(() => import(${tsxApi})).then(({ register }) => { register(); return import(${entry}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
 export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): MarkdownRenderer & { stats(): MarkdownRendererStats } {
   // Every recycle costs the successor's jsdom load (~1 s of CPU) and, while both are loaded, ~100 MB,
   // so only a growing heap replaces a worker by default; a render budget is for tests.
@@ -65,7 +81,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
 
   function spawn(): Slot {
     // The heap cap turns a runaway render into a crash of this worker instead of the whole process.
-    const worker = startWorker(workerEntry(import.meta.url, 'worker'), { resourceLimits: { maxOldGenerationSizeMb: 256 } }, ['jsdom']);
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: 256 } });
     const slot: Slot = {
       worker,
       pending: new Map(),

@@ -1,7 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
-import { nameThisThread } from '../lib/thread-name.js';
 import { holdNodeIteratorsStrongly } from './jsdom-node-iterators.js';
 import { markdownToHtml } from './render.js';
 import { createSanitizer } from './sanitize.js';
@@ -21,6 +21,15 @@ export type ReadyMessage = { ready: true };
 
 /** What `top -H` and `ps -T` show for this thread, so an operator (or the benchmark) can tell it from the request thread. */
 const MARKDOWN_THREAD_NAME = 'hearth-markdown';
+
+// Linux names threads through /proc (15 bytes at most); elsewhere the name is simply not set.
+function nameThisThread(name: string): void {
+  try {
+    writeFileSync('/proc/thread-self/comm', name);
+  } catch {
+    // Not Linux, or /proc not mounted: only a diagnostic is lost.
+  }
+}
 
 if (!parentPort) throw new Error('src/markdown/worker.ts must be started as a worker thread.');
 const port = parentPort;
