@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
  * move the iterators that point at it. DOMPurify walks every post with a NodeIterator over a fresh
  * document, and V8's young-generation collector keeps WeakRef targets alive: each post's iterator,
  * and through it the post's whole DOM, survived every scavenge, was copied into the old generation,
- * and waited there for a full collection. In the markdown worker that was ~50 KB promoted per post:
- * scavenges of ~3 ms every few dozen posts and a mark-compact every few seconds, ~15% of the
- * worker's time under a stream of replies.
+ * and waited there for a full collection. In the markdown worker that was ~50 KB promoted per post,
+ * and scavenges of ~3 ms every few dozen posts: ~11% of the worker's time under a stream of
+ * replies, before the mark-compacts that then had all of it to clear (ADR 0019).
  *
  * DOMPurify's documents live for one sanitize call, so their iterators may as well be held
  * strongly: a plain Set on each document, made when its first iterator is, dies with it. Iterators
