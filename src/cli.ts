@@ -9,7 +9,7 @@ import { roles, type Role } from './db/schema.js';
 import { createCategory } from './forum/categories.js';
 import { AppError, ValidationError } from './lib/errors.js';
 import type { ServiceContext } from './lib/context.js';
-import { rebakePosts } from './markdown/rebake.js';
+import { rebakePosts } from './operations/rebake.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
 
 const usage = `Usage: npm run cli -- <command> [options]

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, mailLinksWarning, type Config } from './config
 import { CHECKPOINT_INTERVAL_MS, checkpointWal } from './db/checkpoint.js';
 import { closeDatabase, openDatabase, readPragmas } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
-import { seedDemo } from './db/seed.js';
+import { seedDemo } from './demo/seed.js';
 import { getSetting } from './db/settings.js';
 import { DIGEST_CHECK_MS, runDigests } from './email/digest.js';
 import { startEmailWorker } from './email/worker.js';

@@ -1,4 +1,4 @@
-import { threads as demoThreads } from '../../src/db/demo-content.js';
+import { threads as demoThreads } from '../../src/demo/demo-content.js';
 import type { Random } from './random.js';
 
 /*

@@ -1,4 +1,4 @@
-import { makeCategory, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeUser } from '../../src/demo/factories.js';
 import type { Config } from '../../src/config.js';
 import { createTestContext } from './app.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createTestContext } from './app.js';
 import { location } from './forum.js';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createSession } from '../../src/auth/session.js';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
-import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
 

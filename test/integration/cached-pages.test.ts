@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
-import { makeReply, makeThread } from '../../src/db/factories.js';
+import { makeReply, makeThread } from '../../src/demo/factories.js';
 import { createForumContext } from '../helpers/forum.js';
 import { serveWithCachedPages } from '../helpers/server.js';
 

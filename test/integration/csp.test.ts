@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeThread } from '../../src/db/factories.js';
+import { makeThread } from '../../src/demo/factories.js';
 import { NONCE_PLACEHOLDER } from '../../src/lib/csp.js';
 import { servePublic } from '../../src/routes/render.js';
 import { scriptNonce } from '../../views/html.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeThread } from '../../src/db/factories.js';
+import { makeThread } from '../../src/demo/factories.js';
 import { createForumContext, location } from '../helpers/forum.js';
 
 // A full disk, simulated by capping the app's own connection with PRAGMA max_page_count: SQLite

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { emailOutbox, notifications, users } from '../../src/db/schema.js';
 import { DIGEST_PERIOD_MS, runDigests } from '../../src/email/digest.js';
 import type { SignedIn } from '../../src/lib/context.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../src/db/factories.js';
+import { makeUser } from '../../src/demo/factories.js';
 import { emailOutbox, users } from '../../src/db/schema.js';
 import { createTestContext, sessionCookieFrom, type TestContext } from '../helpers/app.js';
 import { drainMail, eventually, linkIn, rawHeader, startSmtpServer } from '../helpers/mail.js';

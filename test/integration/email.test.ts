@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailLinksWarning } from '../../src/config.js';
-import { makeThread, makeUser } from '../../src/db/factories.js';
+import { makeThread, makeUser } from '../../src/demo/factories.js';
 import { emailOutbox, users } from '../../src/db/schema.js';
 import { mailMember } from '../../src/email/member-mail.js';
 import { MAX_ATTEMPTS } from '../../src/email/sender.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeReply, makeThread } from '../../src/db/factories.js';
+import { makeReply, makeThread } from '../../src/demo/factories.js';
 import { apiKeys, modLog, posts, threadKeys, threads, users } from '../../src/db/schema.js';
 import { createApiKey, revokeApiKey } from '../../src/embed/api-keys.js';
 import { createEmbedContext, setPost, setThreadStatus } from '../helpers/embed.js';

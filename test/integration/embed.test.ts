@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeReply, makeThread } from '../../src/db/factories.js';
+import { makeReply, makeThread } from '../../src/demo/factories.js';
 import { apiKeys, embedOrigins, modLog, threadKeys, threads } from '../../src/db/schema.js';
 import { attachThreadKey } from '../../src/embed/thread-keys.js';
 import { location } from '../helpers/forum.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
-import { makeUser } from '../../src/db/factories.js';
+import { makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { location } from '../helpers/forum.js';
 import { createModerationContext, type ModerationContext } from '../helpers/moderation.js';

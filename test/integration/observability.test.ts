@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
-import { makeCategory, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 let ctx: TestContext;

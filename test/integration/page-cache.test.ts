@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeCategory, makeReply, makeThread } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread } from '../../src/demo/factories.js';
 import { createApp } from '../../src/app.js';
 import { PageCache } from '../../src/lib/page-cache.js';
 import { publishPost } from '../../src/moderation/publication.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCategory, makeReply, makeThread } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread } from '../../src/demo/factories.js';
 import { createForumContext } from '../helpers/forum.js';
 
 let ctx: Awaited<ReturnType<typeof createForumContext>>;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../src/db/factories.js';
+import { makeUser } from '../../src/demo/factories.js';
 import { emailOutbox, sessions, users } from '../../src/db/schema.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createTestContext, sessionCookieFrom, type TestContext } from '../helpers/app.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeReply, makeThread } from '../../src/db/factories.js';
+import { makeReply, makeThread } from '../../src/demo/factories.js';
 import { createForumContext, location } from '../helpers/forum.js';
 
 let ctx: Awaited<ReturnType<typeof createForumContext>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 

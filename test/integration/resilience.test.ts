@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createSession } from '../../src/auth/session.js';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
-import { makeThread } from '../../src/db/factories.js';
+import { makeThread } from '../../src/demo/factories.js';
 import { httpClient } from '../helpers/app.js';
 import { createForumContext } from '../helpers/forum.js';
 

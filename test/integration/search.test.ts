@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { statements as searchStatements } from '../../src/search/search.js';
 import { createForumContext } from '../helpers/forum.js';
 

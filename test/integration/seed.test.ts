@@ -1,9 +1,9 @@
 import { count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/auth/accounts.js';
-import { brand, categories as demoCategories, MANAGER_USERNAME, people, threads as demoThreads } from '../../src/db/demo-content.js';
+import { brand, categories as demoCategories, MANAGER_USERNAME, people, threads as demoThreads } from '../../src/demo/demo-content.js';
 import { categories, posts, threads, users } from '../../src/db/schema.js';
-import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/db/seed.js';
+import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/demo/seed.js';
 import { getSetting } from '../../src/db/settings.js';
 import { runDigests } from '../../src/email/digest.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';

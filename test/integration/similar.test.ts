@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { makeCategory, makeReply, makeThread } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread } from '../../src/demo/factories.js';
 import { rules } from '../../src/lib/rate-limit.js';
 import { createForumContext } from '../helpers/forum.js';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../src/db/factories.js';
+import { makeUser } from '../../src/demo/factories.js';
 import { users } from '../../src/db/schema.js';
 import { mailMember } from '../../src/email/member-mail.js';
 import { unsubscribeToken } from '../../src/email/unsubscribe.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeThread } from '../../src/db/factories.js';
+import { makeThread } from '../../src/demo/factories.js';
 import { createForumContext, location } from '../helpers/forum.js';
 import { unsafeContent, unsafePage } from '../security/html-safety.js';
 import { CONTEXTS, MARKUP_PAYLOADS, URL_PAYLOADS, xssVectors } from '../security/xss-corpus.js';

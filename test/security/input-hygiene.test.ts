@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeThread, makeUser } from '../../src/db/factories.js';
+import { makeThread, makeUser } from '../../src/demo/factories.js';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
 import { loadConfig } from '../../src/config.js';

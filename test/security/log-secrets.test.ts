@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { makeUser } from '../../src/db/factories.js';
+import { makeUser } from '../../src/demo/factories.js';
 import { createTestContext, httpClient, sessionCookieFrom, type TestContext } from '../helpers/app.js';
 
 // Nothing secret reaches the logs: passwords, session tokens and ids, cookies, mailed-link tokens and

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
-import { makeReply, makeThread } from '../../src/db/factories.js';
+import { makeReply, makeThread } from '../../src/demo/factories.js';
 import { createApiKey } from '../../src/embed/api-keys.js';
 import { BODY_MAX } from '../../src/forum/validation.js';
 import { characterCount } from '../../src/lib/text.js';

@@ -1,6 +1,6 @@
 import { createSession } from '../../src/auth/session.js';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
-import { makeCategory, makeReply, makeThread, makeUser } from '../../src/db/factories.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { createApiKey } from '../../src/embed/api-keys.js';
 import { createModerationContext } from '../helpers/moderation.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logIn, type LoginLockout } from '../../src/auth/accounts.js';
-import { makeUser } from '../../src/db/factories.js';
+import { makeUser } from '../../src/demo/factories.js';
 import { ValidationError } from '../../src/lib/errors.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { categories, posts, threads, users } from '../../src/db/schema.js';
-import { rebakePosts } from '../../src/markdown/rebake.js';
+import { rebakePosts } from '../../src/operations/rebake.js';
 import { RENDER_VERSION, type MarkdownRenderer } from '../../src/markdown/renderer.js';
 import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
 

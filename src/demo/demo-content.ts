@@ -1,4 +1,4 @@
-import type { CategoryKind, ModerationMode, Role } from './schema.js';
+import type { CategoryKind, ModerationMode, Role } from '../db/schema.js';
 import { generalThreads, metroThreads } from './demo-threads-1.js';
 import { haulThreads, helpThreads, ridgelineThreads } from './demo-threads-2.js';
 

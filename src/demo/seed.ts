@@ -3,8 +3,8 @@ import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { applyAnswersAndVotes } from './demo-answers.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
-import { users, type Role } from './schema.js';
-import { setSetting } from './settings.js';
+import { users, type Role } from '../db/schema.js';
+import { setSetting } from '../db/settings.js';
 
 // Seeds the demo community (demo-content.ts) into an empty database on `npm start`. Everything is
 // written through the test factories, so demo posts take the same validation, markdown pipeline and

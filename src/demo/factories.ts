@@ -4,7 +4,7 @@ import { createCategory } from '../forum/categories.js';
 import { createReply } from '../forum/posts.js';
 import { createThread, setThreadFlag } from '../forum/threads.js';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
-import type { CategoryKind, ModerationMode, Role } from './schema.js';
+import type { CategoryKind, ModerationMode, Role } from '../db/schema.js';
 
 // Builders shared by the demo seed and the tests. They go through the real services, so demo
 // content and test data obey the same validation, rendering and counters as real posts.

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { posts } from '../db/schema.js';
-import { RENDER_VERSION, type MarkdownRenderer } from './renderer.js';
+import { RENDER_VERSION, type MarkdownRenderer } from '../markdown/renderer.js';
 
 export type RebakeOptions = {
   /** Re-render every post, not only those rendered by an older renderer. */
