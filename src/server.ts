@@ -12,6 +12,7 @@ import { cachedPagesServer } from './lib/cached-pages.js';
 import { createLogger } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
+import { rebakePosts } from './operations/rebake.js';
 
 function readConfig(): Config {
   try {
@@ -54,6 +55,13 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
     log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });
+  // Posts rendered by an older renderer (e.g. before plain text was stored) are re-rendered in the
+  // background, a batch at a time; pages show them as stored meanwhile.
+  rebakePosts(db, markdown)
+    .then(({ rendered }) => {
+      if (rendered > 0) log.info(`Re-rendered ${rendered} posts written by an older renderer.`);
+    })
+    .catch((error: unknown) => log.error('Re-rendering older posts stopped; run `npm run cli -- rebake` to finish.', error));
 
   // Readers can hold the WAL open indefinitely under load; a regular checkpoint keeps it bounded.
   const checkpoint = setInterval(() => checkpointWal(db, log.warn), CHECKPOINT_INTERVAL_MS);

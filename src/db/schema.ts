@@ -20,7 +20,8 @@ export const flagReasons = ['spam', 'abuse', 'off_topic', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
 export const flagStatuses = ['open', 'resolved', 'dismissed'] as const;
 
-export const reviewKinds = ['approval', 'flag'] as const;
+/** approval: a new post waiting; flag: a flagged post; edit: an edit to a published post waiting (pending_edits). */
+export const reviewKinds = ['approval', 'flag', 'edit'] as const;
 export type ReviewKind = (typeof reviewKinds)[number];
 export const reviewResolutions = ['approved', 'rejected', 'dismissed', 'hidden'] as const;
 export type ReviewResolution = (typeof reviewResolutions)[number];
@@ -168,6 +169,10 @@ export const posts = sqliteTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
+    // Plain text of bodyHtml, derived once by the markdown worker: excerpts, search snippets, meta
+    // descriptions and similar-thread matching read it, so no request re-parses HTML or markdown.
+    // Empty until a post rendered before it existed is rebaked (the server does so at start).
+    bodyText: text('body_text').notNull().default(''),
     renderVersion: integer('render_version').notNull(),
     helpfulCount: integer('helpful_count').notNull().default(0),
     createdAt: integer('created_at').notNull(),
@@ -186,8 +191,29 @@ export const posts = sqliteTable(
     index('posts_author_created_idx').on(t.authorId, t.createdAt, t.id),
     index('posts_render_version_idx').on(t.renderVersion, t.id),
     index('posts_thread_status_idx').on(t.threadId, t.status, t.authorId),
+    // "Replies to this post" on the thread page.
+    index('posts_reply_to_idx').on(t.replyToPostId).where(sql`reply_to_post_id is not null`),
   ],
 );
+
+/**
+ * An edit to a published post that moderation holds (a watched word set to hold, a category that
+ * holds every post): the published version stays public until a manager approves this one. One per
+ * post; a newer held edit replaces it.
+ */
+export const pendingEdits = sqliteTable('pending_edits', {
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  bodyHtml: text('body_html').notNull(),
+  bodyText: text('body_text').notNull(),
+  renderVersion: integer('render_version').notNull(),
+  // The new title when the edit renames the thread (opening posts only).
+  title: text('title'),
+  editorId: integer('editor_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+});
 
 export const postRevisions = sqliteTable(
   'post_revisions',

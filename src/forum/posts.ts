@@ -78,7 +78,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     // A retried or double-submitted form gets the first result instead of a second post.
     const earlier = findSubmission(tx, viewer.id, token);
     if (earlier) return { ...locationOf({ ...earlier, id: earlier.postId }), status: earlier.status };
-    const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now, replyToPostId: replyTo?.postId ?? null };
+    const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, bodyText: rendered.text, renderVersion: rendered.renderVersion, createdAt: now, replyToPostId: replyTo?.postId ?? null };
     // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
     const { lastPostNumber } = statements.lastPostNumber.get({ threadId: thread.id })!;
     if (status !== 'published') {
@@ -143,7 +143,7 @@ export async function editPost(ctx: ServiceContext, viewer: Viewer, input: { pos
   ctx.db.transaction(
     (tx) => {
       tx.insert(postRevisions).values({ postId: post.id, body: post.body, title: titleChanged ? post.title : null, editorId: viewer.id, createdAt: now }).run();
-      tx.update(posts).set({ body, bodyHtml: composed.rendered.html, renderVersion: composed.rendered.renderVersion, editedAt: now }).where(eq(posts.id, post.id)).run();
+      tx.update(posts).set({ body, bodyHtml: composed.rendered.html, bodyText: composed.rendered.text, renderVersion: composed.rendered.renderVersion, editedAt: now }).where(eq(posts.id, post.id)).run();
       if (titleChanged) tx.update(threads).set({ title: storedTitle }).where(eq(threads.id, post.threadId)).run();
       if (resubmit) {
         tx.update(posts).set({ status: 'pending', rejectedReason: null }).where(eq(posts.id, post.id)).run();

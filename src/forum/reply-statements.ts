@@ -25,6 +25,7 @@ export const replyStatements = perDatabase((db: Db) => {
         status: value('status'),
         body: value('body'),
         bodyHtml: value('bodyHtml'),
+        bodyText: value('bodyText'),
         renderVersion: value('renderVersion'),
         createdAt: value('createdAt'),
         replyToPostId: value('replyToPostId'),

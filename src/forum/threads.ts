@@ -50,7 +50,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
     // The opening post is number 1 even while it waits: the whole thread is invisible until approved.
     const post = tx
       .insert(posts)
-      .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, createdAt: now })
+      .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, bodyText: rendered.text, renderVersion: rendered.renderVersion, createdAt: now })
       .returning({ id: posts.id })
       .get();
     if (status === 'published') {

@@ -1,9 +1,10 @@
 import type { SafeHtml } from '../lib/safe-html.js';
 
 /** Bump when the markdown or sanitizer configuration changes; `rebake` re-renders older posts. */
-export const RENDER_VERSION = 2;
+export const RENDER_VERSION = 3;
 
-export type Rendered = { html: SafeHtml; renderVersion: number };
+/** `text`: the HTML's plain text (posts.body_text), derived in the worker with the HTML. */
+export type Rendered = { html: SafeHtml; text: string; renderVersion: number };
 
 /** Renders post markdown into sanitized HTML off the request thread. */
 export interface MarkdownRenderer {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
+import { htmlToText } from '../lib/html-text.js';
 import { holdNodeIteratorsStrongly } from './jsdom-node-iterators.js';
 import { markdownToHtml } from './render.js';
 import { createSanitizer } from './sanitize.js';
@@ -14,7 +15,7 @@ import { createSanitizer } from './sanitize.js';
 
 export type RenderRequest = { id: number; markdown: string };
 /** `heapUsed`: this worker's V8 heap after the render, which the pool watches to recycle it. */
-export type RenderResponse = ({ id: number; html: string } | { id: number; error: string }) & { heapUsed: number };
+export type RenderResponse = ({ id: number; html: string; text: string } | { id: number; error: string }) & { heapUsed: number };
 /** Sent once the window exists: loading jsdom takes seconds on a busy machine, and that start-up
  * time must not count against the first render's timeout. */
 export type ReadyMessage = { ready: true };
@@ -39,9 +40,10 @@ const sanitize = createSanitizer(new JSDOM('').window);
 port.postMessage({ ready: true } satisfies ReadyMessage);
 
 port.on('message', (request: RenderRequest) => {
-  let response: { id: number; html: string } | { id: number; error: string };
+  let response: { id: number; html: string; text: string } | { id: number; error: string };
   try {
-    response = { id: request.id, html: sanitize(markdownToHtml(request.markdown)) };
+    const html = sanitize(markdownToHtml(request.markdown));
+    response = { id: request.id, html, text: htmlToText(html) };
   } catch (error) {
     // One bad post must not take the worker down with it: report it and keep serving.
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };

@@ -38,6 +38,7 @@ type Item = ReturnType<typeof loadItems>[number];
 const kindMismatch: Record<ReviewKind, string> = {
   approval: 'That decision is for posts waiting for approval; this item is a flagged post.',
   flag: 'That decision is for flagged posts; this item is a post waiting for approval.',
+  edit: 'That decision is for edits waiting for review; this item is a new or flagged post.',
 };
 
 /** Loads one item a staff member may decide now: in their categories, still open, of the right kind. */

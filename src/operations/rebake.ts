@@ -42,7 +42,7 @@ export async function rebakePosts(db: Db, renderer: MarkdownRenderer, options: R
         // Matching on the body skips a post edited while we rendered: the edit stored fresh HTML.
         const { changes } = tx
           .update(posts)
-          .set({ bodyHtml: result.html, renderVersion: result.renderVersion })
+          .set({ bodyHtml: result.html, bodyText: result.text, renderVersion: result.renderVersion })
           .where(and(eq(posts.id, post.id), eq(posts.body, post.body)))
           .run();
         written += changes;

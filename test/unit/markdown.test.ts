@@ -225,6 +225,7 @@ describe('createMarkdownRenderer', () => {
       const rendered = await renderer.render('**hi** <script>alert(1)</script> [x](javascript:alert(1))');
       expect(rendered).toEqual({
         html: '<p><strong>hi</strong> &lt;script&gt;alert(1)&lt;/script&gt; <a rel="nofollow ugc noopener">x</a></p>\n',
+        text: 'hi <script>alert(1)</script> x',
         renderVersion: RENDER_VERSION,
       });
       const image = await renderer.render('![x](data:image/png;base64,iVBORw0KGgo=) ![y](https://img.example/y.png)');
