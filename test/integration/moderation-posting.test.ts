@@ -235,6 +235,27 @@ describe('sanctions and scope at the posting path', () => {
     expect((await ctx.http.post(`/t/${outside.threadId}/lock`, { value: '1' }, { as: scoped })).status).toBe(403);
     expect((await ctx.http.post(`/p/${outside.postId}/hide`, { reason: 'nope' }, { as: scoped })).status).toBe(403);
   });
+
+  it('lets a scoped manager move a thread only between categories they moderate', async () => {
+    const mover = await makeUser(ctx.services, { username: 'mover', role: 'manager' });
+    const scope = [sql<{ id: number }>("select id from categories where slug = 'elsewhere'").id, sql<{ id: number }>("select id from categories where slug = 'careful'").id];
+    expect((await ctx.http.post('/mod/users/mover/scope', { categories: scope.map(String) }, { as: ctx.admin })).status).toBe(303);
+    const { threadId } = await makeThread(ctx.services, regular, { category: 'elsewhere', title: 'Thread for the scoped mover', body: 'x' });
+    const where = () => sql<{ slug: string }>('select categories.slug from threads join categories on categories.id = threads.category_id where threads.id = ?', threadId).slug;
+    const counts = () => ctx.db.$client.prepare('select slug, thread_count, post_count from categories order by id').all();
+    const countsBefore = counts();
+    // Out of their scope: refused, the thread stays, no count or log moves.
+    const out = await ctx.http.post(`/t/${threadId}/move`, { category: 'kettles' }, { as: mover });
+    expect(out.status).toBe(403);
+    expect(await out.text()).toContain('You can only move threads into categories you moderate.');
+    expect(where()).toBe('elsewhere');
+    expect(counts()).toEqual(countsBefore);
+    expect(sql('select count(*) as n from mod_log where target_thread_id = ?', threadId)).toEqual({ n: 0 });
+    // Within it: moved.
+    expect((await ctx.http.post(`/t/${threadId}/move`, { category: 'careful' }, { as: mover })).status).toBe(303);
+    expect(where()).toBe('careful');
+    expect(sql('select actor_id, action from mod_log where target_thread_id = ?', threadId)).toEqual({ actor_id: mover.id, action: 'move' });
+  });
 });
 
 describe('notifications', () => {
