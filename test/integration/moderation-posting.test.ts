@@ -77,6 +77,32 @@ describe('pre-moderation', () => {
     expect(sql('select reply_count from threads where id = ?', threadId)).toEqual({ reply_count: 2 });
   });
 
+  it('shows a waiting reply to its author and the community team, never to another member or a visitor', async () => {
+    const { threadId, slug } = await makeThread(ctx.services, ctx.manager, { category: 'strict', title: 'Staff thread with two waiting replies', body: 'x' });
+    const waiting = async (author: SignedIn, body: string) => {
+      const response = await ctx.http.post(`/t/${threadId}/replies`, { body }, { as: author });
+      return Number(location(response).split('post-pending-')[1]);
+    };
+    const regulars = await waiting(regular, 'Regular’s reply, still waiting');
+    const newbies = await waiting(newbie, 'Newbie’s reply, still waiting');
+    const view = async (as?: SignedIn) => (await ctx.http.get(`/t/${threadId}/${slug}`, as ? { as } : {})).text();
+    const own = await view(regular);
+    expect(own).toContain(`id="post-pending-${regulars}"`);
+    expect(own).toContain('Regular’s reply, still waiting');
+    expect(own).toContain('Awaiting approval.');
+    // Another author's waiting reply: no text, no trace of the post at all.
+    expect(own).not.toContain(`post-pending-${newbies}`);
+    expect(own).not.toContain('Newbie’s reply');
+    for (const [name, page] of [['alice', await view(ctx.member)], ['a visitor', await view()]] as const) {
+      expect(page, name).not.toContain('post-pending-');
+      expect(page, name).not.toContain('still waiting');
+      expect(page, name).not.toContain('Awaiting approval.');
+    }
+    const team = await view(ctx.manager);
+    expect(team).toContain(`id="post-pending-${regulars}"`);
+    expect(team).toContain(`id="post-pending-${newbies}"`);
+  });
+
   it('lets the author edit a rejected post and send it back for review, text kept', async () => {
     const { path, threadId } = await startThread(newbie, 'careful', 'My rejected question', 'My precious words');
     const postId = sql<{ id: number }>('select id from posts where thread_id = ?', threadId).id;
