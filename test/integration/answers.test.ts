@@ -88,6 +88,23 @@ describe('POST /p/:postId/accept', () => {
     expect(await page(q.path, ctx.manager)).toContain(`action="/p/${q.bobs.postId}/accept"`);
   });
 
+  it('lets a silenced asker accept and take back an answer: accepting is not posting', async () => {
+    const asker = await makeUser(ctx.services, { username: 'quiet' });
+    const thread = await makeThread(ctx.services, asker, { category: 'help', title: 'Does the lid lock open?', body: 'Mine springs shut.' });
+    const reply = await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Press the hinge twice.' });
+    expect((await ctx.http.post(`/mod/users/quiet/silence`, { days: '7', reason: 'Cooling off' }, { as: ctx.manager })).status).toBe(303);
+    // Silenced indeed: a reply is refused.
+    expect((await ctx.http.post(`/t/${thread.threadId}/replies`, { body: 'Thanks!' }, { as: asker })).status).toBe(403);
+    const path = `/t/${thread.threadId}/${thread.slug}`;
+    expect(await page(path, asker)).toContain(`action="/p/${reply.postId}/accept"`);
+    const accepted = await ctx.http.post(`/p/${reply.postId}/accept`, {}, { as: asker });
+    expect(accepted.status).toBe(303);
+    expect(location(accepted)).toBe(`${path}#post-2`);
+    expect(solvedPostId(thread.threadId)).toBe(reply.postId);
+    expect((await ctx.http.post(`/p/${reply.postId}/unaccept`, {}, { as: asker })).status).toBe(303);
+    expect(solvedPostId(thread.threadId)).toBeNull();
+  });
+
   it('refuses the question itself, discussion categories and posts that are gone', async () => {
     const q = await question('Does the base get hot?');
     const first = await ctx.http.post(`/p/${q.postId}/accept`, {}, { as: ctx.member });

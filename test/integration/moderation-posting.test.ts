@@ -77,6 +77,32 @@ describe('pre-moderation', () => {
     expect(sql('select reply_count from threads where id = ?', threadId)).toEqual({ reply_count: 2 });
   });
 
+  it('shows a waiting reply to its author and the community team, never to another member or a visitor', async () => {
+    const { threadId, slug } = await makeThread(ctx.services, ctx.manager, { category: 'strict', title: 'Staff thread with two waiting replies', body: 'x' });
+    const waiting = async (author: SignedIn, body: string) => {
+      const response = await ctx.http.post(`/t/${threadId}/replies`, { body }, { as: author });
+      return Number(location(response).split('post-pending-')[1]);
+    };
+    const regulars = await waiting(regular, 'Regular’s reply, still waiting');
+    const newbies = await waiting(newbie, 'Newbie’s reply, still waiting');
+    const view = async (as?: SignedIn) => (await ctx.http.get(`/t/${threadId}/${slug}`, as ? { as } : {})).text();
+    const own = await view(regular);
+    expect(own).toContain(`id="post-pending-${regulars}"`);
+    expect(own).toContain('Regular’s reply, still waiting');
+    expect(own).toContain('Awaiting approval.');
+    // Another author's waiting reply: no text, no trace of the post at all.
+    expect(own).not.toContain(`post-pending-${newbies}`);
+    expect(own).not.toContain('Newbie’s reply');
+    for (const [name, page] of [['alice', await view(ctx.member)], ['a visitor', await view()]] as const) {
+      expect(page, name).not.toContain('post-pending-');
+      expect(page, name).not.toContain('still waiting');
+      expect(page, name).not.toContain('Awaiting approval.');
+    }
+    const team = await view(ctx.manager);
+    expect(team).toContain(`id="post-pending-${regulars}"`);
+    expect(team).toContain(`id="post-pending-${newbies}"`);
+  });
+
   it('lets the author edit a rejected post and send it back for review, text kept', async () => {
     const { path, threadId } = await startThread(newbie, 'careful', 'My rejected question', 'My precious words');
     const postId = sql<{ id: number }>('select id from posts where thread_id = ?', threadId).id;
@@ -234,6 +260,27 @@ describe('sanctions and scope at the posting path', () => {
     expect((await ctx.http.post(`/t/${inside.threadId}/lock`, { value: '1' }, { as: scoped })).status).toBe(303);
     expect((await ctx.http.post(`/t/${outside.threadId}/lock`, { value: '1' }, { as: scoped })).status).toBe(403);
     expect((await ctx.http.post(`/p/${outside.postId}/hide`, { reason: 'nope' }, { as: scoped })).status).toBe(403);
+  });
+
+  it('lets a scoped manager move a thread only between categories they moderate', async () => {
+    const mover = await makeUser(ctx.services, { username: 'mover', role: 'manager' });
+    const scope = [sql<{ id: number }>("select id from categories where slug = 'elsewhere'").id, sql<{ id: number }>("select id from categories where slug = 'careful'").id];
+    expect((await ctx.http.post('/mod/users/mover/scope', { categories: scope.map(String) }, { as: ctx.admin })).status).toBe(303);
+    const { threadId } = await makeThread(ctx.services, regular, { category: 'elsewhere', title: 'Thread for the scoped mover', body: 'x' });
+    const where = () => sql<{ slug: string }>('select categories.slug from threads join categories on categories.id = threads.category_id where threads.id = ?', threadId).slug;
+    const counts = () => ctx.db.$client.prepare('select slug, thread_count, post_count from categories order by id').all();
+    const countsBefore = counts();
+    // Out of their scope: refused, the thread stays, no count or log moves.
+    const out = await ctx.http.post(`/t/${threadId}/move`, { category: 'kettles' }, { as: mover });
+    expect(out.status).toBe(403);
+    expect(await out.text()).toContain('You can only move threads into categories you moderate.');
+    expect(where()).toBe('elsewhere');
+    expect(counts()).toEqual(countsBefore);
+    expect(sql('select count(*) as n from mod_log where target_thread_id = ?', threadId)).toEqual({ n: 0 });
+    // Within it: moved.
+    expect((await ctx.http.post(`/t/${threadId}/move`, { category: 'careful' }, { as: mover })).status).toBe(303);
+    expect(where()).toBe('careful');
+    expect(sql('select actor_id, action from mod_log where target_thread_id = ?', threadId)).toEqual({ actor_id: mover.id, action: 'move' });
   });
 });
 

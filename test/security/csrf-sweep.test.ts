@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, validateSessionToken } from '../../src/auth/session.js';
 import { concretePath, isMutating, key, routesOf, snapshot, type Route } from './route-table.js';
 import { createSweepFixture, PLAUSIBLE_FORM, type SweepFixture } from './sweep-fixture.js';
 
@@ -19,6 +20,8 @@ const NOT_SESSION_AUTHENTICATED: Record<string, { reason: string; anonymous: num
 };
 // Cross-site posts to these are allowed through the Origin check (see src/app.ts).
 const CROSS_SITE_ALLOWED = new Set(['POST /unsubscribe']);
+/** What an HTML form can send (a missing content type counts as text/plain, as hono's csrf() reads it). */
+const FORM_CONTENT_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
 let ctx: SweepFixture;
 let routes: Route[];
@@ -61,7 +64,13 @@ describe('cross-site requests with an admin’s session cookie', () => {
       ['JSON, no Origin, Sec-Fetch-Site same-site', () => [{ cookie, 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, '{}']],
       ['no content type, Origin null', () => [{ origin: 'null', cookie }, undefined]],
       ['urlencoded, no Origin, Sec-Fetch-Site cross-site', () => [{ cookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }, form]],
+      // Neither header: no browser sends a POST like that, so it is a script holding a cookie.
       ['urlencoded, no Origin and no Sec-Fetch-Site', () => [{ cookie, 'content-type': 'application/x-www-form-urlencoded' }, form]],
+      ['multipart, no Origin and no Sec-Fetch-Site', () => [{ cookie }, multipart()]],
+      ['text/plain, no Origin and no Sec-Fetch-Site', () => [{ cookie, 'content-type': 'text/plain' }, form]],
+      ['JSON, no Origin and no Sec-Fetch-Site', () => [{ cookie, 'content-type': 'application/json' }, JSON.stringify(PLAUSIBLE_FORM)]],
+      ['octet-stream, no Origin and no Sec-Fetch-Site', () => [{ cookie, 'content-type': 'application/octet-stream' }, form]],
+      ['no content type, no Origin and no Sec-Fetch-Site', () => [{ cookie }, undefined]],
       ['urlencoded, look-alike Origin', () => [{ cookie, origin: `${ctx.config.baseUrl}.evil.example`, 'content-type': 'application/x-www-form-urlencoded' }, form]],
     ];
     const before = snapshot(ctx.db);
@@ -69,9 +78,10 @@ describe('cross-site requests with an admin’s session cookie', () => {
     for (const route of routes) {
       if (CROSS_SITE_ALLOWED.has(key(route))) continue;
       for (const [name, make] of variants) {
-        // The bearer-key API ignores cookies; its JSON is refused on its own terms (next test).
-        if (name.startsWith('JSON') && route.path.startsWith('/api/')) continue;
         const [headers, body] = make();
+        // The bearer-key API ignores cookies; a body no form can send is refused there on its own
+        // terms (next test). Form bodies are refused before it by the Origin check.
+        if (route.path.startsWith('/api/') && !FORM_CONTENT_TYPE.test(headers['content-type'] ?? 'text/plain')) continue;
         const response = await request(route, headers, body);
         if (response.status !== 403) wrong.push(`${key(route)} (${name}): ${response.status}`);
       }
@@ -89,13 +99,17 @@ describe('cross-site requests with an admin’s session cookie', () => {
       const response = await request(route, { origin: 'https://evil.example', cookie, 'content-type': 'application/x-www-form-urlencoded' }, 'List-Unsubscribe=One-Click');
       expect(response.status, routeKey).toBe(400);
     }
-    // The bearer-token API ignores cookies: without a key it is 401 whatever the Origin.
-    const api = await ctx.app.request(`${ctx.config.baseUrl}/api/v1/embed/threads`, {
-      method: 'POST',
-      headers: { origin: 'https://evil.example', cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ key: 'evil', title: 'Evil thread title', url: 'https://evil.example/', category: 'kettles' }),
-    });
-    expect(api.status).toBe(401);
+    // The bearer-token API ignores cookies: without a key it is 401 whatever the Origin, or none.
+    const body = JSON.stringify({ key: 'evil', title: 'Evil thread title', url: 'https://evil.example/', category: 'kettles' });
+    const variants: Record<string, string>[] = [
+      { origin: 'https://evil.example', cookie, 'content-type': 'application/json' },
+      { cookie, 'content-type': 'application/json' },
+      { cookie, 'content-type': 'application/octet-stream' },
+    ];
+    for (const headers of variants) {
+      const api = await ctx.app.request(`${ctx.config.baseUrl}/api/v1/embed/threads`, { method: 'POST', headers, body });
+      expect(api.status, JSON.stringify(headers)).toBe(401);
+    }
     expect(snapshot(ctx.db) === before, 'the database changed').toBe(true);
   });
 });
@@ -124,4 +138,30 @@ describe('same-site requests without a session', () => {
     expect(checkedUnchanged).toBe(true);
     expect(ctx.errors).toEqual([]);
   }, 60_000);
+});
+
+describe('a request with a session cookie and neither Origin nor Sec-Fetch-Site', () => {
+  // Outside testers found these two acting when the body was not one a form can send.
+  it('is refused with 403 whatever its content type, and does nothing', async () => {
+    const cookie = ctx.cookie(ctx.carol);
+    const { token: otherToken } = createSession(ctx.db, ctx.carol.id, ctx.clock.now());
+    const votes = () => ctx.row<{ count: number }>('select count(*) as count from post_votes where post_id = ?', ctx.reply.postId).count;
+    const votesBefore = votes();
+    for (const contentType of ['application/json', 'application/octet-stream', undefined]) {
+      const headers = { cookie, ...(contentType ? { 'content-type': contentType } : {}) };
+      const endOthers = await ctx.app.request(`${ctx.config.baseUrl}/account/sessions/end-others`, { method: 'POST', headers, body: '{}' });
+      expect(endOthers.status, `end-others, ${contentType}`).toBe(403);
+      const helpful = await ctx.app.request(`${ctx.config.baseUrl}/p/${ctx.reply.postId}/helpful`, { method: 'POST', headers: { ...headers, accept: 'application/json' }, body: '{}' });
+      expect(helpful.status, `helpful, ${contentType}`).toBe(403);
+    }
+    expect(validateSessionToken(ctx.db, otherToken, ctx.clock.now())?.user.id).toBe(ctx.carol.id);
+    expect(votes()).toBe(votesBefore);
+    // The same requests from the site itself act, so the refusals above are the guard's.
+    const sameSite = { cookie, origin: ctx.config.baseUrl, 'content-type': 'application/json', accept: 'application/json' };
+    expect((await ctx.app.request(`${ctx.config.baseUrl}/p/${ctx.reply.postId}/helpful`, { method: 'POST', headers: sameSite, body: '{}' })).status).toBe(200);
+    expect(votes()).toBe(votesBefore + 1);
+    expect((await ctx.app.request(`${ctx.config.baseUrl}/account/sessions/end-others`, { method: 'POST', headers: sameSite, body: '{}' })).status).toBe(303);
+    expect(validateSessionToken(ctx.db, otherToken, ctx.clock.now())).toBeNull();
+    expect(ctx.errors).toEqual([]);
+  });
 });

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSessionToken } from '../../src/auth/session.js';
 import { concretePath, key, parameters, routesOf, snapshot, type Route } from './route-table.js';
+import { REFUSED_CASES } from './idor-cases.js';
 import { createSweepFixture, PLAUSIBLE_FORM, type SweepFixture } from './sweep-fixture.js';
 
 // Every route that names a resource in its URL (`:id`, `:username`, `:itemId`…), tried by alice, a
 // member, on bob's resources. What each route should do is written down here; a new route with a
 // parameter fails the sweep until someone adds its line.
 
-type Expectation =
-  | { kind: 'public'; why: string }
-  | { kind: 'allowed'; why: string }
-  | { kind: 'refused'; statuses?: number[] };
+type Expectation = { kind: 'public'; why: string } | { kind: 'allowed'; why: string } | { kind: 'refused' };
 
 const REFUSED: Expectation = { kind: 'refused' };
 const PUBLIC = (why: string): Expectation => ({ kind: 'public', why });
 
+// Every refused route also needs its cases in ./idor-cases.ts: an owner, a target and a proof.
 const EXPECTATIONS: Record<string, Expectation> = {
   'GET /embed/t/:id{[0-9]+}': PUBLIC('embeds show public threads to anyone'),
   'GET /embed/t/:id{[0-9]+}/fragment': PUBLIC('embeds show public threads to anyone'),
@@ -68,58 +66,91 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => ctx.close());
 
-function send(route: Route, cookie: string, values: Record<string, string | number>) {
+function send(route: Route, cookie: string, values: Record<string, string | number>, form: Record<string, string> = {}) {
   const url = new URL(concretePath(route.path, values), ctx.config.baseUrl).toString();
   if (route.method === 'GET') return ctx.app.request(url, { headers: { cookie } });
   return ctx.app.request(url, {
     method: route.method,
     headers: { cookie, origin: ctx.config.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(PLAUSIBLE_FORM).toString(),
+    body: new URLSearchParams({ ...PLAUSIBLE_FORM, ...form }).toString(),
   });
 }
 
+type CaseRequest = { route: Route; values: Record<string, string | number>; form: Record<string, string>; label: string; owner: string };
+
+/** alice's request is refused and changes nothing. */
+async function expectRefused({ route, values, form, label }: CaseRequest): Promise<Response> {
+  const before = snapshot(ctx.db, ['sessions']);
+  const response = await send(route, ctx.cookie(ctx.member), values, form);
+  expect([403, 404], `${label} for alice: ${response.status} ${response.headers.get('location') ?? ''}`).toContain(response.status);
+  expect(snapshot(ctx.db, ['sessions']) === before, `${label}: alice changed the database`).toBe(true);
+  return response;
+}
+
+async function checkRead(request: CaseRequest, shown: string) {
+  expect(request.route.method, request.label).toBe('GET');
+  const owners = await send(request.route, request.owner, request.values);
+  expect(owners.status, `${request.label} for its owner`).toBe(200);
+  expect(await owners.text(), `${request.label} for its owner`).toContain(shown);
+  expect(await (await expectRefused(request)).text(), `${request.label} for alice`).not.toContain(shown);
+}
+
+async function checkAction(request: CaseRequest, acted: () => boolean) {
+  expect(request.route.method, request.label).toBe('POST');
+  expect(acted(), `${request.label} before anyone acts`).toBe(false);
+  await expectRefused(request);
+  expect(acted(), `${request.label} after alice`).toBe(false);
+  const owners = await send(request.route, request.owner, request.values, request.form);
+  expect(owners.status, `${request.label} for its owner: ${(await owners.text()).slice(0, 300)}`).toBe(303);
+  expect(acted(), `${request.label} for its owner`).toBe(true);
+}
+
+const refusedRoutes = () => routes.filter((route) => EXPECTATIONS[key(route)]?.kind === 'refused');
+
 describe('the IDOR sweep', () => {
-  it('knows what every route with a resource in its URL should do', () => {
+  it('knows what every route with a resource in its URL should do, with a case for each refused action', () => {
     expect(routes.map(key).filter((routeKey) => !(routeKey in EXPECTATIONS))).toEqual([]);
+    for (const route of refusedRoutes()) {
+      expect(Object.keys(REFUSED_CASES[key(route)] ?? {}).sort(), key(route)).toEqual(alternatives(route.path).sort());
+    }
   });
 
-  it('refuses a member acting on another member’s resources, on every such route, and changes nothing', async () => {
-    const cookie = ctx.cookie(ctx.member);
-    const before = snapshot(ctx.db, ['sessions']);
-    const wrong: string[] = [];
-    for (const route of routes) {
-      const expectation = EXPECTATIONS[key(route)];
-      if (expectation?.kind !== 'refused') continue;
-      // Each alternative of `:action{(?:a|b)}` is its own action.
-      for (const values of alternatives(route.path, ctx.values(route.path))) {
-        const response = await send(route, cookie, values);
-        const allowed = expectation.statuses ?? [403, 404];
-        if (!allowed.includes(response.status)) wrong.push(`${route.method} ${concretePath(route.path, values)}: ${response.status} ${response.headers.get('location') ?? ''}`);
+  // Each case gets a fresh target of its own, and alice (a member) tries it. A page is first shown
+  // to its owner. An action is tried by alice first and then, with nothing changed in between, the
+  // very same request by its owner must act: acting first would change or remove the target.
+  it('refuses a member acting on another’s resources, which their owner reaches, and changes nothing', async () => {
+    let checked = 0;
+    for (const route of refusedRoutes()) {
+      for (const [option, kase] of Object.entries(REFUSED_CASES[key(route)]!)) {
+        const target = await kase.setup(ctx);
+        const values = { ...target, ...(option ? { [alternativeName(route.path)]: option } : {}) };
+        const form = typeof kase.form === 'function' ? kase.form(ctx, target) : (kase.form ?? {});
+        const request = { route, values, form, label: `${route.method} ${concretePath(route.path, values)}`, owner: ctx.cookie(kase.owner(ctx)) };
+        await ('shows' in kase ? checkRead(request, kase.shows(target)) : checkAction(request, () => kase.acted(ctx, target)));
+        checked += 1;
       }
     }
-    expect(wrong).toEqual([]);
-    expect(snapshot(ctx.db, ['sessions']) === before, 'the database changed').toBe(true);
+    expect(checked).toBe(Object.values(REFUSED_CASES).flatMap((cases) => Object.keys(cases)).length);
     expect(ctx.errors).toEqual([]);
-  }, 60_000);
-
-  it('leaves bob’s session signed in and his notification unread', () => {
-    expect(validateSessionToken(ctx.db, ctx.bobSession.token, ctx.clock.now())?.user.id).toBe(ctx.other.id);
-    const notification = ctx.row<{ read_at: number | null } | undefined>('select read_at from notifications where id = ?', ctx.notificationId);
-    if (notification) expect(notification.read_at).toBeNull();
-  });
+  }, 120_000);
 
   it('gives a member the same 404 for another’s session as for one that does not exist', async () => {
     const cookie = ctx.cookie(ctx.member);
     const route = { method: 'POST', path: '/account/sessions/:id/end' };
     const theirs = await send(route, cookie, { id: ctx.bobSession.session.id });
     const none = await send(route, cookie, { id: 'nosuchsessionid0000000000' });
-    expect([theirs.status, none.status]).toEqual([none.status, theirs.status]);
+    expect([theirs.status, none.status]).toEqual([404, 404]);
   });
 });
 
-/** One set of values per alternative of each `:name{(?:a|b)}` parameter. */
-function alternatives(path: string, values: Record<string, string | number>): Record<string, string | number>[] {
+/** The options of the route's `:name{(?:a|b)}` parameter, or [''] when it has none. */
+function alternatives(path: string): string[] {
   const match = /:([A-Za-z]+)\{\(\?:([^)]*)\)\}/.exec(path);
-  if (!match) return [values];
-  return match[2]!.split('|').map((option) => ({ ...values, [match[1]!]: option }));
+  return match ? match[2]!.split('|') : [''];
+}
+
+function alternativeName(path: string): string {
+  const match = /:([A-Za-z]+)\{\(\?:([^)]*)\)\}/.exec(path);
+  if (!match) throw new Error(`${path} has no alternatives`);
+  return match[1]!;
 }

@@ -22,7 +22,8 @@ const manager: SignedIn = { id: 3, username: 'mia', role: 'manager', createdAt: 
 const admin: SignedIn = { id: 4, username: 'ada', role: 'admin', createdAt: 0 };
 const scopedManager: SignedIn = { id: 5, username: 'sam', role: 'manager', createdAt: 0, scope: [7] };
 const silenced: SignedIn = { ...otherMember, silencedUntil: Number.MAX_SAFE_INTEGER };
-const viewers: Record<string, Viewer> = { anonymous: null, author: member, other: otherMember, manager, admin, scopedManager, silenced };
+const silencedAuthor: SignedIn = { ...member, silencedUntil: Number.MAX_SAFE_INTEGER };
+const viewers: Record<string, Viewer> = { anonymous: null, author: member, other: otherMember, manager, admin, scopedManager, silenced, silencedAuthor };
 
 const live: PostFacts = { authorId: member.id, number: 2, deletedAt: null, hiddenAt: null };
 const deleted: PostFacts = { ...live, deletedAt: 1 };
@@ -63,6 +64,8 @@ table(
   [['anonymous', false], ['author', true], ['other', false], ['silenced', false], ['manager', true], ['admin', true], ['scopedManager', false]],
   (v) => canAcceptAnswer(v, question, answer),
 );
+// Accepting is not posting: a silenced asker still chooses (and takes back) their question's answer.
+table('canAcceptAnswer, a silenced asker', [['silencedAuthor', true], ['silenced', false]], (v) => canAcceptAnswer(v, question, answer));
 table('canAcceptAnswer, scoped manager inside scope', [['scopedManager', true]], (v) => canAcceptAnswer(v, { ...question, categoryId: 7 }, answer));
 table('canAcceptAnswer, the question itself', [['author', false], ['manager', false]], (v) => canAcceptAnswer(v, question, { ...answer, authorId: member.id, number: 1 }));
 table('canAcceptAnswer, a discussion category', [['author', false], ['admin', false]], (v) => canAcceptAnswer(v, { ...question, categoryKind: 'discussion' }, answer));
