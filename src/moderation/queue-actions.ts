@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { posts, reviewItems, threads, type ReviewKind } from '../db/schema.js';
 import { canModerate } from '../forum/permissions.js';
