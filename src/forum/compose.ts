@@ -4,7 +4,7 @@ import { users, type ContentStatus, type ModerationMode } from '../db/schema.js'
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { Forbidden, ValidationError } from '../lib/errors.js';
 import type { Rendered } from '../markdown/renderer.js';
-import { containsLink, mustWait } from '../moderation/publication.js';
+import { addsLink, containsLink, mustHoldEdit, mustWait } from '../moderation/publication.js';
 import { censor, findWatchedWords, loadWatchedWords } from '../moderation/watched-words.js';
 import { isSilenced } from './permissions.js';
 
@@ -27,12 +27,13 @@ export function assertMayPost(ctx: ServiceContext, author: SignedIn): void {
 /**
  * The checks every new or edited post goes through, in order: watched words that block it, then
  * the category's pre-moderation, then rendering (with censored words masked in the HTML only:
- * the author's text is kept as written).
+ * the author's text is kept as written). `previousBody` marks an edit of a published post, which
+ * waits by the edit rules (mustHoldEdit); status `pending` then means the edit is held.
  */
 export async function composePost(
   ctx: ServiceContext,
   author: SignedIn,
-  input: { mode: ModerationMode; body: string; title?: string },
+  input: { mode: ModerationMode; body: string; title?: string; previousBody?: string },
 ): Promise<Composed> {
   const words = loadWatchedWords(ctx.db);
   const bodyMatches = findWatchedWords(input.body, words);
@@ -45,12 +46,13 @@ export async function composePost(
     });
   }
   const approvedPosts = postCountOf(ctx.db).get({ userId: author.id })?.postCount ?? 0;
-  const waits = mustWait(author, {
+  const facts = {
     mode: input.mode,
     approvedPosts,
-    hasLink: containsLink(input.body),
+    hasLink: input.previousBody === undefined ? containsLink(input.body) : addsLink(input.previousBody, input.body),
     watchedQueue: [...titleMatches, ...bodyMatches].some((match) => match.action === 'queue'),
-  });
+  };
+  const waits = input.previousBody === undefined ? mustWait(author, facts) : mustHoldEdit(author, facts);
   const rendered = await ctx.markdown.render(censor(input.body, bodyMatches));
   return { status: waits ? 'pending' : 'published', rendered };
 }

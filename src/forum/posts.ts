@@ -3,17 +3,17 @@ import { commitTogether } from '../db/group-commit.js';
 import { categories, postRevisions, posts, reviewItems, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
-import { recordModAction } from '../moderation/audit.js';
+import { withdrawHeldEdit } from '../moderation/held-edits.js';
 import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
-import { assertMayPost, censorTitle, composePost } from './compose.js';
+import { assertMayPost, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
-import { canDeletePost, canEditPost, canModerate, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
+import { canDeletePost, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
 import { findReplyTarget } from './reply-target.js';
 import { replyStatements } from './reply-statements.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { pageOfPost } from './threads.js';
-import { bodyError, normalizeText, titleError } from './validation.js';
+import { bodyError, normalizeText } from './validation.js';
 
 /** Where a post is shown. `number` is null while it waits: it is then shown after the thread's last post to those who may see it. */
 export type PostLocation = { postId: number; threadId: number; slug: string; number: number | null; page: number };
@@ -47,16 +47,16 @@ export function loadPost(ctx: ServiceContext, postId: number) {
   return post;
 }
 
-type LoadedPost = ReturnType<typeof loadPost>;
+export type LoadedPost = ReturnType<typeof loadPost>;
 
 /** Waiting and rejected posts exist only for their author and the category's moderators. */
-function assertVisible(viewer: Viewer, post: LoadedPost): void {
+export function assertVisible(viewer: Viewer, post: LoadedPost): void {
   if (post.status !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) {
     throw new NotFound('That post does not exist, or it was removed.');
   }
 }
 
-function locationOf(post: { id: number; threadId: number; slug: string; number: number | null; lastPostNumber: number }): PostLocation {
+export function locationOf(post: { id: number; threadId: number; slug: string; number: number | null; lastPostNumber: number }): PostLocation {
   return { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number ?? post.lastPostNumber) };
 }
 
@@ -96,69 +96,6 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
   });
 }
 
-export type EditablePost = { id: number; number: number | null; body: string; title: string | null; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };
-
-/** The post as its editor needs it; the title comes along for opening posts. */
-export function getPostForEdit(ctx: ServiceContext, viewer: Viewer, postId: number): EditablePost {
-  const post = loadPost(ctx, postId);
-  if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
-  assertVisible(viewer, post);
-  if (!canEditPost(viewer, post, post)) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
-  return {
-    id: post.id,
-    number: post.number,
-    body: post.body,
-    title: post.number === 1 ? post.title : null,
-    threadId: post.threadId,
-    slug: post.slug,
-    staffEdit: post.authorId !== viewer.id,
-    rejected: post.status === 'rejected',
-  };
-}
-
-/**
- * Edits keep the previous version as a revision. A moderator editing someone else's post gives a
- * reason that goes to the audit log. An author editing a rejected post resubmits it for approval.
- */
-export async function editPost(ctx: ServiceContext, viewer: Viewer, input: { postId: number; body: unknown; title?: unknown; reason?: unknown }): Promise<PostLocation> {
-  const post = loadPost(ctx, input.postId);
-  const body = normalizeText(input.body);
-  const title = post.number === 1 && input.title !== undefined ? normalizeText(input.title).trim() : null;
-  const reason = normalizeText(input.reason).trim();
-  const staffEdit = viewer !== null && viewer.id !== post.authorId && canModerate(viewer, post.categoryId);
-  assertValid({
-    body: bodyError(body),
-    title: title === null ? undefined : titleError(title),
-    reason: staffEdit && reason.length === 0 ? 'Please say why you are editing this member’s post; it goes to the audit log.' : undefined,
-  });
-  if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
-  assertVisible(viewer, post);
-  if (!canEditPost(viewer, post, post)) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
-  const resubmit = post.status === 'rejected' && !staffEdit;
-  const titleChanged = title !== null && title !== post.title;
-  if (body === post.body && !titleChanged && !resubmit) return locationOf(post);
-  const composed = await composePost(ctx, viewer, { mode: post.moderation, body, ...(title ? { title } : {}) });
-  const now = ctx.now();
-  const storedTitle = titleChanged ? censorTitle(ctx, title!) : post.title;
-  ctx.db.transaction(
-    (tx) => {
-      tx.insert(postRevisions).values({ postId: post.id, body: post.body, title: titleChanged ? post.title : null, editorId: viewer.id, createdAt: now }).run();
-      tx.update(posts).set({ body, bodyHtml: composed.rendered.html, bodyText: composed.rendered.text, renderVersion: composed.rendered.renderVersion, editedAt: now }).where(eq(posts.id, post.id)).run();
-      if (titleChanged) tx.update(threads).set({ title: storedTitle }).where(eq(threads.id, post.threadId)).run();
-      if (resubmit) {
-        tx.update(posts).set({ status: 'pending', rejectedReason: null }).where(eq(posts.id, post.id)).run();
-        if (post.number === 1) tx.update(threads).set({ status: 'pending' }).where(eq(threads.id, post.threadId)).run();
-        openApprovalItem(tx, { postId: post.id, categoryId: post.categoryId, at: now });
-      }
-      if (staffEdit) {
-        recordModAction(tx, { actorId: viewer.id, action: 'edit', targetUserId: post.authorId, targetThreadId: post.threadId, targetPostId: post.id, categoryId: post.categoryId, reason, at: now });
-      }
-    },
-    { behavior: 'immediate' },
-  );
-  return locationOf(post);
-}
-
 /** Soft delete by the author: the thread stays readable with a placeholder in the post's place. */
 export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId: number }): PostLocation {
   if (viewer === null) throw new Unauthenticated('Please log in to delete your post.');
@@ -175,6 +112,8 @@ export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId:
         .set({ status: 'resolved', resolution: 'dismissed', reason: 'Deleted by its author', resolvedById: null, resolvedAt: now })
         .where(and(eq(reviewItems.postId, post.id), eq(reviewItems.kind, 'approval'), eq(reviewItems.status, 'open')))
         .run();
+      // An edit held for review goes with the post: there is nothing left to publish it on.
+      withdrawHeldEdit(tx, { postId: post.id, reason: 'Deleted by its author', now });
       return locationOf(post);
     },
     { behavior: 'immediate' },

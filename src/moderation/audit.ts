@@ -8,6 +8,8 @@ import type { Tx } from '../forum/counters.js';
 export const modActions = {
   approve: 'approved a post',
   reject: 'rejected a post',
+  approve_edit: 'approved an edit',
+  reject_edit: 'rejected an edit',
   dismiss_flags: 'dismissed flags on a post',
   hide: 'hid a post',
   unhide: 'unhid a post',

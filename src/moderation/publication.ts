@@ -18,10 +18,21 @@ export function containsLink(body: string): boolean {
   return linkPattern.test(body);
 }
 
+// The links in a text as typed (bare, markdown and autolinks), to tell which ones an edit adds.
+const linkTokenPattern = /(?:https?:\/\/|www\.)[^\s<>()[\]]*|\]\([^)\s]*|<[a-z]+:[^>\s]*/gi;
+
+/** Whether `after` has a link that `before` did not: an edit that adds or changes a link. */
+export function addsLink(before: string, after: string): boolean {
+  if (!containsLink(after)) return false;
+  const known = new Set(before.match(linkTokenPattern) ?? []);
+  return (after.match(linkTokenPattern) ?? []).some((link) => !known.has(link));
+}
+
 export type PublicationFacts = {
   mode: ModerationMode;
   /** The author's published posts so far. */
   approvedPosts: number;
+  /** For an edit: a link the approved version did not have (see addsLink). */
   hasLink: boolean;
   /** A watched word set to "queue" appears. */
   watchedQueue: boolean;
@@ -36,6 +47,17 @@ export function mustWait(author: SignedIn, facts: PublicationFacts): boolean {
     return facts.approvedPosts < NEW_MEMBER_APPROVED_POSTS || (facts.hasLink && facts.approvedPosts < LINK_TRUST_APPROVED_POSTS);
   }
   return false;
+}
+
+/**
+ * An edit to a published post by its author (docs/decisions/0021-edits-are-moderated.md): the same
+ * rules as a new post, except that being new no longer holds it — the post was already approved —
+ * while adding a link still does below the link trust a new post needs.
+ */
+export function mustHoldEdit(author: SignedIn, facts: PublicationFacts): boolean {
+  if (isStaff(author)) return false;
+  if (facts.watchedQueue || facts.mode === 'all') return true;
+  return facts.mode === 'new-members' && facts.hasLink && facts.approvedPosts < LINK_TRUST_APPROVED_POSTS;
 }
 
 export function openApprovalItem(tx: Tx, input: { postId: number; categoryId: number; at: number }): void {

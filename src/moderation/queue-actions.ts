@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { posts, reviewItems, threads, type ReviewKind, type ReviewResolution } from '../db/schema.js';
+import { posts, reviewItems, threads, type ReviewKind } from '../db/schema.js';
 import { canModerate } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
@@ -8,8 +8,10 @@ import { assertValid, Conflict, Forbidden, NotFound, ValidationError } from '../
 import { announcePost } from '../notifications/announce.js';
 import { notify } from '../notifications/notify.js';
 import { recordModAction, type Tx } from './audit.js';
+import { approveHeldEdit, rejectHeldEdit } from './held-edits.js';
 import { hidePostWithReason, settleFlags } from './post-tools.js';
 import { publishPost, rejectPost } from './publication.js';
+import { resolveItem } from './review-items.js';
 import { requireStaff } from './staff.js';
 import { unhidePost } from './visibility.js';
 
@@ -35,20 +37,22 @@ function loadItems(db: Db | Tx, itemIds: number[]) {
 }
 type Item = ReturnType<typeof loadItems>[number];
 
-const kindMismatch: Record<ReviewKind, string> = {
-  approval: 'That decision is for posts waiting for approval; this item is a flagged post.',
-  flag: 'That decision is for flagged posts; this item is a post waiting for approval.',
-  edit: 'That decision is for edits waiting for review; this item is a new or flagged post.',
-};
+// Approve and reject decide what waits (new posts and held edits); dismiss and hide decide flags.
+const waitingKinds: readonly ReviewKind[] = ['approval', 'edit'];
+const flagKinds: readonly ReviewKind[] = ['flag'];
+const kindMismatch = (kinds: readonly ReviewKind[]) =>
+  kinds === flagKinds
+    ? 'That decision is for flagged posts; this item is waiting for approval.'
+    : 'That decision is for posts and edits waiting for approval; this item is a flagged post.';
 
 /** Loads one item a staff member may decide now: in their categories, still open, of the right kind. */
-function actionable(ctx: ServiceContext, viewer: Viewer, itemId: number, kind: ReviewKind): { actor: SignedIn; item: Item } {
+function actionable(ctx: ServiceContext, viewer: Viewer, itemId: number, kinds: readonly ReviewKind[]): { actor: SignedIn; item: Item } {
   const actor = requireStaff(viewer);
   const [item] = loadItems(ctx.db, [itemId]);
   if (!item) throw new NotFound('That review item does not exist.');
   if (!canModerate(actor, item.categoryId)) throw new Forbidden('This item is in a category you do not moderate.');
   if (item.status !== 'open') throw new Conflict('Someone on the team already decided this item; it has left the queue.');
-  if (item.kind !== kind) throw new Conflict(kindMismatch[kind]);
+  if (!kinds.includes(item.kind)) throw new Conflict(kindMismatch(kinds));
   return { actor, item };
 }
 
@@ -58,19 +62,17 @@ export function reasonError(reason: string, field = 'reason'): Record<string, st
   return {};
 }
 
-function resolveItem(tx: Tx, itemId: number, input: { resolution: ReviewResolution; reason: string | null; actorId: number; now: number }): void {
-  tx.update(reviewItems)
-    .set({ status: 'resolved', resolution: input.resolution, reason: input.reason, resolvedById: input.actorId, resolvedAt: input.now })
-    .where(and(eq(reviewItems.id, itemId), eq(reviewItems.status, 'open')))
-    .run();
-}
-
 function target(item: Item) {
   return { targetUserId: item.authorId, targetThreadId: item.threadId, targetPostId: item.postId, categoryId: item.categoryId };
 }
 
 /** `db` is the database `tx` runs on: publishing notifies the post's audience through it. */
 function applyApprove(db: Db, tx: Tx, actor: SignedIn, item: Item, now: number): void {
+  if (item.kind === 'edit') {
+    approveHeldEdit(tx, actor.id, item, now);
+    resolveItem(tx, item.id, { resolution: 'approved', reason: null, actorId: actor.id, now });
+    return;
+  }
   const published = publishPost(tx, item.postId, now);
   if (published.justPublished) announcePost(db, { ...published, at: now });
   resolveItem(tx, item.id, { resolution: 'approved', reason: null, actorId: actor.id, now });
@@ -79,6 +81,11 @@ function applyApprove(db: Db, tx: Tx, actor: SignedIn, item: Item, now: number):
 }
 
 function applyReject(tx: Tx, actor: SignedIn, item: Item, reason: string, now: number): void {
+  if (item.kind === 'edit') {
+    rejectHeldEdit(tx, actor.id, item, reason, now);
+    resolveItem(tx, item.id, { resolution: 'rejected', reason, actorId: actor.id, now });
+    return;
+  }
   rejectPost(tx, item.postId, reason);
   resolveItem(tx, item.id, { resolution: 'rejected', reason, actorId: actor.id, now });
   recordModAction(tx, { actorId: actor.id, action: 'reject', ...target(item), reason, at: now });
@@ -88,7 +95,7 @@ function applyReject(tx: Tx, actor: SignedIn, item: Item, reason: string, now: n
 const deletedWhileWaiting = 'The author deleted this post while it was waiting, so there is nothing to publish. Reject it to clear it from the queue.';
 
 export function approveReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number }): void {
-  const { actor, item } = actionable(ctx, viewer, input.itemId, 'approval');
+  const { actor, item } = actionable(ctx, viewer, input.itemId, waitingKinds);
   if (item.deletedAt !== null) throw new Conflict(deletedWhileWaiting);
   ctx.db.transaction((tx) => applyApprove(ctx.db, tx, actor, item, ctx.now()), { behavior: 'immediate' });
 }
@@ -96,13 +103,13 @@ export function approveReviewItem(ctx: ServiceContext, viewer: Viewer, input: { 
 export function rejectReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number; reason: unknown }): void {
   const reason = normalizeText(input.reason).trim();
   assertValid(reasonError(reason));
-  const { actor, item } = actionable(ctx, viewer, input.itemId, 'approval');
+  const { actor, item } = actionable(ctx, viewer, input.itemId, waitingKinds);
   ctx.db.transaction((tx) => applyReject(tx, actor, item, reason, ctx.now()), { behavior: 'immediate' });
 }
 
 /** The flags were wrong: they are dismissed, and a post the flags hid automatically comes back. */
 export function dismissReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number }): void {
-  const { actor, item } = actionable(ctx, viewer, input.itemId, 'flag');
+  const { actor, item } = actionable(ctx, viewer, input.itemId, flagKinds);
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
@@ -120,7 +127,7 @@ export function dismissReviewItem(ctx: ServiceContext, viewer: Viewer, input: { 
 export function hideReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number; reason: unknown }): void {
   const reason = normalizeText(input.reason).trim();
   assertValid(reasonError(reason));
-  const { item } = actionable(ctx, viewer, input.itemId, 'flag');
+  const { item } = actionable(ctx, viewer, input.itemId, flagKinds);
   // The thread page's hide does exactly this (hide, settle flags, audit, notify): one way to hide.
   hidePostWithReason(ctx, viewer, { postId: item.postId, reason });
 }
@@ -128,7 +135,7 @@ export function hideReviewItem(ctx: ServiceContext, viewer: Viewer, input: { ite
 export type BulkDecision = { action: 'approve' | 'reject'; itemIds: number[]; reason?: unknown };
 
 /**
- * Approves or rejects several waiting posts in one transaction. Items a colleague decided in the
+ * Approves or rejects several waiting posts and held edits in one transaction. Items a colleague decided in the
  * meantime are skipped; one item outside the manager's categories refuses the whole batch.
  */
 export function decideReviewItems(ctx: ServiceContext, viewer: Viewer, input: BulkDecision): { decided: number; skipped: number } {
@@ -142,8 +149,8 @@ export function decideReviewItems(ctx: ServiceContext, viewer: Viewer, input: Bu
   const items = loadItems(ctx.db, itemIds);
   if (items.length !== itemIds.length) throw new NotFound('One of the ticked items no longer exists. Please reload the queue.');
   if (items.some((item) => !canModerate(actor, item.categoryId))) throw new Forbidden('Some ticked items are in categories you do not moderate; nothing was changed.');
-  if (items.some((item) => item.kind !== 'approval')) {
-    throw new ValidationError({ items: 'Approving or rejecting several items at once works for posts waiting for approval. Please decide flagged posts one by one.' });
+  if (items.some((item) => !waitingKinds.includes(item.kind))) {
+    throw new ValidationError({ items: 'Approving or rejecting several items at once works for posts and edits waiting for approval. Please decide flagged posts one by one.' });
   }
   const now = ctx.now();
   return ctx.db.transaction(

@@ -3,14 +3,15 @@ import { categories, flags, modLog, posts, reviewItems, threads, users, type Fla
 import { canSanction } from '../forum/permissions.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
+import { loadQueueEdits, type QueueEdit } from './queue-edits.js';
 import { requireStaff } from './staff.js';
 
 // The header's "Review (N)" count lives beside the layout's loader; it applies the same scope rule.
 export { countOpenReviewItems } from './review-count.js';
 
 // The review queue as managers read it: open items in the categories they moderate, each with
-// enough about the post and its author to decide without opening another page. Three queries per
-// page whatever its length: the items, their open flags, their authors' earlier sanctions.
+// enough about the post and its author to decide without opening another page. Four queries per
+// page whatever its length: the items, their open flags, their held edits, their authors' earlier sanctions.
 
 export const QUEUE_PAGE_SIZE = 20;
 export const queueOrders = ['oldest', 'newest'] as const;
@@ -29,6 +30,8 @@ export type QueueItem = {
   category: { id: number; slug: string; name: string };
   author: { id: number; username: string; role: Role; createdAt: number; postCount: number; silencedUntil: number | null; suspendedUntil: number | null; sanctions: QueueSanction[] };
   flags: QueueFlag[];
+  /** For an `edit` item: the held edit against the public text (null if its author withdrew it meanwhile). */
+  edit: QueueEdit | null;
   canSanctionAuthor: boolean;
 };
 export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
@@ -116,7 +119,9 @@ function loadSanctions(ctx: ServiceContext, userIds: number[]): Map<number, Queu
   return byUser;
 }
 
-function toItem(viewer: SignedIn, row: ItemRow, flagsByPost: Map<number, QueueFlag[]>, sanctions: Map<number, QueueSanction[]>): QueueItem {
+type Loaded = { flagsByPost: Map<number, QueueFlag[]>; sanctions: Map<number, QueueSanction[]>; edits: Map<number, QueueEdit> };
+
+function toItem(viewer: SignedIn, row: ItemRow, { flagsByPost, sanctions, edits }: Loaded): QueueItem {
   return {
     id: row.id,
     kind: row.kind,
@@ -132,6 +137,7 @@ function toItem(viewer: SignedIn, row: ItemRow, flagsByPost: Map<number, QueueFl
       silencedUntil: row.silencedUntil, suspendedUntil: row.suspendedUntil, sanctions: sanctions.get(row.authorId) ?? [],
     },
     flags: row.kind === 'flag' ? (flagsByPost.get(row.postId) ?? []) : [],
+    edit: row.kind === 'edit' ? (edits.get(row.postId) ?? null) : null,
     canSanctionAuthor: canSanction(viewer, { id: row.authorId, role: row.role }),
   };
 }
@@ -139,7 +145,8 @@ function toItem(viewer: SignedIn, row: ItemRow, flagsByPost: Map<number, QueueFl
 function toItems(ctx: ServiceContext, viewer: SignedIn, rows: ItemRow[]): QueueItem[] {
   const flagsByPost = loadFlags(ctx, rows.filter((row) => row.kind === 'flag').map((row) => row.postId));
   const sanctions = loadSanctions(ctx, [...new Set(rows.map((row) => row.authorId))]);
-  return rows.map((row) => toItem(viewer, row, flagsByPost, sanctions));
+  const edits = loadQueueEdits(ctx, rows.filter((row) => row.kind === 'edit'));
+  return rows.map((row) => toItem(viewer, row, { flagsByPost, sanctions, edits }));
 }
 
 /** One page of the queue, oldest or newest first, keyset-paged on (createdAt, id). */

@@ -8,6 +8,8 @@ import { insertPostAudience, type InsertedNotification, type PostAudience } from
 export const notificationKinds = [
   'post_approved',
   'post_rejected',
+  'edit_approved',
+  'edit_rejected',
   'post_hidden',
   'post_unhidden',
   'silenced',

@@ -20,6 +20,10 @@ export function notificationText(item: NotificationView): string {
       return `Your post in “${title}” was approved and is now public.`;
     case 'post_rejected':
       return `Your post in “${title}” was not approved.${reason(item.data)} Your text is kept: you can edit it and send it again.`;
+    case 'edit_approved':
+      return `Your edit to your post in “${title}” was approved and is now public.`;
+    case 'edit_rejected':
+      return `Your edit to your post in “${title}” was not approved.${reason(item.data)} The earlier version stays public; you can edit the post again.`;
     case 'post_hidden':
       return `A community manager hid your post in “${title}”.${reason(item.data)}`;
     case 'post_unhidden':

@@ -48,7 +48,7 @@ function parseQueueQuery(params: Record<string, string>): ParsedQueue {
 
 const doneNotices: Record<string, (count: number) => string> = {
   approve: (n) => (n === 1 ? 'Approved: the post is public and its author was told.' : `Approved ${n} posts; their authors were told.`),
-  reject: (n) => (n === 1 ? 'Rejected: the author was told why and keeps their text.' : `Rejected ${n} posts; their authors were told why.`),
+  reject: (n) => (n === 1 ? 'Rejected: the author was told why.' : `Rejected ${n} posts; their authors were told why.`),
   dismiss: () => 'Flags dismissed: the post stays up.',
   hide: () => 'Hidden: the author was told why.',
 };

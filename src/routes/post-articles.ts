@@ -35,6 +35,7 @@ export const POST_VIEW_FIELDS = {
   canFlag: 'viewer',
   flaggedByViewer: 'viewer',
   canModerate: 'viewer',
+  editWaiting: 'viewer',
   votedByViewer: 'viewer',
   canVote: 'viewer',
   canAccept: 'viewer',

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { deletePost, editPost, getPostForEdit, listRevisions, locatePost, type PostLocation } from '../forum/posts.js';
+import { editPost, getPostForEdit } from '../forum/edits.js';
+import { deletePost, listRevisions, locatePost, type PostLocation } from '../forum/posts.js';
 import { ValidationError } from '../lib/errors.js';
 import { flagPost, getFlagTarget, type FlagTarget } from '../moderation/flags.js';
 import { hidePostWithReason, unhidePostByModerator } from '../moderation/post-tools.js';
@@ -12,10 +13,10 @@ import { limitFlagging } from './limits.js';
 import { renderError, renderPage } from './render.js';
 
 type EditValues = { title: string | null; body: string; reason: string };
-type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean };
+type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean; editWaiting: boolean };
 
 function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | FormStatus) {
-  const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, errors });
+  const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, editWaiting: post.editWaiting, errors });
   return renderPage(c, view, { title: 'Edit post' }, status);
 }
 
@@ -45,7 +46,7 @@ export const postRoutes = new Hono<AppEnv>()
       const { status, errors } = formErrors(error, c);
       const location: PostLocation = locatePost(c.var.services, c.var.viewer, postId);
       const staffEdit = 'reason' in form;
-      return renderEdit(c, { id: postId, threadId: location.threadId, slug: location.slug, staffEdit, rejected: false }, values, errors, status);
+      return renderEdit(c, { id: postId, threadId: location.threadId, slug: location.slug, staffEdit, rejected: false, editWaiting: false }, values, errors, status);
     }
   })
   .post('/p/:id{[0-9]+}/delete', (c) => {

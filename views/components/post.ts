@@ -26,12 +26,17 @@ function banner(post: PostView): Html {
   }
 }
 
+/** Only the author is told; everyone, the author included, reads the public version below. */
+function editWaitingBanner(post: PostView): Html {
+  return html`<p class="banner banner-pending" role="status"><strong>Your edit is waiting for review.</strong> Until a community manager approves it, everyone sees the version below. <a href="/p/${post.id}/edit">See or change your edit</a>.</p>`;
+}
+
 function body(post: PostView): Html {
   if (post.state === 'deleted') return html`<p class="placeholder">This post was deleted by its author.</p>`;
   if (post.bodyHtml === null) {
     return html`<p class="placeholder">${post.autoHidden ? 'This post is hidden pending review.' : 'This post was hidden by a community manager.'}</p>`;
   }
-  return html`${banner(post)}<div class="post-body">${safe(post.bodyHtml)}</div>`;
+  return html`${banner(post)}${post.editWaiting ? editWaitingBanner(post) : ''}<div class="post-body">${safe(post.bodyHtml)}</div>`;
 }
 
 // A link to the flag page (views/pages/flag.ts), not a form per post: the form was ~900 bytes

@@ -1,6 +1,7 @@
 import type { QueueItem, QueueSanction } from '../../src/moderation/queue.js';
 import { html, safe, type Html } from '../html.js';
 import { flagReasonLabels, rejectReasons } from './mod-nav.js';
+import { editDiff } from './edit-diff.js';
 import { badge } from './post.js';
 import { time } from './time.js';
 
@@ -69,6 +70,16 @@ function decisionForms(item: QueueItem, state: ItemFormState): Html {
   </form>
 </details>`;
   }
+  if (item.kind === 'edit') {
+    return html`<form method="post" action="${action('approve')}" class="inline-form">${back}<button type="submit">Approve edit</button></form>
+<details class="review-decision"${failed?.action === 'reject' ? html` open` : ''}>
+  <summary>Reject edit…</summary>
+  <form method="post" action="${action('reject')}">${back}
+    ${reasonPicker(`reject-${item.id}`, 'Why is this edit not published? The author sees this reason; the earlier version stays public.', failed?.action === 'reject' ? failed.draft : undefined)}
+    <button type="submit" class="button-secondary danger">Reject edit</button>
+  </form>
+</details>`;
+  }
   const hideDraft = failed?.action === 'hide' ? failed.draft : undefined;
   return html`<form method="post" action="${action('dismiss')}" class="inline-form">${back}<button type="submit" class="button-secondary">Dismiss flags</button></form>
 <details class="review-decision"${hideDraft ? html` open` : ''}>
@@ -82,13 +93,13 @@ function decisionForms(item: QueueItem, state: ItemFormState): Html {
 </details>`;
 }
 
-/** One queue item: the post as readers would see it, who wrote it, who flagged it, and the decisions. */
+/** One queue item: the post as readers would see it (or, for an edit, what it changes), who wrote it, who flagged it, and the decisions. */
 export function reviewItem(item: QueueItem, state: ItemFormState): Html {
   const { post, thread, category, author } = item;
-  const label = item.kind === 'approval' ? 'Waiting for approval' : `Flagged (${item.flags.length})`;
+  const label = item.kind === 'approval' ? 'Waiting for approval' : item.kind === 'edit' ? 'Edit waiting for review' : `Flagged (${item.flags.length})`;
   return html`<article class="review-item" id="item-${item.id}" aria-labelledby="item-${item.id}-title">
   <header class="review-header">
-    ${item.kind === 'approval' ? html`<label class="review-select"><input type="checkbox" name="items" value="${item.id}" form="bulk-form"${state.selected ? html` checked` : ''}> <span class="visually-hidden">Select this item</span></label>` : ''}
+    ${item.kind !== 'flag' ? html`<label class="review-select"><input type="checkbox" name="items" value="${item.id}" form="bulk-form"${state.selected ? html` checked` : ''}> <span class="visually-hidden">Select this item</span></label>` : ''}
     <span class="tag tag-${item.kind}">${label}</span>
     <h2 id="item-${item.id}-title" class="review-title"><a href="/t/${thread.id}/${thread.slug}">${thread.title}</a></h2>
     <span class="muted">in <a href="/c/${category.slug}">${category.name}</a> · ${post.number === 1 ? 'opening post' : post.number === null ? 'reply' : html`<a href="/p/${post.id}">reply #${post.number}</a>`} · in the queue since ${time(item.createdAt)}</span>
@@ -96,7 +107,7 @@ export function reviewItem(item: QueueItem, state: ItemFormState): Html {
   <div class="post review-post">
     <div class="post-meta"><a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)} ${time(post.createdAt)}</div>
     ${postState(item)}
-    <div class="post-body">${safe(post.bodyHtml)}</div>
+    ${item.edit ? editDiff(item.edit, thread.title) : html`<div class="post-body">${safe(post.bodyHtml)}</div>`}
   </div>
   ${authorFacts(item)}
   ${flagList(item)}

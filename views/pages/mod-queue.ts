@@ -27,7 +27,7 @@ function options(current: string, choices: [string, string][]): Html[] {
 function filterForm(props: ModQueueProps): Html {
   const { filters } = props;
   return html`<form method="get" action="/mod/queue" class="filter-form" aria-label="Filter the queue">
-  <label>Show <select name="kind">${options(filters.kind, [['', 'Everything'], ['approval', 'Waiting for approval'], ['flag', 'Flagged posts']])}</select></label>
+  <label>Show <select name="kind">${options(filters.kind, [['', 'Everything'], ['approval', 'Waiting for approval'], ['edit', 'Edits waiting for review'], ['flag', 'Flagged posts']])}</select></label>
   <label>Category <select name="category">${options(filters.category, [['', 'All my categories'], ...props.categories.map((category): [string, string] => [String(category.id), category.name])])}</select></label>
   <label>Flag reason <select name="reason">${options(filters.reason, [['', 'Any'], ...Object.entries(flagReasonLabels)])}</select></label>
   <label>Order <select name="order">${options(filters.order, [['oldest', 'Oldest first'], ['newest', 'Newest first']])}</select></label>
@@ -37,11 +37,11 @@ function filterForm(props: ModQueueProps): Html {
 
 /** Approve or reject the ticked items together; checkboxes in each item belong to this form. */
 function bulkForm(props: ModQueueProps): Html {
-  if (!props.items.some((item) => item.kind === 'approval')) return html``;
+  if (!props.items.some((item) => item.kind !== 'flag')) return html``;
   const failed = props.failed?.itemId === 'bulk' ? props.failed : undefined;
   return html`<form method="post" action="/mod/queue/bulk" id="bulk-form" class="bulk-form">
   <input type="hidden" name="back" value="${props.pageQuery}">
-  <p><strong>Several posts at once:</strong> tick the waiting posts below, then approve or reject them together.</p>
+  <p><strong>Several at once:</strong> tick the waiting posts and edits below, then approve or reject them together.</p>
   ${failed?.message ? html`<p class="field-error" role="alert">${failed.message}</p>` : ''}
   <button type="submit" name="action" value="approve">Approve selected</button>
   <details${failed?.action === 'reject' ? html` open` : ''}>
@@ -61,7 +61,7 @@ export function modQueuePage(props: ModQueueProps): Html {
   const failed = props.failed;
   return html`<h1>Review queue</h1>
 ${modNav('queue', props.isAdmin)}
-<p class="lead">Posts waiting for approval and posts members flagged. Each decision is recorded in the audit log, and the author is told.</p>
+<p class="lead">Posts waiting for approval, edits to published posts waiting for review, and posts members flagged. Each decision is recorded in the audit log, and the author is told.</p>
 ${filterForm(props)}
 ${bulkForm(props)}
 ${props.items.length === 0

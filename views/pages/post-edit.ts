@@ -12,6 +12,8 @@ export type EditPostProps = {
   reason: string;
   /** The post was not approved: saving sends it back for review. */
   rejected: boolean;
+  /** The author's earlier edit is waiting for review; the form holds that edit's text. */
+  editWaiting: boolean;
   errors: Record<string, string | undefined>;
 };
 
@@ -19,6 +21,7 @@ export function editPostPage(props: EditPostProps): Html {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="${props.threadPath}">Back to the thread</a></nav>
 <h1>${props.staffEdit ? 'Edit this member’s post' : 'Edit your post'}</h1>
 ${props.rejected ? html`<p class="banner banner-rejected">This post was not approved. Saving your changes sends it back to the community team for review.</p>` : ''}
+${props.editWaiting ? html`<p class="banner banner-pending" role="status"><strong>Your edit is waiting for review.</strong> Below is the text you sent; until a community manager approves it, others see the earlier version. Saving again replaces the waiting edit.</p>` : ''}
 <form method="post" action="/p/${props.postId}/edit" class="post-form">
   ${errorSummary(props.errors)}
   ${props.title !== null ? field({ name: 'title', label: 'Title', value: props.title, error: props.errors['title'], required: true, maxlength: 150 }) : ''}
