@@ -10,7 +10,8 @@ export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; reason:
 
 export type ModUserProps = {
   member: MemberSummary;
-  history: MemberHistoryEntry[];
+  /** Null when this viewer does not get the history (a scoped manager). */
+  history: MemberHistoryEntry[] | null;
   scope: number[];
   categories: { id: number; name: string }[];
   may: { sanction: boolean; changeRole: boolean };
@@ -102,6 +103,10 @@ function roleForms(props: ModUserProps): Html {
 }
 
 function history(props: ModUserProps): Html {
+  const logLink = html`<p><a href="/mod/log?target=${encodeURIComponent(props.member.username)}">Everything the team did concerning ${props.member.username} →</a></p>`;
+  if (props.history === null) {
+    return html`<h2>History</h2><p class="muted">The history of sanctions and role changes is for admins and managers of every category; the log shows you what was done in your categories.</p>${logLink}`;
+  }
   if (props.history.length === 0) return html`<h2>History</h2><p class="empty">No sanctions or role changes so far.</p>`;
   return html`<h2>History</h2>
 <ol class="member-history">${props.history.map(
@@ -109,7 +114,7 @@ function history(props: ModUserProps): Html {
       typeof entry.details['from'] === 'string' ? html` (${roleName(String(entry.details['from']))} → ${roleName(String(entry.details['to']))})` : ''
     }</li>`,
   )}</ol>
-<p><a href="/mod/log?target=${encodeURIComponent(props.member.username)}">Everything the team did concerning ${props.member.username} →</a></p>`;
+${logLink}`;
 }
 
 export function modUserPage(props: ModUserProps): Html {
