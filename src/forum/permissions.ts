@@ -121,9 +121,13 @@ export function canPinThread(viewer: Viewer, categoryId?: number): boolean {
   return canLockThread(viewer, categoryId);
 }
 
-/** Silence or suspend: managers sanction members; admins sanction members and managers; nobody sanctions admins or themselves. */
+/**
+ * Silence or suspend, and lift either: a sanction holds in every category, so it is for the
+ * community-wide team. Managers sanction members; admins sanction members and managers; nobody
+ * sanctions admins or themselves. Scoped managers hide, reject and flag up instead.
+ */
 export function canSanction(viewer: Viewer, target: Target & { id: number }): boolean {
-  if (viewer === null || !isStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
+  if (viewer === null || !isCommunityWideStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
   return viewer.role === 'admin' || target.role === 'member';
 }
 

@@ -6,6 +6,7 @@ import { canChangeRoles, canSanction, isCommunityWideStaff } from '../forum/perm
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import type { ModAction } from './audit.js';
+import { sanctionRefusal } from './sanctions.js';
 import { requireStaff } from './staff.js';
 
 // Members as the community team sees them: counts that help judge a report (posts, flags
@@ -103,6 +104,7 @@ export function getMember(ctx: ServiceContext, viewer: Viewer, username: string)
   if (!row) throw new NotFound('There is no member with that username.');
   const member: MemberSummary = inForce(row, ctx.now());
   const history = isCommunityWideStaff(staff) ? memberHistory(ctx, member.id) : null;
+  const sanction = canSanction(staff, member);
   const scope = ctx.db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, member.id)).all();
   const isAdminViewer = canChangeRoles(staff);
   return {
@@ -110,8 +112,10 @@ export function getMember(ctx: ServiceContext, viewer: Viewer, username: string)
     history,
     scope: scope.map((entry) => entry.categoryId),
     categories: isAdminViewer ? ctx.db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)).all() : [],
+    /** Why this viewer may not sanction this member, in words for the page; null when they may. */
+    sanctionRefusal: sanction ? null : sanctionRefusal(staff, member),
     may: {
-      sanction: canSanction(staff, member),
+      sanction,
       // Admins change others' roles; their own only from the command line (no lock-out).
       changeRole: isAdminViewer && staff.id !== member.id,
     },

@@ -166,3 +166,43 @@ describe('sanction history', () => {
     expect((await text('/mod/queue', ctx.manager)).page).toContain('Earlier sanction reason');
   });
 });
+
+describe('sanctions', () => {
+  const standing = (id: number) => ctx.row<{ silenced_until: number | null; suspended_until: number | null }>('select silenced_until, suspended_until from users where id = ?', id);
+  const logCount = () => ctx.row<{ n: number }>('select count(*) as n from mod_log').n;
+
+  it('are refused to a scoped manager, with nothing changed', async () => {
+    const before = logCount();
+    for (const kind of ['silence', 'suspend']) {
+      const response = await ctx.http.post(`/mod/users/erin/${kind}`, { days: '3', reason: 'Rude' }, { as: sam });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('managers of every category');
+    }
+    expect((await ctx.http.post('/mod/users/dave/unsilence', {}, { as: sam })).status).toBe(403);
+    expect(standing(erin.id)).toEqual({ silenced_until: null, suspended_until: null });
+    expect(standing(ctx.dave.id).silenced_until).not.toBeNull();
+    expect(logCount()).toBe(before);
+  });
+
+  it('work for a manager of every category and for an admin', async () => {
+    expect(location(await ctx.http.post('/mod/users/erin/silence', { days: '3', reason: 'Rude' }, { as: ctx.manager }))).toBe('/mod/users/erin?done=silence');
+    expect(location(await ctx.http.post('/mod/users/erin/unsilence', {}, { as: ctx.admin }))).toBe('/mod/users/erin?done=unsilence');
+    expect(location(await ctx.http.post('/mod/users/erin/suspend', { days: '1', reason: 'Spam' }, { as: ctx.admin }))).toBe('/mod/users/erin?done=suspend');
+    expect(location(await ctx.http.post('/mod/users/erin/unsuspend', {}, { as: ctx.manager }))).toBe('/mod/users/erin?done=unsuspend');
+  });
+
+  it('the member page tells a scoped manager who can sanction, and offers no sanction form', async () => {
+    const { status, page } = await text('/mod/users/dave', sam);
+    expect(status).toBe(200);
+    expect(page).toContain('Silencing and suspending apply to the whole community, so only admins and managers of every category can do them.');
+    expect(page).not.toContain('/mod/users/dave/silence"');
+    expect(page).not.toContain('/mod/users/dave/suspend"');
+    expect(page).not.toContain('/mod/users/dave/unsilence"');
+    // Whether a sanction is in force concerns their categories too; its reason is in the history.
+    expect(page).toContain('Silenced until');
+    expect(page).not.toContain('Community-wide sanction reason');
+    const full = await text('/mod/users/dave', ctx.manager);
+    expect(full.page).toContain('/mod/users/dave/suspend"');
+    expect(full.page).toContain('Community-wide sanction reason');
+  });
+});

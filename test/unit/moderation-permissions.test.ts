@@ -74,7 +74,7 @@ table('canFlag', /*                */ [false, true, false, false, true, true, tr
 table('canSeeModeratedContent', /* */ [false, false, false, false, true, false, true, true], (v, category) => canSeeModeratedContent(v, category));
 table('canReadDeletedText', /*     */ [false, false, false, false, false, false, false, true], (v) => canReadDeletedText(v));
 table('isCommunityWideStaff', /*   */ [false, false, false, false, false, false, true, true], (v) => isCommunityWideStaff(v));
-table('canSanction a member', /*   */ [false, false, false, false, true, true, true, true], (v) => canSanction(v, otherMember));
+table('canSanction a member', /*   */ [false, false, false, false, false, false, true, true], (v) => canSanction(v, otherMember));
 table('canSanction a manager', /*  */ [false, false, false, false, false, false, false, true], (v) => canSanction(v, otherManager));
 table('canSanction an admin', /*   */ [false, false, false, false, false, false, false, false], (v) => canSanction(v, someAdmin));
 table('canSanction themselves', /* */ [false, false, false, false, false, false, false, false], (v) => v !== null && canSanction(v, v));

@@ -14,6 +14,8 @@ export type ModUserProps = {
   history: MemberHistoryEntry[] | null;
   scope: number[];
   categories: { id: number; name: string }[];
+  /** Why this viewer may not sanction this member; null when they may. */
+  sanctionRefusal: string | null;
   may: { sanction: boolean; changeRole: boolean };
   isAdmin: boolean;
   actionLabels: Readonly<Record<string, string>>;
@@ -60,8 +62,7 @@ function liftForm(props: ModUserProps, kind: 'unsilence' | 'unsuspend', label: s
 function sanctions(props: ModUserProps): Html {
   const { member } = props;
   if (!props.may.sanction) {
-    const why = member.role === 'admin' ? 'Admins cannot be silenced or suspended.' : member.role === 'manager' ? 'Only admins can silence or suspend community managers.' : 'You cannot sanction yourself.';
-    return html`<section id="sanctions"><h2>Sanctions</h2><p>${standing(member)}</p><p class="muted">${why}</p></section>`;
+    return html`<section id="sanctions"><h2>Sanctions</h2><p>${standing(member)}</p><p class="muted">${props.sanctionRefusal ?? ''}</p></section>`;
   }
   return html`<section id="sanctions" aria-labelledby="sanctions-heading">
   <h2 id="sanctions-heading">Sanctions</h2>
