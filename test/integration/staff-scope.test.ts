@@ -101,10 +101,14 @@ describe('edit history', () => {
     expect(page).toContain('Deleted first draft quokkaword');
   });
 
-  it('is linked on the thread page only for those who may read it', async () => {
+  it('is linked on the thread page, with the hidden text, only for those who may read it', async () => {
     const path = `/t/${scalesThread.threadId}/calibrating-the-s1-scale`;
-    expect((await text(path, sam)).page).not.toContain(`/p/${hiddenOutside}/revisions"`);
-    expect((await text(path, ctx.manager)).page).toContain(`/p/${hiddenOutside}/revisions"`);
+    const outside = (await text(path, sam)).page;
+    expect(outside).not.toContain(`/p/${hiddenOutside}/revisions"`);
+    expect(outside).not.toContain('zanzibarword');
+    const everywhere = (await text(path, ctx.manager)).page;
+    expect(everywhere).toContain(`/p/${hiddenOutside}/revisions"`);
+    expect(everywhere).toContain('Edited outside zanzibarword text');
   });
 });
 
