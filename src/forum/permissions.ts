@@ -1,8 +1,11 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryKind, Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
 
 // The one place that decides who may do what. Pure predicates over plain data so each has a
-// table-driven test; services call them and routes use them to decide what to show.
+// table-driven test; services call them and routes use them to decide what to show. Lists apply
+// the same rules through the SQL filters at the end.
 
 export type ThreadFacts = { locked: boolean; categoryId?: number };
 export type PostFacts = { authorId: number; number: number | null; deletedAt: number | null; hiddenAt: number | null };
@@ -27,6 +30,25 @@ export function isSilenced(viewer: Viewer, now: number): boolean {
 export function canModerate(viewer: Viewer, categoryId: number): boolean {
   if (viewer === null || !isStaff(viewer)) return false;
   return viewer.role === 'admin' || viewer.scope === undefined || viewer.scope.includes(categoryId);
+}
+
+/** Admins and managers without a category scope: the community-wide team (docs/decisions/0022). */
+export function isCommunityWideStaff(viewer: Viewer): boolean {
+  return viewer !== null && (viewer.role === 'admin' || (viewer.role === 'manager' && viewer.scope === undefined));
+}
+
+/**
+ * The one staff-visibility rule (docs/decisions/0022): a category's staff-only material — waiting,
+ * rejected and hidden posts, edit history, audit entries — is for those who moderate that category.
+ * A scoped manager is staff inside their categories and a member everywhere else.
+ */
+export function canSeeModeratedContent(viewer: Viewer, categoryId: number): boolean {
+  return canModerate(viewer, categoryId);
+}
+
+/** Text its author deleted is gone for everyone (the thread page shows a placeholder); admins keep it for disputes and the law. */
+export function canReadDeletedText(viewer: Viewer): boolean {
+  return isAdmin(viewer);
 }
 
 /** The /mod area at all (what each item allows is decided per category). */
@@ -78,15 +100,17 @@ export function canVote(viewer: Viewer, post: PostFacts): boolean {
   return viewer !== null && post.authorId !== viewer.id && post.deletedAt === null && post.hiddenAt === null;
 }
 
-/** Edit history is for the author and staff, not the public. */
-export function canViewRevisions(viewer: Viewer, post: PostFacts): boolean {
-  return viewer !== null && (post.authorId === viewer.id || isStaff(viewer));
+/** Edit history is for the author and the category's staff, not the public; a deleted post's only for admins. */
+export function canViewRevisions(viewer: Viewer, post: PostFacts, categoryId: number): boolean {
+  if (viewer === null) return false;
+  if (post.deletedAt !== null) return canReadDeletedText(viewer);
+  return post.authorId === viewer.id || canSeeModeratedContent(viewer, categoryId);
 }
 
 /** Whether the viewer may read a hidden, waiting or rejected post's text (others see a placeholder or nothing). */
-export function canReadHiddenPost(viewer: Viewer, post: PostFacts, categoryId?: number): boolean {
+export function canReadHiddenPost(viewer: Viewer, post: PostFacts, categoryId: number): boolean {
   if (viewer === null) return false;
-  return post.authorId === viewer.id || (categoryId !== undefined ? canModerate(viewer, categoryId) : isStaff(viewer));
+  return post.authorId === viewer.id || canSeeModeratedContent(viewer, categoryId);
 }
 
 export function canLockThread(viewer: Viewer, categoryId?: number): boolean {
@@ -97,9 +121,13 @@ export function canPinThread(viewer: Viewer, categoryId?: number): boolean {
   return canLockThread(viewer, categoryId);
 }
 
-/** Silence or suspend: managers sanction members; admins sanction members and managers; nobody sanctions admins or themselves. */
+/**
+ * Silence or suspend, and lift either: a sanction holds in every category, so it is for the
+ * community-wide team. Managers sanction members; admins sanction members and managers; nobody
+ * sanctions admins or themselves. Scoped managers hide, reject and flag up instead.
+ */
 export function canSanction(viewer: Viewer, target: Target & { id: number }): boolean {
-  if (viewer === null || !isStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
+  if (viewer === null || !isCommunityWideStaff(viewer) || viewer.id === target.id || target.role === 'admin') return false;
   return viewer.role === 'admin' || target.role === 'member';
 }
 
@@ -120,4 +148,15 @@ export function canWatch(viewer: Viewer, thread?: WatchableThread): boolean {
   if (viewer === null) return false;
   if (thread === undefined || thread.status === 'published') return true;
   return thread.authorId === viewer.id || canModerate(viewer, thread.categoryId);
+}
+
+/**
+ * canSeeModeratedContent as an SQL condition on a category column, for lists: true for the
+ * community-wide team, the viewer's categories for a scoped manager, false for everyone else.
+ * Rows whose category is null match only for the community-wide team.
+ */
+export function moderatedCategoryFilter(viewer: Viewer, categoryColumn: SQLiteColumn): SQL {
+  if (isCommunityWideStaff(viewer)) return sql`1`;
+  if (viewer === null || viewer.role !== 'manager' || viewer.scope === undefined || viewer.scope.length === 0) return sql`0`;
+  return inArray(categoryColumn, viewer.scope);
 }

@@ -8,7 +8,7 @@ import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
 import { assertMayPost, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
-import { canDeletePost, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
+import { canDeletePost, canReadDeletedText, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
 import { findReplyTarget } from './reply-target.js';
 import { replyStatements } from './reply-statements.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
@@ -134,7 +134,11 @@ export type Revision = { id: number; body: string; title: string | null; editor:
 export function listRevisions(ctx: ServiceContext, viewer: Viewer, postId: number) {
   const post = loadPost(ctx, postId);
   assertVisible(viewer, post);
-  if (!canViewRevisions(viewer, post)) throw new Forbidden('Only the author and community managers can see a post’s edit history.');
+  // A deleted post's text is gone for everyone but admins, its history with it.
+  if (post.deletedAt !== null && !canReadDeletedText(viewer)) throw new NotFound('That post does not exist, or it was removed.');
+  if (!canViewRevisions(viewer, post, post.categoryId)) {
+    throw new Forbidden('Only the author and the community managers of this category can see a post’s edit history.');
+  }
   const revisions: Revision[] = ctx.db
     .select({ id: postRevisions.id, body: postRevisions.body, title: postRevisions.title, editor: users.username, createdAt: postRevisions.createdAt })
     .from(postRevisions)

@@ -251,7 +251,7 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     autoHidden: state === 'hidden' && post.hiddenById === null,
     canEdit: canEditPost(viewer, facts, thread),
     canDelete: canDeletePost(viewer, facts),
-    canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts),
+    canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts, thread.categoryId),
     canFlag: live && canFlag(viewer, facts, page.now),
     flaggedByViewer: page.flagged,
     canModerate: page.moderator && state !== 'deleted',

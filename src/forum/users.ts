@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { usernameKey } from '../auth/accounts.js';
-import { isStaff } from './permissions.js';
+import { isStaff, moderatedCategoryFilter } from './permissions.js';
 
 export const PROFILE_POSTS_PER_PAGE = 20;
 
@@ -21,9 +21,20 @@ export function getProfile(ctx: ServiceContext, username: string): Profile {
   return profile;
 }
 
-/** A member's recent posts, newest first, keyset-paged; removed posts only for their author and staff. */
+/**
+ * What of a member's posts the viewer may see: the public sees published, live posts in published
+ * threads; the member also their waiting, rejected and hidden ones, and staff those of the
+ * categories they moderate. Deleted posts are gone from profiles for everyone.
+ */
+function visibleOnProfile(viewer: Viewer, userId: number): SQL | undefined {
+  if (viewer !== null && viewer.id === userId) return isNull(posts.deletedAt);
+  const published = and(eq(posts.status, 'published'), eq(threads.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt));
+  if (!isStaff(viewer)) return published;
+  return or(published, and(isNull(posts.deletedAt), moderatedCategoryFilter(viewer, threads.categoryId)));
+}
+
+/** A member's recent posts, newest first, keyset-paged; removed posts only for their author and the category's staff. */
 export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { userId: number; before: { key: number; id: number } | null }) {
-  const showRemoved = viewer !== null && (viewer.id === input.userId || isStaff(viewer));
   const cursor = input.before;
   const rows = ctx.db
     .select({
@@ -41,8 +52,7 @@ export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { u
     .where(
       and(
         eq(posts.authorId, input.userId),
-        // Others see published, live posts in published threads; the member and staff also see waiting and hidden ones.
-        showRemoved ? isNull(posts.deletedAt) : and(eq(posts.status, 'published'), eq(threads.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
+        visibleOnProfile(viewer, input.userId),
         cursor ? or(lt(posts.createdAt, cursor.key), and(eq(posts.createdAt, cursor.key), lt(posts.id, cursor.id))) : undefined,
       ),
     )

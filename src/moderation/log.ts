@@ -3,11 +3,14 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { usernameKey } from '../auth/accounts.js';
 import { categories, modLog, posts, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
+import { moderatedCategoryFilter } from '../forum/permissions.js';
 import { modActions, type ModAction } from './audit.js';
 import { requireStaff } from './staff.js';
 
 // The audit log, newest first, keyset-paged on id. Filters each ride an index
 // (actor, action, target user — each (column, id)); the application never edits or deletes rows.
+// A scoped manager reads only the entries of their categories; entries without a category
+// (sanctions, roles, community settings) are for the community-wide team (docs/decisions/0022).
 
 export const LOG_PAGE_SIZE = 50;
 
@@ -36,7 +39,7 @@ function userId(ctx: ServiceContext, username: string): number | null {
 }
 
 export function listModLog(ctx: ServiceContext, viewer: Viewer, filters: LogFilters): { entries: LogEntry[]; nextCursor: number | null } {
-  requireStaff(viewer);
+  const staff = requireStaff(viewer);
   const actorId = filters.actor ? userId(ctx, filters.actor) : null;
   const targetId = filters.target ? userId(ctx, filters.target) : null;
   // A filter naming nobody matches nothing (rather than silently showing everything).
@@ -57,6 +60,7 @@ export function listModLog(ctx: ServiceContext, viewer: Viewer, filters: LogFilt
     .leftJoin(categories, eq(categories.id, modLog.categoryId))
     .where(
       and(
+        moderatedCategoryFilter(staff, modLog.categoryId),
         actorId !== null ? eq(modLog.actorId, actorId) : undefined,
         targetId !== null ? eq(modLog.targetUserId, targetId) : undefined,
         filters.action ? eq(modLog.action, filters.action) : undefined,

@@ -2,10 +2,11 @@ import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { usernameKey } from '../auth/accounts.js';
 import { categories, managerScopes, modLog, users, type Role } from '../db/schema.js';
-import { canChangeRoles, canSanction } from '../forum/permissions.js';
+import { canChangeRoles, canSanction, isCommunityWideStaff } from '../forum/permissions.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import type { ModAction } from './audit.js';
+import { sanctionRefusal } from './sanctions.js';
 import { requireStaff } from './staff.js';
 
 // Members as the community team sees them: counts that help judge a report (posts, flags
@@ -78,22 +79,32 @@ export function listMembers(ctx: ServiceContext, viewer: Viewer, input: { query:
 
 export type MemberHistoryEntry = { id: number; action: ModAction; actor: string | null; reason: string | null; details: Record<string, unknown>; createdAt: number };
 
-/** One member's page for the team: summary, sanction and role history, and what this viewer may change. */
+/** Sanctions, role and scope changes concerning one member, newest first. */
+function memberHistory(ctx: ServiceContext, memberId: number): MemberHistoryEntry[] {
+  const actor = alias(users, 'actor');
+  return ctx.db
+    .select({ id: modLog.id, action: modLog.action, actor: actor.username, reason: modLog.reason, details: modLog.details, createdAt: modLog.createdAt })
+    .from(modLog)
+    .leftJoin(actor, eq(actor.id, modLog.actorId))
+    .where(and(eq(modLog.targetUserId, memberId), inArray(modLog.action, historyActions)))
+    .orderBy(desc(modLog.id))
+    .limit(HISTORY_LIMIT)
+    .all()
+    .map((row) => ({ ...row, action: row.action as ModAction, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} }));
+}
+
+/**
+ * One member's page for the team: summary, sanction and role history, and what this viewer may
+ * change. The history is audit entries without a category, so, as in the log, a scoped manager
+ * does not get it (null); they see only whether a sanction is in force now.
+ */
 export function getMember(ctx: ServiceContext, viewer: Viewer, username: string) {
   const staff = requireStaff(viewer);
   const row = ctx.db.select(memberColumns()).from(users).where(eq(users.usernameKey, usernameKey(username))).get();
   if (!row) throw new NotFound('There is no member with that username.');
   const member: MemberSummary = inForce(row, ctx.now());
-  const actor = alias(users, 'actor');
-  const history: MemberHistoryEntry[] = ctx.db
-    .select({ id: modLog.id, action: modLog.action, actor: actor.username, reason: modLog.reason, details: modLog.details, createdAt: modLog.createdAt })
-    .from(modLog)
-    .leftJoin(actor, eq(actor.id, modLog.actorId))
-    .where(and(eq(modLog.targetUserId, member.id), inArray(modLog.action, historyActions)))
-    .orderBy(desc(modLog.id))
-    .limit(HISTORY_LIMIT)
-    .all()
-    .map((row) => ({ ...row, action: row.action as ModAction, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} }));
+  const history = isCommunityWideStaff(staff) ? memberHistory(ctx, member.id) : null;
+  const sanction = canSanction(staff, member);
   const scope = ctx.db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, member.id)).all();
   const isAdminViewer = canChangeRoles(staff);
   return {
@@ -101,8 +112,10 @@ export function getMember(ctx: ServiceContext, viewer: Viewer, username: string)
     history,
     scope: scope.map((entry) => entry.categoryId),
     categories: isAdminViewer ? ctx.db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)).all() : [],
+    /** Why this viewer may not sanction this member, in words for the page; null when they may. */
+    sanctionRefusal: sanction ? null : sanctionRefusal(staff, member),
     may: {
-      sanction: canSanction(staff, member),
+      sanction,
       // Admins change others' roles; their own only from the command line (no lock-out).
       changeRole: isAdminViewer && staff.id !== member.id,
     },

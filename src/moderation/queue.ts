@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { categories, flags, modLog, posts, reviewItems, threads, users, type FlagReason, type ReviewKind, type Role } from '../db/schema.js';
-import { canSanction } from '../forum/permissions.js';
+import { canModerate, canSanction, isCommunityWideStaff, moderatedCategoryFilter } from '../forum/permissions.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { loadQueueEdits, type QueueEdit } from './queue-edits.js';
@@ -28,19 +28,17 @@ export type QueueItem = {
   post: { id: number; number: number | null; status: string; bodyHtml: SafeHtml; createdAt: number; deleted: boolean; hidden: boolean; autoHidden: boolean; hiddenReason: string | null };
   thread: { id: number; title: string; slug: string; status: string };
   category: { id: number; slug: string; name: string };
-  author: { id: number; username: string; role: Role; createdAt: number; postCount: number; silencedUntil: number | null; suspendedUntil: number | null; sanctions: QueueSanction[] };
+  author: {
+    id: number; username: string; role: Role; createdAt: number; postCount: number; silencedUntil: number | null; suspendedUntil: number | null;
+    /** Null for a scoped manager: sanctions are audit entries without a category (docs/decisions/0022). */
+    sanctions: QueueSanction[] | null;
+  };
   flags: QueueFlag[];
   /** For an `edit` item: the held edit against the public text (null if its author withdrew it meanwhile). */
   edit: QueueEdit | null;
   canSanctionAuthor: boolean;
 };
 export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
-
-/** Scoped managers only see items of their categories (undefined scope: everywhere). */
-export function scopeCondition(viewer: SignedIn): SQL | undefined {
-  if (viewer.role === 'admin' || viewer.scope === undefined) return undefined;
-  return viewer.scope.length > 0 ? inArray(reviewItems.categoryId, viewer.scope) : sql`0`;
-}
 
 function pageCondition(order: QueueOrder, cursor: QueueCursor | null): SQL | undefined {
   if (!cursor) return undefined;
@@ -74,7 +72,8 @@ function loadItems(ctx: ServiceContext, viewer: SignedIn, filters: QueueFilters,
     .where(
       and(
         eq(reviewItems.status, 'open'),
-        scopeCondition(viewer),
+        // Scoped managers only see items of their categories.
+        moderatedCategoryFilter(viewer, reviewItems.categoryId),
         filters.kind ? eq(reviewItems.kind, filters.kind) : undefined,
         filters.categoryId ? eq(reviewItems.categoryId, filters.categoryId) : undefined,
         reasonCondition(filters.reason),
@@ -103,7 +102,8 @@ function loadFlags(ctx: ServiceContext, postIds: number[]): Map<number, QueueFla
   return byPost;
 }
 
-function loadSanctions(ctx: ServiceContext, userIds: number[]): Map<number, QueueSanction[]> {
+function loadSanctions(ctx: ServiceContext, viewer: SignedIn, userIds: number[]): Map<number, QueueSanction[]> | null {
+  if (!isCommunityWideStaff(viewer)) return null;
   const byUser = new Map<number, QueueSanction[]>();
   if (userIds.length === 0) return byUser;
   const rows = ctx.db
@@ -119,7 +119,7 @@ function loadSanctions(ctx: ServiceContext, userIds: number[]): Map<number, Queu
   return byUser;
 }
 
-type Loaded = { flagsByPost: Map<number, QueueFlag[]>; sanctions: Map<number, QueueSanction[]>; edits: Map<number, QueueEdit> };
+type Loaded = { flagsByPost: Map<number, QueueFlag[]>; sanctions: Map<number, QueueSanction[]> | null; edits: Map<number, QueueEdit> };
 
 function toItem(viewer: SignedIn, row: ItemRow, { flagsByPost, sanctions, edits }: Loaded): QueueItem {
   return {
@@ -134,7 +134,7 @@ function toItem(viewer: SignedIn, row: ItemRow, { flagsByPost, sanctions, edits 
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName },
     author: {
       id: row.authorId, username: row.username, role: row.role, createdAt: row.joinedAt, postCount: row.postCount,
-      silencedUntil: row.silencedUntil, suspendedUntil: row.suspendedUntil, sanctions: sanctions.get(row.authorId) ?? [],
+      silencedUntil: row.silencedUntil, suspendedUntil: row.suspendedUntil, sanctions: sanctions && (sanctions.get(row.authorId) ?? []),
     },
     flags: row.kind === 'flag' ? (flagsByPost.get(row.postId) ?? []) : [],
     edit: row.kind === 'edit' ? (edits.get(row.postId) ?? null) : null,
@@ -144,7 +144,7 @@ function toItem(viewer: SignedIn, row: ItemRow, { flagsByPost, sanctions, edits 
 
 function toItems(ctx: ServiceContext, viewer: SignedIn, rows: ItemRow[]): QueueItem[] {
   const flagsByPost = loadFlags(ctx, rows.filter((row) => row.kind === 'flag').map((row) => row.postId));
-  const sanctions = loadSanctions(ctx, [...new Set(rows.map((row) => row.authorId))]);
+  const sanctions = loadSanctions(ctx, viewer, [...new Set(rows.map((row) => row.authorId))]);
   const edits = loadQueueEdits(ctx, rows.filter((row) => row.kind === 'edit'));
   return rows.map((row) => toItem(viewer, row, { flagsByPost, sanctions, edits }));
 }
@@ -170,5 +170,5 @@ export function getReviewItems(ctx: ServiceContext, viewer: Viewer, itemIds: num
 export function listModeratedCategories(ctx: ServiceContext, viewer: Viewer): { id: number; name: string }[] {
   const staff = requireStaff(viewer);
   const all = ctx.db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)).all();
-  return staff.role === 'admin' || staff.scope === undefined ? all : all.filter((category) => staff.scope!.includes(category.id));
+  return all.filter((category) => canModerate(staff, category.id));
 }

@@ -3,7 +3,7 @@ import { usernameKey } from '../auth/accounts.js';
 import { invalidateUserSessions } from '../auth/session.js';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
-import { canSanction } from '../forum/permissions.js';
+import { canSanction, isCommunityWideStaff } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound } from '../lib/errors.js';
@@ -34,14 +34,17 @@ function loadTarget(ctx: ServiceContext, viewer: Viewer, username: string) {
     .where(eq(users.usernameKey, usernameKey(username)))
     .get();
   if (!target) throw new NotFound('There is no member with that username.');
-  if (!canSanction(actor, target)) throw new Forbidden(refusal(actor, target));
+  if (!canSanction(actor, target)) throw new Forbidden(sanctionRefusal(actor, target));
   return { actor, target };
 }
 
-/** Says which rule applies, so the manager knows whom to ask instead. */
-function refusal(actor: SignedIn, target: { id: number; role: string }): string {
+/** Says which rule applies, so the manager knows whom to ask instead (also shown on the member page). */
+export function sanctionRefusal(actor: SignedIn, target: { id: number; role: string }): string {
   if (actor.id === target.id) return 'You cannot silence or suspend yourself.';
   if (target.role === 'admin') return 'Admins cannot be silenced or suspended.';
+  if (!isCommunityWideStaff(actor)) {
+    return 'Silencing and suspending apply to the whole community, so only admins and managers of every category can do them. You can still hide or reject posts in your categories, and flag a post to bring it to their attention.';
+  }
   return 'Only admins can silence or suspend community managers.';
 }
 

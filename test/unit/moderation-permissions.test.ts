@@ -1,3 +1,4 @@
+import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import {
   canChangeRoles,
@@ -6,12 +7,17 @@ import {
   canModerate,
   canPost,
   canSanction,
+  canReadDeletedText,
+  canSeeModeratedContent,
   canUseModeration,
   isAdmin,
+  isCommunityWideStaff,
+  moderatedCategoryFilter,
   isSilenced,
   isStaff,
   type PostFacts,
 } from '../../src/forum/permissions.js';
+import { openDatabase } from '../../src/db/client.js';
 import type { SignedIn, Viewer } from '../../src/lib/context.js';
 import { Forbidden, Unauthenticated } from '../../src/lib/errors.js';
 import { requireConfigurer, requireStaff } from '../../src/moderation/staff.js';
@@ -65,7 +71,10 @@ table('canUseModeration', /*       */ [false, false, false, false, true, true, t
 table('canModerate (category)', /* */ [false, false, false, false, true, false, true, true], (v, category) => canModerate(v, category));
 table('canPost', /*                */ [false, true, false, false, true, true, true, true], (v) => canPost(v, NOW));
 table('canFlag', /*                */ [false, true, false, false, true, true, true, true], (v) => canFlag(v, othersPost, NOW));
-table('canSanction a member', /*   */ [false, false, false, false, true, true, true, true], (v) => canSanction(v, otherMember));
+table('canSeeModeratedContent', /* */ [false, false, false, false, true, false, true, true], (v, category) => canSeeModeratedContent(v, category));
+table('canReadDeletedText', /*     */ [false, false, false, false, false, false, false, true], (v) => canReadDeletedText(v));
+table('isCommunityWideStaff', /*   */ [false, false, false, false, false, false, true, true], (v) => isCommunityWideStaff(v));
+table('canSanction a member', /*   */ [false, false, false, false, false, false, true, true], (v) => canSanction(v, otherMember));
 table('canSanction a manager', /*  */ [false, false, false, false, false, false, false, true], (v) => canSanction(v, otherManager));
 table('canSanction an admin', /*   */ [false, false, false, false, false, false, false, false], (v) => canSanction(v, someAdmin));
 table('canSanction themselves', /* */ [false, false, false, false, false, false, false, false], (v) => v !== null && canSanction(v, v));
@@ -80,6 +89,24 @@ describe('sanctions lapse by themselves', () => {
   });
   it('a scoped manager with an empty scope moderates nowhere', () => {
     expect(canModerate({ ...manager, scope: [] }, INSIDE)).toBe(false);
+  });
+});
+
+describe('moderatedCategoryFilter, the list form of canSeeModeratedContent', () => {
+  // Run against a real table so the SQL is checked, not its spelling: categories 10, 20 and none.
+  const db = openDatabase(':memory:');
+  db.$client.exec(`create table entries (id integer primary key, category_id integer); insert into entries (category_id) values (${INSIDE}), (${OUTSIDE}), (null)`);
+  const entries = sqliteTable('entries', { id: integer('id').primaryKey(), categoryId: integer('category_id') });
+  const visible = (viewer: Viewer) =>
+    db.select({ categoryId: entries.categoryId }).from(entries).where(moderatedCategoryFilter(viewer, entries.categoryId)).orderBy(entries.id).all().map((row) => row.categoryId);
+
+  it.each(names)('%s sees the rows canSeeModeratedContent allows, and rows without a category only when community-wide', (name) => {
+    const { viewer } = viewers[name];
+    const expected = [INSIDE, OUTSIDE].filter((category) => canSeeModeratedContent(viewer, category));
+    expect(visible(viewer)).toEqual(isCommunityWideStaff(viewer) ? [...expected, null] : expected);
+  });
+  it('a scoped manager with an empty scope sees nothing', () => {
+    expect(visible({ ...manager, scope: [] })).toEqual([]);
   });
 });
 

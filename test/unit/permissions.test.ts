@@ -51,8 +51,24 @@ table('canEditPost, deleted post', [['author', false], ['manager', false]], (v) 
 table('canEditPost, hidden post', [['author', false], ['manager', true]], (v) => canEditPost(v, hidden, open));
 table('canDeletePost, live post', [['anonymous', false], ['author', true], ['other', false], ['manager', false]], (v) => canDeletePost(v, live));
 table('canDeletePost, already deleted or hidden', [['author', false]], (v) => canDeletePost(v, deleted) || canDeletePost(v, hidden));
-table('canViewRevisions', [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true]], (v) => canViewRevisions(v, live));
-table('canReadHiddenPost', [['anonymous', false], ['author', true], ['other', false], ['manager', true]], (v) => canReadHiddenPost(v, hidden));
+// Category 7 is the scoped manager's; category 1 is outside their scope.
+table(
+  'canViewRevisions, outside a scope',
+  [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true], ['scopedManager', false]],
+  (v) => canViewRevisions(v, live, 1),
+);
+table('canViewRevisions, inside a scope', [['scopedManager', true], ['other', false]], (v) => canViewRevisions(v, hidden, 7));
+table(
+  'canViewRevisions, a deleted post',
+  [['anonymous', false], ['author', false], ['other', false], ['manager', false], ['scopedManager', false], ['admin', true]],
+  (v) => canViewRevisions(v, deleted, 7),
+);
+table(
+  'canReadHiddenPost, outside a scope',
+  [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true], ['scopedManager', false]],
+  (v) => canReadHiddenPost(v, hidden, 1),
+);
+table('canReadHiddenPost, inside a scope', [['scopedManager', true]], (v) => canReadHiddenPost(v, hidden, 7));
 table('canLockThread', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], canLockThread);
 table('canPinThread', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], canPinThread);
 

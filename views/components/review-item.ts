@@ -34,7 +34,7 @@ function authorFacts(item: QueueItem): Html {
   return html`<dl class="review-facts">
   <div><dt>Joined</dt><dd>${time(author.createdAt)}</dd></div>
   <div><dt>Approved posts</dt><dd>${author.postCount}</dd></div>
-  <div><dt>Earlier sanctions</dt><dd>${author.sanctions.length === 0 ? 'None' : html`<ul>${author.sanctions.slice(0, 5).map(sanctionLine)}</ul>`}</dd></div>
+  ${author.sanctions === null ? '' : html`<div><dt>Earlier sanctions</dt><dd>${author.sanctions.length === 0 ? 'None' : html`<ul>${author.sanctions.slice(0, 5).map(sanctionLine)}</ul>`}</dd></div>`}
 </dl>`;
 }
 

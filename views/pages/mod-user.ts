@@ -10,9 +10,12 @@ export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; reason:
 
 export type ModUserProps = {
   member: MemberSummary;
-  history: MemberHistoryEntry[];
+  /** Null when this viewer does not get the history (a scoped manager). */
+  history: MemberHistoryEntry[] | null;
   scope: number[];
   categories: { id: number; name: string }[];
+  /** Why this viewer may not sanction this member; null when they may. */
+  sanctionRefusal: string | null;
   may: { sanction: boolean; changeRole: boolean };
   isAdmin: boolean;
   actionLabels: Readonly<Record<string, string>>;
@@ -59,8 +62,7 @@ function liftForm(props: ModUserProps, kind: 'unsilence' | 'unsuspend', label: s
 function sanctions(props: ModUserProps): Html {
   const { member } = props;
   if (!props.may.sanction) {
-    const why = member.role === 'admin' ? 'Admins cannot be silenced or suspended.' : member.role === 'manager' ? 'Only admins can silence or suspend community managers.' : 'You cannot sanction yourself.';
-    return html`<section id="sanctions"><h2>Sanctions</h2><p>${standing(member)}</p><p class="muted">${why}</p></section>`;
+    return html`<section id="sanctions"><h2>Sanctions</h2><p>${standing(member)}</p><p class="muted">${props.sanctionRefusal ?? ''}</p></section>`;
   }
   return html`<section id="sanctions" aria-labelledby="sanctions-heading">
   <h2 id="sanctions-heading">Sanctions</h2>
@@ -102,6 +104,10 @@ function roleForms(props: ModUserProps): Html {
 }
 
 function history(props: ModUserProps): Html {
+  const logLink = html`<p><a href="/mod/log?target=${encodeURIComponent(props.member.username)}">Everything the team did concerning ${props.member.username} →</a></p>`;
+  if (props.history === null) {
+    return html`<h2>History</h2><p class="muted">The history of sanctions and role changes is for admins and managers of every category; the log shows you what was done in your categories.</p>${logLink}`;
+  }
   if (props.history.length === 0) return html`<h2>History</h2><p class="empty">No sanctions or role changes so far.</p>`;
   return html`<h2>History</h2>
 <ol class="member-history">${props.history.map(
@@ -109,7 +115,7 @@ function history(props: ModUserProps): Html {
       typeof entry.details['from'] === 'string' ? html` (${roleName(String(entry.details['from']))} → ${roleName(String(entry.details['to']))})` : ''
     }</li>`,
   )}</ol>
-<p><a href="/mod/log?target=${encodeURIComponent(props.member.username)}">Everything the team did concerning ${props.member.username} →</a></p>`;
+${logLink}`;
 }
 
 export function modUserPage(props: ModUserProps): Html {
