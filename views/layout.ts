@@ -64,6 +64,8 @@ ${props.canonicalPath ? openGraph(props) : ''}
 ${props.canonicalPath && props.oembed ? html`<link rel="alternate" type="application/json+oembed" href="${site.baseUrl}/oembed?url=${encodeURIComponent(site.baseUrl + props.canonicalPath)}" title="${props.title}">` : ''}
 ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${props.structuredData}</script>` : ''}
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/brand.css">
 </head>
