@@ -1,3 +1,5 @@
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryKind, Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
 
@@ -120,4 +122,16 @@ export function canWatch(viewer: Viewer, thread?: WatchableThread): boolean {
   if (viewer === null) return false;
   if (thread === undefined || thread.status === 'published') return true;
   return thread.authorId === viewer.id || canModerate(viewer, thread.categoryId);
+}
+
+/** The columns a visibility filter reads: the posts table or an alias of it. */
+export type PostVisibilityColumns = { status: SQLiteColumn; deletedAt: SQLiteColumn; hiddenAt: SQLiteColumn };
+
+/**
+ * Visibility filter for lists built for everyone at once (feeds, sitemaps): a post any visitor may
+ * read is published and neither deleted nor hidden. A thread is listed only while it is published
+ * and its opening post passes this too.
+ */
+export function publicPost(post: PostVisibilityColumns): SQL {
+  return and(eq(post.status, 'published'), isNull(post.deletedAt), isNull(post.hiddenAt))!;
 }
