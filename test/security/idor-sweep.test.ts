@@ -26,6 +26,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /p/:id{[0-9]+}': PUBLIC('permalinks redirect to public pages'),
   'GET /u/:username': PUBLIC('profiles are public'),
   'GET /static/:name': PUBLIC('static files'),
+  'GET /c/:slug/feed.atom': PUBLIC('feeds show what an anonymous reader sees, to everyone'),
+  'GET /t/:id{[0-9]+}/feed.atom': PUBLIC('feeds show what an anonymous reader sees, to everyone'),
   'GET /:name{sitemap-threads-[0-9]+\\.xml}': PUBLIC('sitemaps list what an anonymous reader sees, to everyone'),
   'POST /t/:id{[0-9]+}/replies': { kind: 'allowed', why: 'any member may reply to anyone’s thread' },
   'GET /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'the flag form for another member’s post; flagging them is the point' },
