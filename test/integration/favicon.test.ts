@@ -72,6 +72,13 @@ describe('the favicon', () => {
     }
   });
 
+  it('sends /favicon.ico to the SVG for a colour it cannot draw', async () => {
+    // A word passes the configuration's check; the browser, not us, decides whether it names a colour.
+    ctx = await createTestContext({ brandColor: 'brandblue' });
+    const response = await ctx.http.get('/favicon.ico');
+    expect([response.status, response.headers.get('location')]).toEqual([302, '/favicon.svg']);
+  });
+
   it('escapes the colour in the SVG', async () => {
     // The configuration refuses such a value; the SVG does not rely on that.
     ctx = await createTestContext({ brandColor: 'red" onload="alert(1)' });
