@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeReply, makeThread } from '../../src/demo/factories.js';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createForumContext, location } from '../helpers/forum.js';
+import { serveWithCachedPages } from '../helpers/server.js';
 import { ATOM, childText, elements, parseXml, xmlResponse } from '../helpers/xml.js';
 
 const FEED = 'application/atom+xml; charset=utf-8';
@@ -134,6 +135,21 @@ describe('Atom feeds', () => {
     const changed = await ctx.http.get(`/t/${hostile.threadId}/feed.atom`, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain('A newer reply');
+  });
+});
+
+describe('feeds on the real server', () => {
+  it('are answered by the app each time with Atom headers, never by the HTML fast path', async () => {
+    const served = await serveWithCachedPages(ctx);
+    try {
+      for (let view = 0; view < 2; view++) {
+        const { response, text, reachedApp } = await served.get('/latest.atom');
+        expect([response.status, response.headers.get('content-type'), reachedApp]).toEqual([200, FEED, true]);
+        parseXml(text);
+      }
+    } finally {
+      await served.close();
+    }
   });
 });
 
