@@ -112,12 +112,20 @@ describe('Atom feeds', () => {
     expect(withBadCookie.headers.getSetCookie()).toEqual([]);
   });
 
-  it('stays well-formed when stored text holds characters XML cannot carry', async () => {
+  it('stays well-formed when stored text holds markup or characters XML cannot carry', async () => {
+    // Neither passes today's validation; rows written before it, or by hand, may still hold them.
     ctx.db.$client.prepare('update threads set title = ? where id = ?').run('Legacy \u0001 title \uFFFE with \u001B junk', quiet.threadId);
-    const response = await ctx.http.get('/latest.atom');
-    const feed = await xmlResponse(response, FEED);
-    expect(entryTitles(feed)[0]).toBe('Legacy \uFFFD title \uFFFD with \uFFFD junk');
-    ctx.db.$client.prepare('update threads set title = ? where id = ?').run('A quiet thread', quiet.threadId);
+    ctx.db.$client.prepare('update users set username = ? where id = ?').run('bob<i>&"\u0002', ctx.other.id);
+    try {
+      const feed = await xmlResponse(await ctx.http.get('/latest.atom'), FEED);
+      expect(entryTitles(feed)[0]).toBe('Legacy \uFFFD title \uFFFD with \uFFFD junk');
+      const author = entries(feed)[0]!.getElementsByTagNameNS(ATOM, 'author')[0]!;
+      expect(childText(author, ATOM, 'name')).toBe('bob<i>&"\uFFFD');
+      expect(childText(author, ATOM, 'uri')).toBe(`${ctx.config.baseUrl}/u/${encodeURIComponent('bob<i>&"\u0002')}`);
+    } finally {
+      ctx.db.$client.prepare('update threads set title = ? where id = ?').run('A quiet thread', quiet.threadId);
+      ctx.db.$client.prepare('update users set username = ? where id = ?').run('bob', ctx.other.id);
+    }
   });
 
   it('carries an ETag, answers 304 until something changes, and a public Cache-Control', async () => {
