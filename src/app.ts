@@ -17,7 +17,7 @@ import { RateLimiter } from './lib/rate-limit.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './lib/response-headers.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
-import { mountRoutes } from './routes/index.js';
+import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
 import { renderError } from './routes/render.js';
 
 export type AppDeps = {
@@ -115,6 +115,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const sameOrigin = csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) });
   app.use((c, next) => (c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : sameOrigin(c, next)));
   app.use(crossSiteCookieGuard((origin, requestUrl) => isSameOrigin(origin, requestUrl, config.baseUrl)));
+  mountAnonymousRoutes(app, config);
   app.use(sessionMiddleware());
 
   mountRoutes(app);

@@ -16,6 +16,8 @@ export type LayoutProps = {
   oembed?: boolean;
   /** schema.org JSON-LD for the page (serialized with jsonForScript), written as a data block in the head. */
   structuredData?: Html | null;
+  /** The page's Atom feed (a path on this site), announced for feed readers. */
+  feed?: { path: string; title: string };
   /** A one-line notice shown above the page, e.g. after signing out. */
   notice?: string;
   /** Unread notifications, and open review items for staff. */
@@ -62,8 +64,11 @@ ${props.description ? html`<meta name="description" content="${props.description
 ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.canonicalPath}">` : ''}
 ${props.canonicalPath ? openGraph(props) : ''}
 ${props.canonicalPath && props.oembed ? html`<link rel="alternate" type="application/json+oembed" href="${site.baseUrl}/oembed?url=${encodeURIComponent(site.baseUrl + props.canonicalPath)}" title="${props.title}">` : ''}
+${props.feed ? html`<link rel="alternate" type="application/atom+xml" href="${site.baseUrl}${props.feed.path}" title="${props.feed.title}">` : ''}
 ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${props.structuredData}</script>` : ''}
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/brand.css">
 </head>

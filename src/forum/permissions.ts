@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryKind, Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
@@ -159,4 +159,16 @@ export function moderatedCategoryFilter(viewer: Viewer, categoryColumn: SQLiteCo
   if (isCommunityWideStaff(viewer)) return sql`1`;
   if (viewer === null || viewer.role !== 'manager' || viewer.scope === undefined || viewer.scope.length === 0) return sql`0`;
   return inArray(categoryColumn, viewer.scope);
+}
+
+/** The columns a visibility filter reads: the posts table or an alias of it. */
+export type PostVisibilityColumns = { status: SQLiteColumn; deletedAt: SQLiteColumn; hiddenAt: SQLiteColumn };
+
+/**
+ * Visibility filter for lists built for everyone at once (feeds, sitemaps): a post any visitor may
+ * read is published and neither deleted nor hidden. A thread is listed only while it is published
+ * and its opening post passes this too.
+ */
+export function publicPost(post: PostVisibilityColumns): SQL {
+  return and(eq(post.status, 'published'), isNull(post.deletedAt), isNull(post.hiddenAt))!;
 }

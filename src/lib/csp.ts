@@ -68,3 +68,6 @@ export function joinWithNonce(parts: readonly Buffer<ArrayBuffer>[], nonce: stri
   });
   return Buffer.concat(pieces);
 }
+
+/** Feeds, sitemaps, icons and robots.txt: not pages, so a document opened from them may do nothing at all. */
+export const resourceCsp = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";

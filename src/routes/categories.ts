@@ -30,5 +30,6 @@ function categoryHtml(c: Context<AppEnv>): string {
     title: category.name,
     description: category.description || `Threads about ${category.name}.`,
     canonicalPath: `/c/${category.slug}`,
+    feed: { path: `/c/${category.slug}/feed.atom`, title: `${category.name}: newest threads` },
   });
 }

@@ -12,6 +12,7 @@ function homeHtml(c: Context<AppEnv>): string {
     title: siteName,
     description: `The ${siteName} community: questions, answers and discussions about ${siteName} products.`,
     canonicalPath: '/',
+    feed: { path: '/latest.atom', title: `${siteName}: latest threads` },
   });
 }
 

@@ -25,6 +25,21 @@ import { apiRoutes, oembedRoutes } from './api.js';
 import { embedAdminRoutes } from './embed-admin.js';
 import { embedRoutes } from './embed.js';
 import { threadKeyRoutes } from './thread-keys.js';
+import { faviconRoutes } from './favicon.js';
+import { feedRoutes } from './feeds.js';
+import { sitemapRoutes } from './sitemaps.js';
+import type { Config } from '../config.js';
+
+/**
+ * What is the same for everyone (icons, robots.txt, sitemaps, feeds): mounted before the session
+ * middleware, so these never read a session or refresh its cookie, and a visitor's copy is the
+ * only copy (src/routes/public-resource.ts).
+ */
+export function mountAnonymousRoutes(app: Hono<AppEnv>, config: Pick<Config, 'brandColor'>): void {
+  app.route('/', faviconRoutes(config.brandColor));
+  app.route('/', sitemapRoutes);
+  app.route('/', feedRoutes);
+}
 
 /** Every resource's sub-app, mounted in one place. */
 export function mountRoutes(app: Hono<AppEnv>): void {

@@ -59,6 +59,8 @@ function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): 
     ...(data.opening ? { description: data.derived('description', () => excerpt(data.opening!.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.`) } : {}),
     ogType: 'article',
     oembed: true,
+    // Only published threads have a feed (the author's view of a waiting one has none).
+    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: `${data.thread.title}: newest posts` } } : {}),
     structuredData: structuredData ? fragments.add(structuredData) : null,
   });
   return fragments.assemble(page);
