@@ -11,7 +11,7 @@ import { perDatabase } from '../db/prepared.js';
  * ranked window (the newest RANKED_WINDOW matches, see search.ts), newest first reads the newest
  * EXAMINED_MATCHES visible matches. Threads and their matches are counted among what was read,
  * and the page says so when that was not every match. Measured at 1M posts: reading 1,000
- * matches costs ~2.5 ms of CPU (2,000: ~5 ms); counting each shown thread's matches through its
+ * matches costs ~2 ms of CPU (2,000: ~4–5 ms); counting each shown thread's matches through its
  * own posts instead costs a full-text lookup per post, ~50 ms for a page of long threads.
  */
 export const EXAMINED_MATCHES = 1000;
