@@ -4,6 +4,7 @@ import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { assertValid, Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
 import { characterCount } from '../lib/text.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { quotedSentenceEnd } from '../lib/quote.js';
 
 // Usernames are ASCII letters, digits, `_` and `-` only. We do apply NFKC first, so full-width
 // input from an IME (`ＡＬＩＣＥ`) folds to the ASCII name it looks like instead of being refused;
@@ -190,7 +191,7 @@ export async function logIn(ctx: ServiceContext, input: { login: string; passwor
   // Told only after the right password, so suspension reveals nothing about who has an account.
   if (row.suspendedUntil !== null && row.suspendedUntil > ctx.now()) {
     const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(row.suspendedUntil);
-    throw new Forbidden(`Your account is suspended until ${until} UTC${row.suspendReason ? `: ${row.suspendReason}` : ''}. You can sign in again after that.`);
+    throw new Forbidden(`Your account is suspended until ${until} UTC${row.suspendReason ? `: ${quotedSentenceEnd(row.suspendReason)}` : '.'} You can sign in again after that.`);
   }
   return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt };
 }

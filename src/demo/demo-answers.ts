@@ -17,24 +17,30 @@ function spread(threadIndex: number, postIndex: number, voterIndex: number): boo
   return (threadIndex * 7 + postIndex * 5 + voterIndex * 3) % 4 === 0;
 }
 
-export function applyAnswersAndVotes(ctx: ServiceContext, authors: Map<string, SignedIn>, postIds: DemoPostIds, postTime: (thread: DemoThread, postIndex: number) => number): void {
-  const now = ctx.now();
+/** Something the demo does at a time: the seed plays these among the posts, in time order. */
+export type DemoAction = { at: number; act: (ctx: ServiceContext) => void };
+
+/**
+ * The votes and accepted answers, each at its time, so that what they cause (an "answer accepted"
+ * notification) is recorded in the same order as everything else. `postIds` is read when an
+ * action runs: by then the seed has written the post it is about.
+ */
+export function answerAndVoteActions(now: number, authors: Map<string, SignedIn>, postIds: DemoPostIds, postTime: (thread: DemoThread, postIndex: number) => number): DemoAction[] {
+  const actions: DemoAction[] = [];
   threads.forEach((thread, threadIndex) => {
     const ids = postIds[threadIndex]!;
     const participants = [...new Set(thread.posts.map((post) => post.author))];
     const solving = thread.solvedBy === undefined ? -1 : thread.solvedBy - 1;
     thread.posts.forEach((post, postIndex) => {
+      const voters = participants.filter((username, voterIndex) => username !== post.author && (postIndex === solving || spread(threadIndex, postIndex, voterIndex)));
       // Votes come a little after the post, never in the future.
       const at = Math.min(now, postTime(thread, postIndex) + 3 * HOUR_MS);
-      const clocked: ServiceContext = { ...ctx, now: () => at };
-      participants.forEach((username, voterIndex) => {
-        if (username === post.author) return;
-        if (postIndex === solving || spread(threadIndex, postIndex, voterIndex)) toggleHelpful(clocked, authors.get(username)!, { postId: ids[postIndex]! });
-      });
+      for (const username of voters) actions.push({ at, act: (ctx) => toggleHelpful(ctx, authors.get(username)!, { postId: ids[postIndex]! }) });
     });
     if (solving > 0) {
       const at = Math.min(now, postTime(thread, solving) + 2 * HOUR_MS);
-      acceptAnswer({ ...ctx, now: () => at }, authors.get(thread.author)!, { postId: ids[solving]! });
+      actions.push({ at, act: (ctx) => acceptAnswer(ctx, authors.get(thread.author)!, { postId: ids[solving]! }) });
     }
   });
+  return actions;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
-import { applyAnswersAndVotes } from './demo-answers.js';
+import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { users, type Role } from '../db/schema.js';
@@ -24,8 +24,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const now = ctx.now();
   const { authors, accounts } = await createPeople(ctx, now);
   createCategories(ctx, now);
-  const postIds = await createConversations(ctx, now, authors);
-  applyAnswersAndVotes(ctx, authors, postIds, (thread, postIndex) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart));
+  await createConversations(ctx, now, authors);
   setSetting(ctx.db, 'site_name', brand.name);
   // The seeded conversations are not news: the demo members' first digests cover what happens next.
   ctx.db.update(users).set({ lastDigestAt: now }).run();
@@ -75,28 +74,37 @@ function createCategories(ctx: ServiceContext, now: number): void {
   categories.forEach((category, position) => makeCategory(then, { ...category, position }));
 }
 
-/** Returns each thread's post ids in order, for the answers and votes that follow. */
-async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<number[][]> {
+/**
+ * Posts, votes and accepted answers, played in the order of their dates on one clock: ids then
+ * follow dates, as they do in a live community (the notifications page lists by id).
+ */
+async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<void> {
   let t = now;
   const clocked: ServiceContext = { ...ctx, now: () => t };
   const threadIds: number[] = [];
   const postIds: number[][] = threads.map(() => []);
-  for (const step of demoTimeline(now)) {
-    const thread = threads[step.threadIndex]!;
-    const post = thread.posts[step.postIndex]!;
-    const author = authorNamed(authors, post.author);
-    t = step.at;
-    if (step.postIndex === 0) {
-      const created = await makeThread(clocked, author, { category: thread.category, title: thread.title, body: post.body });
-      threadIds[step.threadIndex] = created.threadId;
-      postIds[step.threadIndex]![0] = created.postId;
-      if (thread.pinned) pinThread(clocked, created.threadId);
-    } else {
-      const reply = await makeReply(clocked, author, { threadId: threadIds[step.threadIndex]!, body: post.body });
-      postIds[step.threadIndex]![step.postIndex] = reply.postId;
-    }
+  const writes: DemoAction[] = demoTimeline(now).map((step) => ({ at: step.at, act: () => writePost(clocked, authors, step, threadIds, postIds) }));
+  const reactions = answerAndVoteActions(now, authors, postIds, (thread, postIndex) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart));
+  // A stable sort: posts keep the timeline's order, and come before reactions of the same moment.
+  for (const action of [...writes, ...reactions].sort((a, b) => a.at - b.at)) {
+    t = action.at;
+    await action.act(clocked);
   }
-  return postIds;
+}
+
+async function writePost(ctx: ServiceContext, authors: Map<string, SignedIn>, step: Step, threadIds: number[], postIds: number[][]): Promise<void> {
+  const thread = threads[step.threadIndex]!;
+  const post = thread.posts[step.postIndex]!;
+  const author = authorNamed(authors, post.author);
+  if (step.postIndex === 0) {
+    const created = await makeThread(ctx, author, { category: thread.category, title: thread.title, body: post.body });
+    threadIds[step.threadIndex] = created.threadId;
+    postIds[step.threadIndex]![0] = created.postId;
+    if (thread.pinned) pinThread(ctx, created.threadId);
+  } else {
+    const reply = await makeReply(ctx, author, { threadId: threadIds[step.threadIndex]!, body: post.body });
+    postIds[step.threadIndex]![step.postIndex] = reply.postId;
+  }
 }
 
 function authorNamed(authors: Map<string, SignedIn>, username: string): SignedIn {

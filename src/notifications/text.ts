@@ -1,4 +1,5 @@
 import type { NotificationView } from './list.js';
+import { quotedSentenceEnd } from '../lib/quote.js';
 
 // Plain text: the page escapes it like any other value, email sends it as it is.
 
@@ -9,7 +10,7 @@ function until(data: Record<string, unknown>): string {
 }
 
 function reason(data: Record<string, unknown>): string {
-  return typeof data['reason'] === 'string' && data['reason'] ? ` Reason: “${data['reason']}”.` : '';
+  return typeof data['reason'] === 'string' && data['reason'] ? ` Reason: ${quotedSentenceEnd(data['reason'])}` : '';
 }
 
 /** Each kind in plain words, the same on the notifications page and in email; the member learns what happened and why. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
-import { statements as searchStatements } from '../../src/search/search.js';
+import { listingStatements } from '../../src/search/thread-listing.js';
 import { createForumContext } from '../helpers/forum.js';
 
 let ctx: Awaited<ReturnType<typeof createForumContext>>;
@@ -69,7 +69,7 @@ describe('GET /search', () => {
     const { threadId, postId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Reused result thread', body: 'quokkaword first' });
     const found = async () => (await search('q=quokkaword')).page;
     const checks: [string, () => unknown, string, boolean][] = [
-      ['reply', () => makeReply(ctx.services, ctx.other, { threadId, body: 'quokkaword in a reply by bob' }), 'in a reply by bob', true],
+      ['reply', () => makeReply(ctx.services, ctx.other, { threadId, body: 'quokkaword in a reply by bob' }), 'and 1 more match in this thread', true],
       ['edit', () => ctx.http.post(`/p/${postId}/edit`, { title: 'Reused result thread', body: 'quokkaword edited' }, { as: ctx.member }), '</mark> edited', true],
       ['rename', () => ctx.http.post(`/t/${threadId}/rename`, { title: 'Renamed reuse thread' }, { as: ctx.manager }), 'Renamed reuse thread', true],
       ['hide', () => ctx.http.post(`/p/${postId}/hide`, { reason: 'Checking' }, { as: ctx.manager }), '</mark> edited', false],
@@ -154,12 +154,78 @@ describe('GET /search?solved=', () => {
   });
 
   it('stays driven by the full-text match, whatever the filters', () => {
-    for (const statement of [searchStatements(ctx.db).newest, searchStatements(ctx.db).ranked]) {
-      const plan = ctx.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all({ match: '"x"', category: 'questions', author: null, solved: 1, cutoff: 0, limit: 21, offset: 0 }) as { detail: string }[];
+    for (const [name, statement] of Object.entries(listingStatements(ctx.db))) {
+      const parameters = { match: '"x"', category: 'questions', author: null, solved: 1, ...(name === 'ranked' ? { cutoff: 0 } : {}) };
+      const plan = ctx.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(parameters) as { detail: string }[];
       const steps = plan.map((row) => row.detail);
       expect(steps[0]).toMatch(/^SCAN s VIRTUAL TABLE INDEX/);
       expect(steps.filter((step) => / t\b| c\b| p\b/.test(step)).every((step) => /USING (INTEGER PRIMARY KEY|INDEX)/.test(step))).toBe(true);
       expect(steps.join('\n')).not.toMatch(/SCAN (t|p|c)\b/);
+    }
+  });
+});
+
+describe('GET /search: one result per thread', () => {
+  const titles = (page: string) => [...page.matchAll(/<h2><a href="\/p\/\d+">([^<]*)<\/a>/g)].map((match) => match[1]!);
+
+  it('lists a thread with three matching posts once, with its other matches counted', async () => {
+    const { threadId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Lid hinge trouble', body: 'The narwhalword hinge creaks.' });
+    await makeReply(ctx.services, ctx.other, { threadId, body: 'Mine too, narwhalword hinge on the left.' });
+    await makeReply(ctx.services, ctx.member, { threadId, body: 'Oiling the narwhalword hinge helped.' });
+    await makeReply(ctx.services, ctx.other, { threadId, body: 'Thanks, that worked.' });
+    for (const sort of ['relevance', 'newest']) {
+      const { page } = await search(`q=narwhalword&sort=${sort}`);
+      expect(titles(page), sort).toEqual(['Lid hinge trouble']);
+      expect(page, sort).toContain('and 2 more matches in this thread');
+      expect(page, sort).toContain('<p class="result-count" role="status">1 result</p>');
+    }
+    // Newest first links to the newest matching post.
+    expect((await search('q=narwhalword&sort=newest')).page).toContain('Oiling the <mark>narwhalword</mark>');
+  });
+
+  it('counts threads, and neither hidden nor waiting posts count', async () => {
+    const first = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Ibexword first thread', body: 'ibexword one' });
+    const hiddenReply = await makeReply(ctx.services, ctx.other, { threadId: first.threadId, body: 'ibexword two, rude' });
+    await makeReply(ctx.services, ctx.other, { threadId: first.threadId, body: 'ibexword three' });
+    await makeThread(ctx.services, ctx.other, { category: 'chargers', title: 'Ibexword second thread', body: 'ibexword here too' });
+    const held = await makeThread(ctx.services, ctx.manager, { category: 'held', title: 'Held category question', body: 'no match in the body' });
+    const newcomer = await makeUser(ctx.services, { username: 'ibexnewcomer' });
+    expect((await ctx.http.post(`/t/${held.threadId}/replies`, { body: 'ibexword waiting reply' }, { as: newcomer })).status).toBe(303);
+    expect((await ctx.http.post(`/p/${hiddenReply.postId}/hide`, { reason: 'Rude' }, { as: ctx.manager })).status).toBe(303);
+    const { page } = await search('q=ibexword');
+    expect(page).toContain('<p class="result-count" role="status">2 results</p>');
+    expect(page).toContain('and 1 more match in this thread');
+    expect(page).not.toContain('waiting reply');
+    expect(page).not.toContain('two, rude');
+  });
+
+  it('keeps filters: category and author narrow the threads and their matches', async () => {
+    const { threadId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Tapirword filter thread', body: 'tapirword by alice' });
+    await makeReply(ctx.services, ctx.other, { threadId, body: 'tapirword by bob' });
+    await makeReply(ctx.services, ctx.member, { threadId, body: 'tapirword by alice again' });
+    await makeThread(ctx.services, ctx.other, { category: 'chargers', title: 'Tapirword charger thread', body: 'tapirword by bob in chargers' });
+    const byBob = await search('q=tapirword&author=bob&sort=newest');
+    expect(titles(byBob.page)).toEqual(['Tapirword charger thread', 'Tapirword filter thread']);
+    expect(byBob.page).toContain('<p class="result-count" role="status">2 results</p>');
+    expect(byBob.page).not.toContain('more match');
+    const inKettles = await search('q=tapirword&category=kettles');
+    expect(titles(inKettles.page)).toEqual(['Tapirword filter thread']);
+    expect(inKettles.page).toContain('and 2 more matches in this thread');
+  });
+
+  it('pages through threads without repeating one', async () => {
+    for (let index = 0; index < 45; index++) {
+      const { threadId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: `Pangolinword thread ${index}`, body: `pangolinword opening ${index}` });
+      await makeReply(ctx.services, ctx.other, { threadId, body: `pangolinword reply ${index}` });
+    }
+    for (const sort of ['relevance', 'newest']) {
+      const pages = await Promise.all([1, 2, 3].map((number) => search(`q=pangolinword&sort=${sort}&page=${number}`)));
+      const seen = pages.flatMap(({ page }) => titles(page));
+      expect(pages.map(({ page }) => titles(page).length), sort).toEqual([20, 20, 5]);
+      expect(new Set(seen).size, sort).toBe(45);
+      for (const { page } of pages) expect(page, sort).toContain('<p class="result-count" role="status">45 results</p>');
+      expect(pages[1]!.page, sort).toContain('rel="next"');
+      expect(pages[2]!.page, sort).not.toContain('rel="next"');
     }
   });
 });

@@ -157,6 +157,22 @@ describe('seedDemo', () => {
     }
   });
 
+  it('dates notifications in the order they were made, so each member\'s newest is listed first', async () => {
+    // The notifications page lists by id (its keyset), so ids must follow the demo's clock.
+    const rows = t.db.$client.prepare('select user_id as userId, kind, created_at as createdAt from notifications order by user_id, id').all() as { userId: number; kind: string; createdAt: number }[];
+    expect(rows.some((row) => row.kind === 'answer_accepted')).toBe(true);
+    const outOfOrder = rows.filter((row, index) => index > 0 && rows[index - 1]!.userId === row.userId && rows[index - 1]!.createdAt > row.createdAt);
+    expect(outOfOrder).toEqual([]);
+    expect(rows.every((row) => row.createdAt <= now)).toBe(true);
+    const accepted = rows.find((row) => row.kind === 'answer_accepted')!;
+    const newest = Math.max(...rows.filter((row) => row.userId === accepted.userId).map((row) => row.createdAt));
+    const member = t.db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, accepted.userId)).get()!;
+    const page = await (await t.http.get('/notifications', { as: member })).text();
+    const times = [...page.matchAll(/<time datetime="([^"]+)"/g)].map((match) => Date.parse(match[1]!));
+    expect(times[0]).toBe(newest);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('dates accounts before their posts', () => {
     const early = t.db
       .select({ n: count() })

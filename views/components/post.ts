@@ -2,6 +2,7 @@ import type { PostView } from '../../src/forum/thread-page.js';
 import { html, safe, type Html } from '../html.js';
 import { time } from './time.js';
 import { acceptControl, acceptedMark, helpfulControl } from './answer.js';
+import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
 const badges: Record<PostView['author']['role'], string | null> = { member: null, manager: 'Community manager', admin: 'Admin' };
 
@@ -16,10 +17,10 @@ function banner(post: PostView): Html {
     case 'pending':
       return html`<p class="banner banner-pending" role="status"><strong>Awaiting approval.</strong> A community manager will review this post soon; until then only you and the community team can see it.</p>`;
     case 'rejected':
-      return html`<p class="banner banner-rejected" role="status"><strong>Not published.</strong> A community manager did not approve this post${post.reason ? html`: “${post.reason}”` : ''}. Your text is kept${post.canEdit ? html` — <a href="/p/${post.id}/edit">edit it and send it again</a>` : ''}.</p>`;
+      return html`<p class="banner banner-rejected" role="status"><strong>Not published.</strong> A community manager did not approve this post${post.reason ? `: ${quotedSentenceEnd(post.reason)}` : '.'} Your text is kept${post.canEdit ? html` — <a href="/p/${post.id}/edit">edit it and send it again</a>` : ''}.</p>`;
     case 'hidden':
       return post.bodyHtml !== null
-        ? html`<p class="banner banner-hidden" role="status">${post.autoHidden ? 'Hidden pending review after flags from several members' : 'Hidden by a community manager'}${post.reason && !post.autoHidden ? html`: “${post.reason}”` : ''}. Others see a placeholder.</p>`
+        ? html`<p class="banner banner-hidden" role="status">${post.autoHidden ? 'Hidden pending review after flags from several members' : 'Hidden by a community manager'}${post.reason && !post.autoHidden ? `: ${quotedSentenceEnd(post.reason)}` : '.'} Others see a placeholder.</p>`
         : html``;
     default:
       return html``;

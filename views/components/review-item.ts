@@ -4,6 +4,7 @@ import { flagReasonLabels, rejectReasons } from './mod-nav.js';
 import { editDiff } from './edit-diff.js';
 import { badge } from './post.js';
 import { time } from './time.js';
+import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
 /** What a manager typed into a decision form that came back with an error. */
 export type ReasonDraft = { choice: string; other: string; error?: string | undefined };
@@ -50,7 +51,7 @@ function postState(item: QueueItem): Html {
   const { post } = item;
   if (post.deleted) return html`<p class="banner banner-rejected">The author deleted this post while it was waiting. Reject it to clear it from the queue.</p>`;
   if (post.autoHidden) return html`<p class="banner banner-hidden">Hidden automatically after several flags. Dismissing the flags brings it back; hiding it keeps it hidden with your reason.</p>`;
-  if (post.hidden) return html`<p class="banner banner-hidden">Already hidden by a community manager${post.hiddenReason ? html`: “${post.hiddenReason}”` : ''}.</p>`;
+  if (post.hidden) return html`<p class="banner banner-hidden">Already hidden by a community manager${post.hiddenReason ? `: ${quotedSentenceEnd(post.hiddenReason)}` : '.'}</p>`;
   return html``;
 }
 

@@ -5,6 +5,7 @@ import { badge } from '../components/post.js';
 import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { standing } from './mod-users.js';
+import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
 export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; reason: string; errors: FieldErrors };
 
@@ -67,8 +68,8 @@ function sanctions(props: ModUserProps): Html {
   return html`<section id="sanctions" aria-labelledby="sanctions-heading">
   <h2 id="sanctions-heading">Sanctions</h2>
   <p>${standing(member)}</p>
-  ${member.silencedUntil !== null ? html`<div class="sanction-active"><p>Silenced${member.silenceReason ? html`: “${member.silenceReason}”` : ''}.</p>${liftForm(props, 'unsilence', 'Lift the silence now')}</div>` : ''}
-  ${member.suspendedUntil !== null ? html`<div class="sanction-active"><p>Suspended${member.suspendReason ? html`: “${member.suspendReason}”` : ''}.</p>${liftForm(props, 'unsuspend', 'Lift the suspension now')}</div>` : ''}
+  ${member.silencedUntil !== null ? html`<div class="sanction-active"><p>Silenced${member.silenceReason ? `: ${quotedSentenceEnd(member.silenceReason)}` : '.'}</p>${liftForm(props, 'unsilence', 'Lift the silence now')}</div>` : ''}
+  ${member.suspendedUntil !== null ? html`<div class="sanction-active"><p>Suspended${member.suspendReason ? `: ${quotedSentenceEnd(member.suspendReason)}` : '.'}</p>${liftForm(props, 'unsuspend', 'Lift the suspension now')}</div>` : ''}
   <div class="sanction-forms">${sanctionForm(props, 'silence')}${sanctionForm(props, 'suspend')}</div>
 </section>`;
 }

@@ -1,4 +1,4 @@
-import type { SearchPage, SearchSort } from '../../src/search/search.js';
+import type { SearchPage, SearchSort, SearchTotal } from '../../src/search/search.js';
 import { time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 
@@ -60,6 +60,20 @@ function form(props: SearchProps): Html {
 <p class="hint">Tip: put words in "quotes" to find an exact phrase; end a word with * to match its beginning (charg* finds charger and charging).</p>`;
 }
 
+const number = new Intl.NumberFormat('en');
+
+/** How many threads matched, said as precisely as the search knows it. */
+function count(total: SearchTotal): Html {
+  const results = `${number.format(total.count)} ${total.count === 1 ? 'result' : 'results'}`;
+  const said = total.capped ? `More than ${results}` : total.complete ? results : `At least ${results}`;
+  return html`${said}${total.complete ? '' : html`<span class="muted"> — counted among the newest matching posts only</span>`}`;
+}
+
+function moreMatches(count: number): Html | string {
+  if (count === 0) return '';
+  return html`<p class="more-matches">and ${number.format(count)} more ${count === 1 ? 'match' : 'matches'} in this thread</p>`;
+}
+
 function results(props: SearchProps): Html {
   if (!props.searched) return html``;
   if (props.results.length === 0) {
@@ -69,11 +83,13 @@ function results(props: SearchProps): Html {
     props.sort === 'relevance' && props.order === 'newest'
       ? html`<p class="hint" role="status">These words are in so many posts that the newest matches are shown first. Add a more specific word to see the best matches.</p>`
       : '';
-  return html`${note}<ol class="search-results">${props.results.map(
+  return html`${note}<p class="result-count" role="status">${count(props.total)}</p>
+<ol class="search-results">${props.results.map(
     (result) => html`<li class="search-result">
   <h2><a href="/p/${result.postId}">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}</h2>
   <p class="snippet">${safe(result.snippet)}</p>
   <p class="muted"><a href="/c/${result.category.slug}">${result.category.name}</a> · ${result.author} · ${time(result.createdAt)}${result.number > 1 ? html` · reply #${result.number}` : ''}</p>
+  ${moreMatches(result.moreMatches)}
 </li>`,
   )}</ol>
 <nav class="pagination" aria-label="More results">
