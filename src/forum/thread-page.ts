@@ -11,11 +11,13 @@ import {
   canFlag,
   canModerate,
   canReadHiddenPost,
-  canReply,
   canViewRevisions,
+  replyBlock,
   type PostFacts,
   type QuestionFacts,
+  type ReplyBlock,
 } from './permissions.js';
+import { silenceOf, type Silence } from './compose.js';
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
@@ -44,6 +46,9 @@ export type PostView = PostAnswerFields & {
   canModerate: boolean;
 };
 
+/** Why the viewer cannot reply, with the reason staff gave for a silence. */
+export type ReplyNotice = Exclude<ReplyBlock, { kind: 'silenced' }> | ({ kind: 'silenced' } & Silence);
+
 export type ThreadPage = {
   thread: {
     id: number;
@@ -66,6 +71,8 @@ export type ThreadPage = {
   page: number;
   totalPages: number;
   canReply: boolean;
+  /** Null when the viewer may reply. */
+  replyBlock: ReplyNotice | null;
   canModerate: boolean;
   /** Computes a value from what every viewer of this page sees, once per version of the thread. */
   derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D;
@@ -179,6 +186,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const facts = { locked: row.locked, categoryId: row.categoryId };
   const question = row.status === 'published' ? { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind } : null;
   const now = ctx.now();
+  const block = replyBlock(viewer, { ...facts, status: row.status, authorId: row.authorId }, now);
   return {
     thread: {
       id: row.id,
@@ -198,7 +206,8 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     opening: shared.value.opening,
     page: input.page,
     totalPages,
-    canReply: row.status === 'published' && canReply(viewer, facts, now),
+    canReply: block === null,
+    replyBlock: block?.kind === 'silenced' ? { ...block, ...silenceOf(ctx, viewer)! } : block,
     canModerate: moderator,
     derived: shared.derived,
   };
