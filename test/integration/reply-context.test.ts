@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReply, makeThread } from '../../src/demo/factories.js';
+import { createReply } from '../../src/forum/posts.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createModerationContext, type ModerationContext } from '../helpers/moderation.js';
 import { location } from '../helpers/forum.js';
@@ -89,6 +90,16 @@ describe('reply context', () => {
     expect(article(second, 'post-26')).toContain(`in reply to <a href="/p/${third.id}">@bob #3</a>`);
     const first = await text(`/t/${threadId}/${slug}`);
     expect(article(first, 'post-3')).toContain(`<li><a href="/p/${late.postId}">@carol #26</a></li>`);
+  });
+
+  it('lists the first 20 replies and counts the rest', async () => {
+    const { threadId, slug } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Show us your kettle setup', body: 'Photos welcome.' });
+    for (let index = 0; index < 22; index++) await createReply(ctx.services, ctx.other, { threadId, body: `Setup number ${index + 1}`, replyTo: '1' });
+    const opening = article(await text(`/t/${threadId}/${slug}`), 'post-1');
+    expect(opening).toContain('<summary>22 replies</summary>');
+    expect(opening.match(/<li><a href=/g)).toHaveLength(20);
+    expect(opening).toContain('<li><a href="#post-20">@bob #20</a></li>');
+    expect(opening).toContain('and 2 more further on in the thread');
   });
 
   it('updates the cached page of anonymous readers when an earlier post gets a reply', async () => {
