@@ -84,6 +84,8 @@ function renderNewThread(c: Context<AppEnv>, values: { category: string; title: 
 
 /** The no-JavaScript preview: the form again (200) with the rendered body and similar threads; nothing is stored. */
 async function previewNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
+  // A silenced member gets the notice, with their text to copy, rather than a form to go on with.
+  if (silenceOf(c.var.services, c.var.viewer)) return renderNewThread(c, values, {}, 200);
   try {
     limitLookups(c, 'preview');
     const preview = await previewPost(c.var.services, c.var.viewer, { body: values.body });

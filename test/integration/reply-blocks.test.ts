@@ -82,6 +82,26 @@ describe('GET /new for a silenced member', () => {
   });
 });
 
+describe('a silenced member’s text that comes back is kept to copy, not to send', () => {
+  it('on the thread page after a 422, and on /new after Preview', async () => {
+    const thread = await ctx.publishedThread(ctx.member, 'An invalid reply from a silenced member');
+    expect((await ctx.http.post('/mod/users/bob/silence', { days: '1', reason: 'Spam' }, { as: ctx.manager })).status).toBe(303);
+    const invalid = await ctx.http.post(`/t/${thread.threadId}/replies`, { body: 'Half a reply\u0001 with a control character' }, { as: ctx.other });
+    expect(invalid.status).toBe(422);
+    const html = await invalid.text();
+    expect(html).toContain('You have been silenced until');
+    expect(html).toMatch(/<textarea id="kept-reply" rows="8" readonly>\nHalf a reply/);
+    expect(html).not.toContain(replyForm(thread.threadId));
+    const preview = await ctx.http.post('/t', { category: 'kettles', title: 'A preview while silenced', body: 'Draft text to keep', intent: 'preview' }, { as: ctx.other });
+    expect(preview.status).toBe(200);
+    const previewHtml = await preview.text();
+    expect(previewHtml).toContain('You cannot start threads for now.');
+    expect(previewHtml).toContain('Draft text to keep</textarea>');
+    expect(previewHtml).not.toContain('action="/t"');
+    await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
+  });
+});
+
 describe('a post refused with 403 keeps the typed text', () => {
   it('gives a reply back when the member was silenced in another tab meanwhile', async () => {
     const thread = await ctx.publishedThread(ctx.member, 'Silenced while typing a reply');

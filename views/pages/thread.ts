@@ -108,7 +108,7 @@ function replySection(props: ThreadPageProps): Html {
   if (props.replyBlock && !(props.replyBlock.kind === 'sign-in' && draft)) {
     return html`<section class="reply-blocked" id="reply" aria-label="Reply">
   <p class="reply-prompt" role="status">${replyNotice(props.replyBlock, props)}</p>
-  ${draft?.body ? keptText({ name: 'reply-kept', label: 'Your reply, kept for you to copy', value: draft.body }) : ''}
+  ${draft?.body ? keptText({ name: 'reply', label: 'Your reply, kept for you to copy', value: draft.body }) : ''}
 </section>`;
   }
   return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
