@@ -19,6 +19,15 @@ export type RepliesToPost = { total: number; listed: PostReference[] };
 /** How many replies one post lists; the count says how many more there are. */
 export const REPLIES_LISTED = 20;
 
+/** The post a reply answers, from the page statement's join (null columns: it answers none). */
+export function repliedTo(
+  row: { replyToId: number | null; replyToNumber: number | null; replyToUsername: string | null },
+  page: { first: number; last: number },
+): PostReference | null {
+  if (row.replyToId === null || row.replyToNumber === null || row.replyToUsername === null) return null;
+  return { postId: row.replyToId, number: row.replyToNumber, username: row.replyToUsername, onPage: row.replyToNumber >= page.first && row.replyToNumber <= page.last };
+}
+
 type ReplyRow = { targetId: number; postId: number; number: number; username: string };
 
 /**

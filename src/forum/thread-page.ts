@@ -18,7 +18,7 @@ import {
   type ReplyBlock,
 } from './permissions.js';
 import { silenceOf, type Silence } from './compose.js';
-import { replyContext, repliesOnPage, type PostReference, type RepliesToPost } from './reply-context.js';
+import { repliedTo, replyContext, repliesOnPage, type PostReference, type RepliesToPost } from './reply-context.js';
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
@@ -289,10 +289,7 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     canVote: answer.canVote,
     canAccept: answer.canAccept,
     accepted: answer.accepted,
-    replyTo:
-      post.replyToId === null || post.replyToNumber === null || post.replyToUsername === null
-        ? null
-        : { postId: post.replyToId, number: post.replyToNumber, username: post.replyToUsername, onPage: post.replyToNumber >= page.first && post.replyToNumber <= page.last },
+    replyTo: repliedTo(post, page),
     replies: page.replies,
   };
 }
