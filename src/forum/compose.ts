@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { perDatabase } from '../db/prepared.js';
 import { users, type ContentStatus, type ModerationMode } from '../db/schema.js';
-import type { ServiceContext, SignedIn } from '../lib/context.js';
+import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { Forbidden, ValidationError } from '../lib/errors.js';
 import type { Rendered } from '../markdown/renderer.js';
 import { addsLink, containsLink, mustHoldEdit, mustWait } from '../moderation/publication.js';
@@ -15,11 +15,21 @@ const postCountOf = perDatabase((db) => db.select({ postCount: users.postCount }
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
+/** A member's current silence: until when, and the reason staff gave (shown to them). */
+export type Silence = { until: number; reason: string | null };
+
+/** The viewer's silence, or null; reads the reason only for a member who is silenced. */
+export function silenceOf(ctx: ServiceContext, viewer: Viewer): Silence | null {
+  if (viewer === null || !isSilenced(viewer, ctx.now())) return null;
+  const reason = ctx.db.select({ reason: users.silenceReason }).from(users).where(eq(users.id, viewer.id)).get()?.reason ?? null;
+  return { until: viewer.silencedUntil ?? 0, reason };
+}
+
 export function assertMayPost(ctx: ServiceContext, author: SignedIn): void {
-  if (isSilenced(author, ctx.now())) {
-    const reason = ctx.db.select({ reason: users.silenceReason }).from(users).where(eq(users.id, author.id)).get()?.reason;
+  const silence = silenceOf(ctx, author);
+  if (silence) {
     throw new Forbidden(
-      `You have been silenced until ${dateFormat.format(author.silencedUntil ?? 0)}${reason ? ` (${reason})` : ''}, so you cannot post or flag until then. You can still read everything.`,
+      `You have been silenced until ${dateFormat.format(silence.until)}${silence.reason ? ` (${silence.reason})` : ''}, so you cannot post or flag until then. You can still read everything.`,
     );
   }
 }

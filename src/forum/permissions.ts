@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { CategoryKind, Role } from '../db/schema.js';
+import type { CategoryKind, ContentStatus, Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
 
 // The one place that decides who may do what. Pure predicates over plain data so each has a
@@ -64,9 +64,33 @@ export function canCreateThread(viewer: Viewer, now = 0): boolean {
   return canPost(viewer, now);
 }
 
-export function canReply(viewer: Viewer, thread: ThreadFacts, now = 0): boolean {
-  if (!canPost(viewer, now)) return false;
-  return !thread.locked || (thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer));
+/** A thread as replying sees it; without a status it is published. */
+export type ReplyThreadFacts = ThreadFacts & { status?: ContentStatus; authorId?: number };
+
+/**
+ * Why a viewer may not reply, so pages and refusals can say so: the thread still waits for approval
+ * or was not approved (`yours` for its author, who can act on it), it is locked (staff who moderate
+ * it still reply), the visitor is not signed in, or the member is silenced until `until`.
+ * Suspended members have no session, so they arrive here as visitors.
+ */
+export type ReplyBlock =
+  | { kind: 'thread-pending' | 'thread-rejected'; yours: boolean }
+  | { kind: 'locked' }
+  | { kind: 'sign-in' }
+  | { kind: 'silenced'; until: number };
+
+export function replyBlock(viewer: Viewer, thread: ReplyThreadFacts, now = 0): ReplyBlock | null {
+  if (thread.status === 'pending' || thread.status === 'rejected') {
+    return { kind: thread.status === 'pending' ? 'thread-pending' : 'thread-rejected', yours: viewer !== null && viewer.id === thread.authorId };
+  }
+  if (thread.locked && !(thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer))) return { kind: 'locked' };
+  if (viewer === null) return { kind: 'sign-in' };
+  if (isSilenced(viewer, now)) return { kind: 'silenced', until: viewer.silencedUntil! };
+  return null;
+}
+
+export function canReply(viewer: Viewer, thread: ReplyThreadFacts, now = 0): boolean {
+  return replyBlock(viewer, thread, now) === null;
 }
 
 /** Authors edit their own live posts (not in locked threads); moderators edit any live post. */

@@ -26,6 +26,10 @@ export const POST_VIEW_FIELDS = {
   state: 'post',
   autoHidden: 'post',
   helpfulCount: 'post',
+  // The replied-to post and the replies received, read with the page's posts at this version.
+  // Whether each is on this page (an anchor, else a permalink) is fixed too: articles are kept per page.
+  replyTo: 'post',
+  replies: 'post',
   // Null when this viewer may not read the post; otherwise the stored text, the same for all.
   bodyHtml: 'viewer',
   reason: 'viewer',

@@ -10,6 +10,7 @@ import { revisionsPage } from '../../views/pages/revisions.js';
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { limitFlagging } from './limits.js';
+import { refusedWithText } from './refused-form.js';
 import { renderError, renderPage } from './render.js';
 
 type EditValues = { title: string | null; body: string; reason: string };
@@ -43,6 +44,9 @@ export const postRoutes = new Hono<AppEnv>()
       const location = await editPost(c.var.services, c.var.viewer, { postId, body: values.body, reason: values.reason, ...(values.title !== null ? { title: values.title } : {}) });
       return c.redirect(postPath(location), 303);
     } catch (error) {
+      const kept = [...(values.title !== null ? [{ name: 'title', label: 'Your title', value: values.title }] : []), { name: 'body', label: 'Your text', value: values.body }];
+      const refused = refusedWithText(c, error, kept, { href: `/p/${postId}`, label: 'Back to the post' });
+      if (refused) return refused;
       const { status, errors } = formErrors(error, c);
       const location: PostLocation = locatePost(c.var.services, c.var.viewer, postId);
       const staffEdit = 'reason' in form;

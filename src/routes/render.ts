@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Html } from '../../views/html.js';
 import { layout, type LayoutProps } from '../../views/layout.js';
-import { errorPage } from '../../views/pages/error.js';
+import { errorPage, type ErrorPageProps } from '../../views/pages/error.js';
 import { joinWithNonce, withNonce, type NonceParts } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { unreadCount } from '../notifications/list.js';
@@ -66,7 +66,8 @@ const headings: Record<number, string> = {
   503: 'Please try again in a moment',
 };
 
-export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string) {
+/** An error page; `more` gives back text a refused form held, and a way back to where it was. */
+export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string, more: Pick<ErrorPageProps, 'kept' | 'back'> = {}) {
   const heading = headings[status] ?? 'Something went wrong';
-  return renderPage(c, errorPage({ status, heading, message, requestId: c.var.requestId }), { title: heading }, status);
+  return renderPage(c, errorPage({ status, heading, message, requestId: c.var.requestId, ...more }), { title: heading }, status);
 }

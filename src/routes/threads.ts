@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../db/client.js';
 import { listCategoryChoices } from '../forum/categories.js';
+import { silenceOf } from '../forum/compose.js';
 import { createReply } from '../forum/posts.js';
 import { findReplyTarget } from '../forum/reply-target.js';
 import { threadPageVersion } from '../forum/page-versions.js';
@@ -22,6 +23,7 @@ import { encodeFragment, PageFragments, type AssembledPage } from './fragments.j
 import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { postOnce } from './post-once.js';
+import { refusedWithText } from './refused-form.js';
 import { newSubmissionToken } from './forms.js';
 import { pageHtml, renderError, renderPage, sendHtml, servePublic } from './render.js';
 
@@ -78,11 +80,14 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
 
 function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | FormStatus) {
   const categories = listCategoryChoices(c.var.services);
-  return renderPage(c, newThreadPage({ categories, values, errors }), { title: 'Start a new thread' }, status);
+  const silence = silenceOf(c.var.services, c.var.viewer);
+  return renderPage(c, newThreadPage({ categories, values, errors, ...(silence ? { silence } : {}) }), { title: 'Start a new thread' }, status);
 }
 
 /** The no-JavaScript preview: the form again (200) with the rendered body and similar threads; nothing is stored. */
 async function previewNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
+  // A silenced member gets the notice, with their text to copy, rather than a form to go on with.
+  if (silenceOf(c.var.services, c.var.viewer)) return renderNewThread(c, values, {}, 200);
   try {
     limitLookups(c, 'preview');
     const preview = await previewPost(c.var.services, c.var.viewer, { body: values.body });
@@ -142,6 +147,11 @@ export const threadRoutes = new Hono<AppEnv>()
       });
       return c.redirect(path, 303);
     } catch (error) {
+      const refused = refusedWithText(c, error, [
+        { name: 'title', label: 'Your title', value: values.title },
+        { name: 'body', label: 'Your message', value: values.body },
+      ]);
+      if (refused) return refused;
       const { status, errors } = formErrors(error, c);
       return renderNewThread(c, values, errors, status);
     }
@@ -157,6 +167,8 @@ export const threadRoutes = new Hono<AppEnv>()
       });
       return c.redirect(path, 303);
     } catch (error) {
+      const refused = refusedWithText(c, error, [{ name: 'body', label: 'Your reply', value: body }], { href: `/t/${threadId}`, label: 'Back to the thread' });
+      if (refused) return refused;
       const { status, errors } = formErrors(error, c);
       const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: form['replyTo'] });
       return renderThread(c, lastPage(c, threadId), { body, submission: form['submission'] ?? newSubmissionToken(), ...(replyTo ? { replyTo } : {}), ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);

@@ -12,6 +12,7 @@ import {
   canVote,
   canWatch,
   isStaff,
+  replyBlock,
   type PostFacts,
 } from '../../src/forum/permissions.js';
 import type { SignedIn, Viewer } from '../../src/lib/context.js';
@@ -45,6 +46,28 @@ table('isStaff', [['anonymous', false], ['author', false], ['manager', true], ['
 table('canCreateThread', [['anonymous', false], ['author', true], ['manager', true]], canCreateThread);
 table('canReply in an open thread', [['anonymous', false], ['author', true], ['other', true], ['manager', true]], (v) => canReply(v, open));
 table('canReply in a locked thread', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], (v) => canReply(v, locked));
+
+describe('replyBlock says why a viewer may not reply', () => {
+  const until = Number.MAX_SAFE_INTEGER;
+  const cases: [name: string, viewer: keyof typeof viewers, thread: Parameters<typeof replyBlock>[1], expected: ReturnType<typeof replyBlock>][] = [
+    ['anyone may reply to an open thread', 'other', open, null],
+    ['a visitor signs in first', 'anonymous', open, { kind: 'sign-in' }],
+    ['a silenced member, on an open thread', 'silenced', open, { kind: 'silenced', until }],
+    ['a locked thread, to members', 'other', locked, { kind: 'locked' }],
+    ['a locked thread, to visitors (signing in would not help)', 'anonymous', locked, { kind: 'locked' }],
+    ['staff reply to locked threads', 'manager', locked, null],
+    ['a scoped manager only in their categories', 'scopedManager', { locked: true, categoryId: 8 }, { kind: 'locked' }],
+    ['a scoped manager in their category', 'scopedManager', { locked: true, categoryId: 7 }, null],
+    ['the author of a waiting thread', 'author', { locked: false, status: 'pending', authorId: member.id }, { kind: 'thread-pending', yours: true }],
+    ['staff looking at a waiting thread', 'manager', { locked: false, status: 'pending', authorId: member.id }, { kind: 'thread-pending', yours: false }],
+    ['the author of a rejected thread', 'author', { locked: false, status: 'rejected', authorId: member.id }, { kind: 'thread-rejected', yours: true }],
+    ['a published thread is open', 'author', { locked: false, status: 'published', authorId: member.id }, null],
+  ];
+  it.each(cases)('%s', (_name, viewer, thread, expected) => {
+    expect(replyBlock(viewers[viewer] ?? null, thread, 1)).toEqual(expected);
+    expect(canReply(viewers[viewer] ?? null, thread, 1)).toBe(expected === null);
+  });
+});
 table('canEditPost, live post, open thread', [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true]], (v) => canEditPost(v, live, open));
 table('canEditPost, locked thread', [['author', false], ['manager', true]], (v) => canEditPost(v, live, locked));
 table('canEditPost, deleted post', [['author', false], ['manager', false]], (v) => canEditPost(v, deleted, open));

@@ -22,6 +22,8 @@ const row = fc.record({
   state: fc.constantFrom(...states),
   autoHidden: fc.boolean(),
   helpfulCount: fc.integer({ min: 0, max: 3 }),
+  replyTo: fc.option(fc.record({ postId: fc.constant(4), number: fc.constant(3), username: fc.constant('carol'), onPage: fc.boolean() }), { nil: null }),
+  replies: fc.option(fc.record({ total: fc.constant(1), listed: fc.tuple(fc.record({ postId: fc.constant(9), number: fc.constant(5), username: fc.constant('dan'), onPage: fc.boolean() })) }), { nil: null }),
 });
 
 /** What differs from one viewer to the next. */
@@ -56,6 +58,8 @@ function view(post: Row, side: Side): PostView {
     state: post.state,
     autoHidden: post.autoHidden,
     helpfulCount: post.helpfulCount,
+    replyTo: post.replyTo,
+    replies: post.replies,
     bodyHtml: side.readable ? BODY : null,
     reason: side.withReason ? REASON : null,
     canEdit: side.canEdit,
@@ -93,7 +97,7 @@ describe('articleKey', () => {
   });
 
   it('changes with every viewer field and with the Reply link', () => {
-    const base = view({ number: 2, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0 }, {
+    const base = view({ number: 2, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0, replyTo: null, replies: null }, {
       readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
       canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, editWaiting: false, replyLink: true,
     });
@@ -116,7 +120,7 @@ describe('postArticles', () => {
     readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
     canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, editWaiting: false, replyLink: true,
   };
-  const rows: Row[] = [1, 2, 3].map((number) => ({ number, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0 }));
+  const rows: Row[] = [1, 2, 3].map((number) => ({ number, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0, replyTo: null, replies: null }));
   // One thread version's kept values, shared by every view of it, as src/forum/shared-reads.ts keeps them.
   const kept = new Map<string, unknown>();
   const page = (sides: Side[], waiting: PostView[] = []) =>
@@ -139,7 +143,7 @@ describe('postArticles', () => {
   });
 
   it('renders a viewer’s waiting posts after the kept ones, every time', () => {
-    const waiting = { ...view({ number: null, role: 'member', editedAt: null, state: 'pending', autoHidden: false, helpfulCount: 0 }, plain), id: 99 };
+    const waiting = { ...view({ number: null, role: 'member', editedAt: null, state: 'pending', autoHidden: false, helpfulCount: 0, replyTo: null, replies: null }, plain), id: 99 };
     const articles = postArticles(page([plain, plain, plain], [waiting]), replyHref, true);
     expect(articles).toHaveLength(4);
     expect(text(articles)[3]).toBe(render(waiting, true));

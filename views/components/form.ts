@@ -61,3 +61,16 @@ export function errorSummary(errors: FieldErrors, message = 'Please correct the 
   ${general ? html`<p>${general}</p>` : ''}${hasFieldErrors ? html`<p>${message}</p>` : ''}
 </div>`;
 }
+
+/**
+ * Text that could not be sent (the post was refused), given back to copy: read-only, without a
+ * name and outside any form, so nothing sends it by mistake. `name` only makes the id.
+ */
+export function keptText(props: { name: string; label: string; value: string; rows?: number }): Html {
+  const id = `kept-${props.name}`;
+  return html`<div class="field kept-text">
+  <label for="${id}">${props.label}</label>
+  <textarea id="${id}" rows="${props.rows ?? 8}" readonly>
+${props.value}</textarea>
+</div>`;
+}

@@ -1,3 +1,4 @@
+import type { PostReference, RepliesToPost } from '../../src/forum/reply-context.js';
 import type { PostView } from '../../src/forum/thread-page.js';
 import { html, safe, type Html } from '../html.js';
 import { time } from './time.js';
@@ -78,6 +79,25 @@ function actions(post: PostView, replyHref?: (number: number) => string): Html {
 </div>`;
 }
 
+/** An anchor on this page, else the permalink (which finds the post's page). */
+function referenceLink(post: PostReference): Html {
+  return html`<a href="${post.onPage ? `#post-${post.number}` : `/p/${post.postId}`}">@${post.username} #${post.number}</a>`;
+}
+
+function inReplyTo(target: PostReference | null): Html {
+  return target ? html`<p class="in-reply-to">in reply to ${referenceLink(target)}</p>` : html``;
+}
+
+/** Collapsed, as Discourse shows them; a details element opens without JavaScript. */
+function repliesReceived(replies: RepliesToPost | null): Html {
+  if (replies === null) return html``;
+  const more = replies.total - replies.listed.length;
+  return html`<details class="post-replies">
+  <summary>${replies.total} ${replies.total === 1 ? 'reply' : 'replies'}</summary>
+  <ul>${replies.listed.map((reply) => html`<li>${referenceLink(reply)}</li>`)}${more > 0 ? html`<li class="muted">and ${more} more further on in the thread</li>` : ''}</ul>
+</details>`;
+}
+
 /**
  * One post in a thread; `id="post-N"` is the anchor permalinks and reply redirects point at.
  * `replyHref` (signed-in pages only) adds a "Reply" link to the thread's form for this post.
@@ -92,7 +112,9 @@ export function postArticle(post: PostView, replyHref?: (number: number) => stri
     ${time(post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="Edited">(edited ${time(post.editedAt)})</span>` : ''}
     ${acceptedMark(post)}
   </header>
+  ${inReplyTo(post.replyTo)}
   ${body(post)}
   ${actions(post, replyHref)}
+  ${repliesReceived(post.replies)}
 </article>`;
 }

@@ -1,6 +1,8 @@
+import type { Silence } from '../../src/forum/compose.js';
 import type { SafeHtml } from '../../src/lib/safe-html.js';
 import type { SimilarThread } from '../../src/search/similar.js';
-import { errorSummary, field, textarea } from '../components/form.js';
+import { errorSummary, field, keptText, textarea } from '../components/form.js';
+import { time } from '../components/time.js';
 import { html, safe, scriptNonce, type Html } from '../html.js';
 
 export type NewThreadProps = {
@@ -11,6 +13,8 @@ export type NewThreadProps = {
   preview?: SafeHtml;
   /** Threads like the title, shown with the preview; static/similar.js fills the same box while typing. */
   similar?: SimilarThread[];
+  /** A silenced member gets the reason instead of a form they could not send. */
+  silence?: Silence;
 };
 
 /** The same markup static/similar.js builds, so both paths look alike. */
@@ -27,8 +31,18 @@ function similarBox(similar: SimilarThread[] | undefined): Html {
   }</div>`;
 }
 
+/** Instead of the form: why, until when, and any text that came back (a form sent from another tab). */
+function silencedNotice(silence: Silence, values: NewThreadProps['values']): Html {
+  return html`<h1>Start a new thread</h1>
+<p class="banner banner-rejected" role="status"><strong>You cannot start threads for now.</strong> You have been silenced until ${time(silence.until)}${silence.reason ? html` (“${silence.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.</p>
+${values.title.trim() ? keptText({ name: 'title', label: 'Your title, kept for you to copy', value: values.title, rows: 2 }) : ''}
+${values.body.trim() ? keptText({ name: 'body', label: 'Your message, kept for you to copy', value: values.body }) : ''}
+<p><a href="/">Back to the community home</a></p>`;
+}
+
 export function newThreadPage(props: NewThreadProps): Html {
   const { values, errors } = props;
+  if (props.silence) return silencedNotice(props.silence, values);
   return html`<h1>Start a new thread</h1>
 <form method="post" action="/t" class="post-form" data-similar="/similar">
   <input type="hidden" name="submission" value="${values.submission}">

@@ -1,5 +1,6 @@
-import type { ThreadPage } from '../../src/forum/thread-page.js';
-import { errorSummary, textarea } from '../components/form.js';
+import type { ReplyNotice, ThreadPage } from '../../src/forum/thread-page.js';
+import { errorSummary, keptText, textarea } from '../components/form.js';
+import { time } from '../components/time.js';
 import { pageLinks } from '../components/pagination.js';
 import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
@@ -76,14 +77,40 @@ function replyingTo(target: { postId: number; number: number; username: string }
   return html`<p class="replying-to">Replying to <a href="/p/${target.postId}">@${target.username}’s post #${target.number}</a> · <a href="${path}#reply">Cancel</a></p>`;
 }
 
+/** What the viewer can do instead of replying; the opening post's Edit link, when they may use it. */
+function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
+  const { thread } = props;
+  const opening = props.posts.find((post) => post.number === 1 && post.canEdit);
+  const editOpening = opening ? html` <a href="/p/${opening.id}/edit">Edit your opening post</a>.` : '';
+  switch (block.kind) {
+    case 'sign-in':
+      return html`<a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">Log in</a> or <a href="/signup">sign up</a> to reply.`;
+    case 'locked':
+      return html`This thread is locked, so it takes no new replies.`;
+    case 'silenced':
+      return html`<strong>You cannot reply for now.</strong> You have been silenced until ${time(block.until)}${block.reason ? html` (“${block.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.`;
+    case 'thread-pending':
+      return block.yours
+        ? html`<strong>Your thread is waiting for approval.</strong> Replies open once a community manager approves it; you will be notified.${editOpening}`
+        : html`This thread is waiting for approval, so it takes no replies yet. <a href="/mod/queue">Review it in the queue</a>.`;
+    case 'thread-rejected':
+      return block.yours
+        ? html`<strong>Your thread was not approved</strong>, so it takes no replies. The reason is on the opening post; you can change it and send it again.${editOpening}`
+        : html`This thread was not approved, so it takes no replies.`;
+  }
+}
+
 function replySection(props: ThreadPageProps): Html {
   const { thread } = props;
-  // A draft that came back (invalid, or the session lapsed) is always shown again with its text.
-  if (!props.signedIn && !props.reply) {
-    return html`<p class="reply-prompt"><a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">Log in</a> or <a href="/signup">sign up</a> to reply.</p>`;
-  }
-  if (!props.canReply && props.signedIn) return html`<p class="reply-prompt">This thread is locked, so it takes no new replies.</p>`;
   const draft = props.reply;
+  // A draft that came back (invalid, or the session lapsed) is always shown again with its text;
+  // when the viewer cannot reply (silenced meanwhile, say), the text is kept to copy, not to send.
+  if (props.replyBlock && !(props.replyBlock.kind === 'sign-in' && draft)) {
+    return html`<section class="reply-blocked" id="reply" aria-label="Reply">
+  <p class="reply-prompt" role="status">${replyNotice(props.replyBlock, props)}</p>
+  ${draft?.body ? keptText({ name: 'reply', label: 'Your reply, kept for you to copy', value: draft.body }) : ''}
+</section>`;
+  }
   return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
   <h2 id="reply-heading">Your reply</h2>
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
