@@ -1,4 +1,4 @@
-import { and, asc, between, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, between, eq, isNull, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
 import type { Db } from '../db/client.js';
@@ -19,6 +19,7 @@ import {
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
+import { awaitingConfirmation, awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { sharedReads } from './shared-reads.js';
 
 export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
@@ -42,6 +43,8 @@ export type PostView = PostAnswerFields & {
   canFlag: boolean;
   flaggedByViewer: boolean;
   canModerate: boolean;
+  /** The viewer's own post, waiting for them to confirm their address. */
+  awaitsConfirmation: boolean;
 };
 
 export type ThreadPage = {
@@ -67,6 +70,8 @@ export type ThreadPage = {
   totalPages: number;
   canReply: boolean;
   canModerate: boolean;
+  /** Set when the viewer has a post on this page that waits for them to confirm this address. */
+  confirmAddress: { email: string } | null;
   /** Computes a value from what every viewer of this page sees, once per version of the thread. */
   derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D;
 };
@@ -126,7 +131,8 @@ function prepare(db: Db) {
       .where(and(eq(posts.threadId, threadId), between(posts.number, sql.placeholder('first'), sql.placeholder('last'))))
       .orderBy(asc(posts.number))
       .prepare(),
-    // Replies still waiting (or rejected) that this viewer may see: their own, or all waiting ones for moderators.
+    // Replies still waiting (or rejected) that this viewer may see: their own, or for moderators all
+    // those waiting for approval (not those waiting for their author to confirm an address).
     unnumbered: db
       .select(postColumns)
       .from(posts)
@@ -136,7 +142,7 @@ function prepare(db: Db) {
           eq(posts.threadId, threadId),
           isNull(posts.number),
           isNull(posts.deletedAt),
-          or(eq(posts.authorId, viewerId), and(eq(sql.placeholder('moderator'), 1), eq(posts.status, 'pending'))),
+          or(eq(posts.authorId, viewerId), and(eq(sql.placeholder('moderator'), 1), eq(posts.status, 'pending'), not(awaitingConfirmation))),
         ),
       )
       .orderBy(asc(posts.id))
@@ -156,9 +162,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const row = queries.thread.get({ threadId: input.threadId });
   if (!row) throw new NotFound('That thread does not exist, or it was removed.');
   const moderator = canModerate(viewer, row.categoryId);
-  if (row.status !== 'published' && !canReadHiddenPost(viewer, { authorId: row.authorId, number: 1, deletedAt: null, hiddenAt: null }, row.categoryId)) {
-    throw new NotFound('That thread does not exist, or it was removed.');
-  }
+  if (row.status !== 'published' && !canReadUnpublishedThread(ctx, viewer, row)) throw new NotFound('That thread does not exist, or it was removed.');
   const totalPages = Math.max(1, Math.ceil(row.lastPostNumber / POSTS_PER_PAGE));
   if (!Number.isInteger(input.page) || input.page < 1 || input.page > totalPages) {
     throw new NotFound(`This thread has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${input.page}.`);
@@ -179,6 +183,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const facts = { locked: row.locked, categoryId: row.categoryId };
   const question = row.status === 'published' ? { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind } : null;
   const now = ctx.now();
+  const views = rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted }));
   return {
     thread: {
       id: row.id,
@@ -193,15 +198,29 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       lastPostAt: row.lastPostAt,
     },
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName, kind: row.categoryKind },
-    posts: rows.map((post) => toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted })),
+    posts: views,
     acceptedAnswer: shared.value.acceptedAnswer,
     opening: shared.value.opening,
     page: input.page,
     totalPages,
     canReply: row.status === 'published' && canReply(viewer, facts, now),
     canModerate: moderator,
+    confirmAddress: views.some((post) => post.awaitsConfirmation) ? confirmationAddress(ctx, viewer) : null,
     derived: shared.derived,
   };
+}
+
+function confirmationAddress(ctx: ServiceContext, viewer: Viewer): { email: string } | null {
+  const row = viewer ? ctx.db.select({ email: users.email }).from(users).where(eq(users.id, viewer.id)).get() : undefined;
+  return row ? { email: row.email } : null;
+}
+
+/** Its author, and the category's moderators once it waits for them (not for the author's confirmation). */
+function canReadUnpublishedThread(ctx: ServiceContext, viewer: Viewer, row: { id: number; authorId: number; categoryId: number }): boolean {
+  if (!canReadHiddenPost(viewer, { authorId: row.authorId, number: 1, deletedAt: null, hiddenAt: null }, row.categoryId)) return false;
+  if (viewer?.id === row.authorId) return true;
+  const opening = ctx.db.select({ id: posts.id }).from(posts).where(and(eq(posts.threadId, row.id), eq(posts.number, 1))).get();
+  return opening === undefined || !awaitsConfirmation(ctx.db, opening.id);
 }
 
 function flaggedByViewer(queries: ReturnType<typeof statements>, viewer: Viewer, postIds: number[]): Set<number> {
@@ -249,5 +268,6 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     canVote: answer.canVote,
     canAccept: answer.canAccept,
     accepted: answer.accepted,
+    awaitsConfirmation: state === 'pending' && viewer?.id === post.authorId && viewer.emailUnverified === true,
   };
 }

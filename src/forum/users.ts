@@ -1,9 +1,10 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, not, or, sql } from 'drizzle-orm';
 import { posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { usernameKey } from '../auth/accounts.js';
+import { awaitingConfirmation } from '../moderation/confirmed-posts.js';
 import { isStaff } from './permissions.js';
 
 export const PROFILE_POSTS_PER_PAGE = 20;
@@ -41,8 +42,9 @@ export function listProfilePosts(ctx: ServiceContext, viewer: Viewer, input: { u
     .where(
       and(
         eq(posts.authorId, input.userId),
-        // Others see published, live posts in published threads; the member and staff also see waiting and hidden ones.
-        showRemoved ? isNull(posts.deletedAt) : and(eq(posts.status, 'published'), eq(threads.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
+        // Others see published, live posts in published threads; the member and staff also see waiting and hidden ones
+        // (staff not those waiting for the member to confirm their address: they are the member's alone).
+        showRemoved ? and(isNull(posts.deletedAt), viewer.id === input.userId ? undefined : not(awaitingConfirmation)) : and(eq(posts.status, 'published'), eq(threads.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
         cursor ? or(lt(posts.createdAt, cursor.key), and(eq(posts.createdAt, cursor.key), lt(posts.id, cursor.id))) : undefined,
       ),
     )

@@ -38,11 +38,12 @@ const viewerSide = fc.record({
   canVote: fc.boolean(),
   canAccept: fc.boolean(),
   accepted: fc.boolean(),
+  awaitsConfirmation: fc.boolean(),
   replyLink: fc.boolean(),
 });
 
 type Side = typeof viewerSide extends fc.Arbitrary<infer T> ? T : never;
-const sideFields: (keyof Side)[] = ['readable', 'withReason', 'canEdit', 'canDelete', 'canViewRevisions', 'canFlag', 'flaggedByViewer', 'canModerate', 'votedByViewer', 'canVote', 'canAccept', 'accepted', 'replyLink'];
+const sideFields: (keyof Side)[] = ['readable', 'withReason', 'canEdit', 'canDelete', 'canViewRevisions', 'canFlag', 'flaggedByViewer', 'canModerate', 'votedByViewer', 'canVote', 'canAccept', 'accepted', 'awaitsConfirmation', 'replyLink'];
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
 function view(post: Row, side: Side): PostView {
@@ -67,6 +68,7 @@ function view(post: Row, side: Side): PostView {
     canVote: side.canVote,
     canAccept: side.canAccept,
     accepted: side.accepted,
+    awaitsConfirmation: side.awaitsConfirmation,
   };
 }
 
@@ -93,7 +95,7 @@ describe('articleKey', () => {
   it('changes with every viewer field and with the Reply link', () => {
     const base = view({ number: 2, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0 }, {
       readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
-      canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, replyLink: true,
+      canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, awaitsConfirmation: false, replyLink: true,
     });
     const key = articleKey(base, true);
     expect(articleKey(base, false)).not.toBe(key);
@@ -112,7 +114,7 @@ describe('articleKey', () => {
 describe('postArticles', () => {
   const plain: Side = {
     readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
-    canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, replyLink: true,
+    canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, awaitsConfirmation: false, replyLink: true,
   };
   const rows: Row[] = [1, 2, 3].map((number) => ({ number, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0 }));
   // One thread version's kept values, shared by every view of it, as src/forum/shared-reads.ts keeps them.
