@@ -7,6 +7,7 @@ import type { Tx } from '../forum/counters.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { Conflict, Unauthenticated } from '../lib/errors.js';
 import { verifyEmailMessage } from '../../views/email/messages.js';
+import { releaseConfirmedPosts } from '../moderation/confirmed-posts.js';
 import { emailKey } from './accounts.js';
 import { findUserToken, issueUserToken, useUserToken } from './user-tokens.js';
 
@@ -49,6 +50,7 @@ export function checkVerificationToken(ctx: ServiceContext, token: string): void
 /**
  * Uses the token once and marks the address verified, provided the account still uses the
  * address the link was sent to (a link for an old address proves nothing about the new one).
+ * The member's posts that waited for this are decided in the same transaction.
  */
 export function verifyEmail(ctx: ServiceContext, token: string): void {
   const now = ctx.now();
@@ -61,6 +63,8 @@ export function verifyEmail(ctx: ServiceContext, token: string): void {
         throw new BadToken('This link was sent to an address your account no longer uses. Send a new one from your account page.');
       }
       if (user.verifiedAt === null) tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, found.userId)).run();
+      // Posts written while the address was unconfirmed now go out, or to the review queue.
+      releaseConfirmedPosts(ctx.db, tx, { userId: found.userId, now });
     },
     { behavior: 'immediate' },
   );

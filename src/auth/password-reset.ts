@@ -4,6 +4,7 @@ import { mailMember } from '../email/member-mail.js';
 import { BadToken } from '../email/unsubscribe.js';
 import type { ServiceContext } from '../lib/context.js';
 import { assertValid } from '../lib/errors.js';
+import { releaseConfirmedPosts } from '../moderation/confirmed-posts.js';
 import { passwordResetMessage, type MailProps } from '../../views/email/messages.js';
 import { addressOwner, emailKey, MESSAGES, passwordError } from './accounts.js';
 import { hashPassword } from './password.js';
@@ -66,6 +67,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
       if (!user || emailKey(user.email) !== emailKey(found.email)) throw new BadToken(BAD_RESET_LINK);
       // Following the link proved the address works, so it counts as verified too.
       tx.update(users).set({ passwordHash, emailVerifiedAt: user.verifiedAt ?? now }).where(eq(users.id, found.userId)).run();
+      releaseConfirmedPosts(ctx.db, tx, { userId: found.userId, now });
       tx.update(userTokens)
         .set({ usedAt: now })
         .where(and(eq(userTokens.userId, found.userId), eq(userTokens.purpose, 'reset_password'), isNull(userTokens.usedAt)))

@@ -4,14 +4,20 @@ import { users, type ContentStatus, type ModerationMode } from '../db/schema.js'
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { Forbidden, ValidationError } from '../lib/errors.js';
 import type { Rendered } from '../markdown/renderer.js';
-import { addsLink, containsLink, mustHoldEdit, mustWait } from '../moderation/publication.js';
+import { addsLink, awaitsAddressConfirmation, containsLink, mustHoldEdit, mustWait } from '../moderation/publication.js';
 import { censor, findWatchedWords, loadWatchedWords } from '../moderation/watched-words.js';
 import { isSilenced } from './permissions.js';
 
-export type Composed = { status: ContentStatus; rendered: Rendered };
+/**
+ * `awaitsConfirmation`: the author has not confirmed their address, so the post waits for that,
+ * with no review item (it is not the managers' work yet); confirming decides it again.
+ */
+export type Composed = { status: ContentStatus; rendered: Rendered; awaitsConfirmation: boolean };
 
 // Every new post reads it: prepared once per database.
-const postCountOf = perDatabase((db) => db.select({ postCount: users.postCount }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare());
+const authorFacts = perDatabase((db) =>
+  db.select({ postCount: users.postCount, emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
+);
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -55,16 +61,20 @@ export async function composePost(
       [field]: `This community does not allow “${blocked.word}”. Please remove it and post again — your text is kept below.`,
     });
   }
-  const approvedPosts = postCountOf(ctx.db).get({ userId: author.id })?.postCount ?? 0;
+  const known = authorFacts(ctx.db).get({ userId: author.id });
+  const edit = input.previousBody !== undefined;
+  // An author with no row (the command line's system user) counts as confirmed. An edit of a
+  // published post is judged by the edit rules alone: the post is already public.
+  const awaitsConfirmation = !edit && awaitsAddressConfirmation(author, known === undefined || known.emailVerifiedAt !== null);
   const facts = {
     mode: input.mode,
-    approvedPosts,
-    hasLink: input.previousBody === undefined ? containsLink(input.body) : addsLink(input.previousBody, input.body),
+    approvedPosts: known?.postCount ?? 0,
+    hasLink: edit ? addsLink(input.previousBody!, input.body) : containsLink(input.body),
     watchedQueue: [...titleMatches, ...bodyMatches].some((match) => match.action === 'queue'),
   };
-  const waits = input.previousBody === undefined ? mustWait(author, facts) : mustHoldEdit(author, facts);
+  const waits = awaitsConfirmation || (edit ? mustHoldEdit(author, facts) : mustWait(author, facts));
   const rendered = await ctx.markdown.render(censor(input.body, bodyMatches));
-  return { status: waits ? 'pending' : 'published', rendered };
+  return { status: waits ? 'pending' : 'published', rendered, awaitsConfirmation };
 }
 
 /** Titles are plain text: censored words are masked in the stored title itself. */

@@ -27,9 +27,9 @@ export type EditablePost = {
   editWaiting: boolean;
 };
 
-function assertMayEdit(viewer: Viewer, post: LoadedPost): asserts viewer is SignedIn {
+function assertMayEdit(ctx: ServiceContext, viewer: Viewer, post: LoadedPost): asserts viewer is SignedIn {
   if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
-  assertVisible(viewer, post);
+  assertVisible(ctx, viewer, post);
   if (!canEditPost(viewer, post, post)) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
 }
 
@@ -41,7 +41,7 @@ function ownHeldEdit(ctx: ServiceContext, viewer: SignedIn, post: LoadedPost) {
 /** The post as its editor needs it (the author's waiting edit, if any, so no typed text is lost); the title comes along for opening posts. */
 export function getPostForEdit(ctx: ServiceContext, viewer: Viewer, postId: number): EditablePost {
   const post = loadPost(ctx, postId);
-  assertMayEdit(viewer, post);
+  assertMayEdit(ctx, viewer, post);
   const held = ownHeldEdit(ctx, viewer, post);
   return {
     id: post.id,
@@ -73,7 +73,7 @@ export async function editPost(ctx: ServiceContext, viewer: Viewer, input: EditI
     title: title === null ? undefined : titleError(title),
     reason: staffEdit && reason.length === 0 ? 'Please say why you are editing this member’s post; it goes to the audit log.' : undefined,
   });
-  assertMayEdit(viewer, post);
+  assertMayEdit(ctx, viewer, post);
   const held = ownHeldEdit(ctx, viewer, post);
   const resubmit = post.status === 'rejected' && !staffEdit;
   const titleChanged = title !== null && title !== post.title;
@@ -115,6 +115,7 @@ function applyEdit(tx: Tx, post: LoadedPost, edit: Applied): void {
   if (edit.resubmit) {
     tx.update(posts).set({ status: 'pending', rejectedReason: null }).where(eq(posts.id, post.id)).run();
     if (post.number === 1) tx.update(threads).set({ status: 'pending' }).where(eq(threads.id, post.threadId)).run();
-    openApprovalItem(tx, { postId: post.id, categoryId: post.categoryId, at: edit.now });
+    // An author who has not confirmed their address resubmits to that confirmation, not to the queue.
+    if (!edit.composed.awaitsConfirmation) openApprovalItem(tx, { postId: post.id, categoryId: post.categoryId, at: edit.now });
   }
 }

@@ -3,6 +3,7 @@ import { commitTogether } from '../db/group-commit.js';
 import { categories, postRevisions, posts, reviewItems, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { withdrawHeldEdit } from '../moderation/held-edits.js';
 import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
@@ -49,11 +50,13 @@ export function loadPost(ctx: ServiceContext, postId: number) {
 
 export type LoadedPost = ReturnType<typeof loadPost>;
 
-/** Waiting and rejected posts exist only for their author and the category's moderators. */
-export function assertVisible(viewer: Viewer, post: LoadedPost): void {
-  if (post.status !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) {
-    throw new NotFound('That post does not exist, or it was removed.');
-  }
+/**
+ * Waiting and rejected posts exist only for their author and the category's moderators; a post
+ * waiting for its author to confirm their address, only for its author.
+ */
+export function assertVisible(ctx: ServiceContext, viewer: Viewer, post: LoadedPost): void {
+  const readable = post.status === 'published' || (canReadHiddenPost(viewer, post, post.categoryId) && (viewer?.id === post.authorId || !awaitsConfirmation(ctx.db, post.id)));
+  if (!readable) throw new NotFound('That post does not exist, or it was removed.');
 }
 
 export function locationOf(post: { id: number; threadId: number; slug: string; number: number | null; lastPostNumber: number }): PostLocation {
@@ -70,7 +73,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
   if (!thread || thread.status !== 'published') throw new NotFound('That thread does not exist, or it was removed.');
   if (!canReply(viewer, thread, ctx.now())) throw new Forbidden('This thread is locked, so it takes no new replies.');
   const replyTo = findReplyTarget(ctx, { threadId: thread.id, replyTo: input.replyTo });
-  const { status, rendered } = await composePost(ctx, viewer, { mode: thread.moderation, body });
+  const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
   const token = submissionToken(input.submission);
   // Shares its transaction (and its wait for the disk) with the other posts of this event-loop turn.
@@ -83,7 +86,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     const { lastPostNumber } = statements.lastPostNumber.get({ threadId: thread.id })!;
     if (status !== 'published') {
       const post = statements.insert.get({ ...values, number: null })!;
-      openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
+      if (!awaitsConfirmation) openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
       recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
     }
@@ -102,7 +105,7 @@ export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId:
   return ctx.db.transaction(
     (tx) => {
       const post = loadPost({ ...ctx, db: tx as unknown as ServiceContext['db'] }, input.postId);
-      assertVisible(viewer, post);
+      assertVisible(ctx, viewer, post);
       if (!canDeletePost(viewer, post)) throw new Forbidden('You can only delete your own posts.');
       const now = ctx.now();
       tx.update(posts).set({ deletedAt: now }).where(eq(posts.id, post.id)).run();
@@ -123,7 +126,7 @@ export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId:
 /** Where a permalink leads; waiting posts exist only for their author and moderators. */
 export function locatePost(ctx: ServiceContext, viewer: Viewer, postId: number): PostLocation {
   const post = loadPost(ctx, postId);
-  assertVisible(viewer, post);
+  assertVisible(ctx, viewer, post);
   if (post.threadStatus !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) throw new NotFound('That post does not exist, or it was removed.');
   return locationOf(post);
 }
@@ -133,7 +136,7 @@ export type Revision = { id: number; body: string; title: string | null; editor:
 /** Earlier versions of a post, newest first, with the current one for comparison. */
 export function listRevisions(ctx: ServiceContext, viewer: Viewer, postId: number) {
   const post = loadPost(ctx, postId);
-  assertVisible(viewer, post);
+  assertVisible(ctx, viewer, post);
   // A deleted post's text is gone for everyone but admins, its history with it.
   if (post.deletedAt !== null && !canReadDeletedText(viewer)) throw new NotFound('That post does not exist, or it was removed.');
   if (!canViewRevisions(viewer, post, post.categoryId)) {

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, between, eq, isNull, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
 import type { Db } from '../db/client.js';
@@ -22,6 +22,7 @@ import { repliedTo, replyContext, repliesOnPage, type PostReference, type Replie
 import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
+import { awaitingConfirmation, awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { sharedReads } from './shared-reads.js';
 
 export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
@@ -51,6 +52,8 @@ export type PostView = PostAnswerFields & {
   replyTo: PostReference | null;
   /** The published, visible replies made to this post, the same for every viewer. */
   replies: RepliesToPost | null;
+  /** The viewer's own post, waiting for them to confirm their address. */
+  awaitsConfirmation: boolean;
 };
 
 /** Why the viewer cannot reply, with the reason staff gave for a silence. */
@@ -81,6 +84,8 @@ export type ThreadPage = {
   /** Null when the viewer may reply. */
   replyBlock: ReplyNotice | null;
   canModerate: boolean;
+  /** Set when the viewer has a post on this page that waits for them to confirm this address. */
+  confirmAddress: { email: string } | null;
   /** Computes a value from what every viewer of this page sees, once per version of the thread. */
   derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D;
 };
@@ -147,7 +152,8 @@ function prepare(db: Db) {
       .where(and(eq(posts.threadId, threadId), between(posts.number, sql.placeholder('first'), sql.placeholder('last'))))
       .orderBy(asc(posts.number))
       .prepare(),
-    // Replies still waiting (or rejected) that this viewer may see: their own, or all waiting ones for moderators.
+    // Replies still waiting (or rejected) that this viewer may see: their own, or for moderators all
+    // those waiting for approval (not those waiting for their author to confirm an address).
     unnumbered: db
       .select(postColumns)
       .from(posts)
@@ -159,7 +165,7 @@ function prepare(db: Db) {
           eq(posts.threadId, threadId),
           isNull(posts.number),
           isNull(posts.deletedAt),
-          or(eq(posts.authorId, viewerId), and(eq(sql.placeholder('moderator'), 1), eq(posts.status, 'pending'))),
+          or(eq(posts.authorId, viewerId), and(eq(sql.placeholder('moderator'), 1), eq(posts.status, 'pending'), not(awaitingConfirmation))),
         ),
       )
       .orderBy(asc(posts.id))
@@ -182,9 +188,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const row = queries.thread.get({ threadId: input.threadId });
   if (!row) throw new NotFound('That thread does not exist, or it was removed.');
   const moderator = canModerate(viewer, row.categoryId);
-  if (row.status !== 'published' && !canReadHiddenPost(viewer, { authorId: row.authorId, number: 1, deletedAt: null, hiddenAt: null }, row.categoryId)) {
-    throw new NotFound('That thread does not exist, or it was removed.');
-  }
+  if (row.status !== 'published' && !canReadUnpublishedThread(ctx, viewer, row)) throw new NotFound('That thread does not exist, or it was removed.');
   const totalPages = Math.max(1, Math.ceil(row.lastPostNumber / POSTS_PER_PAGE));
   if (!Number.isInteger(input.page) || input.page < 1 || input.page > totalPages) {
     throw new NotFound(`This thread has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${input.page}.`);
@@ -210,6 +214,9 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const now = ctx.now();
   const block = replyBlock(viewer, { ...facts, status: row.status, authorId: row.authorId }, now);
   const replies = shared.value.replies;
+  const views = rows.map((post) =>
+    toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted, first, last, replies: replies[post.id] ?? null, held }),
+  );
   return {
     thread: {
       id: row.id,
@@ -224,9 +231,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       lastPostAt: row.lastPostAt,
     },
     category: { id: row.categoryId, slug: row.categorySlug, name: row.categoryName, kind: row.categoryKind },
-    posts: rows.map((post) =>
-      toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted, first, last, replies: replies[post.id] ?? null, held }),
-    ),
+    posts: views,
     acceptedAnswer: shared.value.acceptedAnswer,
     opening: shared.value.opening,
     page: input.page,
@@ -234,8 +239,22 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     canReply: block === null,
     replyBlock: block?.kind === 'silenced' ? { ...block, ...silenceOf(ctx, viewer)! } : block,
     canModerate: moderator,
+    confirmAddress: views.some((post) => post.awaitsConfirmation) ? confirmationAddress(ctx, viewer) : null,
     derived: shared.derived,
   };
+}
+
+function confirmationAddress(ctx: ServiceContext, viewer: Viewer): { email: string } | null {
+  const row = viewer ? ctx.db.select({ email: users.email }).from(users).where(eq(users.id, viewer.id)).get() : undefined;
+  return row ? { email: row.email } : null;
+}
+
+/** Its author, and the category's moderators once it waits for them (not for the author's confirmation). */
+function canReadUnpublishedThread(ctx: ServiceContext, viewer: Viewer, row: { id: number; authorId: number; categoryId: number }): boolean {
+  if (!canReadHiddenPost(viewer, { authorId: row.authorId, number: 1, deletedAt: null, hiddenAt: null }, row.categoryId)) return false;
+  if (viewer?.id === row.authorId) return true;
+  const opening = ctx.db.select({ id: posts.id }).from(posts).where(and(eq(posts.threadId, row.id), eq(posts.number, 1))).get();
+  return opening === undefined || !awaitsConfirmation(ctx.db, opening.id);
 }
 
 function flaggedByViewer(queries: ReturnType<typeof statements>, viewer: Viewer, postIds: number[]): Set<number> {
@@ -304,5 +323,6 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     accepted: answer.accepted,
     replyTo: repliedTo(post, page),
     replies: page.replies,
+    awaitsConfirmation: state === 'pending' && viewer?.id === post.authorId && viewer.emailUnverified === true,
   };
 }

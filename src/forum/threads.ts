@@ -33,7 +33,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   if (viewer === null) throw new Unauthenticated('Please log in to start a thread.');
   assertMayPost(ctx, viewer);
   const { id: categoryId, moderation } = category!;
-  const { status, rendered } = await composePost(ctx, viewer, { mode: moderation, body, title });
+  const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: moderation, body, title });
   const storedTitle = censorTitle(ctx, title);
   const now = ctx.now();
   const slug = slugify(storedTitle);
@@ -58,7 +58,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
       announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, bodyHtml: rendered.html, at: now });
     } else {
       tx.update(threads).set({ lastPostNumber: 1, lastPostId: post.id, lastPostAuthorId: viewer.id }).where(eq(threads.id, thread.id)).run();
-      openApprovalItem(tx, { postId: post.id, categoryId, at: now });
+      if (!awaitsConfirmation) openApprovalItem(tx, { postId: post.id, categoryId, at: now });
     }
     recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
     return { threadId: thread.id, postId: post.id, slug, status };

@@ -1,9 +1,10 @@
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { usernameKey } from '../auth/accounts.js';
+import { awaitingConfirmation } from '../moderation/confirmed-posts.js';
 import { isStaff, moderatedCategoryFilter } from './permissions.js';
 
 export const PROFILE_POSTS_PER_PAGE = 20;
@@ -30,7 +31,8 @@ function visibleOnProfile(viewer: Viewer, userId: number): SQL | undefined {
   if (viewer !== null && viewer.id === userId) return isNull(posts.deletedAt);
   const published = and(eq(posts.status, 'published'), eq(threads.status, 'published'), isNull(posts.deletedAt), isNull(posts.hiddenAt));
   if (!isStaff(viewer)) return published;
-  return or(published, and(isNull(posts.deletedAt), moderatedCategoryFilter(viewer, threads.categoryId)));
+  // Staff not posts waiting for the member to confirm their address: they are the member's alone.
+  return or(published, and(isNull(posts.deletedAt), moderatedCategoryFilter(viewer, threads.categoryId), not(awaitingConfirmation)));
 }
 
 /** A member's recent posts, newest first, keyset-paged; removed posts only for their author and the category's staff. */

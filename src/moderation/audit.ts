@@ -29,6 +29,7 @@ export const modActions = {
   watched_word_add: 'added a watched word',
   watched_word_remove: 'removed a watched word',
   category_settings: 'changed category settings',
+  flag_settings: 'changed when flags hide a post',
   embed_origin_added: 'allowed an embedding origin',
   embed_origin_removed: 'removed an embedding origin',
   api_key_created: 'created an API key',

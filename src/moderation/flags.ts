@@ -1,6 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { flagReasons, flags, reviewItems, type FlagReason } from '../db/schema.js';
-import { getSetting } from '../db/settings.js';
+import { flagReasons, flags, reviewItems, users, type FlagReason } from '../db/schema.js';
 import { assertMayPost } from '../forum/compose.js';
 import { loadPost } from '../forum/posts.js';
 import { pageOfPost } from '../forum/threads.js';
@@ -8,10 +7,9 @@ import { canFlag } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { countsTowardHide, readFlagTrust } from './flag-trust.js';
 import { hidePost } from './visibility.js';
 
-/** Open flags from this many different members hide a post until a manager looks (setting `flag_hide_threshold`). */
-export const DEFAULT_FLAG_HIDE_THRESHOLD = 3;
 export const AUTO_HIDE_REASON = 'hidden pending review';
 
 export type FlagResult = { postId: number; autoHidden: boolean };
@@ -47,7 +45,10 @@ export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: n
     note: reason === 'other' && note.length === 0 ? 'Please tell the community team what is wrong with this post.' : undefined,
   });
   const post = assertMayFlag(ctx, viewer, input.postId);
-  const threshold = Number(getSetting(ctx.db, 'flag_hide_threshold') ?? DEFAULT_FLAG_HIDE_THRESHOLD);
+  const trust = readFlagTrust(ctx.db);
+  const author = ctx.db.select({ role: users.role }).from(users).where(eq(users.id, post.authorId)).get();
+  // Staff posts are never hidden by flags: their items go to the top of the queue instead.
+  const mayAutoHide = author?.role === 'member';
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
@@ -55,8 +56,11 @@ export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: n
       if (existing) throw new Conflict('You have already flagged this post; the community team will look at it.');
       tx.insert(flags).values({ postId: post.id, flaggerId: post.viewerId, reason: reason!, note: note || null, createdAt: now }).run();
       tx.insert(reviewItems).values({ kind: 'flag', postId: post.id, categoryId: post.categoryId, createdAt: now }).onConflictDoNothing().run();
-      const open = tx.select({ n: count() }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.status, 'open'))).get()?.n ?? 0;
-      const autoHidden = open >= threshold && hidePost(tx, { postId: post.id, byId: null, reason: AUTO_HIDE_REASON, now });
+      // Every flag opens or joins the review item; only trusted members' flags count toward the hide.
+      const counted = mayAutoHide
+        ? (tx.select({ n: count() }).from(flags).innerJoin(users, eq(users.id, flags.flaggerId)).where(and(eq(flags.postId, post.id), eq(flags.status, 'open'), countsTowardHide(trust))).get()?.n ?? 0)
+        : 0;
+      const autoHidden = mayAutoHide && counted >= trust.threshold && hidePost(tx, { postId: post.id, byId: null, reason: AUTO_HIDE_REASON, now });
       return { postId: post.id, autoHidden };
     },
     { behavior: 'immediate' },

@@ -38,6 +38,14 @@ export type PublicationFacts = {
   watchedQueue: boolean;
 };
 
+/**
+ * Members post only once their address is confirmed (as Discourse requires activation): until then
+ * their posts wait for the confirmation, seen by them alone. Staff are exempt.
+ */
+export function awaitsAddressConfirmation(author: SignedIn, confirmed: boolean): boolean {
+  return !confirmed && !isStaff(author);
+}
+
 /** The category's pre-moderation mode applied to this author and post. */
 export function mustWait(author: SignedIn, facts: PublicationFacts): boolean {
   if (isStaff(author)) return false;

@@ -4,6 +4,7 @@ import { canModerate, canSanction, isCommunityWideStaff, moderatedCategoryFilter
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { loadQueueEdits, type QueueEdit } from './queue-edits.js';
+import { countsTowardHide, readFlagTrust } from './flag-trust.js';
 import { requireStaff } from './staff.js';
 
 // The header's "Review (N)" count lives beside the layout's loader; it applies the same scope rule.
@@ -12,14 +13,17 @@ export { countOpenReviewItems } from './review-count.js';
 // The review queue as managers read it: open items in the categories they moderate, each with
 // enough about the post and its author to decide without opening another page. Four queries per
 // page whatever its length: the items, their open flags, their held edits, their authors' earlier sanctions.
+// Flagged staff posts come first whatever the order: flags never hide them, so a person must look.
 
 export const QUEUE_PAGE_SIZE = 20;
 export const queueOrders = ['oldest', 'newest'] as const;
 export type QueueOrder = (typeof queueOrders)[number];
-export type QueueCursor = { key: number; id: number };
+/** `tier` 0 holds flagged staff posts, 1 everything else; pages run through tier 0 first. */
+export type QueueCursor = { tier: number; key: number; id: number };
 export type QueueFilters = { kind: ReviewKind | null; categoryId: number | null; reason: FlagReason | null; order: QueueOrder; cursor: QueueCursor | null };
 
-export type QueueFlag = { flagger: string; reason: FlagReason; note: string | null; createdAt: number };
+/** `counts`: whether it counts toward the automatic hide (its flagger was trusted when flagging). */
+export type QueueFlag = { flagger: string; reason: FlagReason; note: string | null; createdAt: number; counts: boolean };
 export type QueueSanction = { action: 'silence' | 'suspend'; reason: string | null; createdAt: number };
 export type QueueItem = {
   id: number;
@@ -40,10 +44,13 @@ export type QueueItem = {
 };
 export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
 
+const tier = sql<number>`(case when ${reviewItems.kind} = 'flag' and ${users.role} <> 'member' then 0 else 1 end)`;
+
 function pageCondition(order: QueueOrder, cursor: QueueCursor | null): SQL | undefined {
   if (!cursor) return undefined;
   const after = order === 'oldest' ? gt : lt;
-  return or(after(reviewItems.createdAt, cursor.key), and(eq(reviewItems.createdAt, cursor.key), after(reviewItems.id, cursor.id)));
+  const withinTier = or(after(reviewItems.createdAt, cursor.key), and(eq(reviewItems.createdAt, cursor.key), after(reviewItems.id, cursor.id)));
+  return or(sql`${tier} > ${cursor.tier}`, and(sql`${tier} = ${cursor.tier}`, withinTier));
 }
 
 function reasonCondition(reason: FlagReason | null): SQL | undefined {
@@ -62,7 +69,7 @@ function loadItems(ctx: ServiceContext, viewer: SignedIn, filters: QueueFilters,
       threadId: threads.id, title: threads.title, slug: threads.slug, threadStatus: threads.status,
       categoryId: categories.id, categorySlug: categories.slug, categoryName: categories.name,
       authorId: users.id, username: users.username, role: users.role, joinedAt: users.createdAt, postCount: users.postCount,
-      silencedUntil: users.silencedUntil, suspendedUntil: users.suspendedUntil,
+      silencedUntil: users.silencedUntil, suspendedUntil: users.suspendedUntil, tier,
     })
     .from(reviewItems)
     .innerJoin(posts, eq(posts.id, reviewItems.postId))
@@ -81,7 +88,7 @@ function loadItems(ctx: ServiceContext, viewer: SignedIn, filters: QueueFilters,
         only,
       ),
     )
-    .orderBy(direction(reviewItems.createdAt), direction(reviewItems.id))
+    .orderBy(asc(tier), direction(reviewItems.createdAt), direction(reviewItems.id))
     .limit(limit)
     .all();
 }
@@ -91,14 +98,15 @@ type ItemRow = ReturnType<typeof loadItems>[number];
 function loadFlags(ctx: ServiceContext, postIds: number[]): Map<number, QueueFlag[]> {
   const byPost = new Map<number, QueueFlag[]>();
   if (postIds.length === 0) return byPost;
+  const counts = countsTowardHide(readFlagTrust(ctx.db));
   const rows = ctx.db
-    .select({ postId: flags.postId, flagger: users.username, reason: flags.reason, note: flags.note, createdAt: flags.createdAt })
+    .select({ postId: flags.postId, flagger: users.username, reason: flags.reason, note: flags.note, createdAt: flags.createdAt, counts: sql<number>`${counts}` })
     .from(flags)
     .innerJoin(users, eq(users.id, flags.flaggerId))
     .where(and(inArray(flags.postId, postIds), eq(flags.status, 'open')))
     .orderBy(asc(flags.createdAt), asc(flags.id))
     .all();
-  for (const { postId, ...flag } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), flag]);
+  for (const { postId, counts: trusted, ...flag } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...flag, counts: Boolean(trusted) }]);
   return byPost;
 }
 
@@ -155,7 +163,7 @@ export function listReviewQueue(ctx: ServiceContext, viewer: Viewer, filters: Qu
   const rows = loadItems(ctx, staff, filters);
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
-  return { items: toItems(ctx, staff, page), nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? `${last.createdAt}.${last.id}` : null };
+  return { items: toItems(ctx, staff, page), nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? `${last.tier}.${last.createdAt}.${last.id}` : null };
 }
 
 /** Open items by id (those this viewer may see), e.g. to show again a decision that needs fixing. */

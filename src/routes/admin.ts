@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { ValidationError, type FieldErrors } from '../lib/errors.js';
+import { readFlagTrust, updateFlagTrust } from '../moderation/flag-trust.js';
+import { requireConfigurer } from '../moderation/staff.js';
 import { addWatchedWord, listCategorySettings, listWatchedWordRows, removeWatchedWord, updateCategorySettings } from '../moderation/settings.js';
 import { categorySettingsPage } from '../../views/pages/admin-categories.js';
+import { flagSettingsPage, type FlagSettingsValues } from '../../views/pages/admin-flags.js';
 import { watchedWordsPage } from '../../views/pages/admin-watched-words.js';
 import type { AppEnv } from './env.js';
 import { idParam, readForm } from './forms.js';
@@ -12,6 +15,7 @@ const notices: Record<string, string> = {
   added: 'Added. Posts written from now on are checked for it.',
   removed: 'Removed from the list.',
   saved: 'Saved. The new settings apply to posts written from now on.',
+  'flags-saved': 'Saved. The new settings apply to flags made from now on.',
 };
 
 function renderWords(c: Context<AppEnv>, values: { word: string; action: string }, errors: FieldErrors, status: 200 | 422 = 200) {
@@ -25,6 +29,14 @@ function renderCategories(c: Context<AppEnv>, failed?: { categoryId: number; err
   const categories = listCategorySettings(c.var.services, c.var.viewer);
   const notice = notices[c.req.query('done') ?? ''];
   return renderPage(c, categorySettingsPage({ categories, ...(failed ? { failed } : {}) }), { title: 'Categories', ...(notice ? { notice } : {}) }, status);
+}
+
+function renderFlags(c: Context<AppEnv>, values?: FlagSettingsValues, errors: FieldErrors = {}, status: 200 | 422 = 200) {
+  requireConfigurer(c.var.viewer);
+  const current = readFlagTrust(c.var.services.db);
+  const shown = values ?? { threshold: String(current.threshold), minAccountAgeHours: String(current.minAccountAgeHours), requiresConfirmed: current.requiresConfirmed };
+  const notice = notices[c.req.query('done') ?? ''];
+  return renderPage(c, flagSettingsPage({ values: shown, errors }), { title: 'Flags', ...(notice ? { notice } : {}) }, status);
 }
 
 export const adminRoutes = new Hono<AppEnv>()
@@ -56,4 +68,16 @@ export const adminRoutes = new Hono<AppEnv>()
       return renderCategories(c, { categoryId, errors: error.fields }, 422);
     }
     return c.redirect('/admin/categories?done=saved', 303);
+  })
+  .get('/admin/flags', (c) => renderFlags(c))
+  .post('/admin/flags', async (c) => {
+    const form = await readForm(c);
+    const input = { threshold: form['threshold'] ?? '', minAccountAgeHours: form['minAccountAgeHours'] ?? '', requiresConfirmed: form['requiresConfirmed'] };
+    try {
+      updateFlagTrust(c.var.services, c.var.viewer, input);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderFlags(c, { threshold: input.threshold, minAccountAgeHours: input.minAccountAgeHours, requiresConfirmed: input.requiresConfirmed === 'on' }, error.fields, 422);
+    }
+    return c.redirect('/admin/flags?done=flags-saved', 303);
   });

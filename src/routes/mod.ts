@@ -5,7 +5,7 @@ import { isAdmin } from '../forum/permissions.js';
 import { ValidationError } from '../lib/errors.js';
 import { modActions } from '../moderation/audit.js';
 import { isModAction, listModLog } from '../moderation/log.js';
-import { getReviewItems, listModeratedCategories, listReviewQueue, queueOrders, type QueueFilters } from '../moderation/queue.js';
+import { getReviewItems, listModeratedCategories, listReviewQueue, queueOrders, type QueueCursor, type QueueFilters } from '../moderation/queue.js';
 import { approveReviewItem, decideReviewItems, dismissReviewItem, hideReviewItem, rejectReviewItem } from '../moderation/queue-actions.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { modHomePage } from '../../views/pages/mod-home.js';
@@ -22,10 +22,16 @@ const queueQuery = z.object({
   category: z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).optional().catch(undefined),
   reason: z.enum(flagReasons).optional().catch(undefined),
   order: z.enum(queueOrders).optional().catch(undefined),
-  after: z.string().regex(/^[0-9]{1,15}\.[0-9]{1,15}$/).optional().catch(undefined),
+  after: z.string().regex(/^[01]\.[0-9]{1,15}\.[0-9]{1,15}$/).optional().catch(undefined),
 });
 
 type ParsedQueue = { filters: QueueFilters; filterQuery: string; pageQuery: string };
+
+/** `tier.createdAt.id`, as listReviewQueue writes it. */
+function queueCursor(after: string): QueueCursor {
+  const [tier, key, id] = after.split('.').map(Number);
+  return { tier: tier!, key: key!, id: id! };
+}
 
 function parseQueueQuery(params: Record<string, string>): ParsedQueue {
   const query = queueQuery.parse(params);
@@ -34,7 +40,7 @@ function parseQueueQuery(params: Record<string, string>): ParsedQueue {
     categoryId: query.category ?? null,
     reason: query.reason ?? null,
     order: query.order ?? 'oldest',
-    cursor: query.after ? { key: Number(query.after.split('.')[0]), id: Number(query.after.split('.')[1]) } : null,
+    cursor: query.after ? queueCursor(query.after) : null,
   };
   const search = new URLSearchParams();
   if (query.kind) search.set('kind', query.kind);

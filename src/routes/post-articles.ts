@@ -44,6 +44,7 @@ export const POST_VIEW_FIELDS = {
   canVote: 'viewer',
   canAccept: 'viewer',
   accepted: 'viewer',
+  awaitsConfirmation: 'viewer',
 } as const satisfies Record<keyof PostView, 'post' | 'viewer'>;
 
 const viewerFields = (Object.keys(POST_VIEW_FIELDS) as (keyof PostView)[]).filter((name) => POST_VIEW_FIELDS[name] === 'viewer');

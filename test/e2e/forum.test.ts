@@ -74,7 +74,7 @@ afterAll(async () => {
 
 describe('the forum in a real browser', () => {
   test(
-    'a visitor signs up, starts a thread and replies to it',
+    'a visitor signs up, starts a thread that waits for the address, confirms it and replies',
     async () => {
       const page = await newPage();
       await page.goto('/');
@@ -98,7 +98,21 @@ describe('the forum in a real browser', () => {
       await page.getByLabel('Message', { exact: true }).fill('Our tap water is very hard. Does a **filter jug** help against scale?');
       await page.getByRole('button', { name: 'Start thread' }).click();
       await page.waitForURL(/\/t\/\d+\/[a-z0-9-]+$/);
+      const threadUrl = page.url();
       expect(await textOf(page.locator('h1'))).toBe(title);
+      // Until the address is confirmed the thread waits, seen by its author alone.
+      expect(await textOf(page.locator('#confirm-address p'))).toContain('Confirm your address to publish this post — we sent a link to kettlefan@example.com');
+      expect((await fetch(threadUrl)).status).toBe(404);
+
+      // The link mailed at signup, followed in the browser: the thread goes out.
+      const mail = ctx.db.$client.prepare("select text_body from email_outbox where to_address = ? and kind = 'verify_email'").get('kettlefan@example.com') as { text_body: string };
+      const link = new URL(mail.text_body.split(/\s+/).find((word) => word.includes('/verify-email?token='))!);
+      await page.goto(`${link.pathname}${link.search}`);
+      await page.getByRole('button', { name: 'Confirm my email address' }).click();
+      await page.waitForURL(`${base}/verify-email/done`);
+      await page.goto(threadUrl);
+      expect(await page.locator('#confirm-address').count()).toBe(0);
+      expect((await fetch(threadUrl)).status).toBe(200);
 
       await page.getByLabel('Reply', { exact: true }).fill('Update: a filter jug halved the scale after two weeks.');
       await page.getByRole('button', { name: 'Post reply' }).click();

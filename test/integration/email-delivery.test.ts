@@ -47,12 +47,14 @@ describe('email for each notification ("immediately")', () => {
     const unverified = await makeUser(ctx.services, { username: 'ivo', verified: false });
     await setPreference(unverified, 'immediately');
     const daily = await makeUser(ctx.services, { username: 'jon' });
-    for (const author of [unverified, daily]) {
-      const thread = await makeThread(ctx.services, author, { category: 'kettles', title: `Question from ${author.username}`, body: 'Hello?' });
-      await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Hello back.' });
-      expect(notificationsOf(author)).toMatchObject([{ kind: 'reply_to_post', emailedAt: null }]);
-      expect(outboxTo(`${author.username}@example.com`)).toEqual([]);
-    }
+    const thread = await makeThread(ctx.services, daily, { category: 'kettles', title: `Question from ${daily.username}`, body: 'Hello?' });
+    await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Hello back.' });
+    expect(notificationsOf(daily)).toMatchObject([{ kind: 'reply_to_post', emailedAt: null }]);
+    expect(outboxTo('jon@example.com')).toEqual([]);
+    // A member who has not confirmed cannot publish yet (unconfirmed-posts.test.ts), but can be mentioned.
+    await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'What do you think, @ivo?' });
+    expect(notificationsOf(unverified)).toMatchObject([{ kind: 'mention', emailedAt: null }]);
+    expect(outboxTo('ivo@example.com')).toEqual([]);
   });
 
   it('covers notifications from staff actions too', async () => {
@@ -75,9 +77,11 @@ describe('daily and weekly digests', () => {
     await makeReply(ctx.services, ctx.other, { threadId: own.threadId, body: 'It means the water is ready.' });
     const popular = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Best descaler & why', body: 'Citric acid?' });
     for (let i = 0; i < 3; i += 1) await makeReply(ctx.services, ctx.other, { threadId: popular.threadId, body: `Reply ${i}` });
+    // A member who has not confirmed cannot publish yet (unconfirmed-posts.test.ts), but can be mentioned and watch.
     const unverified = await makeUser(ctx.services, { username: 'moe', verified: false });
-    const theirs = await makeThread(ctx.services, unverified, { category: 'kettles', title: 'Unverified question', body: '?' });
-    await makeReply(ctx.services, ctx.other, { threadId: theirs.threadId, body: 'Answer.' });
+    expect((await ctx.http.post('/c/kettles/watch', { level: 'watching' }, { as: unverified })).status).toBe(303);
+    await makeReply(ctx.services, ctx.other, { threadId: own.threadId, body: 'Answer for @moe too.' });
+    expect(notificationsOf(unverified).length).toBeGreaterThan(0);
 
     ctx.clock.advance(60_000);
     await runDigests(ctx.db, ctx.clock.now());

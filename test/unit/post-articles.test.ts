@@ -41,11 +41,12 @@ const viewerSide = fc.record({
   canAccept: fc.boolean(),
   accepted: fc.boolean(),
   editWaiting: fc.boolean(),
+  awaitsConfirmation: fc.boolean(),
   replyLink: fc.boolean(),
 });
 
 type Side = typeof viewerSide extends fc.Arbitrary<infer T> ? T : never;
-const sideFields: (keyof Side)[] = ['readable', 'withReason', 'canEdit', 'canDelete', 'canViewRevisions', 'canFlag', 'flaggedByViewer', 'canModerate', 'votedByViewer', 'canVote', 'canAccept', 'accepted', 'editWaiting', 'replyLink'];
+const sideFields: (keyof Side)[] = ['readable', 'withReason', 'canEdit', 'canDelete', 'canViewRevisions', 'canFlag', 'flaggedByViewer', 'canModerate', 'votedByViewer', 'canVote', 'canAccept', 'accepted', 'editWaiting', 'awaitsConfirmation', 'replyLink'];
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
 function view(post: Row, side: Side): PostView {
@@ -73,6 +74,7 @@ function view(post: Row, side: Side): PostView {
     canAccept: side.canAccept,
     accepted: side.accepted,
     editWaiting: side.editWaiting,
+    awaitsConfirmation: side.awaitsConfirmation,
   };
 }
 
@@ -99,7 +101,7 @@ describe('articleKey', () => {
   it('changes with every viewer field and with the Reply link', () => {
     const base = view({ number: 2, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0, replyTo: null, replies: null }, {
       readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
-      canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, editWaiting: false, replyLink: true,
+      canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, editWaiting: false, awaitsConfirmation: false, replyLink: true,
     });
     const key = articleKey(base, true);
     expect(articleKey(base, false)).not.toBe(key);
@@ -118,7 +120,7 @@ describe('articleKey', () => {
 describe('postArticles', () => {
   const plain: Side = {
     readable: true, withReason: false, canEdit: false, canDelete: false, canViewRevisions: false, canFlag: true, flaggedByViewer: false,
-    canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, editWaiting: false, replyLink: true,
+    canModerate: false, votedByViewer: false, canVote: true, canAccept: false, accepted: false, editWaiting: false, awaitsConfirmation: false, replyLink: true,
   };
   const rows: Row[] = [1, 2, 3].map((number) => ({ number, role: 'member', editedAt: null, state: 'visible', autoHidden: false, helpfulCount: 0, replyTo: null, replies: null }));
   // One thread version's kept values, shared by every view of it, as src/forum/shared-reads.ts keeps them.

@@ -1,6 +1,6 @@
 import { html, type Html } from '../html.js';
 
-export type ModSection = 'home' | 'queue' | 'users' | 'log' | 'watched-words' | 'categories';
+export type ModSection = 'home' | 'queue' | 'users' | 'log' | 'watched-words' | 'categories' | 'flags';
 
 const staffLinks: [ModSection, string, string][] = [
   ['queue', '/mod/queue', 'Review queue'],
@@ -10,6 +10,7 @@ const staffLinks: [ModSection, string, string][] = [
 const adminLinks: [ModSection, string, string][] = [
   ['watched-words', '/admin/watched-words', 'Watched words'],
   ['categories', '/admin/categories', 'Categories'],
+  ['flags', '/admin/flags', 'Flags'],
 ];
 
 /** The community team area's tabs; admins also see the configuration pages. */

@@ -16,6 +16,9 @@ export function badge(role: PostView['author']['role']): Html {
 function banner(post: PostView): Html {
   switch (post.state) {
     case 'pending':
+      if (post.awaitsConfirmation) {
+        return html`<p class="banner banner-pending" role="status"><strong>Waiting for you to confirm your email address.</strong> Only you can see this post until then.</p>`;
+      }
       return html`<p class="banner banner-pending" role="status"><strong>Awaiting approval.</strong> A community manager will review this post soon; until then only you and the community team can see it.</p>`;
     case 'rejected':
       return html`<p class="banner banner-rejected" role="status"><strong>Not published.</strong> A community manager did not approve this post${post.reason ? `: ${quotedSentenceEnd(post.reason)}` : '.'} Your text is kept${post.canEdit ? html` — <a href="/p/${post.id}/edit">edit it and send it again</a>` : ''}.</p>`;

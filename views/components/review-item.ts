@@ -43,7 +43,7 @@ function flagList(item: QueueItem): Html {
   if (item.kind !== 'flag') return html``;
   return html`<h3 class="review-subheading">${plural(item.flags.length, 'open flag', 'open flags')}</h3>
 <ul class="review-flags">${item.flags.map(
-    (flag) => html`<li><a href="/u/${encodeURIComponent(flag.flagger)}">${flag.flagger}</a>: <strong>${flagReasonLabels[flag.reason] ?? flag.reason}</strong>${flag.note ? html` — “${flag.note}”` : ''} <span class="muted">${time(flag.createdAt)}</span></li>`,
+    (flag) => html`<li><a href="/u/${encodeURIComponent(flag.flagger)}">${flag.flagger}</a>: <strong>${flagReasonLabels[flag.reason] ?? flag.reason}</strong>${flag.note ? html` — “${flag.note}”` : ''} <span class="muted">${time(flag.createdAt)}</span>${flag.counts ? '' : html` <span class="tag tag-untrusted">does not count toward the automatic hide (new or unconfirmed account)</span>`}</li>`,
   )}</ul>`;
 }
 
@@ -52,6 +52,7 @@ function postState(item: QueueItem): Html {
   if (post.deleted) return html`<p class="banner banner-rejected">The author deleted this post while it was waiting. Reject it to clear it from the queue.</p>`;
   if (post.autoHidden) return html`<p class="banner banner-hidden">Hidden automatically after several flags. Dismissing the flags brings it back; hiding it keeps it hidden with your reason.</p>`;
   if (post.hidden) return html`<p class="banner banner-hidden">Already hidden by a community manager${post.hiddenReason ? `: ${quotedSentenceEnd(post.hiddenReason)}` : '.'}</p>`;
+  if (item.kind === 'flag' && item.author.role !== 'member') return html`<p class="banner banner-pending">A community team member’s post: flags never hide it automatically, so it is shown first.</p>`;
   return html``;
 }
 

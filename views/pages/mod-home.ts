@@ -22,6 +22,7 @@ ${modNav('home', props.isAdmin)}
   ${props.isAdmin
     ? html`${card('/admin/watched-words', 'Watched words', 'Words and phrases that block, hold or censor posts.')}
   ${card('/admin/categories', 'Categories', 'Who must wait for approval in each category, and whether it takes questions.')}
+  ${card('/admin/flags', 'Flags', 'How many flags from trusted members hide a post, and who counts as trusted.')}
   ${card('/admin/embedding', 'Embedding', 'Sites allowed to embed threads, and API keys for brands’ servers.')}`
     : ''}
 </ul>`;

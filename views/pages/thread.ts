@@ -58,7 +58,16 @@ function staffControls(props: ThreadPageProps): Html {
 </details>`;
 }
 
+/** The author of a post that waits for their confirmation: where the link went, and a way to get another. */
+function confirmAddressNotice(address: { email: string }): Html {
+  return html`<div class="banner banner-pending" role="status" id="confirm-address">
+  <p><strong>Confirm your address to publish this post</strong> — we sent a link to ${address.email}. Once you follow it, your post goes out (or to the community team, in categories where posts wait for approval). Until then only you can see it.</p>
+  <form method="post" action="/account/email/verify" class="inline-form"><button type="submit" class="button-secondary">Send the link again</button></form>
+</div>`;
+}
+
 function threadBanner(props: ThreadPageProps): Html {
+  if (props.confirmAddress) return confirmAddressNotice(props.confirmAddress);
   if (props.thread.status === 'pending') {
     return html`<p class="banner banner-pending" role="status"><strong>This thread is awaiting approval.</strong> Only you and the community team can see it until a community manager approves it.</p>`;
   }
