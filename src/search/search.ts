@@ -55,7 +55,7 @@ const visible = `p.status = 'published' AND t.status = 'published' AND p.deleted
   AND (@solved IS NULL OR (@solved = 1 AND t.solved_post_id IS NOT NULL) OR (@solved = 0 AND t.solved_post_id IS NULL AND c.kind = 'questions'))`;
 // Filters are parameters tested per matched row, never indexed conditions: the FTS match stays the
 // driving loop (newest rowids first, or the ranked window), so a filter cannot turn into a scan.
-const columns = `p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body AS body, t.id AS threadId, t.title AS title,
+const columns = `p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body_text AS bodyText, t.id AS threadId, t.title AS title,
   t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, c.slug AS categorySlug, c.name AS categoryName, u.username AS author`;
 const joins = `JOIN posts p ON p.id = s.rowid JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = p.author_id`;
 
@@ -74,7 +74,7 @@ export const statements = perDatabase((db): Statements => {
   };
 });
 
-type Row = { postId: number; number: number; createdAt: number; body: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
+type Row = { postId: number; number: number; createdAt: number; bodyText: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
 
 /** Full-text search over what the public may read (pending, hidden and deleted posts never match). */
 export function searchPosts(ctx: ServiceContext, input: SearchInput): SearchPage {
@@ -109,7 +109,7 @@ export function searchPosts(ctx: ServiceContext, input: SearchInput): SearchPage
       postId: row.postId,
       number: row.number,
       createdAt: row.createdAt,
-      snippet: snippet(row.body, parsed.terms),
+      snippet: snippet(row.bodyText, parsed.terms),
       thread: { id: row.threadId, title: row.title, slug: row.slug, solved: row.solved === 1 },
       category: { slug: row.categorySlug, name: row.categoryName },
       author: row.author,
