@@ -61,7 +61,7 @@ export function threadStructuredData(db: Db, page: ThreadPage, baseUrl: string):
         ...(opening ? { author: person(baseUrl, opening.author.username) } : {}),
         ...(accepted ? { acceptedAnswer: answer(accepted) } : {}),
         // The asker's own replies ("thanks, that worked!") answer nothing.
-        suggestedAnswer: replies.filter((reply) => reply.id !== accepted?.id).map(answer),
+        suggestedAnswer: replies.filter((reply) => reply.id !== accepted?.id && reply.authorId !== thread.authorId).map(answer),
       },
     };
   }
