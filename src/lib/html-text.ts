@@ -22,20 +22,27 @@ function tagName(html: string, start: number, end: number): string {
   return html.slice(start, index).toLowerCase();
 }
 
+/** What may follow `<` at the start of a tag (a letter, `/`, `!` or `?`); anything else makes the `<` text. */
+function opensTag(code: number): boolean {
+  return isAsciiLetter(code) || code === 47 || code === 33 || code === 63;
+}
+
 /**
  * Tags removed: block tags become a space (paragraphs must not glue words together), inline tags
- * vanish. A `<` with no `>` after it is text. Each `<` either jumps past its `>` or is copied, so
- * no character is looked at more than twice.
+ * vanish. A `<` that does not open a tag, or has no `>` after it, is text. Each tag is skipped in
+ * one jump to its `>`, so no character is looked at more than twice.
  */
 function stripTags(html: string): string {
   const lastClose = html.lastIndexOf('>');
   let text = '';
   let copied = 0;
-  for (let open = html.indexOf('<'); open !== -1 && open < lastClose; open = html.indexOf('<', copied)) {
+  for (let open = html.indexOf('<'); open !== -1 && open < lastClose; open = html.indexOf('<', open + 1)) {
+    if (!opensTag(html.charCodeAt(open + 1))) continue;
     const close = html.indexOf('>', open + 1);
     const nameStart = html.charCodeAt(open + 1) === 47 ? open + 2 : open + 1;
     text += html.slice(copied, open) + (blockTags.has(tagName(html, nameStart, close)) ? ' ' : '');
     copied = close + 1;
+    open = close;
   }
   return text + html.slice(copied);
 }
