@@ -1,12 +1,13 @@
-import { excerpt, htmlToText } from '../lib/html-text.js';
-import type { PostSummary } from './thread-answers.js';
+import type { Db } from '../db/client.js';
+import { excerpt } from '../lib/html-text.js';
+import { postTexts, type PostSummary } from './thread-answers.js';
 import type { ThreadPage } from './thread-page.js';
-import { pageOfPost } from './threads.js';
+import { pageOfPost, POSTS_PER_PAGE } from './threads.js';
 
 // schema.org JSON-LD for a thread page: QAPage for questions, DiscussionForumPosting otherwise
 // (https://developers.google.com/search/docs/appearance/structured-data/qapage and
 // …/discussion-forum). Built from what anonymous visitors may read only: published threads and
-// live posts, as plain text stripped from the stored (censored) HTML. URLs are absolute.
+// live posts, as the plain text the markdown worker stored with the (censored) HTML. URLs are absolute.
 
 type Person = { '@type': 'Person'; name: string; url: string };
 type Dated = { author: { username: string }; createdAt: number; number: number | null; id: number };
@@ -17,19 +18,24 @@ function person(baseUrl: string, username: string): Person {
   return { '@type': 'Person', name: username, url: `${baseUrl}/u/${encodeURIComponent(username)}` };
 }
 
-/** Live posts of the page, as summaries (the view's own fields, minus markup). */
-function liveReplies(page: ThreadPage): PostSummary[] {
+type Reply = PostSummary & { authorId: number };
+
+/** Live replies of the page, as summaries (the view's own fields, with the stored plain text). */
+function liveReplies(db: Db, page: ThreadPage): Reply[] {
+  const first = (page.page - 1) * POSTS_PER_PAGE + 1;
+  const texts = postTexts(db, page.thread.id, { first, last: first + POSTS_PER_PAGE - 1 });
   return page.posts
-    .filter((post) => post.state === 'visible' && post.number !== null && post.number > 1 && post.bodyHtml !== null)
-    .map((post) => ({ id: post.id, number: post.number!, author: post.author, createdAt: post.createdAt, helpfulCount: post.helpfulCount, text: htmlToText(post.bodyHtml!) }));
+    .filter((post) => post.state === 'visible' && post.number !== null && post.number > 1)
+    .map((post) => ({ id: post.id, number: post.number!, author: post.author, authorId: post.author.id, createdAt: post.createdAt, helpfulCount: post.helpfulCount, text: texts.get(post.id) ?? '' }));
 }
 
-export function threadStructuredData(page: ThreadPage, baseUrl: string): Record<string, unknown> | null {
+/** Reads the page's stored post texts: call it once per version of the page (ThreadPage.derived). */
+export function threadStructuredData(db: Db, page: ThreadPage, baseUrl: string): Record<string, unknown> | null {
   const { thread, opening } = page;
   if (thread.status !== 'published') return null;
   const threadUrl = `${baseUrl}/t/${thread.id}/${thread.slug}`;
   const postUrl = (post: Dated) => `${threadUrl}${pageOfPost(post.number ?? 1) > 1 ? `?page=${pageOfPost(post.number ?? 1)}` : ''}#post-${post.number}`;
-  const replies = liveReplies(page);
+  const replies = liveReplies(db, page);
   const body = opening ? { text: excerpt(opening.text, TEXT_MAX) } : {};
   const started = new Date(opening?.createdAt ?? thread.createdAt).toISOString();
   if (page.category.kind === 'questions') {
@@ -54,7 +60,8 @@ export function threadStructuredData(page: ThreadPage, baseUrl: string): Record<
         dateCreated: started,
         ...(opening ? { author: person(baseUrl, opening.author.username) } : {}),
         ...(accepted ? { acceptedAnswer: answer(accepted) } : {}),
-        suggestedAnswer: replies.filter((reply) => reply.id !== accepted?.id).map(answer),
+        // The asker's own replies ("thanks, that worked!") answer nothing.
+        suggestedAnswer: replies.filter((reply) => reply.id !== accepted?.id && reply.authorId !== thread.authorId).map(answer),
       },
     };
   }

@@ -2,13 +2,13 @@ import { and, between, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { postVotes, posts, users, type Role } from '../db/schema.js';
 import type { Viewer } from '../lib/context.js';
-import { htmlToText } from '../lib/html-text.js';
 import { canAcceptAnswer, canVote, type PostFacts, type QuestionFacts } from './permissions.js';
 import { perDatabase } from '../db/prepared.js';
 
 // What a thread page shows about answers and votes besides its own posts: the accepted answer
 // (boxed under the question, wherever it sits in the thread), the opening post (for page 2+'s
-// structured data and description), and which of the page's posts the viewer marked helpful.
+// structured data and description), the posts' stored plain text (for structured data), and which
+// of the page's posts the viewer marked helpful.
 
 /** A live post reduced to plain text: safe for excerpts, meta tags and JSON-LD. */
 export type PostSummary = {
@@ -47,7 +47,7 @@ export function postAnswerFields(
 
 function prepare(db: Db) {
   const live = and(eq(posts.status, 'published'), sql`${posts.deletedAt} is null`, sql`${posts.hiddenAt} is null`);
-  const columns = { id: posts.id, number: posts.number, username: users.username, role: users.role, createdAt: posts.createdAt, helpfulCount: posts.helpfulCount, bodyHtml: posts.bodyHtml };
+  const columns = { id: posts.id, number: posts.number, username: users.username, role: users.role, createdAt: posts.createdAt, helpfulCount: posts.helpfulCount, text: posts.bodyText };
   return {
     byId: db.select(columns).from(posts).innerJoin(users, eq(users.id, posts.authorId)).where(and(eq(posts.id, sql.placeholder('postId')), live)).prepare(),
     opening: db
@@ -55,6 +55,12 @@ function prepare(db: Db) {
       .from(posts)
       .innerJoin(users, eq(users.id, posts.authorId))
       .where(and(eq(posts.threadId, sql.placeholder('threadId')), eq(posts.number, 1), live))
+      .prepare(),
+    // The page's range of the (thread, number) index, the text column only.
+    texts: db
+      .select({ id: posts.id, text: posts.bodyText })
+      .from(posts)
+      .where(and(eq(posts.threadId, sql.placeholder('threadId')), between(posts.number, sql.placeholder('first'), sql.placeholder('last'))))
       .prepare(),
     voted: db
       .select({ postId: postVotes.postId })
@@ -70,7 +76,7 @@ type Row = NonNullable<ReturnType<ReturnType<typeof prepare>['byId']['get']>>;
 
 function summary(row: Row | undefined): PostSummary | null {
   if (!row || row.number === null) return null;
-  return { id: row.id, number: row.number, author: { username: row.username, role: row.role }, createdAt: row.createdAt, helpfulCount: row.helpfulCount, text: htmlToText(row.bodyHtml) };
+  return { id: row.id, number: row.number, author: { username: row.username, role: row.role }, createdAt: row.createdAt, helpfulCount: row.helpfulCount, text: row.text };
 }
 
 export function acceptedAnswer(db: Db, solvedPostId: number | null): PostSummary | null {
@@ -79,6 +85,16 @@ export function acceptedAnswer(db: Db, solvedPostId: number | null): PostSummary
 
 export function openingPost(db: Db, threadId: number): PostSummary | null {
   return summary(statements(db).opening.get({ threadId }));
+}
+
+/**
+ * The stored plain text (posts.body_text) of a thread's posts numbered first…last, by post id.
+ * Read only when a page's structured data is built (once per version of the page): the page's own
+ * rows leave the text out, as nothing else on the page shows it.
+ */
+export function postTexts(db: Db, threadId: number, range: { first: number; last: number }): Map<number, string> {
+  const rows = statements(db).texts.all({ threadId, first: range.first, last: range.last });
+  return new Map(rows.map((row) => [row.id, row.text]));
 }
 
 /** The page's posts this viewer marked helpful (one range read on the (post, user) key's user index). */

@@ -65,6 +65,8 @@ export type ThreadPage = {
     title: string;
     slug: string;
     status: ContentStatus;
+    /** Who started it: the asker, in a questions category. */
+    authorId: number;
     locked: boolean;
     pinned: boolean;
     replyCount: number;
@@ -223,6 +225,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
       title: row.title,
       slug: row.slug,
       status: row.status,
+      authorId: row.authorId,
       locked: row.locked,
       pinned: row.pinned,
       replyCount: row.replyCount,

@@ -52,7 +52,7 @@ function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): 
   const fragments = new PageFragments();
   const articles = postArticles(data, replyLink({ ...data, signedIn }), signedIn).map((article) => fragments.add(article));
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
-    const structured = threadStructuredData(data, site.baseUrl);
+    const structured = threadStructuredData(services.db, data, site.baseUrl);
     return structured ? encodeFragment(jsonForScript(structured)) : null;
   });
   const page = pageHtml(c, threadPage({ ...data, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {

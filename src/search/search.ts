@@ -71,7 +71,7 @@ export const statements = perDatabase((db): Statements => {
     latest: client.prepare('SELECT max(id) FROM posts').pluck(),
     // The page's posts, by id (a JSON array): what the listing chose is shown, whatever the order here.
     shown: client.prepare(
-      `SELECT p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body_text AS body, t.id AS threadId, t.title AS title,
+      `SELECT p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body_text AS bodyText, t.id AS threadId, t.title AS title,
          t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, c.slug AS categorySlug, c.name AS categoryName, u.username AS author
        FROM posts p JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = p.author_id
        WHERE p.id IN (SELECT value FROM json_each(@ids))`,
@@ -79,7 +79,7 @@ export const statements = perDatabase((db): Statements => {
   };
 });
 
-type Row = { postId: number; number: number; createdAt: number; body: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
+type Row = { postId: number; number: number; createdAt: number; bodyText: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
 
 type Listing = ThreadListing & { order: SearchSort; examinedAll: boolean };
 
@@ -133,7 +133,7 @@ function toResult(row: Row, moreMatches: number, terms: string[]): SearchResult 
     postId: row.postId,
     number: row.number,
     createdAt: row.createdAt,
-    snippet: snippet(row.body, terms),
+    snippet: snippet(row.bodyText, terms),
     thread: { id: row.threadId, title: row.title, slug: row.slug, solved: row.solved === 1 },
     category: { slug: row.categorySlug, name: row.categoryName },
     author: row.author,

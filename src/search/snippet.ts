@@ -4,18 +4,6 @@ import { foldText } from '../moderation/watched-words.js';
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => escapes[char]!);
 
-/** Markdown punctuation reads as noise in a one-line excerpt. */
-function plain(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s*>+/gm, '')
-    .replace(/[*_`#|~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 const suffixes = ['ations', 'ation', 'ings', 'ing', 'ers', 'er', 'ed', 'es', 's', 'ly'];
 
 /** The stem a porter-stemmed match probably shares with the text ("descaling" → "descal"). */
@@ -26,14 +14,18 @@ function stem(term: string): string {
   return word.length > 3 && word.endsWith('e') ? word.slice(0, -1) : word;
 }
 
+/** At most this many distinct stems are looked for and marked. */
+const MAX_STEMS = 12;
+
 /**
- * An excerpt around the first matched word, returned as HTML: the text is escaped first, then the
- * matched words are wrapped in <mark>, so nothing a member wrote can become markup.
+ * An excerpt of a post's plain text (posts.body_text, derived on write) around the first matched
+ * word, returned as HTML: the text is escaped first, then the matched words are wrapped in <mark>,
+ * so nothing a member wrote can become markup. Linear in the text: one fold, one indexOf per stem;
+ * the marking pattern runs over the excerpt only, at most `width` characters.
  */
-export function snippet(markdown: string, terms: string[], width = 220): SafeHtml {
-  const text = plain(markdown);
+export function snippet(text: string, terms: string[], width = 220): SafeHtml {
   const folded = foldText(text);
-  const stems = [...new Set(terms.map(stem).filter((value) => value.length > 0))];
+  const stems = [...new Set(terms.map(stem).filter((value) => value.length > 0))].slice(0, MAX_STEMS);
   // Folding keeps positions only where it keeps lengths; fall back to the start where it does not.
   const aligned = folded.length === text.length;
   const first = aligned ? Math.min(...stems.map((value) => folded.indexOf(value)).filter((index) => index >= 0), Infinity) : Infinity;

@@ -54,6 +54,17 @@ describe('thread pages carry schema.org JSON-LD', () => {
     expect(other.postId).toBeGreaterThan(answer.postId);
   });
 
+  it("leaves the asker's own replies out of the suggested answers", async () => {
+    const q = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Kettle will not pair with the app', body: 'Bluetooth pairing fails.' });
+    await makeReply(ctx.services, ctx.other, { threadId: q.threadId, body: 'Hold the power button for ten seconds, then pair.' });
+    await makeReply(ctx.services, ctx.member, { threadId: q.threadId, body: 'Thanks! That worked.' });
+    const page = await (await ctx.http.get(`/t/${q.threadId}/${q.slug}`)).text();
+    const [data] = jsonLd(page);
+    expect(data!['mainEntity'].suggestedAnswer.map((answer: { text: string; author: { name: string } }) => [answer.author.name, answer.text])).toEqual([
+      ['bob', 'Hold the power button for ten seconds, then pair.'],
+    ]);
+  });
+
   it('describes a discussion as a DiscussionForumPosting with its replies as comments', async () => {
     const t = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Show us your kettle', body: 'Mine is [blue](https://example.com).' });
     await makeReply(ctx.services, ctx.other, { threadId: t.threadId, body: 'Mine is red.' });

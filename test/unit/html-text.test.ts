@@ -10,6 +10,11 @@ describe('htmlToText', () => {
     ['<p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>', '</script><script>alert(1)</script>'],
     ['<p>Unknown &bogus; and &#0; stay</p>', 'Unknown &bogus; and &#0; stay'],
     ['<pre><code>line 1\nline 2</code></pre>', 'line 1 line 2'],
+    // Not well formed: a '<' without a '>' after it is text; entities without their ';' stay.
+    ['<p>a < b</p> <<<', 'a < b <<<'],
+    ['&#x; &#; &amp &#38;&#38;', '&#x; &#; &amp &&'],
+    ['<h2>Title</h2>text<br>more<img src="x" alt="y">end', 'Title text more end'],
+    ['<p2>glued</p2>words', 'gluedwords'],
   ])('%s → %s', (input, expected) => {
     expect(htmlToText(input)).toBe(expected);
   });
@@ -20,5 +25,9 @@ describe('excerpt', () => {
     expect(excerpt('short', 10)).toBe('short');
     expect(excerpt('one two three four five', 16)).toBe('one two three…');
     expect(excerpt('abcdefghijklmnop', 5)).toBe('abcde…');
+  });
+
+  it('never ends on half of an emoji', () => {
+    expect(excerpt('abcd😀efgh', 5)).toBe('abcd…');
   });
 });

@@ -89,6 +89,24 @@ describe('rebakePosts', () => {
   );
 
   test(
+    'fills the stored plain text of posts from an older renderer',
+    async () => {
+      insertPosts([
+        { body: 'Use **citric** acid &amp; [water](https://example.com).\n\n- one\n- two', bodyHtml: '<p>old</p>', renderVersion: RENDER_VERSION - 1 },
+        { body: '![', bodyHtml: '<p>old</p>', renderVersion: 0 },
+      ]);
+
+      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 2 });
+      const texts = db.select({ text: posts.bodyText, renderVersion: posts.renderVersion }).from(posts).orderBy(asc(posts.id)).all();
+      expect(texts).toEqual([
+        { text: 'Use citric acid & water. one two', renderVersion: RENDER_VERSION },
+        { text: '![', renderVersion: RENDER_VERSION },
+      ]);
+    },
+    WORKER_TIMEOUT,
+  );
+
+  test(
     'skips posts that are already current unless asked to redo all',
     async () => {
       insertPosts([

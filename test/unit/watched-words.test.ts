@@ -33,4 +33,15 @@ describe('censor', () => {
     const text = '😀 da\u0301rn 😀';
     expect(censor(text, findWatchedWords(text, words))).toBe('😀 ■■■■ 😀');
   });
+
+  it('masks a phrase matched across a long run of white space, one ■ per character', () => {
+    const text = `get free${' '.repeat(40_000)}money now`;
+    expect(censor(text, findWatchedWords(text, [{ word: 'free money', action: 'censor' }]))).toBe(`get ${'■'.repeat(40_009)} now`);
+  });
+
+  it('counts flags, families and accents written apart as one character each', () => {
+    const text = 'darn🇫🇷 d\u0301a\u0301rn👩‍👩‍👧 darn';
+    const words: WatchedWord[] = [{ word: 'darn🇫🇷', action: 'censor' }, { word: 'darn👩‍👩‍👧', action: 'censor' }];
+    expect(censor(text, findWatchedWords(text, words))).toBe('■■■■■ ■■■■■ darn');
+  });
 });

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { absolutize } from '../../src/embed/absolute-urls.js';
+import { BODY_MAX, bodyError, normalizeText, titleError } from '../../src/forum/validation.js';
+import { excerpt, htmlToText } from '../../src/lib/html-text.js';
+import type { SafeHtml } from '../../src/lib/safe-html.js';
+import { slugify } from '../../src/lib/slug.js';
+import { characterCount, graphemeCount } from '../../src/lib/text.js';
+import { mentionedNames } from '../../src/markdown/mentions.js';
+import { containsLink } from '../../src/moderation/publication.js';
+import { censor, findWatchedWords, foldText, type WatchedWord } from '../../src/moderation/watched-words.js';
+import { parseSearchQuery } from '../../src/search/query.js';
+import { similarMatch } from '../../src/search/similar.js';
+import { snippet } from '../../src/search/snippet.js';
+import { jsonForScript } from '../../views/html.js';
+
+/*
+ * Every text routine that runs on the request thread must take time in proportion to its input,
+ * whatever the input: one crafted post must not stall every other request (docs/decisions/0020).
+ *
+ * How it measures: each helper runs on an input of n characters and on one of 8n (8n just under
+ * the body limit). Linear time makes the second about 8 times slower, quadratic time about 64
+ * times. The check fails above 24 times: three times linear, so a busy machine's noise does not
+ * trip it, and well under the 64 of a quadratic helper (the old snippet and htmlToText measured
+ * 64–66 here).
+ * To beat noise on a shared 2-core machine:
+ * - time is the process's CPU time, not the clock's: on a machine loaded several times over, a
+ *   long batch is preempted by other processes far more often than a short one, which made
+ *   linear helpers look 30–45 times slower at 8n by the clock;
+ * - a call too quick to time is repeated, the same number of times at both sizes, until one
+ *   batch at size n takes at least MIN_BATCH_MS;
+ * - each size is timed REPEATS times, interleaved, and the fastest batch counts (noise only ever
+ *   adds time);
+ * - a ratio over the bound is measured again, up to ATTEMPTS times in all, before it fails: a
+ *   quadratic helper is over the bound every time, a run slowed by a garbage collection rarely
+ *   twice.
+ * The same measurement bounds the time of one call at the body limit: BUDGET_MS, the most a
+ * single request may spend on any input.
+ */
+
+const LARGE = 48_000;
+const SMALL = LARGE / 8;
+const RATIO_BOUND = 24;
+const BUDGET_MS = 100;
+const MIN_BATCH_MS = 1;
+const REPEATS = 3;
+const ATTEMPTS = 3;
+
+/** This process's CPU time in milliseconds: unlike the clock, it does not count the time other processes run. */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** The fastest of REPEATS batches of `calls` calls, in milliseconds per batch, for each input (timed in turn). */
+function fastestBatches(run: (input: string) => unknown, inputs: string[], calls: number): number[] {
+  const best = inputs.map(() => Infinity);
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    inputs.forEach((input, index) => {
+      const start = cpuMs();
+      for (let call = 0; call < calls; call++) run(input);
+      best[index] = Math.min(best[index]!, cpuMs() - start);
+    });
+  }
+  return best;
+}
+
+type Growth = { ratio: number; largeMs: number };
+
+function growth(run: (input: string) => unknown, small: string, large: string): Growth {
+  let calls = 1;
+  while (calls < 1 << 16 && fastestBatches(run, [small], calls)[0]! < MIN_BATCH_MS) calls *= 4;
+  let measured: Growth = { ratio: Infinity, largeMs: Infinity };
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const [smallMs, largeMs] = fastestBatches(run, [small, large], calls) as [number, number];
+    measured = { ratio: largeMs / Math.max(smallMs, 1e-3), largeMs: largeMs / calls };
+    if (measured.ratio <= RATIO_BOUND && measured.largeMs <= BUDGET_MS) break;
+  }
+  return measured;
+}
+
+/** `unit` repeated after `prefix` to exactly `length` characters. */
+function build(prefix: string, unit: string, length: number): string {
+  const body = unit.repeat(Math.ceil(Math.max(0, length - prefix.length) / unit.length));
+  return (prefix + body).slice(0, length);
+}
+
+// The audit's inputs and others that defeat regular expressions and scanners: unclosed brackets,
+// tags, entities and quotes, emphasis runs, block quotes, white space, and non-ASCII text.
+const adversarialUnits = [
+  '[', '![', ' \n', '[a](', '<', '&#', '*_', '`', '>', '<a ', '"a ', '-', 'a ', '@a', 'http://', '\u3000', 'e\u0301', '😀', '👩‍👩‍👧', '한', '\ud800',
+];
+// Starts that put the repeated unit somewhere else: after a watched word, inside a tag or an attribute, a code block.
+const prefixed: [string, string][] = [
+  ['free ', ' '],
+  ['free', '\u3000'],
+  ['<img alt="', '<a '],
+  ['<p><a href="', '/'],
+  ['&', '#'],
+  ['```\n', '`'],
+  ['<p>', '<p'],
+];
+const prefixes = ['', ...prefixed.map(([start]) => start)];
+
+const unit = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...adversarialUnits) },
+  { weight: 2, arbitrary: fc.array(fc.constantFrom(...adversarialUnits), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }) },
+);
+const prefix = fc.constantFrom(...prefixes);
+
+const words: WatchedWord[] = [
+  { word: 'a', action: 'censor' },
+  { word: 'é', action: 'censor' },
+  { word: 'free money', action: 'queue' },
+  { word: 'darn', action: 'block' },
+];
+
+const helpers: [string, (input: string) => unknown][] = [
+  ['htmlToText', htmlToText],
+  ['excerpt', (input) => excerpt(input, 5000)],
+  ['snippet', (input) => snippet(input, ['kettle', 'descaling', input.slice(0, 8)])],
+  ['foldText', foldText],
+  ['findWatchedWords', (input) => findWatchedWords(input, words)],
+  ['censor', (input) => censor(input, findWatchedWords(input, words))],
+  ['slugify', slugify],
+  ['parseSearchQuery', parseSearchQuery],
+  ['similarMatch', similarMatch],
+  ['containsLink', containsLink],
+  ['normalizeText', normalizeText],
+  ['bodyError', bodyError],
+  ['titleError', titleError],
+  ['characterCount', characterCount],
+  ['graphemeCount', graphemeCount],
+  ['mentionedNames', (input) => mentionedNames(input, 10)],
+  ['absolutize', (input) => absolutize(input as SafeHtml, 'https://community.example.com')],
+  ['jsonForScript', (input) => jsonForScript({ text: input })],
+];
+
+// Random inputs on top of every adversarial unit and prefixed case.
+const RANDOM_RUNS = 2;
+
+describe('text helpers take linear time on any input up to the body limit', () => {
+  it('measures sizes within the body limit', () => {
+    expect(LARGE).toBeLessThanOrEqual(BODY_MAX);
+  });
+
+  it.each(helpers)('%s', (_name, run) => {
+    const examples: [string, string][] = [...adversarialUnits.map((value): [string, string] => ['', value]), ...prefixed];
+    fc.assert(
+      fc.property(prefix, unit, (start, value) => {
+        const measured = growth(run, build(start, value, SMALL), build(start, value, LARGE));
+        const shown = JSON.stringify(start + value.slice(0, 12));
+        expect(measured.ratio, `8× the input took ${measured.ratio.toFixed(1)}× the time for ${shown}`).toBeLessThanOrEqual(RATIO_BOUND);
+        expect(measured.largeMs, `${LARGE.toLocaleString('en')} characters of ${shown} took ${measured.largeMs.toFixed(1)} ms`).toBeLessThanOrEqual(BUDGET_MS);
+      }),
+      { examples, numRuns: examples.length + RANDOM_RUNS },
+    );
+  }, 300_000);
+});
