@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { excerpt } from '../lib/html-text.js';
-import { postTexts, type PostSummary } from './thread-answers.js';
+import { answerCount, postTexts, type PostSummary } from './thread-answers.js';
 import type { ThreadPage } from './thread-page.js';
 import { pageOfPost, POSTS_PER_PAGE } from './threads.js';
 
@@ -55,7 +55,7 @@ export function threadStructuredData(db: Db, page: ThreadPage, baseUrl: string):
         '@type': 'Question',
         name: thread.title,
         ...body,
-        answerCount: thread.replyCount,
+        answerCount: answerCount(db, thread.id, thread.authorId),
         upvoteCount: opening?.helpfulCount ?? 0,
         dateCreated: started,
         ...(opening ? { author: person(baseUrl, opening.author.username) } : {}),

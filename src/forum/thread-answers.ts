@@ -62,6 +62,12 @@ function prepare(db: Db) {
       .from(posts)
       .where(and(eq(posts.threadId, sql.placeholder('threadId')), between(posts.number, sql.placeholder('first'), sql.placeholder('last'))))
       .prepare(),
+    // Live replies by others than the asker: the posts_thread_status_idx range of the thread's published posts.
+    answers: db.$client
+      .prepare<{ threadId: number; askerId: number }, number>(
+        "select count(*) from posts where thread_id = @threadId and status = 'published' and author_id <> @askerId and number > 1 and deleted_at is null and hidden_at is null",
+      )
+      .pluck(),
     voted: db
       .select({ postId: postVotes.postId })
       .from(postVotes)
@@ -95,6 +101,11 @@ export function openingPost(db: Db, threadId: number): PostSummary | null {
 export function postTexts(db: Db, threadId: number, range: { first: number; last: number }): Map<number, string> {
   const rows = statements(db).texts.all({ threadId, first: range.first, last: range.last });
   return new Map(rows.map((row) => [row.id, row.text]));
+}
+
+/** How many answers a question has: live replies by others than the asker (their own "thanks!" answers nothing). */
+export function answerCount(db: Db, threadId: number, askerId: number): number {
+  return statements(db).answers.get({ threadId, askerId }) ?? 0;
 }
 
 /** The page's posts this viewer marked helpful (one range read on the (post, user) key's user index). */

@@ -54,7 +54,7 @@ describe('thread pages carry schema.org JSON-LD', () => {
     expect(other.postId).toBeGreaterThan(answer.postId);
   });
 
-  it("leaves the asker's own replies out of the suggested answers", async () => {
+  it("leaves the asker's own replies out of the suggested answers and the answer count", async () => {
     const q = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Kettle will not pair with the app', body: 'Bluetooth pairing fails.' });
     await makeReply(ctx.services, ctx.other, { threadId: q.threadId, body: 'Hold the power button for ten seconds, then pair.' });
     await makeReply(ctx.services, ctx.member, { threadId: q.threadId, body: 'Thanks! That worked.' });
@@ -63,6 +63,7 @@ describe('thread pages carry schema.org JSON-LD', () => {
     expect(data!['mainEntity'].suggestedAnswer.map((answer: { text: string; author: { name: string } }) => [answer.author.name, answer.text])).toEqual([
       ['bob', 'Hold the power button for ten seconds, then pair.'],
     ]);
+    expect(data!['mainEntity'].answerCount).toBe(1);
   });
 
   it('describes a discussion as a DiscussionForumPosting with its replies as comments', async () => {
