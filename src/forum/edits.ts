@@ -5,7 +5,7 @@ import { assertValid, Forbidden, Unauthenticated } from '../lib/errors.js';
 import { recordModAction, type Tx } from '../moderation/audit.js';
 import { findHeldEdit, holdEdit, withdrawHeldEdit } from '../moderation/held-edits.js';
 import { openApprovalItem } from '../moderation/publication.js';
-import { censorTitle, composePost, type Composed } from './compose.js';
+import { assertMayPost, censorTitle, composePost, type Composed } from './compose.js';
 import { canEditPost, canModerate } from './permissions.js';
 import { assertVisible, loadPost, locationOf, type LoadedPost, type PostLocation } from './posts.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
@@ -30,7 +30,9 @@ export type EditablePost = {
 function assertMayEdit(ctx: ServiceContext, viewer: Viewer, post: LoadedPost): asserts viewer is SignedIn {
   if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
   assertVisible(ctx, viewer, post);
-  if (!canEditPost(viewer, post, post)) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
+  // A silenced author is told why, with the date it ends, before any form is shown.
+  if (post.authorId === viewer.id && !canModerate(viewer, post.categoryId)) assertMayPost(ctx, viewer);
+  if (!canEditPost(viewer, post, post, ctx.now())) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
 }
 
 /** The author's held edit of this post, if any; staff edit the public version. */

@@ -94,10 +94,11 @@ export function canReply(viewer: Viewer, thread: ReplyThreadFacts, now = 0): boo
 }
 
 /** Authors edit their own live posts (not in locked threads); moderators edit any live post. */
-export function canEditPost(viewer: Viewer, post: PostFacts, thread: ThreadFacts): boolean {
+/** Editing is posting: a silenced author may not change what their posts say until the silence ends. */
+export function canEditPost(viewer: Viewer, post: PostFacts, thread: ThreadFacts, now: number): boolean {
   if (viewer === null || post.deletedAt !== null) return false;
   if (thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer)) return true;
-  return post.authorId === viewer.id && post.hiddenAt === null && !thread.locked;
+  return post.authorId === viewer.id && post.hiddenAt === null && !thread.locked && !isSilenced(viewer, now);
 }
 
 export function canDeletePost(viewer: Viewer, post: PostFacts): boolean {

@@ -312,7 +312,7 @@ function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; ca
     bodyHtml: readable ? trustSanitized(post.bodyHtml) : null,
     reason: !readable ? null : state === 'hidden' ? post.hiddenReason : state === 'rejected' ? post.rejectedReason : null,
     autoHidden: state === 'hidden' && post.hiddenById === null,
-    canEdit: canEditPost(viewer, facts, thread),
+    canEdit: canEditPost(viewer, facts, thread, page.now),
     canDelete: canDeletePost(viewer, facts),
     canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts, thread.categoryId),
     canFlag: live && canFlag(viewer, facts, page.now),

@@ -146,3 +146,23 @@ describe('a post refused with 403 keeps the typed text', () => {
     expect(html).toContain(`<a href="/p/${thread.postId}">Back to the post</a>`);
   });
 });
+
+describe('a silenced author and their own posts', () => {
+  it('is told of the silence instead of an edit form, and an edit sent anyway changes nothing and comes back', async () => {
+    const thread = await ctx.publishedThread(ctx.other, 'Silenced before editing');
+    expect(await page(thread.path, ctx.other)).toContain(`href="/p/${thread.postId}/edit"`);
+    expect((await ctx.http.post('/mod/users/bob/silence', { days: '1', reason: 'Heated replies' }, { as: ctx.manager })).status).toBe(303);
+    expect(await page(thread.path, ctx.other)).not.toContain(`href="/p/${thread.postId}/edit"`);
+    const form = await ctx.http.get(`/p/${thread.postId}/edit`, { as: ctx.other });
+    expect(form.status).toBe(403);
+    expect(await form.text()).toContain('You have been silenced until');
+    const before = ctx.db.$client.prepare('select body from posts where id = ?').pluck().get(thread.postId);
+    const response = await ctx.http.post(`/p/${thread.postId}/edit`, { body: 'Rewritten while silenced' }, { as: ctx.other });
+    expect(response.status).toBe(403);
+    const html = await response.text();
+    expect(html).toContain('You have been silenced until');
+    expect(html).toContain('Rewritten while silenced</textarea>');
+    expect(ctx.db.$client.prepare('select body from posts where id = ?').pluck().get(thread.postId)).toBe(before);
+    await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
+  });
+});

@@ -68,10 +68,12 @@ describe('replyBlock says why a viewer may not reply', () => {
     expect(canReply(viewers[viewer] ?? null, thread, 1)).toBe(expected === null);
   });
 });
-table('canEditPost, live post, open thread', [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true]], (v) => canEditPost(v, live, open));
-table('canEditPost, locked thread', [['author', false], ['manager', true]], (v) => canEditPost(v, live, locked));
-table('canEditPost, deleted post', [['author', false], ['manager', false]], (v) => canEditPost(v, deleted, open));
-table('canEditPost, hidden post', [['author', false], ['manager', true]], (v) => canEditPost(v, hidden, open));
+table('canEditPost, live post, open thread', [['anonymous', false], ['author', true], ['other', false], ['manager', true], ['admin', true]], (v) => canEditPost(v, live, open, 0));
+table('canEditPost, locked thread', [['author', false], ['manager', true]], (v) => canEditPost(v, live, locked, 0));
+table('canEditPost, deleted post', [['author', false], ['manager', false]], (v) => canEditPost(v, deleted, open, 0));
+table('canEditPost, hidden post', [['author', false], ['manager', true]], (v) => canEditPost(v, hidden, open, 0));
+// Editing is posting: a silenced author cannot change their post until the silence ends.
+table('canEditPost, silenced author', [['silencedAuthor', false]], (v) => canEditPost(v, live, open, 0));
 table('canDeletePost, live post', [['anonymous', false], ['author', true], ['other', false], ['manager', false]], (v) => canDeletePost(v, live));
 table('canDeletePost, already deleted or hidden', [['author', false]], (v) => canDeletePost(v, deleted) || canDeletePost(v, hidden));
 // Category 7 is the scoped manager's; category 1 is outside their scope.
