@@ -75,6 +75,9 @@ export const postRoutes = new Hono<AppEnv>()
         const values = { reason: form['reason'] ?? '', note: form['note'] ?? '' };
         return renderFlag(c, getFlagTarget(c.var.services, c.var.viewer, postId), values, error.fields, 422);
       }
+      const note = form['note'] ?? '';
+      const refused = note.trim() ? refusedWithText(c, error, [{ name: 'note', label: 'Your note', value: note }], { href: `/p/${postId}`, label: 'Back to the post' }) : null;
+      if (refused) return refused;
       throw error;
     }
     return c.redirect(postPath(locatePost(c.var.services, c.var.viewer, postId)), 303);

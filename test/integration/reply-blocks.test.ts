@@ -166,3 +166,18 @@ describe('a silenced author and their own posts', () => {
     await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
   });
 });
+
+describe('a flag refused with 403', () => {
+  it('gives the note back when the member was silenced after opening the flag form', async () => {
+    const thread = await ctx.publishedThread(ctx.member, 'A post bob flags while being silenced');
+    expect((await ctx.http.get(`/p/${thread.postId}/flag`, { as: ctx.other })).status).toBe(200);
+    expect((await ctx.http.post('/mod/users/bob/silence', { days: '1', reason: 'Spam' }, { as: ctx.manager })).status).toBe(303);
+    const response = await ctx.http.post(`/p/${thread.postId}/flag`, { reason: 'other', note: 'It copies my whole guide word for word' }, { as: ctx.other });
+    expect(response.status).toBe(403);
+    const html = await response.text();
+    expect(html).toContain('You have been silenced until');
+    expect(html).toContain('It copies my whole guide word for word</textarea>');
+    expect(ctx.db.$client.prepare('select count(*) from flags where post_id = ?').pluck().get(thread.postId)).toBe(0);
+    await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
+  });
+});
