@@ -45,6 +45,8 @@ export type DemoPost = {
   body: string;
   /** 0 for the opening post; strictly increasing through the thread. */
   hoursAfterStart: number;
+  /** The number (1…n) of the earlier post this reply answers, as the "Reply" link on that post sends it. */
+  replyTo?: number;
 };
 
 export type DemoThread = {

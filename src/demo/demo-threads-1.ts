@@ -115,6 +115,7 @@ Now introduce yourself below: tell us what you ride and where. 🚲
       {
         author: 'rainycityrider',
         hoursAfterStart: 10,
+        replyTo: 4,
         body: `> Belt drive owners get to feel smug here
 
 Okay, that's fair, my M3 has the belt. Mudflap ordered.`,
@@ -157,6 +158,7 @@ Okay, that's fair, my M3 has the belt. Mudflap ordered.`,
       {
         author: 'hollis_mtb',
         hoursAfterStart: 4,
+        replyTo: 3,
         body: `> Boost mode is cheating
 
 Speak for yourself. I did two laps of the same climb in Eco and my legs have filed a formal complaint.`,
@@ -179,6 +181,7 @@ Speak for yourself. I did two laps of the same climb in Eco and my legs have fil
       {
         author: 'marcus_wrench',
         hoursAfterStart: 13,
+        replyTo: 7,
         body: `@nadia-b congrats! A proper saddle fitting fixed that for me. Having your sit bones measured at a shop takes five minutes and is usually free.`,
       },
       {
@@ -199,6 +202,7 @@ Speak for yourself. I did two laps of the same climb in Eco and my legs have fil
       {
         author: 'pedalpusher88',
         hoursAfterStart: 34,
+        replyTo: 11,
         body: `@jpetrov that is the most Fernwheel thing I've ever read. 😂`,
       },
     ],
@@ -281,11 +285,13 @@ What we ask is that the 500 km check gets done by someone, and for electrical cl
       {
         author: 'hollis_mtb',
         hoursAfterStart: 20,
+        replyTo: 2,
         body: `Slight disagreement: spoke tension is where people go wrong. If you don't own a tensiometer, pay the shop for that part. I've watched a DIY "quick true" turn a wheel into a taco.`,
       },
       {
         author: 'marcus_wrench',
         hoursAfterStart: 23,
+        replyTo: 5,
         body: `@hollis_mtb fair. "Doable" and "doable without a tensiometer" are two different things; the pluck test only gets you so far.`,
       },
     ],
@@ -311,11 +317,13 @@ Fight me (politely).`,
       {
         author: 'lena-k',
         hoursAfterStart: 2,
+        replyTo: 1,
         body: `Respectfully: I have 40 kg of children on the back and a school bell at 8:25. Turbo is a lifestyle choice and I'm keeping it.`,
       },
       {
         author: 'trailgoat',
         hoursAfterStart: 2.5,
+        replyTo: 3,
         body: `@lena-k cargo parents are exempt. 😄`,
       },
       {
@@ -326,6 +334,7 @@ Fight me (politely).`,
       {
         author: 'trailgoat',
         hoursAfterStart: 6,
+        replyTo: 5,
         body: `Fair. Maybe "every rider who *can*", then. I was thinking of the sporty crowd.`,
       },
       {
@@ -383,6 +392,7 @@ Anyone else want this?`,
       {
         author: 'bikedad_tim',
         hoursAfterStart: 6,
+        replyTo: 3,
         body: `@trailgoat fair, but those aren't mutually exclusive. 🙂`,
       },
       {
@@ -491,6 +501,7 @@ Overall: would buy again. Questions welcome!`,
       {
         author: 'dana_rides',
         hoursAfterStart: 6,
+        replyTo: 2,
         body: `Shift to gear 1 so the cable goes slack, pull the cable housing out of the cassette joint on the hub, then undo the axle nuts (15 mm). Going back on, shift to gear 4 and line up the two yellow marks on the cassette joint. Shimano has a decent video on the Nexus cassette joint if you search for it.`,
       },
       {
@@ -501,6 +512,7 @@ Overall: would buy again. Questions welcome!`,
       {
         author: 'nadia-b',
         hoursAfterStart: 30,
+        replyTo: 1,
         body: `> Fixed with a spray of plain water (seriously)
 
 I honestly thought my belt was dying. Tried it, squeak gone. Thank you!`,
@@ -544,6 +556,7 @@ Carrying it up stairs is the weak point. Where I can, I roll it along on the lit
       {
         author: 'felixfolds',
         hoursAfterStart: 7,
+        replyTo: 2,
         body: `Yes, the FW-360 slides out of the rear rack once you unlock it, and it's 2.3 kg on its own. On days with a lot of stairs I carry it in my backpack.`,
       },
       {
@@ -554,6 +567,7 @@ Carrying it up stairs is the weak point. Where I can, I roll it along on the lit
       {
         author: 'felixfolds',
         hoursAfterStart: 15,
+        replyTo: 4,
         body: `Honest answer: fine on tarmac, busy on cobbles. I run the tyres at 3 bar instead of 4 and it's much better.`,
       },
       {
@@ -708,6 +722,7 @@ Go with the one that felt more natural to you.`,
       {
         author: 'chen_wei',
         hoursAfterStart: 5,
+        replyTo: 3,
         body: `@pedalpusher88 it ramps up more gradually, so the peak arrives a bit later in the stroke. But check whether your custom assist levels survived the update. Mine were reset.`,
       },
       {
@@ -753,6 +768,7 @@ Go with the one that felt more natural to you.`,
       {
         author: 'marcus_wrench',
         hoursAfterStart: 6,
+        replyTo: 3,
         body: `For a stem, I'd honestly borrow or buy one. A basic 2–24 Nm torque wrench costs about €35, and stems are the one place where "firmly" can go wrong in both directions.`,
       },
       {

@@ -36,8 +36,10 @@ export function makeThread(ctx: ServiceContext, author: SignedIn, input: { categ
   return createThread(ctx, author, input);
 }
 
-export function makeReply(ctx: ServiceContext, author: SignedIn, input: { threadId: number; body: string }) {
-  return createReply(ctx, author, input);
+/** `replyTo`: the number of the post answered, as the "Reply" link on that post sends it. */
+export function makeReply(ctx: ServiceContext, author: SignedIn, input: { threadId: number; body: string; replyTo?: number }) {
+  const { replyTo, ...rest } = input;
+  return createReply(ctx, author, { ...rest, ...(replyTo !== undefined ? { replyTo: String(replyTo) } : {}) });
 }
 
 export function pinThread(ctx: ServiceContext, threadId: number, pinned = true): void {

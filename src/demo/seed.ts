@@ -102,7 +102,7 @@ async function writePost(ctx: ServiceContext, authors: Map<string, SignedIn>, st
     postIds[step.threadIndex]![0] = created.postId;
     if (thread.pinned) pinThread(ctx, created.threadId);
   } else {
-    const reply = await makeReply(ctx, author, { threadId: threadIds[step.threadIndex]!, body: post.body });
+    const reply = await makeReply(ctx, author, { threadId: threadIds[step.threadIndex]!, body: post.body, ...(post.replyTo ? { replyTo: post.replyTo } : {}) });
     postIds[step.threadIndex]![step.postIndex] = reply.postId;
   }
 }

@@ -88,6 +88,15 @@ describe('demo content', () => {
     }
   });
 
+  it('answers some posts by name, always an earlier post of the same thread', () => {
+    const answering = demoThreads.flatMap((thread) => thread.posts.map((post, index) => ({ thread, post, number: index + 1 })).filter(({ post }) => post.replyTo !== undefined));
+    expect(answering.length).toBeGreaterThanOrEqual(10);
+    for (const { thread, post, number } of answering) {
+      expect(post.replyTo, thread.title).toBeGreaterThanOrEqual(1);
+      expect(post.replyTo, thread.title).toBeLessThan(number);
+    }
+  });
+
   it('has everyone join before their first post', () => {
     for (const person of people) {
       const written = demoThreads.filter((thread) => thread.posts.some((post) => post.author === person.username));
@@ -121,6 +130,14 @@ describe('seedDemo', () => {
       { username: admin!.username, password: admin!.password, role: 'admin' },
     ]);
     expect(getSetting(t.db, 'site_name')).toBe(brand.name);
+  });
+
+  it('stores which post each demo reply answers', () => {
+    const stored = t.db.$client
+      .prepare('select t.title, p.number, target.number as replyTo from posts p join threads t on t.id = p.thread_id join posts target on target.id = p.reply_to_post_id')
+      .all() as { title: string; number: number; replyTo: number }[];
+    const described = demoThreads.flatMap((thread) => thread.posts.flatMap((post, index) => (post.replyTo ? [{ title: thread.title, number: index + 1, replyTo: post.replyTo }] : [])));
+    expect(stored.sort((a, b) => a.title.localeCompare(b.title) || a.number - b.number)).toEqual(described.sort((a, b) => a.title.localeCompare(b.title) || a.number - b.number));
   });
 
   it('creates exactly what the data describes', () => {
