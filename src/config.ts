@@ -46,9 +46,6 @@ const environment = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'EXTRA']).default('FULL'),
 });
 
-/** Fixed-size id ranges of threads per sitemap page: 10,000 keeps each page well under the 50 MB and 50,000-URL limits. */
-export const SITEMAP_PAGE_SIZE = 10_000;
-
 export type Config = {
   port: number;
   host: string;
@@ -67,8 +64,6 @@ export type Config = {
   /** Where email goes as .eml files when SMTP_URL is empty: MAIL_OUTBOX_DIR, else `outbox/` beside the database. */
   mailOutboxDir: string;
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
-  /** Threads per page of the sitemap (at most 50,000 by the protocol); not read from the environment, tests make it small. */
-  sitemapPageSize: number;
 };
 
 export class ConfigError extends Error {}
@@ -99,7 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     mailOutboxDir: e.MAIL_OUTBOX_DIR ?? join(dirname(e.DATABASE_PATH), 'outbox'),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
-    sitemapPageSize: SITEMAP_PAGE_SIZE,
   };
 }
 

@@ -231,6 +231,17 @@ export const postRevisions = sqliteTable(
   (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
 );
 
+/**
+ * The newest activity of each block of 1,000 thread ids (bucket = (id - 1) / 1000), kept by
+ * triggers on threads (migration 0013) for the sitemap index: its lastmod per page is one row here,
+ * not a read of every thread. Counts published threads only; a later hide is not subtracted, so a
+ * bucket may be newer than what is still public, never older.
+ */
+export const sitemapActivity = sqliteTable('sitemap_activity', {
+  bucket: integer('bucket').primaryKey(),
+  lastPostAt: integer('last_post_at').notNull(),
+});
+
 /** Community-wide settings edited at run time (site name, …), as key/value text. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

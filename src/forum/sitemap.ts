@@ -1,15 +1,19 @@
-import { and, asc, between, eq, exists, max, sql } from 'drizzle-orm';
+import { and, asc, between, eq, exists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
-import { categories, posts, threads } from '../db/schema.js';
+import { categories, posts, sitemapActivity, threads } from '../db/schema.js';
 import type { ServiceContext } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { publicPost } from './permissions.js';
 
 // The sitemap lists every thread an anonymous reader may open, in pages of fixed id ranges:
-// page N holds the threads with ids ((N-1)·size, N·size]. A page is one range search on the
+// page N holds the threads with ids ((N-1)·1000, N·1000]. A page is one range search on the
 // primary key (plus one lookup of each thread's opening post), however many threads there are
-// before or after it: no OFFSET, no sort. docs/decisions/0027-feeds-and-sitemaps.md.
+// before or after it: no OFFSET, no sort. The index reads one row per page from sitemap_activity,
+// which triggers keep (migration 0013). docs/decisions/0027-feeds-and-sitemaps.md.
+
+/** Thread ids per sitemap page; the triggers of migration 0013 bucket by the same number. */
+export const SITEMAP_PAGE_THREADS = 1000;
 
 const opening = alias(posts, 'opening');
 
@@ -29,15 +33,7 @@ function listedThreads(db: Db, range: IdRange) {
   return and(between(threads.id, range.low, range.high), eq(threads.status, 'published'), exists(openingIsPublic));
 }
 
-/** A page's newest activity, unexecuted so a test can check its plan: a primary-key range, one index lookup per thread. */
-export function lastModifiedQuery(db: Db, range: IdRange) {
-  return db
-    .select({ at: max(threads.lastPostAt) })
-    .from(threads)
-    .where(listedThreads(db, range));
-}
-
-/** A page's threads in id order, unexecuted like lastModifiedQuery: the primary key gives the order, no sort. */
+/** A page's threads in id order, unexecuted so a test can check its plan: the primary key gives the order, no sort. */
 export function sitemapThreadsQuery(db: Db, range: IdRange) {
   return db
     .select({ id: threads.id, slug: threads.slug, lastPostAt: threads.lastPostAt })
@@ -46,30 +42,35 @@ export function sitemapThreadsQuery(db: Db, range: IdRange) {
     .orderBy(asc(threads.id));
 }
 
-export type SitemapPage = { page: number; lastModified: number };
-
-export function pageRange(page: number, pageSize: number): IdRange {
-  return { low: (page - 1) * pageSize + 1, high: page * pageSize };
+/** The index's pages, unexecuted like sitemapThreadsQuery: one row per 1,000 thread ids, in order. */
+export function sitemapPagesQuery(db: Db) {
+  return db.select({ bucket: sitemapActivity.bucket, lastModified: sitemapActivity.lastPostAt }).from(sitemapActivity).orderBy(asc(sitemapActivity.bucket));
 }
 
-/** The thread sitemaps worth listing: every id range holding at least one listed thread, with its newest activity. */
-export function sitemapPages(ctx: ServiceContext, pageSize: number): SitemapPage[] {
-  const highestId = ctx.db.select({ id: max(threads.id) }).from(threads).get()?.id ?? 0;
-  const pages: SitemapPage[] = [];
-  for (let page = 1; (page - 1) * pageSize < highestId; page++) {
-    const at = lastModifiedQuery(ctx.db, pageRange(page, pageSize)).get()?.at;
-    if (at !== null && at !== undefined) pages.push({ page, lastModified: at });
-  }
-  return pages;
+export type SitemapPage = { page: number; lastModified: number };
+
+export function pageRange(page: number): IdRange {
+  return { low: (page - 1) * SITEMAP_PAGE_THREADS + 1, high: page * SITEMAP_PAGE_THREADS };
+}
+
+/**
+ * The thread sitemaps worth listing: every id range in which a thread was ever published, with its
+ * newest activity. A range whose threads were all hidden since is still listed, and its page is an
+ * empty list: an index that names a missing page is an error to crawlers, an empty page is not.
+ */
+export function sitemapPages(ctx: ServiceContext): SitemapPage[] {
+  return sitemapPagesQuery(ctx.db)
+    .all()
+    .map((row) => ({ page: row.bucket + 1, lastModified: row.lastModified }));
 }
 
 export type SitemapThread = { id: number; slug: string; lastPostAt: number };
 
-/** One page of listed threads; a page with none (or past the end) is not there. */
-export function sitemapThreads(ctx: ServiceContext, page: number, pageSize: number): SitemapThread[] {
-  const rows = Number.isSafeInteger(page * pageSize) ? sitemapThreadsQuery(ctx.db, pageRange(page, pageSize)).all() : [];
-  if (rows.length === 0) throw new NotFound('There is no such page of the sitemap. The sitemap index at /sitemap.xml lists the pages there are.');
-  return rows;
+/** One page of listed threads; a page the index does not list is not there. */
+export function sitemapThreads(ctx: ServiceContext, page: number): SitemapThread[] {
+  const listed = Number.isSafeInteger(page * SITEMAP_PAGE_THREADS) && ctx.db.select({ bucket: sitemapActivity.bucket }).from(sitemapActivity).where(eq(sitemapActivity.bucket, page - 1)).get();
+  if (!listed) throw new NotFound('There is no such page of the sitemap. The sitemap index at /sitemap.xml lists the pages there are.');
+  return sitemapThreadsQuery(ctx.db, pageRange(page)).all();
 }
 
 export type SitemapCategory = { slug: string; lastPostAt: number | null };

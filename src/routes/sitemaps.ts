@@ -1,9 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { homePageVersion } from '../forum/page-versions.js';
 import { sitemapCategories, sitemapPages, sitemapThreads } from '../forum/sitemap.js';
 import { NotFound } from '../lib/errors.js';
 import { resourceCsp } from '../lib/csp.js';
-import type { PageCache } from '../lib/page-cache.js';
 import { sitemapIndex, urlSet } from '../../views/feeds/sitemap.js';
 import type { AppEnv } from './env.js';
 import { threadPath } from './forms.js';
@@ -30,28 +29,6 @@ function newestOf(times: (number | null)[]): number | null {
   return known.length > 0 ? Math.max(...known) : null;
 }
 
-/** How long the index may lag behind the community: it is the one sitemap that reads every page. */
-export const SITEMAP_INDEX_MAX_AGE_MS = 10 * 60_000;
-
-type IndexRendering = { version: string; renderedAt: number };
-const indexRenderings = new WeakMap<PageCache, IndexRendering>();
-
-/**
- * The version the index is served at: the community-wide one, but kept for up to ten minutes
- * after a rendering. The index's lastmod of each page reads that page's id range, so building it
- * costs time in proportion to all threads (ADR 0027); every reply changes the community version,
- * and without this floor a busy community would rebuild it for every crawler's request.
- */
-function settledIndexVersion(c: Context<AppEnv>): string {
-  const { services, pageCache } = c.var;
-  const current = homePageVersion(services.db);
-  const now = services.now();
-  const last = indexRenderings.get(pageCache);
-  if (last && (last.version === current || now - last.renderedAt < SITEMAP_INDEX_MAX_AGE_MS)) return last.version;
-  indexRenderings.set(pageCache, { version: current, renderedAt: now });
-  return current;
-}
-
 function pageNumber(name: string): number {
   const page = Number(/^sitemap-threads-([1-9][0-9]{0,8})\.xml$/.exec(name)?.[1]);
   if (!Number.isSafeInteger(page)) throw new NotFound('There is no such page of the sitemap. The sitemap index at /sitemap.xml lists the pages there are.');
@@ -65,13 +42,13 @@ export const sitemapRoutes = new Hono<AppEnv>()
     return c.text(robotsText(c.var.site.baseUrl));
   })
   .get('/sitemap.xml', (c) => {
-    const { services, site, config } = c.var;
+    const { services, site } = c.var;
     return servePublicResource(c, {
-      version: settledIndexVersion(c),
+      version: homePageVersion(services.db),
       type: SITEMAP_TYPE,
       render: () => {
         const categories = sitemapCategories(services);
-        const pages = sitemapPages(services, config.sitemapPageSize).map(({ page, lastModified }) => ({ url: `${site.baseUrl}/sitemap-threads-${page}.xml`, lastModified }));
+        const pages = sitemapPages(services).map(({ page, lastModified }) => ({ url: `${site.baseUrl}/sitemap-threads-${page}.xml`, lastModified }));
         return sitemapIndex([{ url: `${site.baseUrl}/sitemap-categories.xml`, lastModified: newestOf(categories.map((category) => category.lastPostAt)) }, ...pages]);
       },
     });
@@ -88,11 +65,11 @@ export const sitemapRoutes = new Hono<AppEnv>()
     });
   })
   .get('/:name{sitemap-threads-[0-9]+\\.xml}', (c) => {
-    const { services, site, config } = c.var;
+    const { services, site } = c.var;
     const page = pageNumber(c.req.param('name'));
     return servePublicResource(c, {
       version: homePageVersion(services.db),
       type: SITEMAP_TYPE,
-      render: () => urlSet(sitemapThreads(services, page, config.sitemapPageSize).map((thread) => ({ url: `${site.baseUrl}${threadPath(thread.id, thread.slug)}`, lastModified: thread.lastPostAt }))),
+      render: () => urlSet(sitemapThreads(services, page).map((thread) => ({ url: `${site.baseUrl}${threadPath(thread.id, thread.slug)}`, lastModified: thread.lastPostAt }))),
     });
   });

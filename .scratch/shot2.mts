@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const base = 'http://localhost:3100';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1000, height: 1100 } })).newPage();
+await page.goto("/search?q=%22week+in+Eco%22");
+const href = await page.locator('a[href^="/p/"]').first().getAttribute('href');
+await page.goto(href!);
+await page.locator('#post-3').scrollIntoViewIfNeeded();
+const details = page.locator('#post-3 details, #post-3 ~ * details').first();
+if (await details.count()) await details.locator('summary').click();
+await page.locator('#post-3').evaluate((e) => e.scrollIntoView());
+await page.screenshot({ path: '/tmp/hd/thread.png' });
+await browser.close();
