@@ -188,8 +188,8 @@ export function suffixFor(random: Random, rareChance: number): string {
 }
 
 /** The markdown and the HTML of a suffix, given how the base body and its HTML end. */
-export function withSuffix(body: string, html: string, suffix: string): { body: string; html: string } {
-  return { body: `${body}\n\n${suffix}`, html: `${html}${html.endsWith('\n') ? '' : '\n'}<p>${suffix}</p>\n` };
+export function withSuffix(body: string, html: string, text: string, suffix: string): { body: string; html: string; text: string } {
+  return { body: `${body}\n\n${suffix}`, html: `${html}${html.endsWith('\n') ? '' : '\n'}<p>${suffix}</p>\n`, text: text ? `${text} ${suffix}` : suffix };
 }
 
 const firstNames = ['ana', 'ben', 'chloe', 'dev', 'elif', 'finn', 'greta', 'hugo', 'ines', 'jon', 'kai', 'lea', 'max', 'nora', 'omar', 'pia', 'quinn', 'rosa', 'sami', 'tom', 'una', 'vik', 'wren', 'yara', 'zoe'];

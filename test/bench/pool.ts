@@ -2,7 +2,7 @@ import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
 import { bodySources, RARE_WORDS, withSuffix } from './corpus.js';
 import type { Random } from './random.js';
 
-export type PooledBody = { body: string; html: string; long: boolean; suffixable: boolean };
+export type PooledBody = { body: string; html: string; text: string; long: boolean; suffixable: boolean };
 
 /** How many generated bodies join the demo's ~250 hand-written ones. */
 const GENERATED_BODIES = 450;
@@ -21,9 +21,10 @@ export async function renderPool(random: Random, posts: number): Promise<PooledB
     const rendered = await Promise.all(sources.map((body) => markdown.render(body)));
     const probed = await Promise.all(sources.map((body) => markdown.render(`${body}\n\n${probe}`)));
     const pool = sources.map((body, index) => {
-      const html = rendered[index]!.html as string;
-      const suffixable = withSuffix(body, html, probe).html === probed[index]!.html;
-      return { body, html, long: body.length >= 200, suffixable };
+      const { html, text } = rendered[index]!;
+      const suffixed = withSuffix(body, html, text, probe);
+      const suffixable = suffixed.html === probed[index]!.html && suffixed.text === probed[index]!.text;
+      return { body, html, text, long: body.length >= 200, suffixable };
     });
     const unsuffixable = pool.filter((entry) => !entry.suffixable).length;
     if (unsuffixable > pool.length / 4) {

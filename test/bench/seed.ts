@@ -209,8 +209,8 @@ function insertThreads(db: Db, plan: Plan): void {
 function insertPosts(db: Db, plan: Plan, pool: PooledBody[], seed: number, log: (line: string) => void): void {
   const sqlite = db.$client;
   const post = sqlite.prepare(
-    `INSERT INTO posts (id, thread_id, number, status, author_id, body, body_html, render_version, created_at, edited_at, deleted_at)
-     VALUES (?, ?, ?, 'published', ?, ?, ?, ${RENDER_VERSION}, ?, ?, ?)`,
+    `INSERT INTO posts (id, thread_id, number, status, author_id, body, body_html, body_text, render_version, created_at, edited_at, deleted_at)
+     VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ${RENDER_VERSION}, ?, ?, ?)`,
   );
   const revision = sqlite.prepare('INSERT INTO post_revisions (post_id, body, title, editor_id, created_at) VALUES (?, ?, NULL, ?, ?)');
   const { posts } = plan;
@@ -223,9 +223,9 @@ function insertPosts(db: Db, plan: Plan, pool: PooledBody[], seed: number, log: 
       for (let index = from; index < to; index += 1) {
         const base = pool[posts.body[index]!]!;
         const suffixSeed = posts.suffix[index]!;
-        const text = suffixSeed >= 0 && base.suffixable ? withSuffix(base.body, base.html, suffixFor(createRandom(suffixSeed ^ seed), rareChance)) : base;
+        const text = suffixSeed >= 0 && base.suffixable ? withSuffix(base.body, base.html, base.text, suffixFor(createRandom(suffixSeed ^ seed), rareChance)) : base;
         const editedAt = posts.editedAt[index] || null;
-        post.run(index + 1, posts.threadId[index], posts.number[index], posts.authorId[index], text.body, text.html, posts.createdAt[index], editedAt, posts.deletedAt[index] || null);
+        post.run(index + 1, posts.threadId[index], posts.number[index], posts.authorId[index], text.body, text.html, text.text, posts.createdAt[index], editedAt, posts.deletedAt[index] || null);
         if (editedAt !== null) revision.run(index + 1, pool[posts.revisionBody[index]!]!.body, posts.authorId[index], editedAt);
       }
     })();
