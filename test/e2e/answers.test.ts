@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeUser } from '../../src/demo/factories.js';
-import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
 
 // A question answered and solved, the whole way through the pages a person uses: one member
 // asks, another answers, the asker is told, accepts the answer, and everyone sees "Solved".
@@ -18,11 +18,7 @@ async function signedInPage(username: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto('/login');
-  await page.getByLabel('Username or email address', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.locator('.site-header').getByRole('link', { name: username, exact: true }).waitFor();
+  await logIn(page, username, PASSWORD);
   return page;
 }
 

@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { TestContext } from '../helpers/app.js';
-import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
 
 // A member edits an approved post in a category that holds every post: the edit waits, the member
 // is told, a manager reads it in the queue as a diff against the public text and approves it.
@@ -23,13 +23,6 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Username or email address', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${base}/`);
-}
 
 async function anonymousText(path: string): Promise<string> {
   return (await ctx.app.request(new URL(path, base).toString())).text();
@@ -61,7 +54,7 @@ describe('held edits in a real browser', () => {
       const threadPath = `/t/${threadId}/${slug}`;
 
       const member = await newPage();
-      await logIn(member, 'nina');
+      await logIn(member, 'nina', PASSWORD);
       await member.goto(`/p/${postId}/edit`);
       await member.getByLabel('Message', { exact: true }).fill('The burrs rattle after cleaning.\nIs that normal?');
       await member.getByRole('button', { name: 'Save changes' }).click();
@@ -71,7 +64,7 @@ describe('held edits in a real browser', () => {
       expect(await anonymousText(threadPath)).not.toContain('rattle');
 
       const manager = await newPage();
-      await logIn(manager, 'mia');
+      await logIn(manager, 'mia', PASSWORD);
       await manager.goto('/mod/queue');
       const item = manager.locator('article.review-item', { hasText: 'Edit waiting for review' });
       const removed = item.locator('.edit-diff del');

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeUser } from '../../src/demo/factories.js';
-import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, type ServedForum } from '../helpers/browser.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum } from '../helpers/browser.js';
 
 // The community team's tabs on a phone: an admin has seven, wider together than a 375px screen.
 // None may be cut off or hidden in a strip that gives no sign of scrolling.
@@ -32,11 +32,7 @@ describe('the /mod tabs on a phone', () => {
       context = await browser.newContext({ baseURL: forum.base, viewport: PHONE, isMobile: true, hasTouch: true });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto('/login');
-      await page.getByLabel('Username or email address', { exact: true }).fill('ada');
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL(`${forum.base}/`);
+      await logIn(page, 'ada', PASSWORD);
 
       await page.goto('/mod/log');
       const tabs = page.getByRole('navigation', { name: 'Community team' }).getByRole('link');

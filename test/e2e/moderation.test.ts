@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeUser } from '../../src/demo/factories.js';
 import type { TestContext } from '../helpers/app.js';
-import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
 
 // A new member's first post waits for a community manager, who approves it from the review queue;
 // the member then finds it public and is told. Debian's Chromium driven by playwright-core, kept
@@ -24,14 +24,6 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Username or email address', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${base}/`);
-  await page.locator('.site-header').getByRole('link', { name: username, exact: true }).waitFor();
-}
 
 /** What an anonymous visitor gets for a path (a plain request: no browser state involved). */
 async function anonymousStatus(path: string): Promise<number> {
@@ -59,7 +51,7 @@ describe('pre-moderation in a real browser', () => {
     async () => {
       const title = 'Descaling guide that worked for my KT-200';
       const member = await newPage();
-      await logIn(member, 'nina');
+      await logIn(member, 'nina', PASSWORD);
       await member.goto('/new?category=kettles');
       await member.getByLabel('Title', { exact: true }).fill(title);
       await member.getByLabel('Message', { exact: true }).fill('This guide fixed the early switch-off for me: https://example.com/descaling');
@@ -70,7 +62,7 @@ describe('pre-moderation in a real browser', () => {
       expect(await anonymousStatus(threadPath)).toBe(404);
 
       const manager = await newPage();
-      await logIn(manager, 'mia');
+      await logIn(manager, 'mia', PASSWORD);
       await manager.locator('.site-header').getByRole('link', { name: /Review/ }).click();
       await manager.waitForURL(`${base}/mod/queue`);
       const item = manager.locator('article.review-item', { hasText: title });

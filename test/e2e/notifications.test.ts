@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import type { TestContext } from '../helpers/app.js';
-import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
 
 // Watching a category and following a notification back to the post, in Chromium with
 // JavaScript off: the forms alone must do it.
@@ -41,11 +41,7 @@ describe('notifications in a real browser', () => {
     async () => {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto('/login');
-      await page.getByLabel('Username or email address', { exact: true }).fill('bob');
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL(`${forum.base}/`);
+      await logIn(page, 'bob', PASSWORD);
 
       await page.goto('/c/kettles');
       await page.getByLabel('Notifications', { exact: true }).selectOption('watching');

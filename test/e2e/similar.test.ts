@@ -1,7 +1,7 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
-import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
 
 // The new-thread form suggests threads that may already answer the title being typed
 // (static/similar.js over GET /similar), escaping what it shows; Helpful buttons vote in place
@@ -43,11 +43,7 @@ describe('page scripts on the new-thread form and thread pages', () => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-      await page.goto('/login');
-      await page.getByLabel('Username or email address', { exact: true }).fill('alice');
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL((url) => url.pathname !== '/login');
+      await logIn(page, 'alice', PASSWORD);
       await page.goto('/new?category=help');
       const box = page.locator('#similar-threads');
       expect(await box.isHidden()).toBe(true);

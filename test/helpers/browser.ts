@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Config } from '../../src/config.js';
 import { createTestContext, type TestContext } from './app.js';
 
@@ -63,4 +63,13 @@ export async function serveForum(overrides: Partial<Config> = {}): Promise<Serve
 export async function textOf(locator: Locator): Promise<string> {
   await locator.waitFor({ state: 'visible' });
   return (await locator.innerText()).trim();
+}
+
+/** Signs in through the login form, as a person does, and waits until the header names the member. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Username or email address', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.locator('.site-header').getByRole('link', { name: username, exact: true }).waitFor();
 }
