@@ -1,60 +1,20 @@
 import { and, asc, between, eq, isNull, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, posts, threads, users, type CategoryKind, type ContentStatus, type Role } from '../db/schema.js';
+import { categories, posts, threads, users, type CategoryKind, type ContentStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
-import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
-import {
-  canDeletePost,
-  canEditPost,
-  canFlag,
-  canModerate,
-  canReadHiddenPost,
-  canViewRevisions,
-  replyBlock,
-  type PostFacts,
-  type QuestionFacts,
-  type ReplyBlock,
-} from './permissions.js';
+import { canModerate, canReadHiddenPost, replyBlock, type ReplyBlock } from './permissions.js';
+import { toPostView, type PostView } from './post-view.js';
 import { silenceOf, type Silence } from './compose.js';
-import { repliedTo, replyContext, repliesOnPage, type PostReference, type RepliesToPost } from './reply-context.js';
-import { acceptedAnswer, openingPost, postAnswerFields, votedByViewer, type PostAnswerFields, type PostSummary } from './thread-answers.js';
+import { replyContext, repliesOnPage } from './reply-context.js';
+import { acceptedAnswer, openingPost, votedByViewer, type PostSummary } from './thread-answers.js';
 import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
 import { awaitingConfirmation, awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { sharedReads } from './shared-reads.js';
 
-export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
-
-export type PostView = PostAnswerFields & {
-  id: number;
-  number: number | null;
-  author: { id: number; username: string; role: Role };
-  createdAt: number;
-  editedAt: number | null;
-  state: PostState;
-  /** Null when the viewer may not read it (deleted, or hidden from them). */
-  bodyHtml: SafeHtml | null;
-  /** Why it was hidden or rejected, for its author and moderators only. */
-  reason: string | null;
-  /** Hidden automatically after enough flags, pending a manager's review. */
-  autoHidden: boolean;
-  canEdit: boolean;
-  canDelete: boolean;
-  canViewRevisions: boolean;
-  canFlag: boolean;
-  flaggedByViewer: boolean;
-  canModerate: boolean;
-  /** The viewer wrote this published post and their edit of it is waiting for review. */
-  editWaiting: boolean;
-  /** The post this one answers (its "Reply" link was used), if any. */
-  replyTo: PostReference | null;
-  /** The published, visible replies made to this post, the same for every viewer. */
-  replies: RepliesToPost | null;
-  /** The viewer's own post, waiting for them to confirm their address. */
-  awaitsConfirmation: boolean;
-};
+export type { PostState, PostView } from './post-view.js';
 
 /** Why the viewer cannot reply, with the reason staff gave for a silence. */
 export type ReplyNotice = Exclude<ReplyBlock, { kind: 'silenced' }> | ({ kind: 'silenced' } & Silence);
@@ -265,67 +225,11 @@ function flaggedByViewer(queries: ReturnType<typeof statements>, viewer: Viewer,
   return new Set(queries.flagged.all(viewer.id, Math.min(...postIds), Math.max(...postIds)));
 }
 
-type PostRow = ReturnType<ReturnType<typeof statements>['page']['all']>[number];
+/** A post as the page query reads it. */
+export type PostRow = ReturnType<ReturnType<typeof statements>['page']['all']>[number];
 
 /** The viewer's published posts on this page whose edits wait for review; no query unless they wrote one. */
 function ownHeldEdits(queries: ReturnType<typeof statements>, viewer: Viewer, threadId: number, rows: PostRow[]): Set<number> {
   if (viewer === null || !rows.some((post) => post.authorId === viewer.id && post.status === 'published')) return new Set();
   return new Set(queries.heldEdits.all(threadId, viewer.id));
-}
-
-function stateOf(post: PostRow): PostState {
-  if (post.deletedAt !== null) return 'deleted';
-  if (post.status === 'pending') return 'pending';
-  if (post.status === 'rejected') return 'rejected';
-  return post.hiddenAt !== null ? 'hidden' : 'visible';
-}
-
-type PageFacts = {
-  moderator: boolean;
-  flagged: boolean;
-  now: number;
-  question: QuestionFacts | null;
-  solvedPostId: number | null;
-  voted: Set<number>;
-  held: Set<number>;
-  /** The numbers of the page's first and last posts. */
-  first: number;
-  last: number;
-  replies: RepliesToPost | null;
-};
-
-// One object literal with every field: spreading two objects into one made V8 build each post
-// view field by field, which was ~40% of getThreadPage (measured in-process, 20-post pages).
-function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, page: PageFacts): PostView {
-  const state = stateOf(post);
-  const facts: PostFacts = post;
-  const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));
-  const live = state === 'visible';
-  const answer = postAnswerFields(viewer, post, { live, question: page.question, solvedPostId: page.solvedPostId, voted: page.voted });
-  return {
-    id: post.id,
-    number: post.number,
-    author: { id: post.authorId, username: post.username, role: post.role },
-    createdAt: post.createdAt,
-    editedAt: post.editedAt,
-    state,
-    bodyHtml: readable ? trustSanitized(post.bodyHtml) : null,
-    reason: !readable ? null : state === 'hidden' ? post.hiddenReason : state === 'rejected' ? post.rejectedReason : null,
-    autoHidden: state === 'hidden' && post.hiddenById === null,
-    canEdit: canEditPost(viewer, facts, thread, page.now),
-    canDelete: canDeletePost(viewer, facts),
-    canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts, thread.categoryId),
-    canFlag: live && canFlag(viewer, facts, page.now),
-    flaggedByViewer: page.flagged,
-    canModerate: page.moderator && state !== 'deleted',
-    editWaiting: state !== 'deleted' && page.held.has(post.id),
-    helpfulCount: answer.helpfulCount,
-    votedByViewer: answer.votedByViewer,
-    canVote: answer.canVote,
-    canAccept: answer.canAccept,
-    accepted: answer.accepted,
-    replyTo: repliedTo(post, page),
-    replies: page.replies,
-    awaitsConfirmation: state === 'pending' && viewer?.id === post.authorId && viewer.emailUnverified === true,
-  };
 }

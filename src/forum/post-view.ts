@@ -1,0 +1,98 @@
+import type { Role } from '../db/schema.js';
+import type { Viewer } from '../lib/context.js';
+import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
+import { canDeletePost, canEditPost, canFlag, canReadHiddenPost, canViewRevisions, type PostFacts, type QuestionFacts } from './permissions.js';
+import { repliedTo, type PostReference, type RepliesToPost } from './reply-context.js';
+import { postAnswerFields, type PostAnswerFields } from './thread-answers.js';
+import type { PostRow } from './thread-page.js';
+
+// One post of a thread page as this viewer sees it: what it says (if they may read it) and what
+// they may do with it. Pure: the page's queries are done (src/forum/thread-page.ts).
+
+export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected';
+
+export type PostView = PostAnswerFields & {
+  id: number;
+  number: number | null;
+  author: { id: number; username: string; role: Role };
+  createdAt: number;
+  editedAt: number | null;
+  state: PostState;
+  /** Null when the viewer may not read it (deleted, or hidden from them). */
+  bodyHtml: SafeHtml | null;
+  /** Why it was hidden or rejected, for its author and moderators only. */
+  reason: string | null;
+  /** Hidden automatically after enough flags, pending a manager's review. */
+  autoHidden: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  canViewRevisions: boolean;
+  canFlag: boolean;
+  flaggedByViewer: boolean;
+  canModerate: boolean;
+  /** The viewer wrote this published post and their edit of it is waiting for review. */
+  editWaiting: boolean;
+  /** The post this one answers (its "Reply" link was used), if any. */
+  replyTo: PostReference | null;
+  /** The published, visible replies made to this post, the same for every viewer. */
+  replies: RepliesToPost | null;
+  /** The viewer's own post, waiting for them to confirm their address. */
+  awaitsConfirmation: boolean;
+};
+
+function stateOf(post: PostRow): PostState {
+  if (post.deletedAt !== null) return 'deleted';
+  if (post.status === 'pending') return 'pending';
+  if (post.status === 'rejected') return 'rejected';
+  return post.hiddenAt !== null ? 'hidden' : 'visible';
+}
+
+export type PageFacts = {
+  moderator: boolean;
+  flagged: boolean;
+  now: number;
+  question: QuestionFacts | null;
+  solvedPostId: number | null;
+  voted: Set<number>;
+  held: Set<number>;
+  /** The numbers of the page's first and last posts. */
+  first: number;
+  last: number;
+  replies: RepliesToPost | null;
+};
+
+// One object literal with every field: spreading two objects into one made V8 build each post
+// view field by field, which was ~40% of getThreadPage (measured in-process, 20-post pages).
+export function toPostView(viewer: Viewer, post: PostRow, thread: { locked: boolean; categoryId: number }, page: PageFacts): PostView {
+  const state = stateOf(post);
+  const facts: PostFacts = post;
+  const readable = state === 'visible' || (state !== 'deleted' && canReadHiddenPost(viewer, facts, thread.categoryId));
+  const live = state === 'visible';
+  const answer = postAnswerFields(viewer, post, { live, question: page.question, solvedPostId: page.solvedPostId, voted: page.voted });
+  return {
+    id: post.id,
+    number: post.number,
+    author: { id: post.authorId, username: post.username, role: post.role },
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
+    state,
+    bodyHtml: readable ? trustSanitized(post.bodyHtml) : null,
+    reason: !readable ? null : state === 'hidden' ? post.hiddenReason : state === 'rejected' ? post.rejectedReason : null,
+    autoHidden: state === 'hidden' && post.hiddenById === null,
+    canEdit: canEditPost(viewer, facts, thread, page.now),
+    canDelete: canDeletePost(viewer, facts),
+    canViewRevisions: post.editedAt !== null && canViewRevisions(viewer, facts, thread.categoryId),
+    canFlag: live && canFlag(viewer, facts, page.now),
+    flaggedByViewer: page.flagged,
+    canModerate: page.moderator && state !== 'deleted',
+    editWaiting: state !== 'deleted' && page.held.has(post.id),
+    helpfulCount: answer.helpfulCount,
+    votedByViewer: answer.votedByViewer,
+    canVote: answer.canVote,
+    canAccept: answer.canAccept,
+    accepted: answer.accepted,
+    replyTo: repliedTo(post, page),
+    replies: page.replies,
+    awaitsConfirmation: state === 'pending' && viewer?.id === post.authorId && viewer.emailUnverified === true,
+  };
+}
