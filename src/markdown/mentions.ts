@@ -12,31 +12,47 @@ import type { RendererExtension, Token, TokenizerExtension, Tokens } from 'marke
 const NAME = /^@([A-Za-z0-9_-]{3,20})(?![A-Za-z0-9_-])/;
 // Characters that make an `@` part of a word or an e-mail address rather than a mention.
 const GLUED = /[A-Za-z0-9_.+\-@]/;
-const NAME_START = /[A-Za-z0-9_-]/;
+// An `@` not glued to what is before it (GLUED), followed by a name's first character. One regular
+// expression rather than a loop over every `@`: `@a@a@a…` has a glued `@` every other character.
+const MENTION_START = /(?:^|[^A-Za-z0-9_.+\-@])@[A-Za-z0-9_-]/;
 const SCAN_WINDOW = 256;
 
 type MentionToken = Tokens.Generic & { type: 'mention'; name: string };
+
+/*
+ * The character before `src`, read from the source the token list is lexed from. Not from the
+ * previous token's raw text: marked appends to that text token one piece at a time (`[[[…`,
+ * `<<<…`), and reading the end of such a string copies all of it, every time.
+ */
+const sources = new WeakMap<Token[], string>();
+function previousCharacter(tokens: Token[], src: string): string {
+  const source = sources.get(tokens) ?? '';
+  return source.charAt(source.length - src.length - 1);
+}
 
 export const mentionExtension: TokenizerExtension & RendererExtension = {
   name: 'mention',
   level: 'inline',
   // Where plain text must stop so the tokenizer gets a look. Index 0 has no visible previous
-  // character here; the tokenizer checks it against the previous token instead.
-  // Only the first SCAN_WINDOW characters are searched: plain text is consumed in runs of at most
+  // character here; the tokenizer checks it against the source before it instead.
+  // Only the first SCAN_WINDOW characters are searched (an unbounded indexOf would read the rest
+  // of a post without `@` once per token, as in `<<<…`): plain text is consumed in runs of at most
   // that length (render.ts), so a run of glued `@`s costs linear time, not quadratic.
   start(src: string) {
-    for (let index = src.indexOf('@'); index !== -1 && index < SCAN_WINDOW; index = src.indexOf('@', index + 1)) {
-      const before = index === 0 ? '' : src.charAt(index - 1);
-      if (!GLUED.test(before) && NAME_START.test(src.charAt(index + 1))) return index;
-    }
-    return undefined;
+    const window = src.slice(0, SCAN_WINDOW + 1);
+    const found = window.includes('@') ? MENTION_START.exec(window) : null;
+    if (!found) return undefined;
+    const index = found.index + found[0].length - 2;
+    return index < SCAN_WINDOW ? index : undefined;
   },
   tokenizer(src: string, tokens: Token[]) {
+    // marked offers every position to this tokenizer first, so an empty list means `src` is the
+    // whole source of that list's text.
+    if (tokens.length === 0) sources.set(tokens, src);
     if (this.lexer.state.inLink) return undefined;
-    const previous = tokens.at(-1)?.raw.slice(-1) ?? '';
-    if (GLUED.test(previous)) return undefined;
     const match = NAME.exec(src);
     if (!match?.[1]) return undefined;
+    if (GLUED.test(previousCharacter(tokens, src))) return undefined;
     return { type: 'mention', raw: match[0], name: match[1] } satisfies MentionToken;
   },
   renderer(token) {
