@@ -1,4 +1,5 @@
-import { Marked, Tokenizer, type Tokens, type TokensList } from 'marked';
+import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'marked';
+import { listLexingCost } from './list-cost.js';
 import { mentionExtension } from './mentions.js';
 
 /*
@@ -37,7 +38,7 @@ const urlStart = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
  * beyond that (50k characters can make 40k nested blockquotes, links or table cells) the whole
  * post is shown as preformatted text instead. Ordinary long posts stay far below it.
  */
-const MAX_ELEMENTS = 3000;
+export const MAX_ELEMENTS = 3000;
 // Token types that produce text rather than elements (tags are shown as text here).
 const TEXTUAL = new Set(['text', 'escape', 'space', 'def', 'html', 'checkbox']);
 
@@ -50,11 +51,25 @@ const MAX_TABLE_COLUMNS = 50;
 const MAX_TABLE_CELLS = MAX_ELEMENTS;
 const REFERENCE_BUDGET = 500_000;
 
+/*
+ * Inside list items marked lexes a paragraph one line at a time, and before each line its setext
+ * heading rule scans ahead to the paragraph's end for an `===` or `---` underline: quadratic in the
+ * paragraph's lines (`- a` and 25,000 lazy lines took seconds). A scan that found none from one
+ * line finds none from the later lines either, up to a line that stops such scans (an HTML block
+ * start, a table's delimiter row…), so the paragraph's text token remembers it until then.
+ */
+const noUnderlineAhead = new WeakSet<Token>();
+
+// Work budget, in characters, for lexing lists beyond reading them once (see list-cost.ts). Lists
+// beyond it stay text; ordinary posts use a tiny fraction.
+const LIST_BUDGET = 5_000_000;
+
 const base = Tokenizer.prototype;
 // marked lexes synchronously, so per-render state can live here; markdownToHtml resets it.
 let depth = 0;
 let delimiterBudget = 0;
 let referenceBudget = 0;
+let listBudget = 0;
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text: string): string {
@@ -104,7 +119,16 @@ marked.use({
       return nested(() => base.blockquote.call(this, src));
     },
     list(src) {
-      return nested(() => base.list.call(this, src));
+      return nested(() => {
+        // marked's own cheap refusals first, so that only lists it would lex are charged.
+        if (!this.rules.block.list.test(src)) return undefined;
+        const { lastToken } = this.lexer.state;
+        if (lastToken?.type === 'text' && !this.rules.other.listInterruptsParagraph.test(src)) return undefined;
+        const cost = listLexingCost(src, listBudget);
+        if (cost > listBudget) return undefined;
+        listBudget -= cost;
+        return base.list.call(this, src);
+      });
     },
     // An inline tag would switch marked into "inside <a>/<pre>" modes (no autolinks, unescaped
     // text); since tags are shown as text here, the lexer state must not change.
@@ -113,6 +137,18 @@ marked.use({
       const token = base.tag.call(this, src.slice(0, TAG_WINDOW));
       this.lexer.state.inLink = inLink;
       this.lexer.state.inRawBlock = inRawBlock;
+      return token;
+    },
+    lheading(src) {
+      const { top, lastToken } = this.lexer.state;
+      if (top || lastToken?.type !== 'text') return base.lheading.call(this, src);
+      const rule = this.rules.block.lheading;
+      const line = src.slice(0, (src.indexOf('\n') + 1 || src.length + 1) - 1);
+      if (!rule.test(`a\n${line}\n=`)) noUnderlineAhead.delete(lastToken);
+      else if (noUnderlineAhead.has(lastToken)) return undefined;
+      const token = base.lheading.call(this, src);
+      // Only a scan that got past this line's own start proves there is no underline ahead.
+      if (!token && rule.test(`${line}\n=`)) noUnderlineAhead.add(lastToken);
       return token;
     },
     // Checked before marked builds the table, which would already queue every padded cell.
@@ -176,6 +212,7 @@ export function markdownToHtml(markdown: string): string {
   depth = 0;
   delimiterBudget = DELIMITER_BUDGET;
   referenceBudget = REFERENCE_BUDGET;
+  listBudget = LIST_BUDGET;
   const tokens = marked.lexer(markdown);
   if (elementCount(tokens) > MAX_ELEMENTS) return `<pre>${escapeHtml(markdown)}</pre>\n`;
   return marked.parser(tokens);
