@@ -1,13 +1,15 @@
 import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'marked';
 import { listLexingCost } from './list-cost.js';
 import { mentionExtension } from './mentions.js';
+import { MAX_ELEMENTS, tooCostlyToSanitize } from './sanitize-cost.js';
 
 /*
  * Markdown → HTML with marked (GFM). The output still goes through the sanitizer; this step only
  * decides what markdown means here:
  * - raw HTML typed into a post is shown as text, never interpreted;
  * - headings move down two levels (# → h3) because posts sit under the page's own h1/h2;
- * - hostile input cannot blow the stack or take quadratic time (see the guards below).
+ * - hostile input cannot blow the stack or take quadratic time (see the guards below), and a post
+ *   too costly to sanitize (sanitize-cost.ts) is shown as preformatted text.
  */
 
 /** Blockquotes and lists nested deeper than this are left as plain text. */
@@ -32,15 +34,7 @@ const TAG_WINDOW = 1024;
 const EMAIL_WINDOW = 320;
 const URL_WINDOW = 4096;
 const urlStart = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
-
-/*
- * Sanitizing costs 0.1–0.3 ms per element on jsdom, so a post may produce at most this many elements;
- * beyond that (50k characters can make 40k nested blockquotes, links or table cells) the whole
- * post is shown as preformatted text instead. Ordinary long posts stay far below it.
- */
-export const MAX_ELEMENTS = 3000;
-// Token types that produce text rather than elements (tags are shown as text here).
-const TEXTUAL = new Set(['text', 'escape', 'space', 'def', 'html', 'checkbox']);
+const urlOrEmailStart = /^[A-Za-z0-9._+-]/;
 
 /*
  * Output amplification: a wide table header pads every following line to its width, and a
@@ -70,6 +64,18 @@ let depth = 0;
 let delimiterBudget = 0;
 let referenceBudget = 0;
 let listBudget = 0;
+let elementsLeft = 0;
+
+/*
+ * Lexing stops as soon as a post has certainly produced more elements than it may have (every
+ * paragraph, list item line, heading, link and emphasis counts; see sanitize-cost.ts): a post of
+ * 10,000 list items or 12,000 references would otherwise be lexed in full only to be shown as text.
+ */
+class TooManyElements extends Error {}
+function counted<T extends { type: string }>(token: T | undefined): T | undefined {
+  if (token && token.type !== 'text' && --elementsLeft < 0) throw new TooManyElements();
+  return token;
+}
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text: string): string {
@@ -133,13 +139,16 @@ marked.use({
     // An inline tag would switch marked into "inside <a>/<pre>" modes (no autolinks, unescaped
     // text); since tags are shown as text here, the lexer state must not change.
     tag(src) {
+      if (!src.startsWith('<')) return undefined;
       const { inLink, inRawBlock } = this.lexer.state;
       const token = base.tag.call(this, src.slice(0, TAG_WINDOW));
       this.lexer.state.inLink = inLink;
       this.lexer.state.inRawBlock = inRawBlock;
       return token;
     },
+    // Tried on every paragraph and on every line of a list item's text, each an element or a <br>.
     lheading(src) {
+      counted({ type: 'line' });
       const { top, lastToken } = this.lexer.state;
       if (top || lastToken?.type !== 'text') return base.lheading.call(this, src);
       const rule = this.rules.block.lheading;
@@ -162,23 +171,28 @@ marked.use({
     },
     reflink(src, links) {
       if (referenceBudget <= 0) return undefined;
-      const token = base.reflink.call(this, src, links);
+      const token = counted(base.reflink.call(this, src, links));
       if (token && token.type !== 'text') referenceBudget -= token.href.length + (token.title?.length ?? 0);
       return token;
     },
     emStrong(src, maskedSrc, prevChar) {
       const { emStrongRDelimAst, emStrongRDelimUnd } = this.rules.inline;
       const closer = src.startsWith('_') ? emStrongRDelimUnd : emStrongRDelimAst;
-      return budgeted(src, closer, () => base.emStrong.call(this, src, maskedSrc, prevChar));
+      return counted(budgeted(src, closer, () => base.emStrong.call(this, src, maskedSrc, prevChar)));
     },
     del(src, maskedSrc, prevChar) {
-      return budgeted(src, this.rules.inline.delRDelim, () => base.del.call(this, src, maskedSrc, prevChar));
+      return counted(budgeted(src, this.rules.inline.delRDelim, () => base.del.call(this, src, maskedSrc, prevChar)));
+    },
+    br(src) {
+      return counted(base.br.call(this, src));
     },
     inlineText(src) {
       return base.inlineText.call(this, src.slice(0, TEXT_WINDOW));
     },
     url(src) {
-      return base.url.call(this, src.slice(0, urlStart.test(src) ? URL_WINDOW : EMAIL_WINDOW));
+      // Every URL and e-mail address starts with one of these; checked before slicing at every position.
+      if (!urlOrEmailStart.test(src)) return undefined;
+      return counted(base.url.call(this, src.slice(0, urlStart.test(src) ? URL_WINDOW : EMAIL_WINDOW)));
     },
   },
   renderer: {
@@ -196,24 +210,20 @@ marked.use({
   },
 });
 
-function elementCount(tokens: TokensList): number {
-  let count = 0;
-  marked.walkTokens(tokens, (token) => {
-    if (token.type === 'table') {
-      const table = token as Tokens.Table;
-      count += (table.rows.length + 1) * (table.header.length + 1);
-    } else if (!TEXTUAL.has(token.type)) count += 1;
-  });
-  return count;
-}
-
 /** Renders post markdown to (unsanitized) HTML. Always pass the result through the sanitizer. */
 export function markdownToHtml(markdown: string): string {
   depth = 0;
   delimiterBudget = DELIMITER_BUDGET;
   referenceBudget = REFERENCE_BUDGET;
   listBudget = LIST_BUDGET;
-  const tokens = marked.lexer(markdown);
-  if (elementCount(tokens) > MAX_ELEMENTS) return `<pre>${escapeHtml(markdown)}</pre>\n`;
-  return marked.parser(tokens);
+  elementsLeft = MAX_ELEMENTS;
+  const preformatted = `<pre>${escapeHtml(markdown)}</pre>\n`;
+  let tokens: TokensList;
+  try {
+    tokens = marked.lexer(markdown);
+  } catch (error) {
+    if (error instanceof TooManyElements) return preformatted;
+    throw error;
+  }
+  return tooCostlyToSanitize(tokens) ? preformatted : marked.parser(tokens);
 }
