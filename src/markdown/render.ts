@@ -2,26 +2,19 @@ import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'mar
 import { listLexingCost } from './list-cost.js';
 import { mentionExtension } from './mentions.js';
 import { MAX_ELEMENTS, tooCostlyToSanitize } from './sanitize-cost.js';
+import {
+  budgeted, chargeList, chargeReference, counted, listBudgetLeft, nested, referencesLeft, startRender, TooManyElements,
+} from './work-budgets.js';
 
 /*
  * Markdown → HTML with marked (GFM). The output still goes through the sanitizer; this step only
  * decides what markdown means here:
  * - raw HTML typed into a post is shown as text, never interpreted;
  * - headings move down two levels (# → h3) because posts sit under the page's own h1/h2;
- * - hostile input cannot blow the stack or take quadratic time (see the guards below), and a post
- *   too costly to sanitize (sanitize-cost.ts) is shown as preformatted text.
+ * - hostile input cannot blow the stack or take quadratic time (the guards below and the budgets
+ *   in work-budgets.ts), and a post too costly to sanitize (sanitize-cost.ts) is shown as
+ *   preformatted text.
  */
-
-/** Blockquotes and lists nested deeper than this are left as plain text. */
-const MAX_NESTING = 20;
-
-/*
- * Work budget, in characters scanned, for the inline rules whose cost in marked grows with the
- * square of the input: an emphasis/strikethrough opener whose closer is far away or missing scans
- * the rest of the paragraph (`*a*a*a…`, `_*a_*a…` take seconds at 50k characters). Once a post has
- * used it up, remaining delimiters are shown literally; ordinary posts use a tiny fraction.
- */
-const DELIMITER_BUDGET = 2_000_000;
 
 /*
  * GFM's text and autolink rules look ahead for a possible e-mail address at every position, which
@@ -37,13 +30,12 @@ const urlStart = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
 const urlOrEmailStart = /^[A-Za-z0-9._+-]/;
 
 /*
- * Output amplification: a wide table header pads every following line to its width, and a
- * reference definition with a long URL is copied into every `[ref]` use. Tables beyond these sizes
- * stay text; references beyond the budget (characters of href/title copied) stay text.
+ * Output amplification: a wide table header pads every following line to its width (and a
+ * reference definition with a long URL is copied into every `[ref]` use: work-budgets.ts). Tables
+ * beyond these sizes stay text.
  */
 const MAX_TABLE_COLUMNS = 50;
 const MAX_TABLE_CELLS = MAX_ELEMENTS;
-const REFERENCE_BUDGET = 500_000;
 
 /*
  * Inside list items marked lexes a paragraph one line at a time, and before each line its setext
@@ -54,29 +46,7 @@ const REFERENCE_BUDGET = 500_000;
  */
 const noUnderlineAhead = new WeakSet<Token>();
 
-// Work budget, in characters, for lexing lists beyond reading them once (see list-cost.ts). Lists
-// beyond it stay text; ordinary posts use a tiny fraction.
-const LIST_BUDGET = 5_000_000;
-
 const base = Tokenizer.prototype;
-// marked lexes synchronously, so per-render state can live here; markdownToHtml resets it.
-let depth = 0;
-let delimiterBudget = 0;
-let referenceBudget = 0;
-let listBudget = 0;
-let elementsLeft = 0;
-
-/*
- * Lexing stops as soon as a post has certainly produced more elements than it may have (every
- * paragraph, list item line, heading, link and emphasis counts; see sanitize-cost.ts): a post of
- * 10,000 list items or 12,000 references would otherwise be lexed in full only to be shown as text.
- */
-class TooManyElements extends Error {}
-function counted<T extends { type: string }>(token: T | undefined): T | undefined {
-  if (token && token.type !== 'text' && --elementsLeft < 0) throw new TooManyElements();
-  return token;
-}
-
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
@@ -86,32 +56,6 @@ function countOf(text: string, character: string): number {
   let count = 0;
   for (let index = text.indexOf(character); index !== -1; index = text.indexOf(character, index + 1)) count += 1;
   return count;
-}
-
-function nested<T>(run: () => T | undefined): T | undefined {
-  if (depth >= MAX_NESTING) return undefined;
-  depth += 1;
-  try {
-    return run();
-  } finally {
-    depth -= 1;
-  }
-}
-
-/*
- * What a scan cost is read off the closer regex marked scans with: it sets lastIndex to 0, and exec
- * leaves it after the last candidate examined (or at 0 again when it ran off the end). Openers that
- * fail their cheap checks never touch it and cost nothing. A found token costs its own length.
- */
-const NOT_SCANNED = 2 ** 31;
-function budgeted<T extends { raw: string }>(src: string, closer: RegExp, run: () => T | undefined): T | undefined {
-  if (delimiterBudget <= 0) return undefined;
-  closer.lastIndex = NOT_SCANNED;
-  const token = run();
-  const scanned = closer.lastIndex;
-  if (token) delimiterBudget -= token.raw.length;
-  else if (scanned !== NOT_SCANNED) delimiterBudget -= scanned === 0 ? src.length : scanned;
-  return token;
 }
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
@@ -130,10 +74,7 @@ marked.use({
         if (!this.rules.block.list.test(src)) return undefined;
         const { lastToken } = this.lexer.state;
         if (lastToken?.type === 'text' && !this.rules.other.listInterruptsParagraph.test(src)) return undefined;
-        const cost = listLexingCost(src, listBudget);
-        if (cost > listBudget) return undefined;
-        listBudget -= cost;
-        return base.list.call(this, src);
+        return chargeList(listLexingCost(src, listBudgetLeft())) ? base.list.call(this, src) : undefined;
       });
     },
     // An inline tag would switch marked into "inside <a>/<pre>" modes (no autolinks, unescaped
@@ -170,9 +111,9 @@ marked.use({
       return base.table.call(this, src);
     },
     reflink(src, links) {
-      if (referenceBudget <= 0) return undefined;
+      if (!referencesLeft()) return undefined;
       const token = counted(base.reflink.call(this, src, links));
-      if (token && token.type !== 'text') referenceBudget -= token.href.length + (token.title?.length ?? 0);
+      if (token && token.type !== 'text') chargeReference(token.href.length + (token.title?.length ?? 0));
       return token;
     },
     emStrong(src, maskedSrc, prevChar) {
@@ -212,11 +153,7 @@ marked.use({
 
 /** Renders post markdown to (unsanitized) HTML. Always pass the result through the sanitizer. */
 export function markdownToHtml(markdown: string): string {
-  depth = 0;
-  delimiterBudget = DELIMITER_BUDGET;
-  referenceBudget = REFERENCE_BUDGET;
-  listBudget = LIST_BUDGET;
-  elementsLeft = MAX_ELEMENTS;
+  startRender();
   const preformatted = `<pre>${escapeHtml(markdown)}</pre>\n`;
   let tokens: TokensList;
   try {
