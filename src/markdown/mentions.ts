@@ -12,11 +12,9 @@ import type { RendererExtension, Token, TokenizerExtension, Tokens } from 'marke
 const NAME = /^@([A-Za-z0-9_-]{3,20})(?![A-Za-z0-9_-])/;
 // Characters that make an `@` part of a word or an e-mail address rather than a mention.
 const GLUED = /[A-Za-z0-9_.+\-@]/;
-// An `@` not glued to what is before it (GLUED), followed by a name's first character; or else a
-// character that plain text always stops before (marked's text rule), beyond which there is no
-// need to look. One regular expression rather than a loop over every `@`: `@a@a@a…` has a glued
-// `@` every other character, and `_@a_@a…` one before every stop.
-const MENTION_START = /(?:^|[^A-Za-z0-9_.+\-@])@[A-Za-z0-9_-]|[\\<!\[*_]/;
+// An `@` not glued to what is before it (GLUED), followed by a name's first character. One regular
+// expression rather than a loop over every `@`: `@a@a@a…` has a glued `@` every other character.
+const MENTION_START = /(?:^|[^A-Za-z0-9_.+\-@])@[A-Za-z0-9_-]/;
 const SCAN_WINDOW = 256;
 
 type MentionToken = Tokens.Generic & { type: 'mention'; name: string };
@@ -43,7 +41,7 @@ export const mentionExtension: TokenizerExtension & RendererExtension = {
   start(src: string) {
     const window = src.slice(0, SCAN_WINDOW + 1);
     const found = window.includes('@') ? MENTION_START.exec(window) : null;
-    if (!found || found[0].length === 1) return undefined;
+    if (!found) return undefined;
     const index = found.index + found[0].length - 2;
     return index < SCAN_WINDOW ? index : undefined;
   },
