@@ -1,4 +1,5 @@
 import type { RendererExtension, Token, TokenizerExtension, Tokens } from 'marked';
+import { isGlued, nextMentionStart, startsName } from './mention-scan.js';
 
 /*
  * `@username` becomes a link to the member's profile. The renderer has no database, so every
@@ -10,11 +11,6 @@ import type { RendererExtension, Token, TokenizerExtension, Tokens } from 'marke
  */
 
 const NAME = /^@([A-Za-z0-9_-]{3,20})(?![A-Za-z0-9_-])/;
-// Characters that make an `@` part of a word or an e-mail address rather than a mention.
-const GLUED = /[A-Za-z0-9_.+\-@]/;
-// An `@` not glued to what is before it (GLUED), followed by a name's first character. One regular
-// expression rather than a loop over every `@`: `@a@a@a…` has a glued `@` every other character.
-const MENTION_START = /(?:^|[^A-Za-z0-9_.+\-@])@[A-Za-z0-9_-]/;
 const SCAN_WINDOW = 256;
 
 type MentionToken = Tokens.Generic & { type: 'mention'; name: string };
@@ -30,6 +26,10 @@ function previousCharacter(tokens: Token[], src: string): string {
   return source.charAt(source.length - src.length - 1);
 }
 
+// The source and position the tokenizer was last offered: marked offers each position to it, and
+// then, if no rule took it, asks `start` about the rest from the next character.
+let offered: { source: string | undefined; length: number } = { source: undefined, length: 0 };
+
 export const mentionExtension: TokenizerExtension & RendererExtension = {
   name: 'mention',
   level: 'inline',
@@ -39,20 +39,27 @@ export const mentionExtension: TokenizerExtension & RendererExtension = {
   // of a post without `@` once per token, as in `<<<…`): plain text is consumed in runs of at most
   // that length (render.ts), so a run of glued `@`s costs linear time, not quadratic.
   start(src: string) {
-    const window = src.slice(0, SCAN_WINDOW + 1);
-    const found = window.includes('@') ? MENTION_START.exec(window) : null;
-    if (!found) return undefined;
-    const index = found.index + found[0].length - 2;
-    return index < SCAN_WINDOW ? index : undefined;
+    if (src.startsWith('@') && startsName(src.charCodeAt(1))) return 0;
+    const { source, length } = offered;
+    // Not the rest of what the tokenizer was offered (marked does not do that): look at src alone.
+    if (source === undefined || length !== src.length + 1) {
+      const index = nextMentionStart(src, 1, SCAN_WINDOW);
+      return index === -1 ? undefined : index;
+    }
+    const from = source.length - src.length;
+    const index = nextMentionStart(source, from + 1, from + SCAN_WINDOW);
+    return index === -1 ? undefined : index - from;
   },
   tokenizer(src: string, tokens: Token[]) {
     // marked offers every position to this tokenizer first, so an empty list means `src` is the
     // whole source of that list's text.
     if (tokens.length === 0) sources.set(tokens, src);
+    offered = { source: sources.get(tokens), length: src.length };
     if (this.lexer.state.inLink) return undefined;
     const match = NAME.exec(src);
     if (!match?.[1]) return undefined;
-    if (GLUED.test(previousCharacter(tokens, src))) return undefined;
+    const previous = previousCharacter(tokens, src);
+    if (previous !== '' && isGlued(previous.charCodeAt(0))) return undefined;
     return { type: 'mention', raw: match[0], name: match[1] } satisfies MentionToken;
   },
   renderer(token) {
