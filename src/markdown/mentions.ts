@@ -1,4 +1,5 @@
 import type { RendererExtension, Token, TokenizerExtension, Tokens } from 'marked';
+import { isGlued, nextMentionStart, startsName } from './mention-scan.js';
 
 /*
  * `@username` becomes a link to the member's profile. The renderer has no database, so every
@@ -10,33 +11,55 @@ import type { RendererExtension, Token, TokenizerExtension, Tokens } from 'marke
  */
 
 const NAME = /^@([A-Za-z0-9_-]{3,20})(?![A-Za-z0-9_-])/;
-// Characters that make an `@` part of a word or an e-mail address rather than a mention.
-const GLUED = /[A-Za-z0-9_.+\-@]/;
-const NAME_START = /[A-Za-z0-9_-]/;
 const SCAN_WINDOW = 256;
 
 type MentionToken = Tokens.Generic & { type: 'mention'; name: string };
+
+/*
+ * The character before `src`, read from the source the token list is lexed from. Not from the
+ * previous token's raw text: marked appends to that text token one piece at a time (`[[[…`,
+ * `<<<…`), and reading the end of such a string copies all of it, every time.
+ */
+const sources = new WeakMap<Token[], string>();
+function previousCharacter(tokens: Token[], src: string): string {
+  const source = sources.get(tokens) ?? '';
+  return source.charAt(source.length - src.length - 1);
+}
+
+// The source and position the tokenizer was last offered: marked offers each position to it, and
+// then, if no rule took it, asks `start` about the rest from the next character.
+let offered: { source: string | undefined; length: number } = { source: undefined, length: 0 };
 
 export const mentionExtension: TokenizerExtension & RendererExtension = {
   name: 'mention',
   level: 'inline',
   // Where plain text must stop so the tokenizer gets a look. Index 0 has no visible previous
-  // character here; the tokenizer checks it against the previous token instead.
-  // Only the first SCAN_WINDOW characters are searched: plain text is consumed in runs of at most
+  // character here; the tokenizer checks it against the source before it instead.
+  // Only the first SCAN_WINDOW characters are searched (an unbounded indexOf would read the rest
+  // of a post without `@` once per token, as in `<<<…`): plain text is consumed in runs of at most
   // that length (render.ts), so a run of glued `@`s costs linear time, not quadratic.
   start(src: string) {
-    for (let index = src.indexOf('@'); index !== -1 && index < SCAN_WINDOW; index = src.indexOf('@', index + 1)) {
-      const before = index === 0 ? '' : src.charAt(index - 1);
-      if (!GLUED.test(before) && NAME_START.test(src.charAt(index + 1))) return index;
+    if (src.startsWith('@') && startsName(src.charCodeAt(1))) return 0;
+    const { source, length } = offered;
+    // Not the rest of what the tokenizer was offered (marked does not do that): look at src alone.
+    if (source === undefined || length !== src.length + 1) {
+      const index = nextMentionStart(src, 1, SCAN_WINDOW);
+      return index === -1 ? undefined : index;
     }
-    return undefined;
+    const from = source.length - src.length;
+    const index = nextMentionStart(source, from + 1, from + SCAN_WINDOW);
+    return index === -1 ? undefined : index - from;
   },
   tokenizer(src: string, tokens: Token[]) {
+    // marked offers every position to this tokenizer first, so an empty list means `src` is the
+    // whole source of that list's text.
+    if (tokens.length === 0) sources.set(tokens, src);
+    offered = { source: sources.get(tokens), length: src.length };
     if (this.lexer.state.inLink) return undefined;
-    const previous = tokens.at(-1)?.raw.slice(-1) ?? '';
-    if (GLUED.test(previous)) return undefined;
     const match = NAME.exec(src);
     if (!match?.[1]) return undefined;
+    const previous = previousCharacter(tokens, src);
+    if (previous !== '' && isGlued(previous.charCodeAt(0))) return undefined;
     return { type: 'mention', raw: match[0], name: match[1] } satisfies MentionToken;
   },
   renderer(token) {

@@ -1,24 +1,20 @@
-import { Marked, Tokenizer, type Tokens, type TokensList } from 'marked';
+import { Marked, Tokenizer, type Token, type Tokens, type TokensList } from 'marked';
+import { listLexingCost } from './list-cost.js';
 import { mentionExtension } from './mentions.js';
+import { MAX_ELEMENTS, tooCostlyToSanitize } from './sanitize-cost.js';
+import {
+  budgeted, chargeList, chargeReference, counted, listBudgetLeft, nested, referencesLeft, startRender, TooManyElements,
+} from './work-budgets.js';
 
 /*
  * Markdown → HTML with marked (GFM). The output still goes through the sanitizer; this step only
  * decides what markdown means here:
  * - raw HTML typed into a post is shown as text, never interpreted;
  * - headings move down two levels (# → h3) because posts sit under the page's own h1/h2;
- * - hostile input cannot blow the stack or take quadratic time (see the guards below).
+ * - hostile input cannot blow the stack or take quadratic time (the guards below and the budgets
+ *   in work-budgets.ts), and a post too costly to sanitize (sanitize-cost.ts) is shown as
+ *   preformatted text.
  */
-
-/** Blockquotes and lists nested deeper than this are left as plain text. */
-const MAX_NESTING = 20;
-
-/*
- * Work budget, in characters scanned, for the inline rules whose cost in marked grows with the
- * square of the input: an emphasis/strikethrough opener whose closer is far away or missing scans
- * the rest of the paragraph (`*a*a*a…`, `_*a_*a…` take seconds at 50k characters). Once a post has
- * used it up, remaining delimiters are shown literally; ordinary posts use a tiny fraction.
- */
-const DELIMITER_BUDGET = 2_000_000;
 
 /*
  * GFM's text and autolink rules look ahead for a possible e-mail address at every position, which
@@ -31,31 +27,26 @@ const TAG_WINDOW = 1024;
 const EMAIL_WINDOW = 320;
 const URL_WINDOW = 4096;
 const urlStart = /^(?:https?:\/\/|ftp:\/\/|www\.)/i;
+const urlOrEmailStart = /^[A-Za-z0-9._+-]/;
 
 /*
- * Sanitizing costs 0.1–0.3 ms per element on jsdom, so a post may produce at most this many elements;
- * beyond that (50k characters can make 40k nested blockquotes, links or table cells) the whole
- * post is shown as preformatted text instead. Ordinary long posts stay far below it.
- */
-const MAX_ELEMENTS = 3000;
-// Token types that produce text rather than elements (tags are shown as text here).
-const TEXTUAL = new Set(['text', 'escape', 'space', 'def', 'html', 'checkbox']);
-
-/*
- * Output amplification: a wide table header pads every following line to its width, and a
- * reference definition with a long URL is copied into every `[ref]` use. Tables beyond these sizes
- * stay text; references beyond the budget (characters of href/title copied) stay text.
+ * Output amplification: a wide table header pads every following line to its width (and a
+ * reference definition with a long URL is copied into every `[ref]` use: work-budgets.ts). Tables
+ * beyond these sizes stay text.
  */
 const MAX_TABLE_COLUMNS = 50;
 const MAX_TABLE_CELLS = MAX_ELEMENTS;
-const REFERENCE_BUDGET = 500_000;
+
+/*
+ * Inside list items marked lexes a paragraph one line at a time, and before each line its setext
+ * heading rule scans ahead to the paragraph's end for an `===` or `---` underline: quadratic in the
+ * paragraph's lines (`- a` and 25,000 lazy lines took seconds). A scan that found none from one
+ * line finds none from the later lines either, up to a line that stops such scans (an HTML block
+ * start, a table's delimiter row…), so the paragraph's text token remembers it until then.
+ */
+const noUnderlineAhead = new WeakSet<Token>();
 
 const base = Tokenizer.prototype;
-// marked lexes synchronously, so per-render state can live here; markdownToHtml resets it.
-let depth = 0;
-let delimiterBudget = 0;
-let referenceBudget = 0;
-
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
@@ -65,32 +56,6 @@ function countOf(text: string, character: string): number {
   let count = 0;
   for (let index = text.indexOf(character); index !== -1; index = text.indexOf(character, index + 1)) count += 1;
   return count;
-}
-
-function nested<T>(run: () => T | undefined): T | undefined {
-  if (depth >= MAX_NESTING) return undefined;
-  depth += 1;
-  try {
-    return run();
-  } finally {
-    depth -= 1;
-  }
-}
-
-/*
- * What a scan cost is read off the closer regex marked scans with: it sets lastIndex to 0, and exec
- * leaves it after the last candidate examined (or at 0 again when it ran off the end). Openers that
- * fail their cheap checks never touch it and cost nothing. A found token costs its own length.
- */
-const NOT_SCANNED = 2 ** 31;
-function budgeted<T extends { raw: string }>(src: string, closer: RegExp, run: () => T | undefined): T | undefined {
-  if (delimiterBudget <= 0) return undefined;
-  closer.lastIndex = NOT_SCANNED;
-  const token = run();
-  const scanned = closer.lastIndex;
-  if (token) delimiterBudget -= token.raw.length;
-  else if (scanned !== NOT_SCANNED) delimiterBudget -= scanned === 0 ? src.length : scanned;
-  return token;
 }
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
@@ -104,15 +69,36 @@ marked.use({
       return nested(() => base.blockquote.call(this, src));
     },
     list(src) {
-      return nested(() => base.list.call(this, src));
+      return nested(() => {
+        // marked's own cheap refusals first, so that only lists it would lex are charged.
+        if (!this.rules.block.list.test(src)) return undefined;
+        const { lastToken } = this.lexer.state;
+        if (lastToken?.type === 'text' && !this.rules.other.listInterruptsParagraph.test(src)) return undefined;
+        return chargeList(listLexingCost(src, listBudgetLeft())) ? base.list.call(this, src) : undefined;
+      });
     },
     // An inline tag would switch marked into "inside <a>/<pre>" modes (no autolinks, unescaped
     // text); since tags are shown as text here, the lexer state must not change.
     tag(src) {
+      if (!src.startsWith('<')) return undefined;
       const { inLink, inRawBlock } = this.lexer.state;
       const token = base.tag.call(this, src.slice(0, TAG_WINDOW));
       this.lexer.state.inLink = inLink;
       this.lexer.state.inRawBlock = inRawBlock;
+      return token;
+    },
+    // Tried on every paragraph and on every line of a list item's text, each an element or a <br>.
+    lheading(src) {
+      counted({ type: 'line' });
+      const { top, lastToken } = this.lexer.state;
+      if (top || lastToken?.type !== 'text') return base.lheading.call(this, src);
+      const rule = this.rules.block.lheading;
+      const line = src.slice(0, (src.indexOf('\n') + 1 || src.length + 1) - 1);
+      if (!rule.test(`a\n${line}\n=`)) noUnderlineAhead.delete(lastToken);
+      else if (noUnderlineAhead.has(lastToken)) return undefined;
+      const token = base.lheading.call(this, src);
+      // Only a scan that got past this line's own start proves there is no underline ahead.
+      if (!token && rule.test(`${line}\n=`)) noUnderlineAhead.add(lastToken);
       return token;
     },
     // Checked before marked builds the table, which would already queue every padded cell.
@@ -125,24 +111,29 @@ marked.use({
       return base.table.call(this, src);
     },
     reflink(src, links) {
-      if (referenceBudget <= 0) return undefined;
-      const token = base.reflink.call(this, src, links);
-      if (token && token.type !== 'text') referenceBudget -= token.href.length + (token.title?.length ?? 0);
+      if (!referencesLeft()) return undefined;
+      const token = counted(base.reflink.call(this, src, links));
+      if (token && token.type !== 'text') chargeReference(token.href.length + (token.title?.length ?? 0));
       return token;
     },
     emStrong(src, maskedSrc, prevChar) {
       const { emStrongRDelimAst, emStrongRDelimUnd } = this.rules.inline;
       const closer = src.startsWith('_') ? emStrongRDelimUnd : emStrongRDelimAst;
-      return budgeted(src, closer, () => base.emStrong.call(this, src, maskedSrc, prevChar));
+      return counted(budgeted(src, closer, () => base.emStrong.call(this, src, maskedSrc, prevChar)));
     },
     del(src, maskedSrc, prevChar) {
-      return budgeted(src, this.rules.inline.delRDelim, () => base.del.call(this, src, maskedSrc, prevChar));
+      return counted(budgeted(src, this.rules.inline.delRDelim, () => base.del.call(this, src, maskedSrc, prevChar)));
+    },
+    br(src) {
+      return counted(base.br.call(this, src));
     },
     inlineText(src) {
       return base.inlineText.call(this, src.slice(0, TEXT_WINDOW));
     },
     url(src) {
-      return base.url.call(this, src.slice(0, urlStart.test(src) ? URL_WINDOW : EMAIL_WINDOW));
+      // Every URL and e-mail address starts with one of these; checked before slicing at every position.
+      if (!urlOrEmailStart.test(src)) return undefined;
+      return counted(base.url.call(this, src.slice(0, urlStart.test(src) ? URL_WINDOW : EMAIL_WINDOW)));
     },
   },
   renderer: {
@@ -160,23 +151,16 @@ marked.use({
   },
 });
 
-function elementCount(tokens: TokensList): number {
-  let count = 0;
-  marked.walkTokens(tokens, (token) => {
-    if (token.type === 'table') {
-      const table = token as Tokens.Table;
-      count += (table.rows.length + 1) * (table.header.length + 1);
-    } else if (!TEXTUAL.has(token.type)) count += 1;
-  });
-  return count;
-}
-
 /** Renders post markdown to (unsanitized) HTML. Always pass the result through the sanitizer. */
 export function markdownToHtml(markdown: string): string {
-  depth = 0;
-  delimiterBudget = DELIMITER_BUDGET;
-  referenceBudget = REFERENCE_BUDGET;
-  const tokens = marked.lexer(markdown);
-  if (elementCount(tokens) > MAX_ELEMENTS) return `<pre>${escapeHtml(markdown)}</pre>\n`;
-  return marked.parser(tokens);
+  startRender();
+  const preformatted = `<pre>${escapeHtml(markdown)}</pre>\n`;
+  let tokens: TokensList;
+  try {
+    tokens = marked.lexer(markdown);
+  } catch (error) {
+    if (error instanceof TooManyElements) return preformatted;
+    throw error;
+  }
+  return tooCostlyToSanitize(tokens) ? preformatted : marked.parser(tokens);
 }

@@ -1,7 +1,7 @@
 import type { SafeHtml } from '../lib/safe-html.js';
 
 /** Bump when the markdown or sanitizer configuration changes; `rebake` re-renders older posts. */
-export const RENDER_VERSION = 3;
+export const RENDER_VERSION = 4;
 
 /** `text`: the HTML's plain text (posts.body_text), derived in the worker with the HTML. */
 export type Rendered = { html: SafeHtml; text: string; renderVersion: number };

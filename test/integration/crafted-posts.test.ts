@@ -96,3 +96,45 @@ describe('crafted replies', () => {
     expect(ctx.errors).toEqual([]);
   });
 });
+
+// Replies built to make the markdown worker slow: marked's quadratic rules, and HTML that is slow
+// to sanitize (thousands of elements, text nested deep). Each is stored and shown; those beyond the
+// renderer's bounds as preformatted text (docs/decisions/0028-bounded-markdown-rendering.md).
+const workerReplies: [name: string, body: string, shown: string][] = [
+  ['brackets', '['.repeat(48_000), `<p>${'['.repeat(100)}`],
+  ['image openers', '!['.repeat(24_000), `<p>${'!['.repeat(100)}`],
+  ['angle brackets', '<'.repeat(48_000), `<p>${'&lt;'.repeat(100)}`],
+  ['unclosed links', '[a]('.repeat(12_000), `<p>${'[a]('.repeat(100)}`],
+  ['glued mentions', '_@abc'.repeat(9_600), '_@abc'.repeat(100)],
+  ['a list item with 25,000 lazy lines', `- a\n${'b\n'.repeat(24_998)}`, '<pre>- a\nb\nb\nb\n'],
+  ['one long line twenty lists deep', `${'- '.repeat(20)}${'a '.repeat(24_980)}`, `<pre>${'- '.repeat(20)}a a a `],
+  ['1,000 mentions', '@abc '.repeat(1_000), '<pre>@abc @abc '],
+  ['600 links', '[a](/a) '.repeat(600), `<p>${'<a href="/a" rel="nofollow ugc noopener">a</a> '.repeat(100)}`],
+];
+
+describe('replies crafted against the markdown worker', () => {
+  let slow: { threadId: number; slug: string };
+  const firstNumber = 2;
+
+  beforeAll(async () => {
+    slow = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Replies crafted against rendering', body: 'Replies below are hostile markdown.' });
+    for (const [, body] of workerReplies) {
+      expect(body.length).toBeLessThanOrEqual(BODY_MAX);
+      location(await ctx.http.post(`/t/${slow.threadId}/replies`, { body }, { as: ctx.other }));
+    }
+  }, 120_000);
+
+  it.each(workerReplies.map(([name, , shown], index): [string, number, string] => [name, firstNumber + index, shown]))(
+    'stores and shows the reply of %s',
+    async (_name, number, shown) => {
+      const response = await ctx.http.get(`/t/${slow.threadId}/${slow.slug}`);
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      const start = page.indexOf(`id="post-${number}"`);
+      expect(start).toBeGreaterThan(-1);
+      const next = page.indexOf(`id="post-${number + 1}"`, start);
+      expect(page.slice(start, next === -1 ? undefined : next)).toContain(shown);
+      expect(ctx.errors).toEqual([]);
+    },
+  );
+});

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { absolutize } from '../../src/embed/absolute-urls.js';
 import { BODY_MAX, bodyError, normalizeText, titleError } from '../../src/forum/validation.js';
@@ -6,7 +7,11 @@ import { excerpt, htmlToText } from '../../src/lib/html-text.js';
 import type { SafeHtml } from '../../src/lib/safe-html.js';
 import { slugify } from '../../src/lib/slug.js';
 import { characterCount, graphemeCount } from '../../src/lib/text.js';
+import { holdNodeIteratorsStrongly } from '../../src/markdown/jsdom-node-iterators.js';
 import { mentionedNames } from '../../src/markdown/mentions.js';
+import { markdownToHtml } from '../../src/markdown/render.js';
+import { MAX_ELEMENTS } from '../../src/markdown/sanitize-cost.js';
+import { createSanitizer } from '../../src/markdown/sanitize.js';
 import { containsLink } from '../../src/moderation/publication.js';
 import { censor, findWatchedWords, foldText, type WatchedWord } from '../../src/moderation/watched-words.js';
 import { parseSearchQuery } from '../../src/search/query.js';
@@ -158,4 +163,84 @@ describe('text helpers take linear time on any input up to the body limit', () =
       { examples, numRuns: examples.length + RANDOM_RUNS },
     );
   }, 300_000);
+});
+
+/*
+ * The markdown worker's work on one post (render, sanitize, plain text) is not on the request
+ * thread, but a new thread, reply or edit waits for it, so it is held to the same rules: linear
+ * rendering, and one post's whole worker path within WORKER_BUDGET_MS of CPU time whatever it
+ * contains (about 60 ms was measured for the worst of these; the rest is headroom for a busy
+ * machine). Fewer random runs than above: each run renders 48,000 characters dozens of times.
+ */
+const WORKER_BUDGET_MS = 100;
+const MARKDOWN_RANDOM_RUNS = 1;
+
+describe('the markdown worker takes linear, bounded time on any post up to the body limit', () => {
+  it('markdownToHtml', () => {
+    const examples: [string, string][] = [...adversarialUnits.map((value): [string, string] => ['', value]), ...prefixed];
+    fc.assert(
+      fc.property(prefix, unit, (start, value) => {
+        const measured = growth(markdownToHtml, build(start, value, SMALL), build(start, value, LARGE));
+        const shown = JSON.stringify(start + value.slice(0, 12));
+        expect(measured.ratio, `8× the input took ${measured.ratio.toFixed(1)}× the time for ${shown}`).toBeLessThanOrEqual(RATIO_BOUND);
+        expect(measured.largeMs, `${LARGE.toLocaleString('en')} characters of ${shown} took ${measured.largeMs.toFixed(1)} ms`).toBeLessThanOrEqual(BUDGET_MS);
+      }),
+      { examples, numRuns: examples.length + MARKDOWN_RANDOM_RUNS },
+    );
+  }, 300_000);
+
+  // As in the markdown worker (src/markdown/worker.ts).
+  holdNodeIteratorsStrongly();
+  const sanitize = createSanitizer(new JSDOM('').window);
+  const workerPath = (markdown: string) => htmlToText(sanitize(markdownToHtml(markdown)));
+
+  const cut = (post: string) => post.slice(0, BODY_MAX);
+  /** `unit` repeated `count` times, cut to the body limit. */
+  const times = (unit: string, count: number) => cut(unit.repeat(count));
+  // Just under the element cap, every element as costly to sanitize as can be.
+  const underCap = MAX_ELEMENTS - 2;
+  const deepQuote = `${'>'.repeat(20)} a\n\n`;
+  const posts: [string, string][] = [
+    ...[...adversarialUnits.map((value) => build('', value, LARGE)), ...prefixed.map(([start, value]) => build(start, value, LARGE))].map(
+      (post): [string, string] => [JSON.stringify(post.slice(0, 12)), post],
+    ),
+    ['glued mentions after underscores', times('_@abc', 10_000)],
+    ['a list item with thousands of lazy lines', cut(`- a\n${'b\n'.repeat(25_000)}`)],
+    ['a list item with thousands of indented lines', cut(`- a\n${'  b\n'.repeat(12_500)}`)],
+    ['twenty nested lists holding one long line', cut(`${'- '.repeat(20)}${'a '.repeat(25_000)}`)],
+    ['twenty nested quotes holding one long line', cut(`${'> '.repeat(20)}${'a '.repeat(25_000)}`)],
+    ['links up to the element cap', times('[a](/a) ', underCap)],
+    ['long links up to the element cap', times('[a](https://example.com/a) ', underCap)],
+    ['mentions up to the element cap', times('@abc ', underCap)],
+    ['images up to the element cap', times('![a](/a.png) ', underCap)],
+    ['autolinks up to the element cap', times('<https://a.example> ', underCap)],
+    ['line breaks up to the element cap', times('a\n', underCap)],
+    ['emphasis up to the element cap', times('*a* ', underCap)],
+    ['list items up to the element cap', times('- a\n', underCap / 2)],
+    ['deep quotes up to the element cap', times(deepQuote, Math.floor(underCap / 21))],
+    ['a wide table up to the element cap', `|${'a|'.repeat(50)}\n|${'-|'.repeat(50)}\n${`|${'b|'.repeat(50)}\n`.repeat(Math.floor(underCap / 51) - 2)}`],
+    ['a narrow table up to the element cap', `|a|b|\n|-|-|\n${'|b|c|\n'.repeat(Math.floor(underCap / 3) - 2)}`],
+    ['list items over the element cap', times('- a\n', 12_500)],
+    ['paragraphs over the element cap', times('a\n\n', 16_666)],
+    ['escaped text over the element cap', times('a < b & [c](/c) ', 3_125)],
+  ];
+
+  it('bounds every post to sizes within the body limit', () => {
+    for (const [, post] of posts) expect(post.length).toBeLessThanOrEqual(BODY_MAX);
+  });
+
+  /** The fastest of up to ATTEMPTS × REPEATS runs, after one to warm up (the worker is long-lived). */
+  function fastestWorkerPath(post: string): number {
+    workerPath(post);
+    let best = Infinity;
+    for (let attempt = 0; attempt < ATTEMPTS && best > WORKER_BUDGET_MS; attempt++) {
+      best = Math.min(best, ...fastestBatches(workerPath, [post], 1));
+    }
+    return best;
+  }
+
+  it.each(posts)('renders, sanitizes and reads the text of %s in bounded time', (_name, post) => {
+    const ms = fastestWorkerPath(post);
+    expect(ms, `the worker path took ${ms.toFixed(1)} ms`).toBeLessThanOrEqual(WORKER_BUDGET_MS);
+  });
 });
