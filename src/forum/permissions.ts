@@ -105,6 +105,11 @@ export function canDeletePost(viewer: Viewer, post: PostFacts): boolean {
   return viewer !== null && post.authorId === viewer.id && post.deletedAt === null && post.hiddenAt === null;
 }
 
+/** Flags hide a member's post until a manager looks; a staff member's post goes to the top of the queue instead. */
+export function canBeHiddenByFlags(author: { role: Role }): boolean {
+  return author.role === 'member';
+}
+
 /** Members flag others' posts, once each while the flag is open; silenced members cannot. */
 export function canFlag(viewer: Viewer, post: PostFacts, now: number): boolean {
   return viewer !== null && !isSilenced(viewer, now) && post.authorId !== viewer.id && post.deletedAt === null;

@@ -3,7 +3,7 @@ import { flagReasons, flags, reviewItems, users, type FlagReason } from '../db/s
 import { assertMayPost } from '../forum/compose.js';
 import { loadPost } from '../forum/posts.js';
 import { pageOfPost } from '../forum/threads.js';
-import { canFlag } from '../forum/permissions.js';
+import { canBeHiddenByFlags, canFlag } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
@@ -47,8 +47,7 @@ export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: n
   const post = assertMayFlag(ctx, viewer, input.postId);
   const trust = readFlagTrust(ctx.db);
   const author = ctx.db.select({ role: users.role }).from(users).where(eq(users.id, post.authorId)).get();
-  // Staff posts are never hidden by flags: their items go to the top of the queue instead.
-  const mayAutoHide = author?.role === 'member';
+  const mayAutoHide = author !== undefined && canBeHiddenByFlags(author);
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {

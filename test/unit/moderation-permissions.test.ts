@@ -1,6 +1,7 @@
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import {
+  canBeHiddenByFlags,
   canChangeRoles,
   canConfigure,
   canFlag,
@@ -127,5 +128,15 @@ describe('the service guards', () => {
     const expectedAdmin = viewer === null ? 'sign in' : isAdmin(viewer) ? 'allowed' : 'forbidden';
     expect(outcome(requireStaff, viewer)).toBe(expectedStaff);
     expect(outcome(requireConfigurer, viewer)).toBe(expectedAdmin);
+  });
+});
+
+describe('canBeHiddenByFlags', () => {
+  it.each([
+    ['member', true],
+    ['manager', false],
+    ['admin', false],
+  ] as const)('a post by a %s: %s', (role, expected) => {
+    expect(canBeHiddenByFlags({ role })).toBe(expected);
   });
 });
