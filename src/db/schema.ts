@@ -67,6 +67,9 @@ export const users = sqliteTable(
     // account enumeration), so such an account is made too, but it never owns the address: no
     // mail goes to it, it cannot be confirmed, and sign-in and reset by address find the owner.
     addressTaken: integer('address_taken', { mode: 'boolean' }).notNull().default(false),
+    // The member's own interface language and time zone; null follows the community's defaults.
+    locale: text('locale'),
+    timeZone: text('time_zone'),
   },
   (t) => [
     uniqueIndex('users_username_key_unique').on(t.usernameKey),
