@@ -1,25 +1,45 @@
+import type { Message } from '../i18n/message.js';
+import { localeFormat } from '../i18n/translator.js';
+
+/**
+ * What an error says: a catalog message (src/i18n/message.ts), put in the reader's language by the
+ * route that answers. A plain string is text already written for people (English).
+ */
+export type ErrorText = Message | string;
+
+function english(text: ErrorText): string {
+  return typeof text === 'string' ? text : localeFormat('en', 'UTC').t(text.key, text.values);
+}
+
 /** Typed errors thrown by services; routes turn them into pages or JSON with the right status. */
 export class AppError extends Error {
   readonly status: number = 500;
+  /** The message for people; `message` is its English text, for logs. */
+  readonly text: ErrorText;
+
+  constructor(text: ErrorText = '') {
+    super(english(text));
+    this.text = text;
+  }
 }
 
 export class NotFound extends AppError {
   override readonly status = 404;
-  constructor(message = 'We could not find that page.') {
+  constructor(message: ErrorText = 'We could not find that page.') {
     super(message);
   }
 }
 
 export class Forbidden extends AppError {
   override readonly status = 403;
-  constructor(message = 'You do not have permission to do that.') {
+  constructor(message: ErrorText = 'You do not have permission to do that.') {
     super(message);
   }
 }
 
 export class Unauthenticated extends AppError {
   override readonly status = 401;
-  constructor(message = 'Please sign in first.') {
+  constructor(message: ErrorText = 'Please sign in first.') {
     super(message);
   }
 }
@@ -31,28 +51,28 @@ export class Conflict extends AppError {
 export class RateLimited extends AppError {
   override readonly status = 429;
   constructor(
-    message: string,
+    message: ErrorText,
     readonly retryAfterSeconds: number,
   ) {
     super(message);
   }
 }
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, ErrorText>;
 
 /** Invalid input: carries one message per field so the form can show them beside the inputs. */
 export class ValidationError extends AppError {
   override readonly status = 422;
   constructor(
     readonly fields: FieldErrors,
-    message = 'Please correct the highlighted fields.',
+    message: ErrorText = 'Please correct the highlighted fields.',
   ) {
     super(message);
   }
 }
 
 /** Throws one ValidationError listing every field whose check returned a message. */
-export function assertValid(errors: Record<string, string | undefined>): void {
+export function assertValid(errors: Record<string, ErrorText | undefined>): void {
   const failed = Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== undefined)) as FieldErrors;
   if (Object.keys(failed).length > 0) throw new ValidationError(failed);
 }
@@ -60,7 +80,7 @@ export function assertValid(errors: Record<string, string | undefined>): void {
 /** A request the server cannot read at all (e.g. a malformed multipart body). */
 export class BadRequest extends AppError {
   override readonly status = 400;
-  constructor(message = 'We could not read that request. Please reload the page and try again.') {
+  constructor(message: ErrorText = 'We could not read that request. Please reload the page and try again.') {
     super(message);
   }
 }
