@@ -19,6 +19,7 @@ import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
 import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
 import { renderError } from './routes/render.js';
+import { memberI18n, requestI18n } from './routes/request-i18n.js';
 
 export type AppDeps = {
   db: Db;
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('site', site);
     c.set('viewer', null);
     c.set('sessionId', null);
+    c.set('i18n', requestI18n(c));
     // Set before the response exists, so every c.html()/c.body() builds it with them in one go
     // (headers added to a finished Response make Hono copy it). Embed frames replace the CSP and
     // drop X-Frame-Options: they are framed by the brand's sites; everything else is never framed.
@@ -117,6 +119,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(crossSiteCookieGuard((origin, requestUrl) => isSameOrigin(origin, requestUrl, config.baseUrl)));
   mountAnonymousRoutes(app, config);
   app.use(sessionMiddleware());
+  app.use(memberI18n());
 
   mountRoutes(app);
 

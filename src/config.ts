@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
+import { shippedLocales, SOURCE_LOCALE } from './i18n/catalog.js';
+import { supportedLocale } from './i18n/negotiate.js';
+import { isTimeZone } from './i18n/time-zones.js';
 
 const flag = z.enum(['0', '1']).transform((value) => value === '1');
 const onOff = z.enum(['on', 'off']).transform((value) => value === 'on');
@@ -44,6 +47,15 @@ const environment = z.object({
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'EXTRA']).default('FULL'),
+  DEFAULT_LOCALE: z
+    .string()
+    .default(SOURCE_LOCALE)
+    .transform((value, ctx) => {
+      const locale = supportedLocale(value);
+      if (!locale) ctx.addIssue({ code: 'custom', message: `must be one of the shipped locales: ${shippedLocales.join(', ')}` });
+      return locale ?? value;
+    }),
+  TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Istanbul or Asia/Shanghai'),
 });
 
 export type Config = {
@@ -64,6 +76,9 @@ export type Config = {
   /** Where email goes as .eml files when SMTP_URL is empty: MAIL_OUTBOX_DIR, else `outbox/` beside the database. */
   mailOutboxDir: string;
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
+  /** The community's language and time zone until an admin changes them (src/i18n/community.ts). */
+  defaultLocale: string;
+  timeZone: string;
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     mailOutboxDir: e.MAIL_OUTBOX_DIR ?? join(dirname(e.DATABASE_PATH), 'outbox'),
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    defaultLocale: e.DEFAULT_LOCALE,
+    timeZone: e.TIME_ZONE,
   };
 }
 

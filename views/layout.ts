@@ -1,11 +1,17 @@
+import { nativeName, shippedLocales } from '../src/i18n/catalog.js';
+import type { I18n } from '../src/i18n/translator.js';
 import type { SignedIn } from '../src/lib/context.js';
 import { html, scriptNonce, type Html } from './html.js';
+import { rich } from './i18n.js';
 
 export type Site = { name: string; baseUrl: string };
 
 export type LayoutProps = {
   site: Site;
   viewer: SignedIn | null;
+  i18n: I18n;
+  /** This page's path and query, where the language picker comes back to. */
+  path: string;
   title: string;
   main: Html;
   description?: string;
@@ -25,20 +31,41 @@ export type LayoutProps = {
 };
 
 function countBadge(count: number, label: string): Html {
-  return count > 0 ? html` <span class="count-badge" aria-label="${count} ${label}">${count}</span>` : html``;
+  return count > 0 ? html` <span class="count-badge" aria-label="${label}">${count}</span>` : html``;
 }
 
-function accountNav(viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
+function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
   if (!viewer) {
-    return html`<a href="/login">Log in</a><a class="button" href="/signup">Sign up</a>`;
+    return html`<a href="/login">${i18n.t('layout.logIn')}</a><a class="button" href="/signup">${i18n.t('layout.signUp')}</a>`;
   }
   const staff = viewer.role === 'manager' || viewer.role === 'admin';
-  return html`<a class="button" href="/new">New thread</a>
-    ${staff ? html`<a href="/mod/queue">Review${countBadge(counts.review, 'items waiting for review')}</a>` : ''}
-    <a href="/notifications">Notifications${countBadge(counts.notifications, 'unread')}</a>
-    <a href="/u/${encodeURIComponent(viewer.username)}">${viewer.username}</a>
-    <a href="/account">Account</a>
-    <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">Log out</button></form>`;
+  return html`<a class="button" href="/new">${i18n.t('layout.newThread')}</a>
+    ${staff ? html`<a href="/mod/queue">${i18n.t('layout.review')}${countBadge(counts.review, i18n.t('layout.reviewWaiting', { count: counts.review }))}</a>` : ''}
+    <a href="/notifications">${i18n.t('layout.notifications')}${countBadge(counts.notifications, i18n.t('layout.unread', { count: counts.notifications }))}</a>
+    <a href="/u/${encodeURIComponent(viewer.username)}" dir="auto">${viewer.username}</a>
+    <a href="/account">${i18n.t('layout.account')}</a>
+    <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">${i18n.t('layout.logOut')}</button></form>`;
+}
+
+const pickerLocales = shippedLocales.map((tag) => ({ tag, name: nativeName(tag) }));
+
+/** The language picker: a plain form (POST /locale) that brings the reader back to this page. */
+function languagePicker(i18n: I18n, path: string): Html {
+  return html`<form class="language-picker" method="post" action="/locale">
+  <label for="language-picker">${i18n.t('layout.language')}</label>
+  <select id="language-picker" name="locale">${pickerLocales.map(
+    ({ tag, name }) => html`<option value="${tag}" lang="${tag}"${tag === i18n.locale ? ' selected' : ''}>${name}</option>`,
+  )}</select>
+  <input type="hidden" name="next" value="${path}">
+  <button type="submit" class="link-button">${i18n.t('layout.changeLanguage')}</button>
+</form>`;
+}
+
+/** Where each language of a public page lives: its canonical URL with `?locale=`. */
+function alternates(site: Site, canonicalPath: string): Html {
+  const separator = canonicalPath.includes('?') ? '&' : '?';
+  return html`${pickerLocales.map(({ tag }) => html`<link rel="alternate" hreflang="${tag}" href="${site.baseUrl}${canonicalPath}${separator}locale=${tag}">
+`)}<link rel="alternate" hreflang="x-default" href="${site.baseUrl}${canonicalPath}">`;
 }
 
 /** Link previews in chat apps and social sites; only pages with a canonical URL are worth sharing. */
@@ -52,10 +79,10 @@ ${props.description ? html`<meta property="og:description" content="${props.desc
 }
 
 export function layout(props: LayoutProps): Html {
-  const { site, viewer, title } = props;
+  const { site, viewer, title, i18n } = props;
   const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${i18n.locale}" dir="${i18n.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -63,6 +90,7 @@ export function layout(props: LayoutProps): Html {
 ${props.description ? html`<meta name="description" content="${props.description}">` : ''}
 ${props.canonicalPath ? html`<link rel="canonical" href="${site.baseUrl}${props.canonicalPath}">` : ''}
 ${props.canonicalPath ? openGraph(props) : ''}
+${props.canonicalPath ? alternates(site, props.canonicalPath) : ''}
 ${props.canonicalPath && props.oembed ? html`<link rel="alternate" type="application/json+oembed" href="${site.baseUrl}/oembed?url=${encodeURIComponent(site.baseUrl + props.canonicalPath)}" title="${props.title}">` : ''}
 ${props.feed ? html`<link rel="alternate" type="application/atom+xml" href="${site.baseUrl}${props.feed.path}" title="${props.feed.title}">` : ''}
 ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>${props.structuredData}</script>` : ''}
@@ -73,23 +101,26 @@ ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>$
 <link rel="stylesheet" href="/brand.css">
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">${i18n.t('layout.skipToContent')}</a>
 <header class="site-header">
   <div class="bar">
-    <a class="brand" href="/">${site.name}</a>
+    <a class="brand" href="/" dir="auto">${site.name}</a>
     <form class="search" role="search" method="get" action="/search">
-      <label class="visually-hidden" for="site-search">Search the community</label>
-      <input id="site-search" type="search" name="q" placeholder="Search" maxlength="200">
+      <label class="visually-hidden" for="site-search">${i18n.t('layout.searchLabel')}</label>
+      <input id="site-search" type="search" name="q" placeholder="${i18n.t('layout.searchPlaceholder')}" maxlength="200" dir="auto">
     </form>
-    <nav class="account" aria-label="Account">${accountNav(viewer, props.counts ?? { notifications: 0, review: 0 })}</nav>
+    <nav class="account" aria-label="${i18n.t('layout.accountNav')}">${accountNav(i18n, viewer, props.counts ?? { notifications: 0, review: 0 })}</nav>
   </div>
 </header>
 <main id="main" class="page">
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
-${viewer?.emailUnverified ? html`<p class="notice">Please confirm your email address: follow the link we emailed you, or <a href="/account">get a new one</a>.</p>` : ''}
+${viewer?.emailUnverified ? html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>` : ''}
 ${props.main}
 </main>
-<footer class="site-footer"><p>${site.name} community · powered by Hearth</p></footer>
+<footer class="site-footer">
+<p>${rich(i18n, 'layout.footer', { site: html`<span dir="auto">${site.name}</span>` })}</p>
+${languagePicker(i18n, props.path)}
+</footer>
 </body>
 </html>`;
 }

@@ -55,6 +55,8 @@ function prepare(db: Db) {
         silencedUntil: users.silencedUntil,
         suspendedUntil: users.suspendedUntil,
         emailVerifiedAt: users.emailVerifiedAt,
+        locale: users.locale,
+        timeZone: users.timeZone,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -86,6 +88,8 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
   }
   const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt, silencedUntil: row.silencedUntil };
   if (row.emailVerifiedAt === null) user.emailUnverified = true;
+  if (row.locale !== null) user.locale = row.locale;
+  if (row.timeZone !== null) user.timeZone = row.timeZone;
   if (row.role === 'manager') {
     const scope = statements(db).scope.all({ userId: row.userId });
     if (scope.length > 0) user.scope = scope.map((entry) => entry.categoryId);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import { SESSION_COOKIE } from '../auth/cookie.js';
 import type { Config } from '../config.js';
+import { pageCacheKey } from '../i18n/request-locale.js';
 import { newNonce, pageCsp, type NonceParts } from './csp.js';
 import type { PageCache } from './page-cache.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
@@ -47,8 +48,9 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
   const security = staticSecurityHeaders(options.config).flat();
   return (request, response) => {
     const started = performance.now();
-    const key = request.url;
-    if (key === undefined || key.charCodeAt(0) !== 47 /* '/' */ || !cacheable(request)) return next(request, response);
+    const url = request.url;
+    if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */ || !cacheable(request)) return next(request, response);
+    const key = pageCacheKey(request.headers.cookie, url);
     const page = currentPage(pageCache, key);
     if (!page) return next(request, response);
 
@@ -65,7 +67,7 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     if (notModified || request.method === 'HEAD') response.end();
     else writeWithNonce(response, page.parts, nonce);
     if (accessLog) {
-      const path = key.split('?', 1)[0]!;
+      const path = url.split('?', 1)[0]!;
       accessLog(accessLogLine({ id: requestId, method: request.method!, path, status: notModified ? 304 : 200, started, user: null }));
     }
   };

@@ -14,6 +14,9 @@ export type SignedIn = {
   emailUnverified?: boolean;
   /** Categories a scoped manager moderates; undefined means everywhere. */
   scope?: number[];
+  /** The member's own interface language and time zone; undefined follows the community's. */
+  locale?: string;
+  timeZone?: string;
 };
 
 /** Who is asking: a signed-in user, or null for an anonymous visitor. */

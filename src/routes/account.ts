@@ -8,7 +8,7 @@ import { accountPage } from '../../views/pages/account.js';
 import { signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
-import { renderPage } from './render.js';
+import { renderPage, fieldTexts } from './render.js';
 
 function render(c: Context<AppEnv>, errors: FormErrors = {}, status: 200 | 422 | 429 = 200, notice?: string) {
   const viewer = c.var.viewer!;
@@ -36,7 +36,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       await changePassword(c.var.services, c.var.viewer, { current: form['current'] ?? '', next: form['next'] ?? '', confirm: form['confirm'] ?? '' });
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, error.fields, 422);
+      if (error instanceof ValidationError) return render(c, fieldTexts(c, error.fields), 422);
       throw error;
     }
     // Every session ended with the change; this browser gets a fresh one.
@@ -50,7 +50,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       setEmailPreference(c.var.services, c.var.viewer, form['preference'] ?? '');
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, error.fields, 422);
+      if (error instanceof ValidationError) return render(c, fieldTexts(c, error.fields), 422);
       throw error;
     }
     return c.redirect('/account?done=email', 303);

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { ValidationError, type FieldErrors } from '../lib/errors.js';
+import { ValidationError } from '../lib/errors.js';
+import type { FieldErrors } from '../../views/components/form.js';
 import { readFlagTrust, updateFlagTrust } from '../moderation/flag-trust.js';
 import { requireConfigurer } from '../moderation/staff.js';
 import { addWatchedWord, listCategorySettings, listWatchedWordRows, removeWatchedWord, updateCategorySettings } from '../moderation/settings.js';
@@ -8,7 +9,7 @@ import { flagSettingsPage, type FlagSettingsValues } from '../../views/pages/adm
 import { watchedWordsPage } from '../../views/pages/admin-watched-words.js';
 import type { AppEnv } from './env.js';
 import { idParam, readForm } from './forms.js';
-import { renderPage } from './render.js';
+import { renderPage, fieldTexts } from './render.js';
 import { adminOnly } from './staff-guard.js';
 
 const notices: Record<string, string> = {
@@ -49,7 +50,7 @@ export const adminRoutes = new Hono<AppEnv>()
       addWatchedWord(c.var.services, c.var.viewer, values);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderWords(c, values, error.fields, 422);
+      return renderWords(c, values, fieldTexts(c, error.fields), 422);
     }
     return c.redirect('/admin/watched-words?done=added', 303);
   })
@@ -65,7 +66,7 @@ export const adminRoutes = new Hono<AppEnv>()
       updateCategorySettings(c.var.services, c.var.viewer, { categoryId, kind: form['kind'], moderation: form['moderation'] });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderCategories(c, { categoryId, errors: error.fields }, 422);
+      return renderCategories(c, { categoryId, errors: fieldTexts(c, error.fields) }, 422);
     }
     return c.redirect('/admin/categories?done=saved', 303);
   })
@@ -77,7 +78,7 @@ export const adminRoutes = new Hono<AppEnv>()
       updateFlagTrust(c.var.services, c.var.viewer, input);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderFlags(c, { threshold: input.threshold, minAccountAgeHours: input.minAccountAgeHours, requiresConfirmed: input.requiresConfirmed === 'on' }, error.fields, 422);
+      return renderFlags(c, { threshold: input.threshold, minAccountAgeHours: input.minAccountAgeHours, requiresConfirmed: input.requiresConfirmed === 'on' }, fieldTexts(c, error.fields), 422);
     }
     return c.redirect('/admin/flags?done=flags-saved', 303);
   });

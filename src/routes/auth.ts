@@ -9,7 +9,7 @@ import { clientAddress } from './limits.js';
 import { loginPage } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
-import { renderPage } from './render.js';
+import { renderPage, fieldTexts } from './render.js';
 
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
 
@@ -90,7 +90,7 @@ export const authRoutes = new Hono<AppEnv>()
         return renderPage(c, signupPage({ values, errors: { form: error.message }, next }), { title: 'Sign up' }, 429);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, signupPage({ values, errors: error.fields, next }), { title: 'Sign up' }, 422);
+      return renderPage(c, signupPage({ values, errors: fieldTexts(c, error.fields), next }), { title: 'Sign up' }, 422);
     }
   })
   .get('/login', (c) => {
@@ -120,7 +120,7 @@ export const authRoutes = new Hono<AppEnv>()
         return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 403);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, loginPage({ values: { login: input.login }, errors: error.fields, next }), { title: 'Log in' }, 422);
+      return renderPage(c, loginPage({ values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: 'Log in' }, 422);
     }
   })
   .post('/logout', (c) => {

@@ -46,8 +46,8 @@ function renderAdmin(c: Context<AppEnv>, overrides: Overrides = {}, status: Cont
   return renderPage(c, adminEmbeddingPage(props), { title: 'Embedding', ...(overrides.notice ? { notice: overrides.notice } : {}) }, status);
 }
 
-function fieldError(error: unknown, name: string): string {
-  if (error instanceof ValidationError) return error.fields[name] ?? error.message;
+function fieldError(c: Context<AppEnv>, error: unknown, name: string): string {
+  if (error instanceof ValidationError) return c.var.i18n.message(error.fields[name] ?? error.text);
   throw error;
 }
 
@@ -61,7 +61,7 @@ export const embedAdminRoutes = new Hono<AppEnv>()
       addEmbedOrigin(c.var.services, c.var.viewer, { origin: value, environment: c.var.config.embedOrigins });
       return c.redirect(`${PAGE}?done=origin-added`, 303);
     } catch (error) {
-      return renderAdmin(c, { originForm: { value, error: fieldError(error, 'origin') } }, 422);
+      return renderAdmin(c, { originForm: { value, error: fieldError(c, error, 'origin') } }, 422);
     }
   })
   .post(`${PAGE}/origins/delete`, async (c) => {
@@ -70,7 +70,7 @@ export const embedAdminRoutes = new Hono<AppEnv>()
       removeEmbedOrigin(c.var.services, c.var.viewer, { origin: value, environment: c.var.config.embedOrigins });
       return c.redirect(`${PAGE}?done=origin-removed`, 303);
     } catch (error) {
-      return renderAdmin(c, { originForm: { value: '', error: fieldError(error, 'origin') } }, 422);
+      return renderAdmin(c, { originForm: { value: '', error: fieldError(c, error, 'origin') } }, 422);
     }
   })
   .post(`${PAGE}/keys`, async (c) => {
@@ -80,7 +80,7 @@ export const embedAdminRoutes = new Hono<AppEnv>()
       const created = createApiKey(c.var.services, c.var.viewer, { name: value });
       return renderAdmin(c, { newKey: created }, 201);
     } catch (error) {
-      return renderAdmin(c, { keyForm: { value, error: fieldError(error, 'name') } }, 422);
+      return renderAdmin(c, { keyForm: { value, error: fieldError(c, error, 'name') } }, 422);
     }
   })
   .post(`${PAGE}/keys/:id/revoke`, (c) => {

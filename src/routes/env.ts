@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { I18n } from '../i18n/translator.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import type { Site } from '../../views/layout.js';
 import type { PageCache } from '../lib/page-cache.js';
@@ -19,5 +20,7 @@ export type AppEnv = {
     log: (message: string, error?: unknown) => void;
     /** This response's CSP nonce (src/lib/csp.ts). */
     nonce: string;
+    /** The language, time zone and clock this response is written in (src/routes/request-i18n.ts). */
+    i18n: I18n;
   };
 };

@@ -1,3 +1,4 @@
+import { fieldTexts } from './render.js';
 import type { Context } from 'hono';
 import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from '../lib/unavailable.js';
@@ -25,10 +26,10 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
  */
 export type FormStatus = 401 | 422 | 429 | 503;
 
-export function formErrors(error: unknown, c?: Context<AppEnv>): { status: FormStatus; errors: FormErrors } {
-  if (error instanceof ValidationError) return { status: 422, errors: error.fields };
+export function formErrors(error: unknown, c: Context<AppEnv>): { status: FormStatus; errors: FormErrors } {
+  if (error instanceof ValidationError) return { status: 422, errors: fieldTexts(c, error.fields) };
   if (error instanceof RateLimited) {
-    c?.header('Retry-After', String(error.retryAfterSeconds));
+    c.header('Retry-After', String(error.retryAfterSeconds));
     return { status: 429, errors: { form: `${error.message} Your text is kept below.` } };
   }
   if (error instanceof Unauthenticated) {

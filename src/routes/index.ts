@@ -1,3 +1,4 @@
+import { localeRoutes } from './locale.js';
 import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
 import { answerRoutes } from './answers.js';
@@ -45,6 +46,7 @@ export function mountAnonymousRoutes(app: Hono<AppEnv>, config: Pick<Config, 'br
 export function mountRoutes(app: Hono<AppEnv>): void {
   app.use(formBodyGuard);
   app.route('/', healthRoutes);
+  app.route('/', localeRoutes);
   // Embedding (docs/decisions/0005-embedding.md). Thread keys go before the thread routes,
   // whose /t/:id/:slug would otherwise take /t/:id/embed-key.
   app.route('/', embedRoutes());

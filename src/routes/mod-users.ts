@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { changeRole, setManagerScope } from '../auth/roles.js';
 import { isAdmin } from '../forum/permissions.js';
-import { ValidationError, type FieldErrors } from '../lib/errors.js';
+import { ValidationError } from '../lib/errors.js';
+import type { FieldErrors } from '../../views/components/form.js';
 import { modActions } from '../moderation/audit.js';
 import { getMember, listMembers } from '../moderation/members.js';
 import { liftSanction, sanctionMember, type SanctionKind } from '../moderation/sanctions.js';
@@ -9,7 +10,7 @@ import { modUserPage, type SanctionDraft } from '../../views/pages/mod-user.js';
 import { modUsersPage } from '../../views/pages/mod-users.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './forms.js';
-import { renderPage } from './render.js';
+import { renderPage, fieldTexts } from './render.js';
 import { staffOnly } from './staff-guard.js';
 
 const doneNotices: Record<string, string> = {
@@ -59,7 +60,7 @@ export const modUserRoutes = new Hono<AppEnv>()
     return change(
       c,
       (form) => sanctionMember(c.var.services, c.var.viewer, { username: c.req.param('username'), kind, days: form['days'], reason: form['reason'] }),
-      (form, error) => ({ draft: { kind, days: form['days'] ?? '', reason: form['reason'] ?? '', errors: error.fields } }),
+      (form, error) => ({ draft: { kind, days: form['days'] ?? '', reason: form['reason'] ?? '', errors: fieldTexts(c, error.fields) } }),
       kind,
     );
   })
@@ -68,7 +69,7 @@ export const modUserRoutes = new Hono<AppEnv>()
     return change(
       c,
       (form) => liftSanction(c.var.services, c.var.viewer, { username: c.req.param('username'), kind: kind === 'unsilence' ? 'silence' : 'suspend', reason: form['reason'] }),
-      (_form, error) => ({ errors: error.fields }),
+      (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
       kind,
     );
   })
@@ -76,7 +77,7 @@ export const modUserRoutes = new Hono<AppEnv>()
     change(
       c,
       (form) => changeRole(c.var.services, c.var.viewer, { username: c.req.param('username'), role: form['role'] ?? '' }),
-      (_form, error) => ({ errors: error.fields }),
+      (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
       'role',
     ),
   )
@@ -87,7 +88,7 @@ export const modUserRoutes = new Hono<AppEnv>()
     return change(
       c,
       () => setManagerScope(c.var.services, c.var.viewer, { username: c.req.param('username'), categoryIds }),
-      (_form, error) => ({ errors: error.fields }),
+      (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
       'scope',
     );
   });

@@ -13,7 +13,7 @@ import { modLogPage } from '../../views/pages/mod-log.js';
 import { modQueuePage, type ModQueueProps } from '../../views/pages/mod-queue.js';
 import type { AppEnv } from './env.js';
 import { idParam, readForm } from './forms.js';
-import { renderPage } from './render.js';
+import { renderPage, fieldTexts } from './render.js';
 import { staffOnly } from './staff-guard.js';
 
 // Unknown or malformed filter values fall back to "no filter" rather than failing the page.
@@ -122,8 +122,8 @@ export const modRoutes = new Hono<AppEnv>()
       return c.redirect(backTo(parsed, action, result.decided), 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const draft = { choice: form['reason'] ?? '', other: form['reasonOther'] ?? '', error: error.fields['reason'] };
-      const failed = { itemId: 'bulk' as const, action, draft, selected: items, ...(error.fields['items'] ? { message: error.fields['items'] } : {}) };
+      const draft = { choice: form['reason'] ?? '', other: form['reasonOther'] ?? '', error: fieldTexts(c, error.fields)['reason'] };
+      const failed = { itemId: 'bulk' as const, action, draft, selected: items, ...(fieldTexts(c, error.fields)['items'] ? { message: fieldTexts(c, error.fields)['items'] } : {}) };
       return renderQueue(c, parsed, { failed }, 422);
     }
   })
@@ -143,8 +143,8 @@ export const modRoutes = new Hono<AppEnv>()
       if (!(error instanceof ValidationError)) throw error;
       const draft =
         action === 'hide'
-          ? { choice: '', other: form['reason'] ?? '', error: error.fields['reason'] }
-          : { choice: form['reason'] ?? '', other: form['reasonOther'] ?? '', error: error.fields['reason'] };
+          ? { choice: '', other: form['reason'] ?? '', error: fieldTexts(c, error.fields)['reason'] }
+          : { choice: form['reason'] ?? '', other: form['reasonOther'] ?? '', error: fieldTexts(c, error.fields)['reason'] };
       return renderQueue(c, parsed, { failed: { itemId, action, draft } }, 422);
     }
   })

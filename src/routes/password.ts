@@ -8,7 +8,7 @@ import { badLinkPage, forgotPasswordPage, resetPasswordPage } from '../../views/
 import type { AppEnv } from './env.js';
 import { readForm } from './forms.js';
 import { clientAddress } from './limits.js';
-import { renderPage } from './render.js';
+import { renderPage, fieldTexts } from './render.js';
 import { tokenOf } from './email-links.js';
 
 function badLink(c: Context<AppEnv>, error: BadToken) {
@@ -35,7 +35,7 @@ export const passwordRoutes = new Hono<AppEnv>()
         c.header('Retry-After', String(error.retryAfterSeconds));
         return renderPage(c, forgotPasswordPage({ values: { login }, errors: { form: error.message } }), { title: 'Forgot your password?' }, 429);
       }
-      if (error instanceof ValidationError) return renderPage(c, forgotPasswordPage({ values: { login }, errors: error.fields }), { title: 'Forgot your password?' }, 422);
+      if (error instanceof ValidationError) return renderPage(c, forgotPasswordPage({ values: { login }, errors: fieldTexts(c, error.fields) }), { title: 'Forgot your password?' }, 422);
       throw error;
     }
     return c.redirect('/password/forgot?sent=1', 303);
@@ -59,7 +59,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       await resetPassword(c.var.services, { token, password: form['password'] ?? '', confirm: form['confirm'] ?? '' });
     } catch (error) {
       if (error instanceof BadToken) return badLink(c, error);
-      if (error instanceof ValidationError) return renderPage(c, resetPasswordPage({ token, errors: error.fields }), { title: 'Choose a new password' }, 422);
+      if (error instanceof ValidationError) return renderPage(c, resetPasswordPage({ token, errors: fieldTexts(c, error.fields) }), { title: 'Choose a new password' }, 422);
       throw error;
     }
     // Every session of the account ended, this browser's too: sign in again with the new password.

@@ -11,7 +11,7 @@ import type { AppEnv } from './env.js';
 import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
 import { limitFlagging } from './limits.js';
 import { refusedWithText } from './refused-form.js';
-import { renderError, renderPage } from './render.js';
+import { renderError, renderPage, fieldTexts } from './render.js';
 
 type EditValues = { title: string | null; body: string; reason: string };
 type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean; editWaiting: boolean };
@@ -73,7 +73,7 @@ export const postRoutes = new Hono<AppEnv>()
       refund();
       if (error instanceof ValidationError) {
         const values = { reason: form['reason'] ?? '', note: form['note'] ?? '' };
-        return renderFlag(c, getFlagTarget(c.var.services, c.var.viewer, postId), values, error.fields, 422);
+        return renderFlag(c, getFlagTarget(c.var.services, c.var.viewer, postId), values, fieldTexts(c, error.fields), 422);
       }
       const note = form['note'] ?? '';
       const refused = note.trim() ? refusedWithText(c, error, [{ name: 'note', label: 'Your note', value: note }], { href: `/p/${postId}`, label: 'Back to the post' }) : null;

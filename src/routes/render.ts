@@ -6,16 +6,35 @@ import { errorPage, type ErrorPageProps } from '../../views/pages/error.js';
 import { joinWithNonce, withNonce, type NonceParts } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
 import { unreadCount } from '../notifications/list.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { localeFromUrl, pageCacheKey } from '../i18n/request-locale.js';
+import type { ErrorText, FieldErrors } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
 import { AssembledPage } from './fragments.js';
 
-export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts'>;
+export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts' | 'i18n' | 'path'>;
+
+/** The path and query of this request, as the browser sent it. */
+function requestPath(c: Context<AppEnv>): string {
+  const url = c.req.url;
+  return url.slice(url.indexOf('/', url.indexOf('//') + 2));
+}
+
+/**
+ * A canonical URL names its language when the request did (`?locale=`, the hreflang alternates):
+ * each language's page is its own canonical, as search engines ask of translated pages.
+ */
+function canonicalFor(c: Context<AppEnv>, canonicalPath: string | undefined): string | undefined {
+  if (canonicalPath === undefined || localeFromUrl(c.req.url) === undefined) return canonicalPath;
+  return `${canonicalPath}${canonicalPath.includes('?') ? '&' : '?'}locale=${c.var.i18n.locale}`;
+}
 
 /** A view in the site layout for the current viewer (with their unread and review counts), as a string. */
 export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): string {
-  const { viewer, services, site } = c.var;
+  const { viewer, services, site, i18n } = c.var;
   const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
-  return layout({ ...props, main, site, viewer, ...(counts ? { counts } : {}) }).toString();
+  const canonicalPath = canonicalFor(c, props.canonicalPath);
+  return layout({ ...props, main, site, viewer, i18n, path: requestPath(c), ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {
@@ -40,8 +59,7 @@ export function sendHtml(c: Context<AppEnv>, body: string | Html | AssembledPage
  * hits without the router.
  */
 export function servePublic(c: Context<AppEnv>, version: string, render: () => string | NonceParts, revalidate?: () => string | undefined) {
-  const url = new URL(c.req.url);
-  const key = url.pathname + url.search;
+  const key = pageCacheKey(c.req.header('cookie'), requestPath(c));
   const cache = c.var.pageCache;
   const etag = cache.etag(key, version);
   c.header('ETag', etag);
@@ -53,21 +71,30 @@ export function servePublic(c: Context<AppEnv>, version: string, render: () => s
   return c.body(joinWithNonce(page.parts, c.var.nonce));
 }
 
-const headings: Record<number, string> = {
-  400: 'That request did not make sense to us',
-  401: 'Please sign in',
-  403: 'You cannot do that here',
-  404: 'Page not found',
-  409: 'That changed while you were working',
-  413: 'That was too large',
-  422: 'Please check what you entered',
-  429: 'Slow down a little',
-  500: 'Something went wrong on our side',
-  503: 'Please try again in a moment',
+const headings: Partial<Record<number, MessageKey>> = {
+  400: 'error.heading.400',
+  401: 'error.heading.401',
+  403: 'error.heading.403',
+  404: 'error.heading.404',
+  409: 'error.heading.409',
+  413: 'error.heading.413',
+  422: 'error.heading.422',
+  429: 'error.heading.429',
+  500: 'error.heading.500',
+  503: 'error.heading.503',
 };
 
 /** An error page; `more` gives back text a refused form held, and a way back to where it was. */
-export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string, more: Pick<ErrorPageProps, 'kept' | 'back'> = {}) {
-  const heading = headings[status] ?? 'Something went wrong';
-  return renderPage(c, errorPage({ status, heading, message, requestId: c.var.requestId, ...more }), { title: heading }, status);
+export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: ErrorText, more: Pick<ErrorPageProps, 'kept' | 'back'> = {}) {
+  const { i18n } = c.var;
+  const heading = i18n.t(headings[status] ?? 'error.heading.other');
+  const page = errorPage({ i18n, status, heading, message: i18n.message(message), requestId: c.var.requestId, ...more });
+  return renderPage(c, page, { title: heading }, status);
+}
+
+/** A service's field errors as text in the reader's language, for the form that shows them. */
+export function fieldTexts(c: Context<AppEnv>, fields: FieldErrors): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [name, text] of Object.entries(fields)) texts[name] = c.var.i18n.message(text);
+  return texts;
 }

@@ -38,7 +38,7 @@ export const threadKeyRoutes = new Hono<AppEnv>()
       const attached = attachThreadKey(c.var.services, c.var.viewer, { threadId, key: value });
       return c.redirect(`/t/${attached.threadId}/embed-key?attached=${encodeURIComponent(attached.key)}`, 303);
     } catch (error) {
-      const { status, errors } = formErrors(error);
+      const { status, errors } = formErrors(error, c);
       return render(c, threadId, { value, error: errors['key'] ?? errors['form'] }, status);
     }
   });

@@ -35,7 +35,7 @@ async function failure(attempt: Promise<unknown>): Promise<string | undefined> {
     () => undefined,
     (caught: unknown) => caught,
   );
-  return error instanceof ValidationError ? error.fields['form'] : 'did not fail';
+  return error instanceof ValidationError ? String(error.fields['form']) : 'did not fail';
 }
 
 describe('the work behind a failed sign-in', () => {

@@ -2,7 +2,7 @@ import type { PostView, ThreadPage } from '../../src/forum/thread-page.js';
 import { excerpt } from '../../src/lib/html-text.js';
 import { html, type Html } from '../html.js';
 import { badge } from './post.js';
-import { time } from './time.js';
+import { legacyTime } from './time.js';
 
 /** "Helpful" as a plain form button (pressed when the viewer voted); the count alone for everyone else. */
 export function helpfulControl(post: PostView): Html {
@@ -35,7 +35,7 @@ export function acceptedAnswerBox(props: Pick<ThreadPage, 'acceptedAnswer' | 'po
   const href = onThisPage ? `#post-${answer.number}` : `/p/${answer.id}`;
   return html`<aside class="accepted-answer" aria-labelledby="accepted-answer-heading">
   <h2 id="accepted-answer-heading">Solved — accepted answer</h2>
-  <p class="muted"><a class="author" href="/u/${encodeURIComponent(answer.author.username)}">${answer.author.username}</a>${badge(answer.author.role)} · ${time(answer.createdAt)}</p>
+  <p class="muted"><a class="author" href="/u/${encodeURIComponent(answer.author.username)}">${answer.author.username}</a>${badge(answer.author.role)} · ${legacyTime(answer.createdAt)}</p>
   <blockquote class="accepted-excerpt">${excerpt(answer.text, 400)}</blockquote>
   <p><a href="${href}">Go to the answer (#${answer.number}) →</a></p>
 </aside>`;

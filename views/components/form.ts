@@ -1,3 +1,4 @@
+import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
 
 export type FieldErrors = Record<string, string | undefined>;
@@ -53,7 +54,7 @@ ${props.value ?? ''}</textarea>
 }
 
 /** Shown at the top of a form that came back with errors. */
-export function errorSummary(errors: FieldErrors, message = 'Please correct the fields marked below.'): Html {
+export function errorSummary(i18n: I18n, errors: FieldErrors, message = i18n.t('form.correctFields')): Html {
   const general = errors['form'];
   const hasFieldErrors = Object.entries(errors).some(([key, value]) => key !== 'form' && value);
   if (!general && !hasFieldErrors) return html``;

@@ -1,7 +1,7 @@
 import type { PostReference, RepliesToPost } from '../../src/forum/reply-context.js';
 import type { PostView } from '../../src/forum/thread-page.js';
 import { html, safe, type Html } from '../html.js';
-import { time } from './time.js';
+import { legacyTime } from './time.js';
 import { acceptControl, acceptedMark, helpfulControl } from './answer.js';
 import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
@@ -112,7 +112,7 @@ export function postArticle(post: PostView, replyHref?: (number: number) => stri
   <header class="post-meta">
     <a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)}
     <a class="post-link" href="/p/${post.id}" title="Link to this post">${post.number === null ? 'waiting' : html`#${post.number}`}</a>
-    ${time(post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="Edited">(edited ${time(post.editedAt)})</span>` : ''}
+    ${legacyTime(post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="Edited">(edited ${legacyTime(post.editedAt)})</span>` : ''}
     ${acceptedMark(post)}
   </header>
   ${inReplyTo(post.replyTo)}

@@ -3,7 +3,7 @@ import { html, safe, type Html } from '../html.js';
 import { flagReasonLabels, rejectReasons } from './mod-nav.js';
 import { editDiff } from './edit-diff.js';
 import { badge } from './post.js';
-import { time } from './time.js';
+import { legacyTime } from './time.js';
 import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
 /** What a manager typed into a decision form that came back with an error. */
@@ -27,13 +27,13 @@ export function reasonPicker(prefix: string, legend: string, draft?: ReasonDraft
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function sanctionLine(sanction: QueueSanction): Html {
-  return html`<li>${sanction.action === 'silence' ? 'Silenced' : 'Suspended'} ${time(sanction.createdAt)}${sanction.reason ? html`: “${sanction.reason}”` : ''}</li>`;
+  return html`<li>${sanction.action === 'silence' ? 'Silenced' : 'Suspended'} ${legacyTime(sanction.createdAt)}${sanction.reason ? html`: “${sanction.reason}”` : ''}</li>`;
 }
 
 function authorFacts(item: QueueItem): Html {
   const { author } = item;
   return html`<dl class="review-facts">
-  <div><dt>Joined</dt><dd>${time(author.createdAt)}</dd></div>
+  <div><dt>Joined</dt><dd>${legacyTime(author.createdAt)}</dd></div>
   <div><dt>Approved posts</dt><dd>${author.postCount}</dd></div>
   ${author.sanctions === null ? '' : html`<div><dt>Earlier sanctions</dt><dd>${author.sanctions.length === 0 ? 'None' : html`<ul>${author.sanctions.slice(0, 5).map(sanctionLine)}</ul>`}</dd></div>`}
 </dl>`;
@@ -43,7 +43,7 @@ function flagList(item: QueueItem): Html {
   if (item.kind !== 'flag') return html``;
   return html`<h3 class="review-subheading">${plural(item.flags.length, 'open flag', 'open flags')}</h3>
 <ul class="review-flags">${item.flags.map(
-    (flag) => html`<li><a href="/u/${encodeURIComponent(flag.flagger)}">${flag.flagger}</a>: <strong>${flagReasonLabels[flag.reason] ?? flag.reason}</strong>${flag.note ? html` — “${flag.note}”` : ''} <span class="muted">${time(flag.createdAt)}</span>${flag.counts ? '' : html` <span class="tag tag-untrusted">does not count toward the automatic hide (new or unconfirmed account)</span>`}</li>`,
+    (flag) => html`<li><a href="/u/${encodeURIComponent(flag.flagger)}">${flag.flagger}</a>: <strong>${flagReasonLabels[flag.reason] ?? flag.reason}</strong>${flag.note ? html` — “${flag.note}”` : ''} <span class="muted">${legacyTime(flag.createdAt)}</span>${flag.counts ? '' : html` <span class="tag tag-untrusted">does not count toward the automatic hide (new or unconfirmed account)</span>`}</li>`,
   )}</ul>`;
 }
 
@@ -104,10 +104,10 @@ export function reviewItem(item: QueueItem, state: ItemFormState): Html {
     ${item.kind !== 'flag' ? html`<label class="review-select"><input type="checkbox" name="items" value="${item.id}" form="bulk-form"${state.selected ? html` checked` : ''}> <span class="visually-hidden">Select this item</span></label>` : ''}
     <span class="tag tag-${item.kind}">${label}</span>
     <h2 id="item-${item.id}-title" class="review-title"><a href="/t/${thread.id}/${thread.slug}">${thread.title}</a></h2>
-    <span class="muted">in <a href="/c/${category.slug}">${category.name}</a> · ${post.number === 1 ? 'opening post' : post.number === null ? 'reply' : html`<a href="/p/${post.id}">reply #${post.number}</a>`} · in the queue since ${time(item.createdAt)}</span>
+    <span class="muted">in <a href="/c/${category.slug}">${category.name}</a> · ${post.number === 1 ? 'opening post' : post.number === null ? 'reply' : html`<a href="/p/${post.id}">reply #${post.number}</a>`} · in the queue since ${legacyTime(item.createdAt)}</span>
   </header>
   <div class="post review-post">
-    <div class="post-meta"><a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)} ${time(post.createdAt)}</div>
+    <div class="post-meta"><a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)} ${legacyTime(post.createdAt)}</div>
     ${postState(item)}
     ${item.edit ? editDiff(item.edit, thread.title) : html`<div class="post-body">${safe(post.bodyHtml)}</div>`}
   </div>

@@ -1,22 +1,35 @@
+import type { I18n, LocaleFormat } from '../../src/i18n/translator.js';
+import { legacyI18n } from '../legacy-i18n.js';
 import { html, type Html } from '../html.js';
 
-const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const fullFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
 // Intl formatting was ~5% of a signed-in thread page (two formats per date, two dates per post).
-// The same posts are shown over and over, so each instant's markup is kept; the output is a pure
-// function of the number, and the bound only caps memory.
-const rendered = new Map<number, Html>();
+// The same posts are shown over and over, so each instant's markup is kept per locale and time
+// zone; the output is a pure function of the number there, and the bound only caps memory.
+const rendered = new WeakMap<LocaleFormat, Map<number, Html>>();
 const RENDERED_MAX = 50_000;
 
-/** A machine-readable date shown as a short human date; the full time is in the tooltip. */
-export function time(ms: number): Html {
-  let markup = rendered.get(ms);
-  if (markup === undefined) {
-    const date = new Date(ms);
-    markup = html`<time datetime="${date.toISOString()}" title="${fullFormat.format(date)} UTC">${dateFormat.format(date)}</time>`;
-    if (rendered.size >= RENDERED_MAX) rendered.clear();
-    rendered.set(ms, markup);
+/** A machine-readable date shown as a short date in the reader's language; date, time and zone in the tooltip. */
+export function time(i18n: I18n, ms: number): Html {
+  let markup = rendered.get(i18n.format);
+  if (markup === undefined) rendered.set(i18n.format, (markup = new Map()));
+  let shown = markup.get(ms);
+  if (shown === undefined) {
+    shown = html`<time datetime="${new Date(ms).toISOString()}" title="${i18n.dateTime(ms)}">${i18n.date(ms)}</time>`;
+    if (markup.size >= RENDERED_MAX) markup.clear();
+    markup.set(ms, shown);
   }
-  return markup;
+  return shown;
+}
+
+/**
+ * "3 hours ago" for lists of activity (a short date after a month), the exact time in the tooltip.
+ * Pages that show it are cached for a minute at most (src/routes/render.ts, servePublic's `fresh`).
+ */
+export function relativeTime(i18n: I18n, ms: number): Html {
+  return html`<time datetime="${new Date(ms).toISOString()}" title="${i18n.dateTime(ms)}">${i18n.relative(ms)}</time>`;
+}
+
+/** @deprecated English in UTC: for views not yet given the reader's I18n; use time(i18n, ms). */
+export function legacyTime(ms: number): Html {
+  return time(legacyI18n, ms);
 }

@@ -1,5 +1,5 @@
 import type { PublicCategory, PublicThreadSummary } from '../../src/embed/read.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type EmbedCategoryProps = PublicCategory & { baseUrl: string };
@@ -9,7 +9,7 @@ function row(thread: PublicThreadSummary, baseUrl: string): Html {
   <a class="embed-thread-title" href="${baseUrl}/t/${thread.id}/${thread.slug}">${thread.title}</a>${
     thread.solved ? html` <span class="embed-tag embed-tag-solved">Solved</span>` : ''
   }
-  <span class="embed-thread-meta">${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'} · ${time(thread.lastPostAt)}</span>
+  <span class="embed-thread-meta">${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'} · ${legacyTime(thread.lastPostAt)}</span>
 </li>`;
 }
 

@@ -1,5 +1,5 @@
 import type { PublicPost, PublicThread } from '../../src/embed/read.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 
 export type EmbedThreadProps = PublicThread & { baseUrl: string };
@@ -17,7 +17,7 @@ function post(item: PublicPost, baseUrl: string): Html {
     <a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}">${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
       item.isSolution ? html`<span class="embed-tag embed-tag-solved">Solution</span>` : ''
     }
-    <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${time(item.createdAt)}</a>
+    <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${legacyTime(item.createdAt)}</a>
   </header>
   <div class="embed-post-body">${item.bodyHtml ? safe(item.bodyHtml) : ''}</div>
 </article>`;

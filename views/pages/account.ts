@@ -1,8 +1,9 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { SessionView } from '../../src/auth/account.js';
 import type { EmailStatus } from '../../src/auth/email-verification.js';
 import type { EmailPreference } from '../../src/db/schema.js';
 import { errorSummary, field } from '../components/form.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type AccountProps = { username: string; sessions: SessionView[]; email: EmailStatus; errors: Record<string, string | undefined>; notice?: string };
@@ -46,7 +47,7 @@ function device(userAgent: string | null): string {
 function sessionRow(session: SessionView): Html {
   return html`<li class="session-row">
   <div><strong title="${session.userAgent ?? ''}">${device(session.userAgent)}</strong>${session.current ? html` <span class="tag">This browser</span>` : ''}
-  <p class="muted">Signed in ${time(session.createdAt)} · last active ${time(session.lastUsedAt)} · ends by ${time(session.expiresAt)}</p></div>
+  <p class="muted">Signed in ${legacyTime(session.createdAt)} · last active ${legacyTime(session.lastUsedAt)} · ends by ${legacyTime(session.expiresAt)}</p></div>
   ${session.current
     ? ''
     : html`<form method="post" action="/account/sessions/${session.id}/end" class="inline-form"><button type="submit" class="button-secondary">Sign out</button></form>`}
@@ -67,7 +68,7 @@ ${emailSection(props.email, props.errors)}
 <section aria-labelledby="password-heading">
   <h2 id="password-heading">Change your password</h2>
   <form method="post" action="/account/password" class="post-form">
-    ${errorSummary(props.errors)}
+    ${errorSummary(legacyI18n, props.errors)}
     <input type="text" name="username" value="${props.username}" autocomplete="username" hidden>
     ${field({ name: 'current', label: 'Current password', type: 'password', autocomplete: 'current-password', error: props.errors['current'], required: true })}
     ${field({ name: 'next', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters.', error: props.errors['next'], required: true, minlength: 10 })}

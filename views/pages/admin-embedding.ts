@@ -1,7 +1,8 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { AllowedOrigin } from '../../src/embed/allowed-origins.js';
 import type { ApiKeySummary } from '../../src/embed/api-keys.js';
 import { errorSummary, field } from '../components/form.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type AdminEmbeddingProps = {
@@ -36,7 +37,7 @@ ${snippet('For search engines', 'Have your server fetch this and place it where 
 function originRow(entry: AllowedOrigin): Html {
   return html`<tr>
   <td><code>${entry.origin}</code></td>
-  <td>${entry.source === 'environment' ? 'EMBED_ORIGINS setting' : html`${entry.createdBy ?? 'a former admin'}${entry.createdAt !== null ? html`, ${time(entry.createdAt)}` : ''}`}</td>
+  <td>${entry.source === 'environment' ? 'EMBED_ORIGINS setting' : html`${entry.createdBy ?? 'a former admin'}${entry.createdAt !== null ? html`, ${legacyTime(entry.createdAt)}` : ''}`}</td>
   <td>${entry.source === 'admin'
     ? html`<form method="post" action="/admin/embedding/origins/delete" class="inline-form"><input type="hidden" name="origin" value="${entry.origin}"><button type="submit" class="link-button danger">Remove</button></form>`
     : html`<span class="muted">Change it in the environment</span>`}</td>
@@ -51,7 +52,7 @@ ${props.origins.length === 0
   ? html`<p class="empty">No site may embed yet. Add your help center’s origin below.</p>`
   : html`<div class="post-body"><table><thead><tr><th>Origin</th><th>Added by</th><th></th></tr></thead><tbody>${props.origins.map(originRow)}</tbody></table></div>`}
 <form method="post" action="/admin/embedding/origins" class="post-form">
-  ${errorSummary({ origin: props.originForm.error })}
+  ${errorSummary(legacyI18n, { origin: props.originForm.error })}
   ${field({ name: 'origin', label: 'Add an origin', value: props.originForm.value, error: props.originForm.error, hint: 'Scheme and host only, e.g. https://help.example.com. http:// works only for localhost and 127.0.0.1.', required: true, maxlength: 300 })}
   <button type="submit">Allow this site</button>
 </form>
@@ -61,10 +62,10 @@ ${props.origins.length === 0
 function keyRow(key: ApiKeySummary): Html {
   return html`<tr>
   <td>${key.name}<br><code>${key.id}</code></td>
-  <td>${key.createdBy ?? 'a former admin'}, ${time(key.createdAt)}</td>
-  <td>${key.lastUsedAt !== null ? time(key.lastUsedAt) : 'never'}</td>
+  <td>${key.createdBy ?? 'a former admin'}, ${legacyTime(key.createdAt)}</td>
+  <td>${key.lastUsedAt !== null ? legacyTime(key.lastUsedAt) : 'never'}</td>
   <td>${key.revokedAt !== null
-    ? html`Revoked ${time(key.revokedAt)}`
+    ? html`Revoked ${legacyTime(key.revokedAt)}`
     : html`<form method="post" action="/admin/embedding/keys/${key.id}/revoke" class="inline-form"><button type="submit" class="link-button danger">Revoke</button></form>`}</td>
 </tr>`;
 }
@@ -81,7 +82,7 @@ ${props.keys.length === 0
   ? html`<p class="empty">No API keys yet.</p>`
   : html`<div class="post-body"><table><thead><tr><th>Key</th><th>Created</th><th>Last used</th><th></th></tr></thead><tbody>${props.keys.map(keyRow)}</tbody></table></div>`}
 <form method="post" action="/admin/embedding/keys" class="post-form">
-  ${errorSummary({ name: props.keyForm.error })}
+  ${errorSummary(legacyI18n, { name: props.keyForm.error })}
   ${field({ name: 'name', label: 'New key name', value: props.keyForm.value, error: props.keyForm.error, hint: 'Where the key will be used, e.g. "Help center server".', required: true, maxlength: 60 })}
   <button type="submit">Create key</button>
 </form>

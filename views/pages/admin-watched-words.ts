@@ -1,7 +1,8 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { WatchedWordRow } from '../../src/moderation/settings.js';
 import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { modNav } from '../components/mod-nav.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type WatchedWordsProps = { words: WatchedWordRow[]; nextCursor: string | null; isFirstPage: boolean; values: { word: string; action: string }; errors: FieldErrors };
@@ -18,7 +19,7 @@ function addForm(props: WatchedWordsProps): Html {
   const actionError = props.errors['action'];
   return html`<form method="post" action="/admin/watched-words" class="post-form" aria-labelledby="add-heading">
   <h2 id="add-heading">Add a word or phrase</h2>
-  ${errorSummary(props.errors)}
+  ${errorSummary(legacyI18n, props.errors)}
   ${field({ name: 'word', label: 'Word or phrase', value: props.values.word, error: props.errors['word'], required: true, maxlength: 100, hint: 'Matching ignores case and accents and only matches whole words: “bet” matches “Bet” but not “better”.' })}
   <fieldset class="field${actionError ? ' has-error' : ''}">
     <legend>What happens to posts that contain it</legend>
@@ -33,7 +34,7 @@ function row(word: WatchedWordRow): Html {
   return html`<tr>
   <td>${word.word}</td>
   <td>${actionLabel(word.action)}</td>
-  <td>${word.createdBy ?? 'System'}, ${time(word.createdAt)}</td>
+  <td>${word.createdBy ?? 'System'}, ${legacyTime(word.createdAt)}</td>
   <td><form method="post" action="/admin/watched-words/${word.id}/remove" class="inline-form"><button type="submit" class="link-button danger">Remove<span class="visually-hidden"> “${word.word}”</span></button></form></td>
 </tr>`;
 }

@@ -3,7 +3,7 @@ import type { ThreadSort, ThreadSummary } from '../../src/forum/thread-list.js';
 import type { WatchLevel } from '../../src/db/schema.js';
 import { watchForm } from '../components/watch-form.js';
 import { html, type Html } from '../html.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 
 export type CategoryPageProps = {
   category: Category;
@@ -33,10 +33,10 @@ function threadRow(thread: ThreadSummary): Html {
   <div class="thread-main">
     <a class="thread-title" href="/t/${thread.id}/${thread.slug}">${thread.title}</a>
     ${thread.pinned ? html`<span class="tag">Pinned</span>` : ''}${thread.locked ? html`<span class="tag">Locked</span>` : ''}${thread.solved ? html`<span class="tag tag-solved">Solved</span>` : ''}
-    <p class="muted">Started by ${thread.author} · ${time(thread.createdAt)}</p>
+    <p class="muted">Started by ${thread.author} · ${legacyTime(thread.createdAt)}</p>
   </div>
   <div class="thread-stats"><span class="count">${thread.replyCount}</span> ${thread.replyCount === 1 ? 'reply' : 'replies'}</div>
-  <div class="thread-activity muted">${thread.lastPoster ? html`${thread.lastPoster}<br>` : ''}${time(thread.lastPostAt)}</div>
+  <div class="thread-activity muted">${thread.lastPoster ? html`${thread.lastPoster}<br>` : ''}${legacyTime(thread.lastPostAt)}</div>
 </li>`;
 }
 

@@ -1,3 +1,4 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { html, type Html } from '../html.js';
 
@@ -49,7 +50,7 @@ export function forgotPasswordPage(props: { values: { login?: string }; errors: 
   ${props.sent
     ? html`<p class="notice" role="status">If an account uses that username or address, we sent a link to choose a new password to its email address. The link works for one hour. Nothing arrived? Check your spam folder, or try again in a few minutes.</p>`
     : html`<p>Enter your username or email address and we will email you a link to choose a new password.</p>`}
-  ${errorSummary(props.errors)}
+  ${errorSummary(legacyI18n, props.errors)}
   <form method="post" action="/password/forgot" class="auth-form">
     ${field({ name: 'login', label: 'Username or email address', value: props.values.login, error: props.errors['login'], autocomplete: 'username', required: true, maxlength: 254, autofocus: true })}
     <button type="submit" class="button">Email me a link</button>
@@ -61,7 +62,7 @@ export function forgotPasswordPage(props: { values: { login?: string }; errors: 
 export function resetPasswordPage(props: { token: string; errors: FieldErrors }): Html {
   return html`<section class="auth-page" aria-labelledby="reset-heading">
   <h1 id="reset-heading">Choose a new password</h1>
-  ${errorSummary(props.errors)}
+  ${errorSummary(legacyI18n, props.errors)}
   <form method="post" action="/password/reset" class="auth-form">
     <input type="hidden" name="token" value="${props.token}">
     ${field({ name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters. A few unrelated words work well.', error: props.errors['password'], required: true, minlength: 10, maxlength: 256, autofocus: true })}

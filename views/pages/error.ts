@@ -1,9 +1,11 @@
 import { keptText } from '../components/form.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
 
 export type KeptText = { name: string; label: string; value: string };
 
 export type ErrorPageProps = {
+  i18n: I18n;
   status: number;
   heading: string;
   message: string;
@@ -15,13 +17,14 @@ export type ErrorPageProps = {
 };
 
 export function errorPage(props: ErrorPageProps): Html {
+  const { i18n } = props;
   const kept = (props.kept ?? []).filter((text) => text.value.trim() !== '');
   return html`<section class="error-page" aria-labelledby="error-heading">
-  <p class="error-status">Error ${props.status}</p>
+  <p class="error-status">${i18n.t('error.status', { status: props.status })}</p>
   <h1 id="error-heading">${props.heading}</h1>
   <p>${props.message}</p>
-  ${kept.length > 0 ? html`<p>Nothing was posted. Your text is below, so you can copy it and keep it.</p>${kept.map((text) => keptText(text))}` : ''}
-  <p>${props.back ? html`<a href="${props.back.href}">${props.back.label}</a> · ` : ''}<a href="/">Back to the community home</a></p>
-  ${props.requestId ? html`<p class="muted">If you contact us about this, mention reference ${props.requestId}.</p>` : ''}
+  ${kept.length > 0 ? html`<p>${i18n.t('error.keptIntro')}</p>${kept.map((text) => keptText(text))}` : ''}
+  <p>${props.back ? html`<a href="${props.back.href}">${props.back.label}</a> · ` : ''}<a href="/">${i18n.t('error.backHome')}</a></p>
+  ${props.requestId ? html`<p class="muted">${i18n.t('error.reference', { requestId: props.requestId })}</p>` : ''}
 </section>`;
 }

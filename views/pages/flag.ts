@@ -1,3 +1,4 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import { errorSummary, textarea } from '../components/form.js';
 import { html, type Html } from '../html.js';
 
@@ -26,7 +27,7 @@ export function flagPage(props: FlagPageProps): Html {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="${props.postPath}">Back to the post</a></nav>
 <h1>Flag a post in “${props.threadTitle}”</h1>
 <form method="post" action="/p/${props.postId}/flag" class="flag-form">
-  ${errorSummary(errors)}
+  ${errorSummary(legacyI18n, errors)}
   <fieldset>
     <legend>Why should a community manager look at this post?</legend>
     ${errors['reason'] ? html`<p class="field-error" id="reason-error">${errors['reason']}</p>` : ''}

@@ -1,6 +1,6 @@
 import type { CategorySummary } from '../../src/forum/categories.js';
 import { html, type Html } from '../html.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 
 export type HomeProps = { siteName: string; categories: CategorySummary[]; signedIn: boolean };
 
@@ -18,7 +18,7 @@ function categoryRow(category: CategorySummary): Html {
   <div class="category-latest">
     ${latest
       ? html`<a href="/t/${latest.threadId}/${latest.slug}">${latest.title}</a>${latest.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}
-        <span class="muted">${latest.username ? html`${latest.username} · ` : ''}${time(latest.at)}</span>`
+        <span class="muted">${latest.username ? html`${latest.username} · ` : ''}${legacyTime(latest.at)}</span>`
       : html`<span class="muted">No threads yet</span>`}
   </div>
 </li>`;

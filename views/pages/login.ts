@@ -1,3 +1,4 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { html, type Html } from '../html.js';
 
@@ -17,7 +18,7 @@ export function loginPage(props: LoginPageProps): Html {
   return html`<section class="auth-page" aria-labelledby="login-heading">
   <h1 id="login-heading">Log in</h1>
   ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-  ${errorSummary(errors)}
+  ${errorSummary(legacyI18n, errors)}
   <form method="post" action="/login" class="auth-form">
     ${next ? html`<input type="hidden" name="next" value="${next}">` : ''}
     ${field({

@@ -1,6 +1,6 @@
 import type { LogEntry } from '../../src/moderation/log.js';
 import { modNav } from '../components/mod-nav.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type LogFilterValues = { actor: string; action: string; target: string };
@@ -43,7 +43,7 @@ function details(entry: LogEntry): Html {
   if ('from' in data && 'to' in data) return html`${describe(data['from'])} → ${describe(data['to'])}`;
   if ('word' in data) return html`“${String(data['word'])}” (${String(data['action'] ?? '')})`;
   if ('categories' in data) return html`categories: ${describe(data['categories'])}`;
-  if ('days' in data) return html`${String(data['days'])} days, until ${typeof data['until'] === 'number' ? time(data['until']) : '—'}`;
+  if ('days' in data) return html`${String(data['days'])} days, until ${typeof data['until'] === 'number' ? legacyTime(data['until']) : '—'}`;
   return html``;
 }
 

@@ -1,8 +1,9 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { MemberHistoryEntry, MemberSummary } from '../../src/moderation/members.js';
 import { errorSummary, type FieldErrors } from '../components/form.js';
 import { modNav, roleName } from '../components/mod-nav.js';
 import { badge } from '../components/post.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { standing } from './mod-users.js';
 import { quotedSentenceEnd } from '../../src/lib/quote.js';
@@ -38,7 +39,7 @@ function sanctionForm(props: ModUserProps, kind: 'silence' | 'suspend'): Html {
   return html`<form method="post" action="${path}/${kind}" class="sanction-form" aria-labelledby="${kind}-heading">
   <h3 id="${kind}-heading">${copy.title}</h3>
   <p class="hint">${copy.effect} It ends by itself after the number of days you choose, and ${props.member.username} is told why.</p>
-  ${draft ? errorSummary(draft.errors) : ''}
+  ${draft ? errorSummary(legacyI18n, draft.errors) : ''}
   <div class="field${daysError ? ' has-error' : ''}">
     <label for="${kind}-days">Days (1–365)</label>
     <input id="${kind}-days" name="days" type="number" min="1" max="365" required value="${draft?.days ?? '7'}"${daysError ? html` aria-invalid="true" aria-describedby="${kind}-days-error"` : ''}>
@@ -112,7 +113,7 @@ function history(props: ModUserProps): Html {
   if (props.history.length === 0) return html`<h2>History</h2><p class="empty">No sanctions or role changes so far.</p>`;
   return html`<h2>History</h2>
 <ol class="member-history">${props.history.map(
-    (entry) => html`<li>${time(entry.createdAt)} · ${entry.actor ?? 'System'} ${props.actionLabels[entry.action] ?? entry.action}${entry.reason ? html`: “${entry.reason}”` : ''}${
+    (entry) => html`<li>${legacyTime(entry.createdAt)} · ${entry.actor ?? 'System'} ${props.actionLabels[entry.action] ?? entry.action}${entry.reason ? html`: “${entry.reason}”` : ''}${
       typeof entry.details['from'] === 'string' ? html` (${roleName(String(entry.details['from']))} → ${roleName(String(entry.details['to']))})` : ''
     }</li>`,
   )}</ol>
@@ -124,7 +125,7 @@ export function modUserPage(props: ModUserProps): Html {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/mod">Community team</a> › <a href="/mod/users">Members</a></nav>
 <h1>${member.username} ${badge(member.role)}</h1>
 ${modNav('users', props.isAdmin)}
-<p class="muted">Joined ${time(member.createdAt)} · ${member.postCount} approved ${member.postCount === 1 ? 'post' : 'posts'} · ${member.flagsReceived} ${member.flagsReceived === 1 ? 'flag' : 'flags'} received · ${member.sanctionCount} earlier ${member.sanctionCount === 1 ? 'sanction' : 'sanctions'} · <a href="/u/${encodeURIComponent(member.username)}">Public profile</a></p>
+<p class="muted">Joined ${legacyTime(member.createdAt)} · ${member.postCount} approved ${member.postCount === 1 ? 'post' : 'posts'} · ${member.flagsReceived} ${member.flagsReceived === 1 ? 'flag' : 'flags'} received · ${member.sanctionCount} earlier ${member.sanctionCount === 1 ? 'sanction' : 'sanctions'} · <a href="/u/${encodeURIComponent(member.username)}">Public profile</a></p>
 ${sanctions(props)}
 ${roleForms(props)}
 ${history(props)}`;

@@ -1,6 +1,6 @@
 import type { MemberSummary } from '../../src/moderation/members.js';
 import { modNav, roleName } from '../components/mod-nav.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type ModUsersProps = { members: MemberSummary[]; nextCursor: string | null; isFirstPage: boolean; isAdmin: boolean; query: string };
@@ -8,8 +8,8 @@ export type ModUsersProps = { members: MemberSummary[]; nextCursor: string | nul
 /** Silenced or suspended now, with the end date; nothing when in good standing. */
 export function standing(member: MemberSummary): Html {
   const parts: Html[] = [];
-  if (member.suspendedUntil !== null) parts.push(html`<span class="tag tag-suspended">Suspended until ${time(member.suspendedUntil)}</span>`);
-  if (member.silencedUntil !== null) parts.push(html`<span class="tag tag-silenced">Silenced until ${time(member.silencedUntil)}</span>`);
+  if (member.suspendedUntil !== null) parts.push(html`<span class="tag tag-suspended">Suspended until ${legacyTime(member.suspendedUntil)}</span>`);
+  if (member.silencedUntil !== null) parts.push(html`<span class="tag tag-silenced">Silenced until ${legacyTime(member.silencedUntil)}</span>`);
   return parts.length > 0 ? html`${parts}` : html`<span class="muted">In good standing</span>`;
 }
 
@@ -17,7 +17,7 @@ function row(member: MemberSummary): Html {
   return html`<tr>
   <td><a href="/mod/users/${encodeURIComponent(member.username)}">${member.username}</a></td>
   <td>${roleName(member.role)}</td>
-  <td>${time(member.createdAt)}</td>
+  <td>${legacyTime(member.createdAt)}</td>
   <td class="number">${member.postCount}</td>
   <td class="number">${member.flagsReceived}</td>
   <td class="number">${member.sanctionCount}</td>

@@ -1,6 +1,6 @@
 import type { NotificationView } from '../../src/notifications/list.js';
 import { notificationText } from '../../src/notifications/text.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
 export type NotificationsProps = { notifications: NotificationView[]; nextCursor: number | null; isFirstPage: boolean; unread: number };
@@ -10,7 +10,7 @@ function item(entry: NotificationView): Html {
   const target = entry.postId !== null || entry.threadId !== null;
   return html`<li class="notification${entry.read ? '' : ' unread'}">
   <p>${entry.read ? '' : html`<span class="visually-hidden">Unread: </span>`}${notificationText(entry)}</p>
-  <div class="muted">${time(entry.createdAt)}${
+  <div class="muted">${legacyTime(entry.createdAt)}${
     target
       ? html` · <form method="post" action="/notifications/${entry.id}/open" class="inline-form"><button type="submit" class="link-button">Open</button></form>`
       : ''

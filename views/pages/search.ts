@@ -1,5 +1,5 @@
 import type { SearchPage, SearchSort, SearchTotal } from '../../src/search/search.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 
 export type SearchProps = SearchPage & {
@@ -88,7 +88,7 @@ function results(props: SearchProps): Html {
     (result) => html`<li class="search-result">
   <h2><a href="/p/${result.postId}">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}</h2>
   <p class="snippet">${safe(result.snippet)}</p>
-  <p class="muted"><a href="/c/${result.category.slug}">${result.category.name}</a> · ${result.author} · ${time(result.createdAt)}${result.number > 1 ? html` · reply #${result.number}` : ''}</p>
+  <p class="muted"><a href="/c/${result.category.slug}">${result.category.name}</a> · ${result.author} · ${legacyTime(result.createdAt)}${result.number > 1 ? html` · reply #${result.number}` : ''}</p>
   ${moreMatches(result.moreMatches)}
 </li>`,
   )}</ol>

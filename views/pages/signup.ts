@@ -1,3 +1,4 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { html, type Html } from '../html.js';
 
@@ -17,7 +18,7 @@ export function signupPage(props: SignupPageProps): Html {
   return html`<section class="auth-page" aria-labelledby="signup-heading">
   <h1 id="signup-heading">Create your account</h1>
   <p>Join the community to ask questions, reply and follow threads.</p>
-  ${errorSummary(errors)}
+  ${errorSummary(legacyI18n, errors)}
   <form method="post" action="/signup" class="auth-form">
     ${next ? html`<input type="hidden" name="next" value="${next}">` : ''}
     ${field({

@@ -1,8 +1,9 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { Silence } from '../../src/forum/compose.js';
 import type { SafeHtml } from '../../src/lib/safe-html.js';
 import type { SimilarThread } from '../../src/search/similar.js';
 import { errorSummary, field, keptText, textarea } from '../components/form.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { html, safe, scriptNonce, type Html } from '../html.js';
 
 export type NewThreadProps = {
@@ -34,7 +35,7 @@ function similarBox(similar: SimilarThread[] | undefined): Html {
 /** Instead of the form: why, until when, and any text that came back (a form sent from another tab). */
 function silencedNotice(silence: Silence, values: NewThreadProps['values']): Html {
   return html`<h1>Start a new thread</h1>
-<p class="banner banner-rejected" role="status"><strong>You cannot start threads for now.</strong> You have been silenced until ${time(silence.until)}${silence.reason ? html` (“${silence.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.</p>
+<p class="banner banner-rejected" role="status"><strong>You cannot start threads for now.</strong> You have been silenced until ${legacyTime(silence.until)}${silence.reason ? html` (“${silence.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.</p>
 ${values.title.trim() ? keptText({ name: 'title', label: 'Your title, kept for you to copy', value: values.title, rows: 2 }) : ''}
 ${values.body.trim() ? keptText({ name: 'body', label: 'Your message, kept for you to copy', value: values.body }) : ''}
 <p><a href="/">Back to the community home</a></p>`;
@@ -46,7 +47,7 @@ export function newThreadPage(props: NewThreadProps): Html {
   return html`<h1>Start a new thread</h1>
 <form method="post" action="/t" class="post-form" data-similar="/similar">
   <input type="hidden" name="submission" value="${values.submission}">
-  ${errorSummary(errors)}
+  ${errorSummary(legacyI18n, errors)}
   <div class="field${errors['category'] ? ' has-error' : ''}">
     <label for="field-category">Category</label>
     <select id="field-category" name="category" required${errors['category'] ? html` aria-invalid="true" aria-describedby="field-category-error"` : ''}>

@@ -1,6 +1,7 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { ReplyNotice, ThreadPage } from '../../src/forum/thread-page.js';
 import { errorSummary, keptText, textarea } from '../components/form.js';
-import { time } from '../components/time.js';
+import { legacyTime } from '../components/time.js';
 import { pageLinks } from '../components/pagination.js';
 import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
@@ -97,7 +98,7 @@ function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
     case 'locked':
       return html`This thread is locked, so it takes no new replies.`;
     case 'silenced':
-      return html`<strong>You cannot reply for now.</strong> You have been silenced until ${time(block.until)}${block.reason ? html` (“${block.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.`;
+      return html`<strong>You cannot reply for now.</strong> You have been silenced until ${legacyTime(block.until)}${block.reason ? html` (“${block.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.`;
     case 'thread-pending':
       return block.yours
         ? html`<strong>Your thread is waiting for approval.</strong> Replies open once a community manager approves it; you will be notified.${editOpening}`
@@ -125,7 +126,7 @@ function replySection(props: ThreadPageProps): Html {
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
     <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
     ${draft?.replyTo ? html`<input type="hidden" name="replyTo" value="${draft.replyTo.number}">` : ''}
-    ${errorSummary({ form: draft?.formError, body: draft?.error })}
+    ${errorSummary(legacyI18n, { form: draft?.formError, body: draft?.error })}
     ${draft?.replyTo ? replyingTo(draft.replyTo, pagePath(props)) : ''}
     ${textarea({ name: 'body', label: 'Reply', value: draft?.body ?? '', error: draft?.error, hint: 'Markdown works: **bold**, _italic_, `code`, lists and links.', rows: 6, required: true })}
     <button type="submit">Post reply</button>
@@ -160,9 +161,9 @@ export function threadPage(props: ThreadPageProps): Html {
 ${threadBanner(props)}
 ${staffControls(props)}
 ${props.watch ? watchForm({ action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : ''}
-${pageLinks(basePath, props.page, props.totalPages)}
+${pageLinks(legacyI18n, basePath, props.page, props.totalPages)}
 ${postsWithAnswer(props)}
-${pageLinks(basePath, props.page, props.totalPages)}
+${pageLinks(legacyI18n, basePath, props.page, props.totalPages)}
 ${replySection(props)}
 ${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}`;
 }

@@ -1,0 +1,39 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Db } from '../db/client.js';
+import { communityLocale, type CommunityLocale } from '../i18n/community.js';
+import { supportedLocale } from '../i18n/negotiate.js';
+import { localeFromCookieHeader, localeFromUrl } from '../i18n/request-locale.js';
+import { isTimeZone } from '../i18n/time-zones.js';
+import { I18n, localeFormat } from '../i18n/translator.js';
+import type { AppEnv } from './env.js';
+
+/** An error page must still be written when the database cannot be read: then the configured defaults hold. */
+function communityOrDefaults(db: Db, defaults: CommunityLocale): CommunityLocale {
+  try {
+    return communityLocale(db, defaults);
+  } catch {
+    return defaults;
+  }
+}
+
+/** The language and time zone this request reads in (the order is explained in src/i18n/request-locale.ts). */
+export function requestI18n(c: Context<AppEnv>): I18n {
+  const { db, now } = c.var.services;
+  const { config, viewer } = c.var;
+  const community = communityOrDefaults(db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  const locale =
+    (c.req.method === 'GET' ? localeFromUrl(c.req.url) : undefined) ??
+    supportedLocale(viewer?.locale) ??
+    localeFromCookieHeader(c.req.header('cookie')) ??
+    community.locale;
+  const timeZone = viewer?.timeZone !== undefined && isTimeZone(viewer.timeZone) ? viewer.timeZone : community.timeZone;
+  return new I18n(localeFormat(locale, timeZone), now());
+}
+
+/** After the session is known: a member's own language and time zone replace the anonymous choice. */
+export function memberI18n(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.var.viewer !== null) c.set('i18n', requestI18n(c));
+    await next();
+  };
+}
