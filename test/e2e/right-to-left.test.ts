@@ -67,7 +67,7 @@ async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The brand's side of the header: which of the two the brand link stands at, next to the account nav. */
+/** Where the header's brand link and account nav stand, and whether the brand comes first from the left. */
 async function headerSides(page: Page): Promise<{ brandLeftOfNav: boolean; brand: Box; account: Box }> {
   const [brand, account] = [await box(page, '.site-header .brand'), await box(page, '.site-header .account')];
   return { brandLeftOfNav: brand.right <= account.left, brand, account };
@@ -137,6 +137,36 @@ describe('right-to-left pages in a real browser', () => {
       const [post, link] = [await box(page, '#post-2'), await box(page, '#post-2 .post-meta .post-link')];
       expect(link.left - post.left).toBeLessThan(post.right - link.right);
       await page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'Arabic pages get Arabic system fonts, a larger size and more room between lines; Chinese pages Chinese fonts',
+    async () => {
+      const style = (page: Page) =>
+        page.evaluate(() => {
+          const [root, body, title] = [document.documentElement, document.body, document.querySelector('h1')].map((element) => getComputedStyle(element as Element));
+          return { rootSize: root?.fontSize, font: body?.fontFamily, lineHeight: Number.parseFloat(body?.lineHeight ?? '0') / Number.parseFloat(body?.fontSize ?? '1'), titleSpacing: title?.letterSpacing };
+        });
+      const english = await open('/', 1280, 'ltr');
+      const latin = await style(english);
+      await english.context().close();
+      const arabicPage = await open('/', 1280, 'rtl', 'ar');
+      const arabic = await style(arabicPage);
+      await arabicPage.context().close();
+      const chinesePage = await open('/', 1280, 'ltr', 'zh-Hans');
+      const chinese = await style(chinesePage);
+      await chinesePage.context().close();
+
+      expect(latin.rootSize).toBe('16px');
+      expect(arabic.rootSize).toBe('17px');
+      expect(arabic.lineHeight).toBeGreaterThan(latin.lineHeight);
+      // Letter spacing would pull the joined letters of Arabic words apart.
+      expect(arabic.titleSpacing).toBe('normal');
+      expect(arabic.font).toMatch(/^system-ui, .*"Noto Sans Arabic"/);
+      expect(chinese.font).toMatch(/^system-ui, .*"PingFang SC".*"Noto Sans CJK SC"/);
+      expect(latin.font).not.toMatch(/Arabic|PingFang/);
     },
     BROWSER_TEST_TIMEOUT,
   );
