@@ -48,7 +48,7 @@ ${content.action
   : ''}
 ${(content.sections ?? []).map(
   (section) => html`<h2 style="font-size:16px;margin:24px 0 8px">${section.heading}</h2>
-<ul style="padding-left:20px">${section.items.map((item) => html`<li style="margin-bottom:8px"><a href="${item.url}">${item.text}</a>${item.meta ? html` <span style="color:#6b7280">(${item.meta})</span>` : ''}</li>`)}</ul>`,
+<ul style="padding-inline-start:20px">${section.items.map((item) => html`<li style="margin-bottom:8px"><a href="${item.url}">${item.text}</a>${item.meta ? html` <span style="color:#6b7280">(${item.meta})</span>` : ''}</li>`)}</ul>`,
 )}
 ${(content.closing ?? []).map(paragraph)}
 <hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">
