@@ -1,6 +1,9 @@
 import type { CategoryKind, ModerationMode, Role } from '../db/schema.js';
 import { generalThreads, metroThreads } from './demo-threads-1.js';
 import { haulThreads, helpThreads, ridgelineThreads } from './demo-threads-2.js';
+import { arabicThreads } from './demo-threads-arabic.js';
+import { chineseThreads } from './demo-threads-chinese.js';
+import { turkishThreads } from './demo-threads-turkish.js';
 
 /*
  * The demo community that `npm start` seeds into an empty database: Fernwheel, a fictional maker of
@@ -17,6 +20,10 @@ import { haulThreads, helpThreads, ridgelineThreads } from './demo-threads-2.js'
  *   modes Eco / Trail / Boost, motor firmware 1.8.3 → 1.8.4.
  * - Chargers FC-4 (4 A) and FC-2 (2 A travel); the Fernwheel Ride app (4.6 fixes Android reconnects).
  * - Error codes: E-07 no speed signal, E-21 torque sensor not zeroed, E-30 motor temperature protection.
+ * - Warranty is international (any Fernwheel dealer, with proof of purchase): batteries 2 years or 500 cycles
+ *   to 70% capacity, chargers 2 years. Metro M3 belt tension 35–40 Hz; chargers work between 0 and 45 °C.
+ * - The Android app is also offered as a signed download for phones without Google Play; translations of
+ *   the app (Turkish, Arabic, Chinese) are planned for Ride 4.7.
  */
 
 export type DemoBrand = { name: string; tagline: string };
@@ -102,6 +109,15 @@ export const people: DemoPerson[] = [
   { username: 'bikedad_tim', role: 'member', joinedDaysAgo: 150 },
   { username: 'ruthie-on-wheels', role: 'member', joinedDaysAgo: 25 },
   { username: 'felixfolds', role: 'member', joinedDaysAgo: 180 },
+  // The International corner: customers writing in Chinese, Arabic and Turkish (usernames stay ASCII).
+  { username: 'lin_xiaoyu', role: 'member', joinedDaysAgo: 110 },
+  { username: 'zhao_lei', role: 'member', joinedDaysAgo: 52 },
+  { username: 'omar_haddad', role: 'member', joinedDaysAgo: 300 },
+  { username: 'noura_q', role: 'member', joinedDaysAgo: 60 },
+  { username: 'karim-saleh', role: 'member', joinedDaysAgo: 90 },
+  { username: 'elif_yildiz', role: 'member', joinedDaysAgo: 200 },
+  { username: 'mert_ozkan', role: 'member', joinedDaysAgo: 140 },
+  { username: 'burak_can', role: 'member', joinedDaysAgo: 42 },
 ];
 
 // Every demo category is open: an evaluator's first posts should appear at once, not wait for approval.
@@ -142,6 +158,14 @@ export const categories: DemoCategory[] = [
     kind: 'questions',
     moderation: 'open',
   },
+  {
+    name: 'International',
+    slug: 'international',
+    description:
+      'Ask in your own language: Chinese (中文), Arabic (العربية), Turkish (Türkçe) and more. Other riders and the Fernwheel team answer in the language you write in.',
+    kind: 'questions',
+    moderation: 'open',
+  },
 ];
 
 export const threads: DemoThread[] = [
@@ -150,4 +174,7 @@ export const threads: DemoThread[] = [
   ...haulThreads,
   ...ridgelineThreads,
   ...helpThreads,
+  ...chineseThreads,
+  ...arabicThreads,
+  ...turkishThreads,
 ];

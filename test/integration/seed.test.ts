@@ -9,6 +9,12 @@ import { runDigests } from '../../src/email/digest.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
+/** How the international corner's languages are told apart: by script, and Turkish by its own letters. */
+const LANGUAGES = [
+  { name: 'Chinese', script: /\p{Script=Han}/u },
+  { name: 'Arabic', script: /\p{Script=Arabic}/u },
+  { name: 'Turkish', script: /[çğıİöşü]/i },
+];
 const DAY = 24 * 3_600_000;
 
 const customers = people.filter((person) => person.role === 'member');
@@ -17,9 +23,9 @@ const admin = people.find((person) => person.role === 'admin');
 const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
 
 describe('demo content', () => {
-  it('has 12–16 customers without fixed passwords, and one manager and one admin with documented ones', () => {
+  it('has 12–24 customers without fixed passwords, and one manager and one admin with documented ones', () => {
     expect(customers.length).toBeGreaterThanOrEqual(12);
-    expect(customers.length).toBeLessThanOrEqual(16);
+    expect(customers.length).toBeLessThanOrEqual(24);
     expect(customers.every((person) => person.password === undefined)).toBe(true);
     expect(people.filter((person) => person.role !== 'member').map((person) => person.role).sort()).toEqual(['admin', 'manager']);
     expect(manager?.username).toBe(MANAGER_USERNAME);
@@ -72,6 +78,22 @@ describe('demo content', () => {
     expect(demoThreads.filter((thread) => thread.posts.some((post) => post.author === MANAGER_USERNAME)).length).toBeGreaterThanOrEqual(20);
   });
 
+  it('has an international corner: 3–4 threads each in Chinese, Arabic and Turkish, each answered by the manager in its language', () => {
+    expect(demoCategories.find((category) => category.slug === 'international')).toBeDefined();
+    const corner = demoThreads.filter((thread) => thread.category === 'international');
+    for (const language of LANGUAGES) {
+      const written = corner.filter((thread) => language.script.test(thread.title) && language.script.test(thread.posts[0]!.body));
+      expect(written.length, language.name).toBeGreaterThanOrEqual(3);
+      expect(written.length, language.name).toBeLessThanOrEqual(4);
+      for (const thread of written) {
+        expect(thread.posts.length, thread.title).toBeGreaterThanOrEqual(3);
+        expect(thread.posts.length, thread.title).toBeLessThanOrEqual(5);
+        expect(thread.posts.some((post) => post.author === MANAGER_USERNAME && language.script.test(post.body)), thread.title).toBe(true);
+      }
+    }
+    expect(corner.filter((thread) => thread.solvedBy !== undefined).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('has exactly one pinned thread: the manager’s welcome in a discussion category', () => {
     const pinned = demoThreads.filter((thread) => thread.pinned);
     expect(pinned).toHaveLength(1);
@@ -115,7 +137,7 @@ describe('seedDemo', () => {
     t = await createTestContext();
     now = t.services.now();
     result = await seedDemo(t.services);
-    // Hashing 18 passwords with scrypt dominates: ~1 s on a fast machine, 20–30 s on a busy 2-core one.
+    // Hashing 26 passwords with scrypt dominates: ~1 s on a fast machine, 20–30 s on a busy 2-core one.
   }, 180_000);
 
   afterAll(async () => {
@@ -237,6 +259,26 @@ describe('seedDemo', () => {
     expect(await thread.text()).toContain('Welcome to the Fernwheel Community');
   });
 
+  it('lists the international threads on /c/international and shows the manager’s replies in their language', async () => {
+    const corner = demoThreads.filter((thread) => thread.category === 'international');
+    const response = await t.http.get('/c/international');
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const listed = [...page.matchAll(/<a class="thread-title" href="([^"]+)">([^<]*)<\/a>/g)].map((match) => ({ href: match[1]!, title: unescapeHtml(match[2]!) }));
+    expect(listed.map((link) => link.title).sort()).toEqual(corner.map((thread) => thread.title).sort());
+    for (const language of LANGUAGES) expect(listed.some((link) => language.script.test(link.title)), language.name).toBe(true);
+
+    const arabic = corner.find((thread) => LANGUAGES[1]!.script.test(thread.title))!;
+    const threadPage = await t.http.get(listed.find((link) => link.title === arabic.title)!.href);
+    expect(threadPage.status).toBe(200);
+    const html = await threadPage.text();
+    const number = arabic.posts.findIndex((post) => post.author === MANAGER_USERNAME) + 1;
+    const article = html.match(new RegExp(`<article class="post post-staff[^"]*" id="post-${number}">[\\s\\S]*?</article>`))?.[0];
+    expect(article, arabic.title).toBeDefined();
+    expect(article).toContain(`>${MANAGER_USERNAME}</a>`);
+    expect(article).toContain(arabic.posts[number - 1]!.body.split('\n')[0]);
+  });
+
   it('accepts the answers the data names and adds helpful votes', async () => {
     const questions = demoThreads.filter((thread) => thread.solvedBy !== undefined);
     const solved = t.db.$client
@@ -264,3 +306,8 @@ describe('seedDemo', () => {
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
   });
 });
+
+/** The entities hono/html writes for the five characters it escapes. */
+function unescapeHtml(text: string): string {
+  return text.replace(/&(quot|#39|lt|gt|amp);/g, (_entity, name: string) => ({ quot: '"', '#39': "'", lt: '<', gt: '>', amp: '&' })[name]!);
+}
