@@ -98,3 +98,11 @@ export function fieldTexts(c: Context<AppEnv>, fields: FieldErrors): Record<stri
   for (const [name, text] of Object.entries(fields)) texts[name] = c.var.i18n.message(text);
   return texts;
 }
+
+/**
+ * A page version that also turns every minute, for cached pages that show relative times ("3
+ * minutes ago"): they are rendered again at most once a minute, and only while someone asks.
+ */
+export function minuteVersion(version: string, now: number): string {
+  return `${version}.${Math.floor(now / 60_000)}`;
+}
