@@ -3,7 +3,7 @@ import { commitTogether } from '../db/group-commit.js';
 import { categories, posts, reviewItems, threads, type ContentStatus } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
-import { slugify } from '../lib/slug.js';
+import { threadSlug } from '../lib/slug.js';
 import { recordModAction } from '../moderation/audit.js';
 import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
@@ -36,7 +36,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: moderation, body, title });
   const storedTitle = censorTitle(ctx, title);
   const now = ctx.now();
-  const slug = slugify(storedTitle);
+  const slug = threadSlug(storedTitle);
   const token = submissionToken(input.submission);
   // Shares its transaction (and its wait for the disk) with the other posts of this event-loop turn.
   return commitTogether(ctx.db, (tx) => {
@@ -99,7 +99,7 @@ export function renameThread(ctx: ServiceContext, viewer: Viewer, input: { threa
   const title = normalizeText(input.title).trim();
   assertValid({ title: titleError(title) });
   const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
-  const slug = slugify(title);
+  const slug = threadSlug(title);
   ctx.db.transaction(
     (tx) => {
       tx.update(threads).set({ title, slug }).where(eq(threads.id, thread.id)).run();
