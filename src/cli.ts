@@ -76,8 +76,9 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
       return `Backed up the database to ${to}.`;
     }
     case 'rebake': {
-      const { rendered } = await rebakePosts(ctx.db, ctx.markdown, { all: values.all === true });
-      return `Re-rendered ${rendered} post${rendered === 1 ? '' : 's'}.`;
+      const { rendered, titles } = await rebakePosts(ctx.db, ctx.markdown, { all: values.all === true });
+      const analyzed = titles > 0 ? ` Analyzed ${titles} thread title${titles === 1 ? '' : 's'} for search.` : '';
+      return `Re-rendered ${rendered} post${rendered === 1 ? '' : 's'}.${analyzed}`;
     }
     default:
       throw new ValidationError({ command: command ? `Unknown command "${command}".\n${usage}` : usage });

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   // Posts rendered by an older renderer (e.g. before plain text was stored) are re-rendered in the
   // background, a batch at a time; pages show them as stored meanwhile.
   rebakePosts(db, markdown)
-    .then(({ rendered }) => {
+    .then(({ rendered, titles }) => {
+      if (titles > 0) log.info(`Analyzed ${titles} thread titles for search.`);
       if (rendered > 0) log.info(`Re-rendered ${rendered} posts written by an older renderer.`);
     })
     .catch((error: unknown) => log.error('Re-rendering older posts stopped; run `npm run cli -- rebake` to finish.', error));

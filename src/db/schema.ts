@@ -126,6 +126,10 @@ export const threads = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
+    // The title as the search analyzer writes it (src/search/analyzer.ts), which the index stores.
+    // Null until analyzed: the index then holds the title as written (ADR 0029).
+    searchTitle: text('search_title'),
+    // URL-ready: letters of every script, percent-encoded (src/lib/slug.ts, ADR 0030).
     slug: text('slug').notNull(),
     status: text('status', { enum: contentStatuses }).notNull().default('published'),
     locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
@@ -176,6 +180,10 @@ export const posts = sqliteTable(
     // descriptions and similar-thread matching read it, so no request re-parses HTML or markdown.
     // Empty until a post rendered before it existed is rebaked (the server does so at start).
     bodyText: text('body_text').notNull().default(''),
+    // The body as the search analyzer writes it, derived by the markdown worker with bodyText and
+    // stored in the index. Null when the index holds the body as written: the analysis left it as it
+    // was (most English posts), or the post was rendered before the analyzer (ADR 0029).
+    searchText: text('search_text'),
     renderVersion: integer('render_version').notNull(),
     helpfulCount: integer('helpful_count').notNull().default(0),
     createdAt: integer('created_at').notNull(),
@@ -211,6 +219,7 @@ export const pendingEdits = sqliteTable('pending_edits', {
   body: text('body').notNull(),
   bodyHtml: text('body_html').notNull(),
   bodyText: text('body_text').notNull(),
+  searchText: text('search_text'),
   renderVersion: integer('render_version').notNull(),
   // The new title when the edit renames the thread (opening posts only).
   title: text('title'),

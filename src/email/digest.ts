@@ -5,6 +5,7 @@ import { mailMember } from './member-mail.js';
 import { describeNotification, NOTIFICATION_ROW_SELECT, type NotificationRow } from './notification-text.js';
 import { mailSiteFor } from './site.js';
 import { perDatabase } from '../db/prepared.js';
+import { threadPath } from '../lib/slug.js';
 
 const DAY = 24 * 60 * 60_000;
 export const DIGEST_PERIOD_MS = { daily: DAY, weekly: 7 * DAY } as const;
@@ -68,7 +69,7 @@ function digestFor(db: Db, member: Member, now: number): boolean {
           ...props,
           period: member.preference,
           notifications: unread.map((row) => describeNotification(row, site)),
-          threads: threads.map((thread) => ({ ...thread, url: `${site.baseUrl}/t/${thread.id}/${thread.slug}` })),
+          threads: threads.map((thread) => ({ ...thread, url: `${site.baseUrl}${threadPath(thread.id, thread.slug)}` })),
         }),
       );
       for (const row of unread) sql.markEmailed.run(now, row.id);

@@ -81,7 +81,7 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     // A retried or double-submitted form gets the first result instead of a second post.
     const earlier = findSubmission(tx, viewer.id, token);
     if (earlier) return { ...locationOf({ ...earlier, id: earlier.postId }), status: earlier.status };
-    const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, bodyText: rendered.text, renderVersion: rendered.renderVersion, createdAt: now, replyToPostId: replyTo?.postId ?? null };
+    const values = { threadId: thread.id, authorId: viewer.id, status, body, bodyHtml: rendered.html, bodyText: rendered.text, searchText: rendered.searchText, renderVersion: rendered.renderVersion, createdAt: now, replyToPostId: replyTo?.postId ?? null };
     // Read the counter inside the immediate transaction so concurrent replies get distinct numbers.
     const { lastPostNumber } = statements.lastPostNumber.get({ threadId: thread.id })!;
     if (status !== 'published') {

@@ -26,6 +26,7 @@ export const replyStatements = perDatabase((db: Db) => {
         body: value('body'),
         bodyHtml: value('bodyHtml'),
         bodyText: value('bodyText'),
+        searchText: value('searchText'),
         renderVersion: value('renderVersion'),
         createdAt: value('createdAt'),
         replyToPostId: value('replyToPostId'),

@@ -3,6 +3,7 @@ import { excerpt } from '../lib/html-text.js';
 import { answerCount, postTexts, type PostSummary } from './thread-answers.js';
 import type { ThreadPage } from './thread-page.js';
 import { pageOfPost, POSTS_PER_PAGE } from './threads.js';
+import { threadPath } from '../lib/slug.js';
 
 // schema.org JSON-LD for a thread page: QAPage for questions, DiscussionForumPosting otherwise
 // (https://developers.google.com/search/docs/appearance/structured-data/qapage and
@@ -33,7 +34,7 @@ function liveReplies(db: Db, page: ThreadPage): Reply[] {
 export function threadStructuredData(db: Db, page: ThreadPage, baseUrl: string): Record<string, unknown> | null {
   const { thread, opening } = page;
   if (thread.status !== 'published') return null;
-  const threadUrl = `${baseUrl}/t/${thread.id}/${thread.slug}`;
+  const threadUrl = `${baseUrl}${threadPath(thread.id, thread.slug)}`;
   const postUrl = (post: Dated) => `${threadUrl}${pageOfPost(post.number ?? 1) > 1 ? `?page=${pageOfPost(post.number ?? 1)}` : ''}#post-${post.number}`;
   const replies = liveReplies(db, page);
   const body = opening ? { text: excerpt(opening.text, TEXT_MAX) } : {};

@@ -3,7 +3,7 @@ import { commitTogether } from '../db/group-commit.js';
 import { categories, posts, reviewItems, threads, type ContentStatus } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
-import { slugify } from '../lib/slug.js';
+import { threadSlug } from '../lib/slug.js';
 import { recordModAction } from '../moderation/audit.js';
 import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
@@ -11,6 +11,7 @@ import { composePost, censorTitle, assertMayPost } from './compose.js';
 import { recordNewPost, type Tx } from './counters.js';
 import { canModerate } from './permissions.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
+import { titleColumns } from './thread-title.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 
 export const POSTS_PER_PAGE = 20;
@@ -36,7 +37,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: moderation, body, title });
   const storedTitle = censorTitle(ctx, title);
   const now = ctx.now();
-  const slug = slugify(storedTitle);
+  const slug = threadSlug(storedTitle);
   const token = submissionToken(input.submission);
   // Shares its transaction (and its wait for the disk) with the other posts of this event-loop turn.
   return commitTogether(ctx.db, (tx) => {
@@ -44,13 +45,13 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
     if (earlier) return { threadId: earlier.threadId, postId: earlier.postId, slug: earlier.slug, status: earlier.status as ContentStatus };
     const thread = tx
       .insert(threads)
-      .values({ categoryId, authorId: viewer.id, title: storedTitle, slug, status, lastPostAt: now, createdAt: now })
+      .values({ categoryId, authorId: viewer.id, ...titleColumns(storedTitle), slug, status, lastPostAt: now, createdAt: now })
       .returning({ id: threads.id })
       .get();
     // The opening post is number 1 even while it waits: the whole thread is invisible until approved.
     const post = tx
       .insert(posts)
-      .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, bodyText: rendered.text, renderVersion: rendered.renderVersion, createdAt: now })
+      .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, bodyText: rendered.text, searchText: rendered.searchText, renderVersion: rendered.renderVersion, createdAt: now })
       .returning({ id: posts.id })
       .get();
     if (status === 'published') {
@@ -99,10 +100,10 @@ export function renameThread(ctx: ServiceContext, viewer: Viewer, input: { threa
   const title = normalizeText(input.title).trim();
   assertValid({ title: titleError(title) });
   const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
-  const slug = slugify(title);
+  const slug = threadSlug(title);
   ctx.db.transaction(
     (tx) => {
-      tx.update(threads).set({ title, slug }).where(eq(threads.id, thread.id)).run();
+      tx.update(threads).set({ ...titleColumns(title), slug }).where(eq(threads.id, thread.id)).run();
       recordModAction(tx, { actorId: actor.id, action: 'rename', targetThreadId: thread.id, categoryId: thread.categoryId, details: { from: thread.title, to: title }, at: ctx.now() });
     },
     { behavior: 'immediate' },

@@ -148,7 +148,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions = {}): M
     if (!request) return;
     slot.pending.delete(response.id);
     slot.heapUsed = response.heapUsed;
-    if ('html' in response) request.resolve({ html: trustSanitized(response.html), text: response.text, renderVersion: RENDER_VERSION });
+    if ('html' in response) request.resolve({ html: trustSanitized(response.html), text: response.text, searchText: response.searchText, renderVersion: RENDER_VERSION });
     else request.reject(new Error(`Rendering the post failed: ${response.error}`));
     watch(slot);
   }

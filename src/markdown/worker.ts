@@ -3,6 +3,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { JSDOM } from 'jsdom';
 import { htmlToText } from '../lib/html-text.js';
+import { analyzeForIndex } from '../search/analyzer.js';
 import { holdNodeIteratorsStrongly } from './jsdom-node-iterators.js';
 import { markdownToHtml } from './render.js';
 import { createSanitizer } from './sanitize.js';
@@ -15,7 +16,8 @@ import { createSanitizer } from './sanitize.js';
 
 export type RenderRequest = { id: number; markdown: string };
 /** `heapUsed`: this worker's V8 heap after the render, which the pool watches to recycle it. */
-export type RenderResponse = ({ id: number; html: string; text: string } | { id: number; error: string }) & { heapUsed: number };
+/** `searchText`: the markdown as the search index stores it (src/search/analyzer.ts), null when that is the markdown itself. */
+export type RenderResponse = ({ id: number; html: string; text: string; searchText: string | null } | { id: number; error: string }) & { heapUsed: number };
 /** Sent once the window exists: loading jsdom takes seconds on a busy machine, and that start-up
  * time must not count against the first render's timeout. */
 export type ReadyMessage = { ready: true };
@@ -40,10 +42,12 @@ const sanitize = createSanitizer(new JSDOM('').window);
 port.postMessage({ ready: true } satisfies ReadyMessage);
 
 port.on('message', (request: RenderRequest) => {
-  let response: { id: number; html: string; text: string } | { id: number; error: string };
+  let response: { id: number; html: string; text: string; searchText: string | null } | { id: number; error: string };
   try {
     const html = sanitize(markdownToHtml(request.markdown));
-    response = { id: request.id, html, text: htmlToText(html) };
+    const searchText = analyzeForIndex(request.markdown);
+    // Most English posts analyze to themselves: the index then reads the body, stored only once.
+    response = { id: request.id, html, text: htmlToText(html), searchText: searchText === request.markdown ? null : searchText };
   } catch (error) {
     // One bad post must not take the worker down with it: report it and keep serving.
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { pendingEdits, postRevisions, posts, reviewItems, threads } from '../db/schema.js';
 import type { Rendered } from '../markdown/renderer.js';
+import { titleColumns } from '../forum/thread-title.js';
 import { notify } from '../notifications/notify.js';
 import { recordModAction, type Tx } from './audit.js';
 
@@ -27,6 +28,7 @@ export function holdEdit(tx: Tx, input: { postId: number; categoryId: number; bo
     body: input.body,
     bodyHtml: input.rendered.html,
     bodyText: input.rendered.text,
+    searchText: input.rendered.searchText,
     renderVersion: input.rendered.renderVersion,
     title: input.title,
     editorId: input.editorId,
@@ -64,8 +66,8 @@ export function approveHeldEdit(tx: Tx, actorId: number, item: EditItem, now: nu
   if (!row || !current) return;
   const titleChanged = row.title !== null && row.title !== item.title;
   tx.insert(postRevisions).values({ postId: item.postId, body: current.body, title: titleChanged ? item.title : null, editorId: row.editorId, createdAt: now }).run();
-  tx.update(posts).set({ body: row.body, bodyHtml: row.bodyHtml, bodyText: row.bodyText, renderVersion: row.renderVersion, editedAt: now }).where(eq(posts.id, item.postId)).run();
-  if (titleChanged) tx.update(threads).set({ title: row.title! }).where(eq(threads.id, item.threadId)).run();
+  tx.update(posts).set({ body: row.body, bodyHtml: row.bodyHtml, bodyText: row.bodyText, searchText: row.searchText, renderVersion: row.renderVersion, editedAt: now }).where(eq(posts.id, item.postId)).run();
+  if (titleChanged) tx.update(threads).set(titleColumns(row.title!)).where(eq(threads.id, item.threadId)).run();
   tx.delete(pendingEdits).where(eq(pendingEdits.postId, item.postId)).run();
   recordModAction(tx, { actorId, action: 'approve_edit', ...target(item), at: now });
   notify(tx, { userId: item.authorId, kind: 'edit_approved', actorId, threadId: item.threadId, postId: item.postId, data: { title: titleChanged ? row.title : item.title }, at: now });

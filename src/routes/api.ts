@@ -14,6 +14,7 @@ import { publicAnonymous } from './embed.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
 import { clientAddress } from './limits.js';
+import { threadPath } from '../lib/slug.js';
 
 // The JSON API (/api/v1) and oEmbed. Reads are anonymous (the public view, cacheable); the one
 // write is authenticated by an API key, never by a session cookie. Errors are JSON too:
@@ -45,7 +46,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 function threadJson(data: PublicThread, baseUrl: string) {
   const { thread, category, page, totalPages } = data;
-  const threadUrl = `${baseUrl}/t/${thread.id}/${thread.slug}`;
+  const threadUrl = `${baseUrl}${threadPath(thread.id, thread.slug)}`;
   const apiPage = (n: number) => `${baseUrl}/api/v1/threads/${thread.id}${n > 1 ? `?page=${n}` : ''}`;
   return {
     thread: {
@@ -116,7 +117,7 @@ export const apiRoutes = new Hono<AppEnv>()
     }
     const { created, thread } = await registerEmbedThread(c.var.services, caller, parsed.data);
     const baseUrl = c.var.site.baseUrl;
-    const result = { id: thread.id, title: thread.title, status: thread.status, url: `${baseUrl}/t/${thread.id}/${thread.slug}`, embedUrl: `${baseUrl}/embed/k/${encodeURIComponent(parsed.data.key)}` };
+    const result = { id: thread.id, title: thread.title, status: thread.status, url: `${baseUrl}${threadPath(thread.id, thread.slug)}`, embedUrl: `${baseUrl}/embed/k/${encodeURIComponent(parsed.data.key)}` };
     return c.json({ created, thread: result }, created ? 201 : 200);
   })
   .all('/api/v1/*', () => {
@@ -153,7 +154,7 @@ export const oembedRoutes = new Hono<AppEnv>()
     const threadId = threadIdFromUrl(requested, baseUrl);
     if (threadId === null) throw new NotFound(`That is not the address of a thread in this community (${baseUrl}/t/…).`);
     const data = getPublicThread(c.var.services, { threadId });
-    const threadUrl = `${baseUrl}/t/${data.thread.id}/${data.thread.slug}`;
+    const threadUrl = `${baseUrl}${threadPath(data.thread.id, data.thread.slug)}`;
     const opening = data.posts.find((post) => post.number === 1 && post.state === 'visible');
     const snippet = html`<div data-hearth-thread="${data.thread.id}"><a href="${threadUrl}">${data.thread.title}</a></div>
 <script async src="${baseUrl}/embed.js"></script>`;

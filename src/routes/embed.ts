@@ -19,6 +19,7 @@ import { embedThread } from '../../views/embed/thread.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
 import { sendHtml } from './render.js';
+import { threadPath } from '../lib/slug.js';
 
 // Embeds are anonymous and read-only: the same bytes for everyone, so a proxy may cache them.
 // Each frame names the page that frames it (?origin=, set by embed.js); it must be on the allowed
@@ -98,7 +99,7 @@ export function embedRoutes(): Hono<AppEnv> {
     if (refused) return refused;
     const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
     const main = embedThread({ ...data, baseUrl: c.var.site.baseUrl });
-    return renderFrame(c, frame, { title: data.thread.title, canonicalPath: `/t/${data.thread.id}/${data.thread.slug}`, main });
+    return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 
   app.get('/embed/k/:key', (c) => {
@@ -116,7 +117,7 @@ export function embedRoutes(): Hono<AppEnv> {
     }
     const data = getPublicThread(c.var.services, { threadId: keyed.id });
     const main = embedThread({ ...data, baseUrl: c.var.site.baseUrl });
-    return renderFrame(c, frame, { title: data.thread.title, canonicalPath: `/t/${data.thread.id}/${data.thread.slug}`, main });
+    return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 
   app.get('/embed/c/:slug', (c) => {

@@ -7,7 +7,8 @@ import { NotFound } from '../lib/errors.js';
 import { excerpt } from '../lib/html-text.js';
 import { atomFeed, type AtomEntry } from '../../views/feeds/atom.js';
 import type { AppEnv } from './env.js';
-import { idParam, threadPath } from './forms.js';
+import { idParam } from './forms.js';
+import { threadPath } from '../lib/slug.js';
 import { FEED_TYPE, servePublicResource } from './public-resource.js';
 
 // Atom feeds of the newest threads (community-wide and per category) and of a thread's newest

@@ -4,6 +4,7 @@ import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from '../lib/unavailable.js';
 import { loggedPath } from '../lib/log.js';
 import { randomString } from '../lib/random-pool.js';
+import { threadPath } from '../lib/slug.js';
 import type { AppEnv } from './env.js';
 
 export type FormErrors = Record<string, string | undefined>;
@@ -49,10 +50,6 @@ export function formErrors(error: unknown, c: Context<AppEnv>): { status: FormSt
 export function idParam(value: string | undefined): number {
   if (!value || !/^[1-9][0-9]{0,14}$/.test(value)) throw new NotFound();
   return Number(value);
-}
-
-export function threadPath(threadId: number, slug: string, page = 1): string {
-  return `/t/${threadId}/${slug}${page > 1 ? `?page=${page}` : ''}`;
 }
 
 /** A post's place on its thread page; waiting posts have no number yet and anchor by id. */

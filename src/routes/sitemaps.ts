@@ -5,7 +5,7 @@ import { NotFound } from '../lib/errors.js';
 import { resourceCsp } from '../lib/csp.js';
 import { sitemapIndex, urlSet } from '../../views/feeds/sitemap.js';
 import type { AppEnv } from './env.js';
-import { threadPath } from './forms.js';
+import { threadPath } from '../lib/slug.js';
 import { SITEMAP_TYPE, servePublicResource } from './public-resource.js';
 
 // What crawlers read: robots.txt, and the sitemaps (an index of a categories sitemap and fixed

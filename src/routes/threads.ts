@@ -21,7 +21,8 @@ import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread
 import { postArticles } from './post-articles.js';
 import { encodeFragment, PageFragments, type AssembledPage } from './fragments.js';
 import type { AppEnv } from './env.js';
-import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, threadPath, type FormErrors } from './forms.js';
+import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, type FormErrors } from './forms.js';
+import { sameSlug, threadPath } from '../lib/slug.js';
 import { postOnce } from './post-once.js';
 import { refusedWithText } from './refused-form.js';
 import { newSubmissionToken } from './forms.js';
@@ -121,13 +122,13 @@ export const threadRoutes = new Hono<AppEnv>()
     const { services, viewer } = c.var;
     if (viewer === null) {
       const current = threadPageVersion(services.db, threadId);
-      if (current && current.slug === c.req.param('slug') && c.req.query('page') !== '1') {
+      if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
         const revalidate = versionCheck(services.db, threadId, current.slug);
         return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
       }
     }
     const view = getThreadPage(services, viewer, { threadId, page });
-    if (c.req.param('slug') !== view.thread.slug || c.req.query('page') === '1') {
+    if (!sameSlug(c.req.param('slug'), view.thread.slug) || c.req.query('page') === '1') {
       return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
     }
     return renderThread(c, view);

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { ValidationError } from '../lib/errors.js';
 import { setCategoryWatch, setThreadWatch } from '../notifications/watching.js';
 import type { AppEnv } from './env.js';
-import { idParam, readForm, threadPath } from './forms.js';
+import { idParam, readForm } from './forms.js';
+import { threadPath } from '../lib/slug.js';
 import { renderError } from './render.js';
 
 // The watch forms on thread and category pages: field `level`, 303 back to the page.

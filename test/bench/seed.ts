@@ -7,7 +7,7 @@ import { hashPassword } from '../../src/auth/password.js';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { projectPath } from '../../src/lib/paths.js';
-import { slugify } from '../../src/lib/slug.js';
+import { threadSlug } from '../../src/lib/slug.js';
 import { RENDER_VERSION } from '../../src/markdown/renderer.js';
 import { parseArgs, runMain } from './args.js';
 import { dropIndexes, suspendSearchIndexing } from './bulk-load.js';
@@ -192,7 +192,7 @@ function insertThreads(db: Db, plan: Plan): void {
         threads.categoryId[index],
         threads.authorId[index],
         title,
-        slugify(title),
+        threadSlug(title),
         threads.locked[index],
         threads.pinned[index],
         threads.lastPostNumber[index],

@@ -226,8 +226,12 @@ describe('createMarkdownRenderer', () => {
       expect(rendered).toEqual({
         html: '<p><strong>hi</strong> &lt;script&gt;alert(1)&lt;/script&gt; <a rel="nofollow ugc noopener">x</a></p>\n',
         text: 'hi <script>alert(1)</script> x',
+        // ASCII markdown analyzes to itself: the index reads the body.
+        searchText: null,
         renderVersion: RENDER_VERSION,
       });
+      // Text the search analyzer changes comes back analyzed (ADR 0029).
+      expect((await renderer.render('**充电器**坏了')).searchText).toBe('** 充电器 ** 坏 了 \n充电 电器');
       const image = await renderer.render('![x](data:image/png;base64,iVBORw0KGgo=) ![y](https://img.example/y.png)');
       expect(image.html).toBe('<p> <img src="https://img.example/y.png" alt="y"></p>\n');
     },

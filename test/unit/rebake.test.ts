@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
@@ -33,7 +33,7 @@ beforeAll(() => {
   const category = db.insert(categories).values({ slug: 'kettles', name: 'Kettles', createdAt: now }).returning().get();
   const thread = db
     .insert(threads)
-    .values({ categoryId: category.id, authorId: user.id, title: 'Descaling', slug: 'descaling', lastPostAt: now, createdAt: now })
+    .values({ categoryId: category.id, authorId: user.id, title: 'Descaling', searchTitle: 'Descaling', slug: 'descaling', lastPostAt: now, createdAt: now })
     .returning()
     .get();
   threadId = thread.id;
@@ -75,7 +75,7 @@ describe('rebakePosts', () => {
 
       const result = await rebakePosts(db, renderer, { batchSize: 2, onProgress: (done) => progress.push(done) });
 
-      expect(result).toEqual({ rendered: 5 });
+      expect(result).toEqual({ rendered: 5, titles: 0 });
       expect(progress).toEqual([2, 4, 5]);
       expect(storedPosts()).toEqual([
         { body: '**one**', bodyHtml: '<p><strong>one</strong></p>\n', renderVersion: RENDER_VERSION },
@@ -96,7 +96,7 @@ describe('rebakePosts', () => {
         { body: '![', bodyHtml: '<p>old</p>', renderVersion: 0 },
       ]);
 
-      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 2 });
+      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 2, titles: 0 });
       const texts = db.select({ text: posts.bodyText, renderVersion: posts.renderVersion }).from(posts).orderBy(asc(posts.id)).all();
       expect(texts).toEqual([
         { text: 'Use citric acid & water. one two', renderVersion: RENDER_VERSION },
@@ -114,16 +114,41 @@ describe('rebakePosts', () => {
         { body: '**current**', bodyHtml: '<p>kept as is</p>', renderVersion: RENDER_VERSION },
       ]);
 
-      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 1 });
+      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 1, titles: 0 });
       expect(storedPosts().map((post) => post.bodyHtml)).toEqual(['<p><strong>stale</strong></p>\n', '<p>kept as is</p>']);
 
-      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 0 });
+      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 0, titles: 0 });
 
-      expect(await rebakePosts(db, renderer, { all: true, batchSize: 1 })).toEqual({ rendered: 2 });
+      expect(await rebakePosts(db, renderer, { all: true, batchSize: 1 })).toEqual({ rendered: 2, titles: 0 });
       expect(storedPosts().map((post) => post.bodyHtml)).toEqual([
         '<p><strong>stale</strong></p>\n',
         '<p><strong>current</strong></p>\n',
       ]);
+    },
+    WORKER_TIMEOUT,
+  );
+
+  test(
+    'analyzes for search the posts and titles written before the analyzer, giving old threads readable slugs',
+    async () => {
+      const [category] = db.select().from(categories).all();
+      const old = db
+        .insert(threads)
+        .values({ categoryId: category!.id, authorId, title: '电动自行车充电器坏了', slug: 'thread', lastPostAt: now, createdAt: now })
+        .returning()
+        .get();
+      db.insert(posts).values({ threadId: old.id, authorId, number: 1, body: '我的电池续航很短', bodyHtml: '<p>old</p>', renderVersion: RENDER_VERSION - 1, createdAt: now }).run();
+      const found = (word: string) => db.$client.prepare('SELECT count(*) FROM post_search WHERE post_search MATCH ?').pluck().get(`"${word}"`);
+      // Before: the index holds the text as written, where a Chinese sentence is one token.
+      expect([found('充电器'), found('电池')]).toEqual([0, 0]);
+
+      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 1, titles: 1 });
+      const thread = db.select({ slug: threads.slug, searchTitle: threads.searchTitle }).from(threads).where(eq(threads.id, old.id)).get();
+      expect(decodeURIComponent(thread!.slug)).toBe('电动自行车充电器坏了');
+      expect(thread!.searchTitle).toContain('充电器');
+      expect([found('充电器'), found('电池'), found('续航')]).toEqual([1, 1, 1]);
+
+      expect(await rebakePosts(db, renderer)).toEqual({ rendered: 0, titles: 0 });
     },
     WORKER_TIMEOUT,
   );

@@ -5,7 +5,7 @@ import { absolutize } from '../../src/embed/absolute-urls.js';
 import { BODY_MAX, bodyError, normalizeText, titleError } from '../../src/forum/validation.js';
 import { excerpt, htmlToText } from '../../src/lib/html-text.js';
 import type { SafeHtml } from '../../src/lib/safe-html.js';
-import { slugify } from '../../src/lib/slug.js';
+import { slugify, threadSlug } from '../../src/lib/slug.js';
 import { characterCount, graphemeCount } from '../../src/lib/text.js';
 import { holdNodeIteratorsStrongly } from '../../src/markdown/jsdom-node-iterators.js';
 import { mentionedNames } from '../../src/markdown/mentions.js';
@@ -14,6 +14,7 @@ import { MAX_ELEMENTS } from '../../src/markdown/sanitize-cost.js';
 import { createSanitizer } from '../../src/markdown/sanitize.js';
 import { containsLink } from '../../src/moderation/publication.js';
 import { censor, findWatchedWords, foldText, type WatchedWord } from '../../src/moderation/watched-words.js';
+import { analyzeForIndex, analyzeQuery } from '../../src/search/analyzer.js';
 import { parseSearchQuery } from '../../src/search/query.js';
 import { similarMatch } from '../../src/search/similar.js';
 import { snippet } from '../../src/search/snippet.js';
@@ -94,6 +95,8 @@ function build(prefix: string, unit: string, length: number): string {
 // tags, entities and quotes, emphasis runs, block quotes, white space, and non-ASCII text.
 const adversarialUnits = [
   '[', '![', ' \n', '[a](', '<', '&#', '*_', '`', '>', '<a ', '"a ', '-', 'a ', '@a', 'http://', '\u3000', 'e\u0301', '😀', '👩‍👩‍👧', '한', '\ud800',
+  // For the search analyzer and snippets: Chinese without spaces, Arabic with marks, Turkish i's.
+  '充电器', 'البَط', 'İı',
 ];
 // Starts that put the repeated unit somewhere else: after a watched word, inside a tag or an attribute, a code block.
 const prefixed: [string, string][] = [
@@ -126,10 +129,14 @@ const helpers: [string, (input: string) => unknown][] = [
   ['htmlToText', htmlToText],
   ['excerpt', (input) => excerpt(input, 5000)],
   ['snippet', (input) => snippet(input, ['kettle', 'descaling', input.slice(0, 8)])],
+  ['snippet in every script', (input) => snippet(input, ['充电器', '电动自行车', 'البطارية', 'KADIKÖY', input.slice(0, 8)])],
+  ['analyzeQuery', analyzeQuery],
+  ['analyzeForIndex (titles; bodies in the worker)', analyzeForIndex],
   ['foldText', foldText],
   ['findWatchedWords', (input) => findWatchedWords(input, words)],
   ['censor', (input) => censor(input, findWatchedWords(input, words))],
   ['slugify', slugify],
+  ['threadSlug', threadSlug],
   ['parseSearchQuery', parseSearchQuery],
   ['similarMatch', similarMatch],
   ['containsLink', containsLink],
@@ -192,7 +199,7 @@ describe('the markdown worker takes linear, bounded time on any post up to the b
   // As in the markdown worker (src/markdown/worker.ts).
   holdNodeIteratorsStrongly();
   const sanitize = createSanitizer(new JSDOM('').window);
-  const workerPath = (markdown: string) => htmlToText(sanitize(markdownToHtml(markdown)));
+  const workerPath = (markdown: string) => [htmlToText(sanitize(markdownToHtml(markdown))), analyzeForIndex(markdown)];
 
   const cut = (post: string) => post.slice(0, BODY_MAX);
   /** `unit` repeated `count` times, cut to the body limit. */
@@ -223,6 +230,8 @@ describe('the markdown worker takes linear, bounded time on any post up to the b
     ['list items over the element cap', times('- a\n', 12_500)],
     ['paragraphs over the element cap', times('a\n\n', 16_666)],
     ['escaped text over the element cap', times('a < b & [c](/c) ', 3_125)],
+    ['Chinese without a space', cut('我的电动自行车充电器坏了，电池续航怎么样？'.repeat(2_500))],
+    ['Arabic with every mark', cut('البَطَّارِيَّةُ وَالشّاحِنُ '.repeat(2_000))],
   ];
 
   it('bounds every post to sizes within the body limit', () => {
