@@ -5,7 +5,7 @@ import { createForumContext } from '../helpers/forum.js';
 
 // Recall of search in Chinese, Arabic, Turkish and English (ADR 0029), through /search: every
 // query must find each thread it is expected to find, and no other (above all, none in another
-// language). The table printed at the end is the one in docs/i18n-search.md.
+// language). The table printed at the end is the one in docs/i18n.md.
 
 let ctx: Awaited<ReturnType<typeof createForumContext>>;
 const threadByTitle = new Map<string, string>();
