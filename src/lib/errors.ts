@@ -1,4 +1,4 @@
-import type { Message } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
 import { localeFormat } from '../i18n/translator.js';
 
 /**
@@ -25,21 +25,21 @@ export class AppError extends Error {
 
 export class NotFound extends AppError {
   override readonly status = 404;
-  constructor(message: ErrorText = 'We could not find that page.') {
+  constructor(message: ErrorText = msg('error.notFound')) {
     super(message);
   }
 }
 
 export class Forbidden extends AppError {
   override readonly status = 403;
-  constructor(message: ErrorText = 'You do not have permission to do that.') {
+  constructor(message: ErrorText = msg('error.forbidden')) {
     super(message);
   }
 }
 
 export class Unauthenticated extends AppError {
   override readonly status = 401;
-  constructor(message: ErrorText = 'Please sign in first.') {
+  constructor(message: ErrorText = msg('error.signInFirst')) {
     super(message);
   }
 }
@@ -65,7 +65,7 @@ export class ValidationError extends AppError {
   override readonly status = 422;
   constructor(
     readonly fields: FieldErrors,
-    message: ErrorText = 'Please correct the highlighted fields.',
+    message: ErrorText = msg('error.correctFields'),
   ) {
     super(message);
   }
@@ -80,7 +80,7 @@ export function assertValid(errors: Record<string, ErrorText | undefined>): void
 /** A request the server cannot read at all (e.g. a malformed multipart body). */
 export class BadRequest extends AppError {
   override readonly status = 400;
-  constructor(message: ErrorText = 'We could not read that request. Please reload the page and try again.') {
+  constructor(message: ErrorText = msg('error.unreadableRequest')) {
     super(message);
   }
 }
