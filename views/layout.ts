@@ -10,8 +10,6 @@ export type LayoutProps = {
   site: Site;
   viewer: SignedIn | null;
   i18n: I18n;
-  /** This page's path and query, where the language picker comes back to. */
-  path: string;
   title: string;
   main: Html;
   description?: string;
@@ -49,14 +47,16 @@ function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications
 
 const pickerLocales = shippedLocales.map((tag) => ({ tag, name: nativeName(tag) }));
 
-/** The language picker: a plain form (POST /locale) that brings the reader back to this page. */
-function languagePicker(i18n: I18n, path: string): Html {
+/**
+ * The language picker: a plain form (POST /locale). It brings the reader back by the Referer, not
+ * by a field holding this page's address, so a page never repeats its URL in its body.
+ */
+function languagePicker(i18n: I18n): Html {
   return html`<form class="language-picker" method="post" action="/locale">
   <label for="language-picker">${i18n.t('layout.language')}</label>
   <select id="language-picker" name="locale">${pickerLocales.map(
     ({ tag, name }) => html`<option value="${tag}" lang="${tag}"${tag === i18n.locale ? ' selected' : ''}>${name}</option>`,
   )}</select>
-  <input type="hidden" name="next" value="${path}">
   <button type="submit" class="link-button">${i18n.t('layout.changeLanguage')}</button>
 </form>`;
 }
@@ -119,7 +119,7 @@ ${props.main}
 </main>
 <footer class="site-footer">
 <p>${rich(i18n, 'layout.footer', { site: html`<span dir="auto">${site.name}</span>` })}</p>
-${languagePicker(i18n, props.path)}
+${languagePicker(i18n)}
 </footer>
 </body>
 </html>`;

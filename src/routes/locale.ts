@@ -10,6 +10,19 @@ import { renderPage } from './render.js';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
+/** The page the picker was on, from the Referer when it is a page of this site (the footer form has no `next`). */
+function sameSitePath(c: Context<AppEnv>): string | undefined {
+  const referer = c.req.header('referer');
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    const own = new URL(c.var.config.baseUrl).origin;
+    return url.origin === own || url.origin === new URL(c.req.url).origin ? localPath(url.pathname + url.search) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function renderChooser(c: Context<AppEnv>, selected: string, next: string, error?: string) {
   const { i18n } = c.var;
   return renderPage(c, localePage({ i18n, selected, next, ...(error ? { error } : {}) }), { title: i18n.t('locale.heading') }, error ? 422 : 200);
@@ -25,7 +38,7 @@ export const localeRoutes = new Hono<AppEnv>()
   .post('/locale', async (c) => {
     const form = await c.req.parseBody();
     const requested = typeof form['locale'] === 'string' ? form['locale'] : '';
-    const next = localPath(form['next']) ?? '/';
+    const next = localPath(form['next']) ?? sameSitePath(c) ?? '/';
     const locale = supportedLocale(requested);
     if (!locale) return renderChooser(c, c.var.i18n.locale, next, c.var.i18n.t('locale.invalid'));
     if (c.var.viewer) setMemberLanguage(c.var.services, c.var.viewer, locale);

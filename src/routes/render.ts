@@ -12,7 +12,7 @@ import type { ErrorText, FieldErrors } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
 import { AssembledPage } from './fragments.js';
 
-export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts' | 'i18n' | 'path'>;
+export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts' | 'i18n'>;
 
 /** The path and query of this request, as the browser sent it. */
 function requestPath(c: Context<AppEnv>): string {
@@ -34,7 +34,7 @@ export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): stri
   const { viewer, services, site, i18n } = c.var;
   const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
   const canonicalPath = canonicalFor(c, props.canonicalPath);
-  return layout({ ...props, main, site, viewer, i18n, path: requestPath(c), ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
+  return layout({ ...props, main, site, viewer, i18n, ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

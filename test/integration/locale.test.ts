@@ -37,6 +37,16 @@ describe('which language a page is in', () => {
     expect(page).toContain('تسجيل الدخول');
   });
 
+  it('goes back to the page the footer picker was on, by its Referer, and never to another site', async () => {
+    const base = ctx.config.baseUrl;
+    expect(location(await ctx.http.post('/locale', { locale: 'tr' }, { headers: { referer: `${base}/c/kettles?sort=top` } }))).toBe('/c/kettles?sort=top');
+    expect(location(await ctx.http.post('/locale', { locale: 'tr' }, { headers: { referer: 'https://evil.example/c/kettles' } }))).toBe('/');
+    expect(location(await ctx.http.post('/locale', { locale: 'tr' }))).toBe('/');
+    const page = await (await ctx.http.get('/c/kettles?sort=top')).text();
+    expect(page).toContain('action="/locale"');
+    expect(page).not.toContain('name="next" value="/c/kettles');
+  });
+
   it('never follows a next that leaves the site', async () => {
     expect(location(await ctx.http.post('/locale', { locale: 'tr', next: '//evil.example/' }))).toBe('/');
     expect(location(await ctx.http.post('/locale', { locale: 'tr', next: 'https://evil.example/' }))).toBe('/');
