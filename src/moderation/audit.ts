@@ -1,43 +1,47 @@
 import type { Db } from '../db/client.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import { modLog } from '../db/schema.js';
 
 export type { Tx } from '../forum/counters.js';
 import type { Tx } from '../forum/counters.js';
 
-/** Every staff action, in plain words on /mod/log; call inside the transaction of the action itself. */
+/**
+ * Every staff action, and the message that says it on /mod/log ("approved a post"). Record one
+ * with recordModAction inside the transaction of the action itself.
+ */
 export const modActions = {
-  approve: 'approved a post',
-  reject: 'rejected a post',
-  approve_edit: 'approved an edit',
-  reject_edit: 'rejected an edit',
-  dismiss_flags: 'dismissed flags on a post',
-  hide: 'hid a post',
-  unhide: 'unhid a post',
-  edit: 'edited a post',
-  lock: 'locked a thread',
-  unlock: 'unlocked a thread',
-  pin: 'pinned a thread',
-  unpin: 'unpinned a thread',
-  move: 'moved a thread',
-  rename: 'renamed a thread',
-  silence: 'silenced a member',
-  unsilence: 'lifted a silence',
-  suspend: 'suspended a member',
-  unsuspend: 'lifted a suspension',
-  role_change: 'changed a role',
-  scope_change: 'changed a manager’s categories',
-  watched_word_add: 'added a watched word',
-  watched_word_remove: 'removed a watched word',
-  category_settings: 'changed category settings',
-  flag_settings: 'changed when flags hide a post',
-  embed_origin_added: 'allowed an embedding origin',
-  embed_origin_removed: 'removed an embedding origin',
-  api_key_created: 'created an API key',
-  api_key_revoked: 'revoked an API key',
-  thread_key_attached: 'attached an embed key to a thread',
-  accept_answer: 'accepted an answer for the asker',
-  unaccept_answer: 'removed an accepted answer',
-} as const;
+  approve: 'modLog.action.approve',
+  reject: 'modLog.action.reject',
+  approve_edit: 'modLog.action.approveEdit',
+  reject_edit: 'modLog.action.rejectEdit',
+  dismiss_flags: 'modLog.action.dismissFlags',
+  hide: 'modLog.action.hide',
+  unhide: 'modLog.action.unhide',
+  edit: 'modLog.action.edit',
+  lock: 'modLog.action.lock',
+  unlock: 'modLog.action.unlock',
+  pin: 'modLog.action.pin',
+  unpin: 'modLog.action.unpin',
+  move: 'modLog.action.move',
+  rename: 'modLog.action.rename',
+  silence: 'modLog.action.silence',
+  unsilence: 'modLog.action.unsilence',
+  suspend: 'modLog.action.suspend',
+  unsuspend: 'modLog.action.unsuspend',
+  role_change: 'modLog.action.roleChange',
+  scope_change: 'modLog.action.scopeChange',
+  watched_word_add: 'modLog.action.watchedWordAdd',
+  watched_word_remove: 'modLog.action.watchedWordRemove',
+  category_settings: 'modLog.action.categorySettings',
+  flag_settings: 'modLog.action.flagSettings',
+  embed_origin_added: 'modLog.action.embedOriginAdded',
+  embed_origin_removed: 'modLog.action.embedOriginRemoved',
+  api_key_created: 'modLog.action.apiKeyCreated',
+  api_key_revoked: 'modLog.action.apiKeyRevoked',
+  thread_key_attached: 'modLog.action.threadKeyAttached',
+  accept_answer: 'modLog.action.acceptAnswer',
+  unaccept_answer: 'modLog.action.unacceptAnswer',
+} as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 
 export type ModActionRecord = {

@@ -3,6 +3,8 @@ import type { Db } from '../db/client.js';
 import { flags, users } from '../db/schema.js';
 import { getSetting, setSetting } from '../db/settings.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { msg, type Message } from '../i18n/message.js';
 import { assertValid } from '../lib/errors.js';
 import { recordModAction } from './audit.js';
 import { requireConfigurer } from './staff.js';
@@ -49,10 +51,13 @@ export function countsTowardHide(trust: FlagTrust): SQL {
   return sql`(${oldEnough} and ${users.emailVerifiedAt} is not null and ${users.emailVerifiedAt} <= ${flags.createdAt})`;
 }
 
-function wholeNumberError(text: string, min: number, max: number, what: string): string | undefined {
-  if (!/^[0-9]{1,6}$/.test(text)) return `Please enter ${what} as a whole number from ${min} to ${max}.`;
+/** The messages for a value that is not a whole number, and for one outside {min}–{max}. */
+type NumberMessages = { notWhole: MessageKey; outOfRange: MessageKey };
+
+function wholeNumberError(text: string, min: number, max: number, messages: NumberMessages): Message | undefined {
+  if (!/^[0-9]{1,6}$/.test(text)) return msg(messages.notWhole, { min, max });
   const value = Number(text);
-  return value < min || value > max ? `Please enter ${what} from ${min} to ${max}.` : undefined;
+  return value < min || value > max ? msg(messages.outOfRange, { min, max }) : undefined;
 }
 
 export type FlagTrustInput = { threshold: unknown; minAccountAgeHours: unknown; requiresConfirmed: unknown };
@@ -63,9 +68,9 @@ export function updateFlagTrust(ctx: ServiceContext, viewer: Viewer, input: Flag
   const threshold = typeof input.threshold === 'string' ? input.threshold.trim() : '';
   const age = typeof input.minAccountAgeHours === 'string' ? input.minAccountAgeHours.trim() : '';
   assertValid({
-    threshold: wholeNumberError(threshold, 1, FLAG_HIDE_THRESHOLD_MAX, 'the number of flags that hide a post'),
-    minAccountAgeHours: wholeNumberError(age, 0, MIN_ACCOUNT_AGE_HOURS_MAX, 'the account age in hours'),
-    requiresConfirmed: input.requiresConfirmed === undefined || input.requiresConfirmed === 'on' ? undefined : 'Please tick the box or leave it empty.',
+    threshold: wholeNumberError(threshold, 1, FLAG_HIDE_THRESHOLD_MAX, { notWhole: 'flag.thresholdNotWhole', outOfRange: 'flag.thresholdOutOfRange' }),
+    minAccountAgeHours: wholeNumberError(age, 0, MIN_ACCOUNT_AGE_HOURS_MAX, { notWhole: 'flag.accountAgeNotWhole', outOfRange: 'flag.accountAgeOutOfRange' }),
+    requiresConfirmed: input.requiresConfirmed === undefined || input.requiresConfirmed === 'on' ? undefined : msg('flag.requiresConfirmedInvalid'),
   });
   const next: FlagTrust = { threshold: Number(threshold), minAccountAgeHours: Number(age), requiresConfirmed: input.requiresConfirmed === 'on' };
   const previous = readFlagTrust(ctx.db);

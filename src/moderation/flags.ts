@@ -5,6 +5,7 @@ import { loadPost } from '../forum/posts.js';
 import { pageOfPost } from '../forum/threads.js';
 import { canBeHiddenByFlags, canFlag } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
+import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { countsTowardHide, readFlagTrust } from './flag-trust.js';
@@ -19,12 +20,12 @@ export type FlagTarget = { postId: number; title: string; location: { postId: nu
 
 /** The checks every flag passes before its form is shown or its reason read. */
 function assertMayFlag(ctx: ServiceContext, viewer: Viewer, postId: number) {
-  if (viewer === null) throw new Unauthenticated('Please log in to flag a post.');
+  if (viewer === null) throw new Unauthenticated(msg('flag.logIn'));
   assertMayPost(ctx, viewer);
   const post = loadPost(ctx, postId);
-  if (post.status !== 'published' || post.threadStatus !== 'published') throw new NotFound('That post does not exist, or it was removed.');
-  if (post.authorId === viewer.id) throw new Forbidden('You cannot flag your own post. You can edit or delete it instead.');
-  if (!canFlag(viewer, post, ctx.now()) || post.hiddenAt !== null) throw new Forbidden('This post cannot be flagged.');
+  if (post.status !== 'published' || post.threadStatus !== 'published') throw new NotFound(msg('flag.postGone'));
+  if (post.authorId === viewer.id) throw new Forbidden(msg('flag.ownPost'));
+  if (!canFlag(viewer, post, ctx.now()) || post.hiddenAt !== null) throw new Forbidden(msg('flag.notFlaggable'));
   return { ...post, viewerId: viewer.id };
 }
 
@@ -32,7 +33,7 @@ function assertMayFlag(ctx: ServiceContext, viewer: Viewer, postId: number) {
 export function getFlagTarget(ctx: ServiceContext, viewer: Viewer, postId: number): FlagTarget {
   const post = assertMayFlag(ctx, viewer, postId);
   const existing = ctx.db.select({ id: flags.id }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.flaggerId, post.viewerId), eq(flags.status, 'open'))).get();
-  if (existing) throw new Conflict('You have already flagged this post; the community team will look at it.');
+  if (existing) throw new Conflict(msg('flag.alreadyFlagged'));
   const location = { postId: post.id, threadId: post.threadId, slug: post.slug, number: post.number, page: pageOfPost(post.number ?? post.lastPostNumber) };
   return { postId: post.id, title: post.title, location };
 }
@@ -41,8 +42,8 @@ export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: n
   const reason = typeof input.reason === 'string' && (flagReasons as readonly string[]).includes(input.reason) ? (input.reason as FlagReason) : null;
   const note = normalizeText(input.note).trim().slice(0, 500);
   assertValid({
-    reason: reason ? undefined : 'Please choose why you are flagging this post.',
-    note: reason === 'other' && note.length === 0 ? 'Please tell the community team what is wrong with this post.' : undefined,
+    reason: reason ? undefined : msg('flag.chooseReason'),
+    note: reason === 'other' && note.length === 0 ? msg('flag.explainOther') : undefined,
   });
   const post = assertMayFlag(ctx, viewer, input.postId);
   const trust = readFlagTrust(ctx.db);
@@ -52,7 +53,7 @@ export function flagPost(ctx: ServiceContext, viewer: Viewer, input: { postId: n
   return ctx.db.transaction(
     (tx) => {
       const existing = tx.select({ id: flags.id }).from(flags).where(and(eq(flags.postId, post.id), eq(flags.flaggerId, post.viewerId), eq(flags.status, 'open'))).get();
-      if (existing) throw new Conflict('You have already flagged this post; the community team will look at it.');
+      if (existing) throw new Conflict(msg('flag.alreadyFlagged'));
       tx.insert(flags).values({ postId: post.id, flaggerId: post.viewerId, reason: reason!, note: note || null, createdAt: now }).run();
       tx.insert(reviewItems).values({ kind: 'flag', postId: post.id, categoryId: post.categoryId, createdAt: now }).onConflictDoNothing().run();
       // Every flag opens or joins the review item; only trusted members' flags count toward the hide.

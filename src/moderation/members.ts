@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { usernameKey } from '../auth/accounts.js';
 import { categories, managerScopes, modLog, users, type Role } from '../db/schema.js';
 import { canChangeRoles, canSanction, isCommunityWideStaff } from '../forum/permissions.js';
+import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import type { ModAction } from './audit.js';
@@ -101,7 +102,7 @@ function memberHistory(ctx: ServiceContext, memberId: number): MemberHistoryEntr
 export function getMember(ctx: ServiceContext, viewer: Viewer, username: string) {
   const staff = requireStaff(viewer);
   const row = ctx.db.select(memberColumns()).from(users).where(eq(users.usernameKey, usernameKey(username))).get();
-  if (!row) throw new NotFound('There is no member with that username.');
+  if (!row) throw new NotFound(msg('members.notFound'));
   const member: MemberSummary = inForce(row, ctx.now());
   const history = isCommunityWideStaff(staff) ? memberHistory(ctx, member.id) : null;
   const sanction = canSanction(staff, member);

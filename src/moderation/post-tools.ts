@@ -3,6 +3,7 @@ import { flags, reviewItems } from '../db/schema.js';
 import { loadPost } from '../forum/posts.js';
 import { canModerate } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
+import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, Unauthenticated } from '../lib/errors.js';
 import { notify } from '../notifications/notify.js';
@@ -12,7 +13,7 @@ import { hidePost, unhidePost } from './visibility.js';
 function moderatedPost(ctx: ServiceContext, viewer: Viewer, postId: number) {
   if (viewer === null) throw new Unauthenticated();
   const post = loadPost(ctx, postId);
-  if (!canModerate(viewer, post.categoryId)) throw new Forbidden('Only community managers of this category can do that.');
+  if (!canModerate(viewer, post.categoryId)) throw new Forbidden(msg('mod.notYourCategory'));
   return { actor: viewer, post };
 }
 
@@ -31,7 +32,7 @@ export function settleFlags(tx: Tx, input: { postId: number; actorId: number; ou
 /** A manager hides a post with a reason the author is told; open flags on it are resolved. */
 export function hidePostWithReason(ctx: ServiceContext, viewer: Viewer, input: { postId: number; reason: unknown }) {
   const reason = normalizeText(input.reason).trim();
-  assertValid({ reason: reason.length === 0 ? 'Please give a reason; the author will see it.' : reason.length > 300 ? 'Please keep the reason under 300 characters.' : undefined });
+  assertValid({ reason: reason.length === 0 ? msg('mod.hideReasonMissing') : reason.length > 300 ? msg('mod.reasonTooLong', { max: 300 }) : undefined });
   const { actor, post } = moderatedPost(ctx, viewer, input.postId);
   const now = ctx.now();
   ctx.db.transaction(

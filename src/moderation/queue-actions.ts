@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { posts, reviewItems, threads, type ReviewKind } from '../db/schema.js';
 import { canModerate } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound, ValidationError } from '../lib/errors.js';
 import { announcePost } from '../notifications/announce.js';
@@ -42,23 +43,23 @@ const waitingKinds: readonly ReviewKind[] = ['approval', 'edit'];
 const flagKinds: readonly ReviewKind[] = ['flag'];
 const kindMismatch = (kinds: readonly ReviewKind[]) =>
   kinds === flagKinds
-    ? 'That decision is for flagged posts; this item is waiting for approval.'
-    : 'That decision is for posts and edits waiting for approval; this item is a flagged post.';
+    ? msg('queue.decisionForFlags')
+    : msg('queue.decisionForWaiting');
 
 /** Loads one item a staff member may decide now: in their categories, still open, of the right kind. */
 function actionable(ctx: ServiceContext, viewer: Viewer, itemId: number, kinds: readonly ReviewKind[]): { actor: SignedIn; item: Item } {
   const actor = requireStaff(viewer);
   const [item] = loadItems(ctx.db, [itemId]);
-  if (!item) throw new NotFound('That review item does not exist.');
-  if (!canModerate(actor, item.categoryId)) throw new Forbidden('This item is in a category you do not moderate.');
-  if (item.status !== 'open') throw new Conflict('Someone on the team already decided this item; it has left the queue.');
+  if (!item) throw new NotFound(msg('queue.itemGone'));
+  if (!canModerate(actor, item.categoryId)) throw new Forbidden(msg('queue.notYourCategory'));
+  if (item.status !== 'open') throw new Conflict(msg('queue.alreadyDecided'));
   if (!kinds.includes(item.kind)) throw new Conflict(kindMismatch(kinds));
   return { actor, item };
 }
 
-export function reasonError(reason: string, field = 'reason'): Record<string, string | undefined> {
-  if (reason.length === 0) return { [field]: 'Please choose a reason or write one; the author will see it.' };
-  if (reason.length > REASON_MAX) return { [field]: `Please keep the reason under ${REASON_MAX} characters (it has ${reason.length}).` };
+export function reasonError(reason: string, field = 'reason'): Record<string, Message | undefined> {
+  if (reason.length === 0) return { [field]: msg('queue.reasonMissing') };
+  if (reason.length > REASON_MAX) return { [field]: msg('queue.reasonTooLong', { max: REASON_MAX, length: reason.length }) };
   return {};
 }
 
@@ -92,7 +93,7 @@ function applyReject(tx: Tx, actor: SignedIn, item: Item, reason: string, now: n
   notify(tx, { userId: item.authorId, kind: 'post_rejected', actorId: actor.id, threadId: item.threadId, postId: item.postId, data: { reason, title: item.title }, at: now });
 }
 
-const deletedWhileWaiting = 'The author deleted this post while it was waiting, so there is nothing to publish. Reject it to clear it from the queue.';
+const deletedWhileWaiting = msg('queue.deletedWhileWaiting');
 
 export function approveReviewItem(ctx: ServiceContext, viewer: Viewer, input: { itemId: number }): void {
   const { actor, item } = actionable(ctx, viewer, input.itemId, waitingKinds);
@@ -142,15 +143,15 @@ export function decideReviewItems(ctx: ServiceContext, viewer: Viewer, input: Bu
   const reason = input.action === 'reject' ? normalizeText(input.reason).trim() : '';
   const itemIds = [...new Set(input.itemIds)];
   assertValid({
-    items: itemIds.length === 0 ? 'Please tick at least one item first.' : itemIds.length > BULK_MAX ? `Please decide at most ${BULK_MAX} items at once.` : undefined,
+    items: itemIds.length === 0 ? msg('queue.noneTicked') : itemIds.length > BULK_MAX ? msg('queue.tooManyTicked', { max: BULK_MAX }) : undefined,
     ...(input.action === 'reject' ? reasonError(reason) : {}),
   });
   const actor = requireStaff(viewer);
   const items = loadItems(ctx.db, itemIds);
-  if (items.length !== itemIds.length) throw new NotFound('One of the ticked items no longer exists. Please reload the queue.');
-  if (items.some((item) => !canModerate(actor, item.categoryId))) throw new Forbidden('Some ticked items are in categories you do not moderate; nothing was changed.');
+  if (items.length !== itemIds.length) throw new NotFound(msg('queue.tickedItemGone'));
+  if (items.some((item) => !canModerate(actor, item.categoryId))) throw new Forbidden(msg('queue.tickedNotYourCategory'));
   if (items.some((item) => !waitingKinds.includes(item.kind))) {
-    throw new ValidationError({ items: 'Approving or rejecting several items at once works for posts and edits waiting for approval. Please decide flagged posts one by one.' });
+    throw new ValidationError({ items: msg('queue.bulkOnlyWaiting') });
   }
   const now = ctx.now();
   return ctx.db.transaction(

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
 import { canSanction, isCommunityWideStaff } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { assertValid, Conflict, Forbidden, NotFound } from '../lib/errors.js';
 import { notify } from '../notifications/notify.js';
@@ -33,19 +34,17 @@ function loadTarget(ctx: ServiceContext, viewer: Viewer, username: string) {
     .from(users)
     .where(eq(users.usernameKey, usernameKey(username)))
     .get();
-  if (!target) throw new NotFound('There is no member with that username.');
+  if (!target) throw new NotFound(msg('members.notFound'));
   if (!canSanction(actor, target)) throw new Forbidden(sanctionRefusal(actor, target));
   return { actor, target };
 }
 
 /** Says which rule applies, so the manager knows whom to ask instead (also shown on the member page). */
-export function sanctionRefusal(actor: SignedIn, target: { id: number; role: string }): string {
-  if (actor.id === target.id) return 'You cannot silence or suspend yourself.';
-  if (target.role === 'admin') return 'Admins cannot be silenced or suspended.';
-  if (!isCommunityWideStaff(actor)) {
-    return 'Silencing and suspending apply to the whole community, so only admins and managers of every category can do them. You can still hide or reject posts in your categories, and flag a post to bring it to their attention.';
-  }
-  return 'Only admins can silence or suspend community managers.';
+export function sanctionRefusal(actor: SignedIn, target: { id: number; role: string }): Message {
+  if (actor.id === target.id) return msg('sanction.refusedSelf');
+  if (target.role === 'admin') return msg('sanction.refusedAdmin');
+  if (!isCommunityWideStaff(actor)) return msg('sanction.refusedScoped');
+  return msg('sanction.refusedManager');
 }
 
 export function parseDays(value: unknown): number | null {
@@ -59,8 +58,8 @@ export function sanctionMember(ctx: ServiceContext, viewer: Viewer, input: { use
   const days = parseDays(input.days);
   const reason = normalizeText(input.reason).trim();
   assertValid({
-    days: days === null ? `Please enter a whole number of days from 1 to ${SANCTION_DAYS_MAX}.` : undefined,
-    reason: reason.length === 0 ? 'Please give a reason; the member will see it.' : reason.length > REASON_MAX ? `Please keep the reason under ${REASON_MAX} characters.` : undefined,
+    days: days === null ? msg('sanction.daysInvalid', { max: SANCTION_DAYS_MAX }) : undefined,
+    reason: reason.length === 0 ? msg('sanction.reasonMissing') : reason.length > REASON_MAX ? msg('mod.reasonTooLong', { max: REASON_MAX }) : undefined,
   });
   const { actor, target } = loadTarget(ctx, viewer, input.username);
   const column = columns[input.kind];
@@ -85,7 +84,7 @@ export function liftSanction(ctx: ServiceContext, viewer: Viewer, input: { usern
   const column = columns[input.kind];
   const now = ctx.now();
   const until = target[column.until];
-  if (until === null || until <= now) throw new Conflict(`${target.username} has no ${column.noun} to lift; it may have ended already.`);
+  if (until === null || until <= now) throw new Conflict(msg('sanction.nothingToLift', { username: target.username, kind: input.kind }));
   ctx.db.transaction(
     (tx) => {
       tx.update(users).set({ [column.until]: null, [column.reason]: null }).where(eq(users.id, target.id)).run();

@@ -1,6 +1,7 @@
 import { asc, eq, gt } from 'drizzle-orm';
 import { categories, categoryKinds, moderationModes, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
 import { normalizeText } from '../forum/validation.js';
+import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, NotFound } from '../lib/errors.js';
 import { recordModAction } from './audit.js';
@@ -43,13 +44,13 @@ export function addWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { wor
   assertValid({
     word:
       word.length === 0
-        ? 'Please enter a word or phrase to watch for.'
+        ? msg('mod.watchedWordEmpty')
         : word.length > WATCHED_WORD_MAX
-          ? `Please keep it under ${WATCHED_WORD_MAX} characters.`
+          ? msg('mod.watchedWordTooLong', { max: WATCHED_WORD_MAX })
           : existing
-            ? `“${word}” is already on the list (it does: ${existing.action}). Remove it first to change what it does.`
+            ? msg('mod.watchedWordExists', { word, action: existing.action })
             : undefined,
-    action: isAction(input.action) ? undefined : 'Please choose what happens to posts that contain it: block, queue or censor.',
+    action: isAction(input.action) ? undefined : msg('mod.watchedWordAction'),
   });
   const action = input.action as WatchedWordAction;
   const now = ctx.now();
@@ -66,7 +67,7 @@ export function addWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { wor
 export function removeWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { id: number }): void {
   const actor = requireConfigurer(viewer);
   const row = ctx.db.select({ id: watchedWords.id, word: watchedWords.word, action: watchedWords.action }).from(watchedWords).where(eq(watchedWords.id, input.id)).get();
-  if (!row) throw new NotFound('That watched word is no longer on the list.');
+  if (!row) throw new NotFound(msg('mod.watchedWordGone'));
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
@@ -91,18 +92,18 @@ export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): Categ
 export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, input: { categoryId: number; kind: unknown; moderation: unknown }): CategorySettings {
   const actor = requireConfigurer(viewer);
   assertValid({
-    kind: typeof input.kind === 'string' && (categoryKinds as readonly string[]).includes(input.kind) ? undefined : 'Please choose discussion or questions.',
+    kind: typeof input.kind === 'string' && (categoryKinds as readonly string[]).includes(input.kind) ? undefined : msg('mod.categoryKindInvalid'),
     moderation:
       typeof input.moderation === 'string' && (moderationModes as readonly string[]).includes(input.moderation)
         ? undefined
-        : 'Please choose who must wait for approval: nobody, new members, or everyone.',
+        : msg('mod.categoryModerationInvalid'),
   });
   const category = ctx.db
     .select({ id: categories.id, slug: categories.slug, name: categories.name, kind: categories.kind, moderation: categories.moderation })
     .from(categories)
     .where(eq(categories.id, input.categoryId))
     .get();
-  if (!category) throw new NotFound('That category does not exist.');
+  if (!category) throw new NotFound(msg('mod.categoryGone'));
   const next = { kind: input.kind as CategoryKind, moderation: input.moderation as ModerationMode };
   if (next.kind === category.kind && next.moderation === category.moderation) return category;
   const now = ctx.now();

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { canConfigure, isStaff } from '../forum/permissions.js';
 import type { SignedIn, Viewer } from '../lib/context.js';
 import { Forbidden, Unauthenticated } from '../lib/errors.js';
@@ -6,13 +7,13 @@ import { Forbidden, Unauthenticated } from '../lib/errors.js';
 // (the command line, tests and future APIs call them without the route in front).
 
 export function requireStaff(viewer: Viewer): SignedIn {
-  if (viewer === null) throw new Unauthenticated('Please log in to use the community team area.');
-  if (!isStaff(viewer)) throw new Forbidden('The community team area is for community managers and admins.');
+  if (viewer === null) throw new Unauthenticated(msg('mod.logIn'));
+  if (!isStaff(viewer)) throw new Forbidden(msg('mod.teamAreaOnly'));
   return viewer;
 }
 
 export function requireConfigurer(viewer: Viewer): SignedIn {
   const staff = requireStaff(viewer);
-  if (!canConfigure(staff)) throw new Forbidden('Only admins can change the community’s configuration.');
+  if (!canConfigure(staff)) throw new Forbidden(msg('mod.adminsOnly'));
   return staff;
 }

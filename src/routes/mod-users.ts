@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { changeRole, setManagerScope } from '../auth/roles.js';
 import { isAdmin } from '../forum/permissions.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { modActions } from '../moderation/audit.js';
@@ -13,21 +14,22 @@ import { readForm } from './forms.js';
 import { renderPage, fieldTexts } from './render.js';
 import { staffOnly } from './staff-guard.js';
 
-const doneNotices: Record<string, string> = {
-  silence: 'Silenced. They were told why and until when.',
-  suspend: 'Suspended and signed out everywhere. They were told why and until when.',
-  unsilence: 'The silence was lifted; they were told.',
-  unsuspend: 'The suspension was lifted; they were told and can sign in again.',
-  role: 'Role changed. They were signed out so the new rights apply from their next sign-in.',
-  scope: 'Saved the categories this manager moderates.',
+// What a change did, said on the member page it returns to (`?done=`).
+const doneNotices: Record<string, MessageKey> = {
+  silence: 'sanction.doneSilence',
+  suspend: 'sanction.doneSuspend',
+  unsilence: 'sanction.doneUnsilence',
+  unsuspend: 'sanction.doneUnsuspend',
+  role: 'members.doneRole',
+  scope: 'members.doneScope',
 };
 
 const memberPath = (username: string) => `/mod/users/${encodeURIComponent(username)}`;
 
 function renderMember(c: Context<AppEnv>, username: string, extra: { draft?: SanctionDraft; errors?: FieldErrors; notice?: string } = {}, status: 200 | 422 = 200) {
   const data = getMember(c.var.services, c.var.viewer, username);
-  const view = modUserPage({ ...data, isAdmin: isAdmin(c.var.viewer), actionLabels: modActions, ...(extra.draft ? { draft: extra.draft } : {}), ...(extra.errors ? { errors: extra.errors } : {}) });
-  return renderPage(c, view, { title: `${data.member.username} · Members`, ...(extra.notice ? { notice: extra.notice } : {}) }, status);
+  const view = modUserPage({ i18n: c.var.i18n, ...data, isAdmin: isAdmin(c.var.viewer), actionLabels: modActions, ...(extra.draft ? { draft: extra.draft } : {}), ...(extra.errors ? { errors: extra.errors } : {}) });
+  return renderPage(c, view, { title: c.var.i18n.t('members.pageTitle', { username: data.member.username }), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
 }
 
 /** Runs a change; invalid input shows the member page again (422) with what was typed. */
@@ -49,11 +51,11 @@ export const modUserRoutes = new Hono<AppEnv>()
     const query = (c.req.query('q') ?? '').trim().slice(0, 40);
     const after = c.req.query('after')?.slice(0, 80) || null;
     const page = listMembers(c.var.services, c.var.viewer, { query, after });
-    return renderPage(c, modUsersPage({ ...page, isFirstPage: after === null, isAdmin: isAdmin(c.var.viewer), query }), { title: 'Members' });
+    return renderPage(c, modUsersPage({ i18n: c.var.i18n, ...page, isFirstPage: after === null, isAdmin: isAdmin(c.var.viewer), query }), { title: c.var.i18n.t('modNav.members') });
   })
   .get('/mod/users/:username', (c) => {
     const notice = doneNotices[c.req.query('done') ?? ''];
-    return renderMember(c, c.req.param('username'), notice ? { notice } : {});
+    return renderMember(c, c.req.param('username'), notice ? { notice: c.var.i18n.t(notice) } : {});
   })
   .post('/mod/users/:username/:kind{(?:silence|suspend)}', (c) => {
     const kind = c.req.param('kind') as SanctionKind;

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { flagReasons, reviewKinds } from '../db/schema.js';
 import { isAdmin } from '../forum/permissions.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import { ValidationError } from '../lib/errors.js';
 import { modActions } from '../moderation/audit.js';
 import { isModAction, listModLog } from '../moderation/log.js';
@@ -52,11 +53,12 @@ function parseQueueQuery(params: Record<string, string>): ParsedQueue {
   return { filters, filterQuery, pageQuery: search.toString() };
 }
 
-const doneNotices: Record<string, (count: number) => string> = {
-  approve: (n) => (n === 1 ? 'Approved: the post is public and its author was told.' : `Approved ${n} posts; their authors were told.`),
-  reject: (n) => (n === 1 ? 'Rejected: the author was told why.' : `Rejected ${n} posts; their authors were told why.`),
-  dismiss: () => 'Flags dismissed: the post stays up.',
-  hide: () => 'Hidden: the author was told why.',
+// What a decision did, said on the queue it returns to (`?done=` and, for several, `&count=`).
+const doneNotices: Record<string, MessageKey> = {
+  approve: 'queue.doneApprove',
+  reject: 'queue.doneReject',
+  dismiss: 'queue.doneDismiss',
+  hide: 'queue.doneHide',
 };
 
 function renderQueue(c: Context<AppEnv>, parsed: ParsedQueue, extra: { notice?: string; failed?: ModQueueProps['failed'] } = {}, status: 200 | 422 = 200) {
@@ -68,6 +70,7 @@ function renderQueue(c: Context<AppEnv>, parsed: ParsedQueue, extra: { notice?: 
   page.items = [...getReviewItems(services, viewer, missing), ...page.items];
   const { filters } = parsed;
   const view = modQueuePage({
+    i18n: c.var.i18n,
     ...page,
     isFirstPage: filters.cursor === null,
     isAdmin: isAdmin(viewer),
@@ -77,7 +80,7 @@ function renderQueue(c: Context<AppEnv>, parsed: ParsedQueue, extra: { notice?: 
     categories: listModeratedCategories(services, viewer),
     ...(extra.failed ? { failed: extra.failed } : {}),
   });
-  return renderPage(c, view, { title: 'Review queue', ...(extra.notice ? { notice: extra.notice } : {}) }, status);
+  return renderPage(c, view, { title: c.var.i18n.t('modNav.queue'), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
 }
 
 /** Where a decision returns to: the same filters and page, with a short confirmation. */
@@ -97,14 +100,14 @@ function chosenReason(form: Record<string, string>): string {
 function noticeFrom(c: Context<AppEnv>): string | undefined {
   const done = doneNotices[c.req.query('done') ?? ''];
   const count = Number(c.req.query('count') ?? '1');
-  return done ? done(Number.isSafeInteger(count) && count > 0 ? count : 1) : undefined;
+  return done ? c.var.i18n.t(done, { count: Number.isSafeInteger(count) && count > 0 ? count : 1 }) : undefined;
 }
 
 export const modRoutes = new Hono<AppEnv>()
   .use('/mod/*', staffOnly())
   .get('/mod', (c) => {
-    const view = modHomePage({ isAdmin: isAdmin(c.var.viewer), openItems: countOpenReviewItems(c.var.services, c.var.viewer) });
-    return renderPage(c, view, { title: 'Community team' });
+    const view = modHomePage({ i18n: c.var.i18n, isAdmin: isAdmin(c.var.viewer), openItems: countOpenReviewItems(c.var.services, c.var.viewer) });
+    return renderPage(c, view, { title: c.var.i18n.t('mod.home.heading') });
   })
   .get('/mod/queue', (c) => {
     const notice = noticeFrom(c);
@@ -122,8 +125,9 @@ export const modRoutes = new Hono<AppEnv>()
       return c.redirect(backTo(parsed, action, result.decided), 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const draft = { choice: form['reason'] ?? '', other: form['reasonOther'] ?? '', error: fieldTexts(c, error.fields)['reason'] };
-      const failed = { itemId: 'bulk' as const, action, draft, selected: items, ...(fieldTexts(c, error.fields)['items'] ? { message: fieldTexts(c, error.fields)['items'] } : {}) };
+      const texts = fieldTexts(c, error.fields);
+      const draft = { choice: form['reason'] ?? '', other: form['reasonOther'] ?? '', error: texts['reason'] };
+      const failed = { itemId: 'bulk' as const, action, draft, selected: items, ...(texts['items'] ? { message: texts['items'] } : {}) };
       return renderQueue(c, parsed, { failed }, 422);
     }
   })
@@ -161,6 +165,7 @@ export const modRoutes = new Hono<AppEnv>()
     if (action) search.set('action', action);
     if (target) search.set('target', target);
     const view = modLogPage({
+      i18n: c.var.i18n,
       actionLabels: modActions,
       entries,
       nextCursor,
@@ -169,5 +174,5 @@ export const modRoutes = new Hono<AppEnv>()
       filters: { actor, action: action ?? '', target },
       filterQuery: search.toString(),
     });
-    return renderPage(c, view, { title: 'Audit log' });
+    return renderPage(c, view, { title: c.var.i18n.t('modNav.log') });
   });

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { editPost, getPostForEdit } from '../forum/edits.js';
 import { deletePost, listRevisions, locatePost, type PostLocation } from '../forum/posts.js';
+import { msg } from '../i18n/message.js';
 import { ValidationError } from '../lib/errors.js';
 import { flagPost, getFlagTarget, type FlagTarget } from '../moderation/flags.js';
 import { hidePostWithReason, unhidePostByModerator } from '../moderation/post-tools.js';
@@ -23,8 +24,8 @@ function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, er
 }
 
 function renderFlag(c: Context<AppEnv>, target: FlagTarget, values: { reason: string; note: string }, errors: FormErrors, status: 200 | 422) {
-  const view = flagPage({ postId: target.postId, threadTitle: target.title, postPath: postPath(target.location), values, errors });
-  return renderPage(c, view, { title: 'Flag a post' }, status);
+  const view = flagPage({ i18n: c.var.i18n, postId: target.postId, threadTitle: target.title, postPath: postPath(target.location), values, errors });
+  return renderPage(c, view, { title: c.var.i18n.t('flag.title') }, status);
 }
 
 export const postRoutes = new Hono<AppEnv>()
@@ -77,7 +78,8 @@ export const postRoutes = new Hono<AppEnv>()
         return renderFlag(c, getFlagTarget(c.var.services, c.var.viewer, postId), values, fieldTexts(c, error.fields), 422);
       }
       const note = form['note'] ?? '';
-      const refused = note.trim() ? refusedWithText(c, error, [{ name: 'note', label: 'Your note', value: note }], { href: `/p/${postId}`, label: 'Back to the post' }) : null;
+      const { i18n } = c.var;
+      const refused = note.trim() ? refusedWithText(c, error, [{ name: 'note', label: i18n.t('flag.yourNote'), value: note }], { href: `/p/${postId}`, label: i18n.t('flag.backToPost') }) : null;
       if (refused) return refused;
       throw error;
     }
@@ -89,7 +91,7 @@ export const postRoutes = new Hono<AppEnv>()
     try {
       hidePostWithReason(c.var.services, c.var.viewer, { postId, reason: form['reason'] });
     } catch (error) {
-      if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+      if (error instanceof ValidationError) return renderError(c, 422, msg('mod.hideRefused', { problem: Object.values(fieldTexts(c, error.fields)).join(' ') }));
       throw error;
     }
     return c.redirect(postPath(locatePost(c.var.services, c.var.viewer, postId)), 303);

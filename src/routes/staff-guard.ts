@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { canConfigure, canUseModeration } from '../forum/permissions.js';
+import { msg } from '../i18n/message.js';
 import { Forbidden } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect } from './forms.js';
@@ -16,7 +17,7 @@ export function staffOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const viewer = c.var.viewer;
     if (!viewer) return signIn(c);
-    if (!canUseModeration(viewer)) throw new Forbidden('This area is for the community team (community managers and admins).');
+    if (!canUseModeration(viewer)) throw new Forbidden(msg('mod.teamOnly'));
     c.header('Cache-Control', 'private, no-store');
     await next();
   };
@@ -26,7 +27,7 @@ export function adminOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const viewer = c.var.viewer;
     if (!viewer) return signIn(c);
-    if (!canConfigure(viewer)) throw new Forbidden('Only admins can change the community’s configuration.');
+    if (!canConfigure(viewer)) throw new Forbidden(msg('mod.adminsOnly'));
     c.header('Cache-Control', 'private, no-store');
     await next();
   };

@@ -53,8 +53,8 @@ describe('entries', () => {
     ]);
     const page = await (await ctx.http.get('/mod/log', { as: ctx.manager })).text();
     expect(page.indexOf('changed a role</td>')).toBeLessThan(page.indexOf('rejected a post</td>'));
-    expect(page).toContain('member → manager');
-    expect(page).toContain('“casino” (block)');
+    expect(page).toContain('Member <span class="direction-arrow" aria-hidden="true">→</span> Community manager');
+    expect(page).toContain('<bdi>“casino”</bdi> (block)');
     expect(page).toContain('silenced a member');
     expect(page).toContain('“Insults”');
     expect(page).toContain(`href="/p/${published.postId}">post #1</a>`);
@@ -91,6 +91,6 @@ describe('entries', () => {
     expect(second).toContain('“paging 9”');
     expect(second).toContain('“paging 0”');
     expect(second).not.toContain('“paging 10”');
-    expect(second).toContain('← Newest');
+    expect(second).toContain('<span class="direction-arrow" aria-hidden="true">←</span> Newest');
   });
 });

@@ -64,10 +64,10 @@ describe('the list', () => {
     expect(page).toContain('href="/c/grinders">Coffee Grinders</a>');
     expect(page).toContain(`id="item-${flagItem}"`);
     expect(page).toContain('Flagged (2)');
-    expect(page).toContain('<strong>Spam or advertising</strong> — “Links to his own shop”');
+    expect(page).toContain('<strong>Spam or advertising</strong> — <bdi>“Links to his own shop”</bdi>');
     expect(page).toContain('href="/u/bob">bob</a>');
     expect(page).toContain('<strong>Off-topic</strong>');
-    expect(page).toMatch(/Silenced <time[^>]*>[^<]+<\/time>: “Advertising again”/);
+    expect(page).toMatch(/Silenced <time[^>]*>[^<]+<\/time>: <bdi>“Advertising again”<\/bdi>/);
     expect(page).toContain('Approved posts');
     expect(page).toContain('href="/mod/users/erin#sanctions"');
     expect(page).toMatch(/Review <span class="count-badge"[^>]*>\d+<\/span>/);

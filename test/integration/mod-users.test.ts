@@ -65,7 +65,7 @@ describe('the member list', () => {
     expect(second).not.toContain('href="/mod/users/zed29"');
     const dave = await (await ctx.http.get('/mod/users?q=dav', { as: ctx.manager })).text();
     expect(dave).toMatch(/href="\/mod\/users\/dave">dave<\/a><\/td>[\s\S]*?<td class="number">1<\/td>\s*<td class="number">1<\/td>\s*<td class="number">0<\/td>/);
-    expect(await (await ctx.http.get('/mod/users?q=qqq', { as: ctx.manager })).text()).toContain('No member’s username starts with “qqq”.');
+    expect(await (await ctx.http.get('/mod/users?q=qqq', { as: ctx.manager })).text()).toContain('No member’s username starts with <bdi>“qqq”</bdi>.');
   });
 });
 
@@ -174,7 +174,7 @@ describe('roles and scope', () => {
     expect(ctx.row<{ n: number }>('select count(*) as n from sessions where user_id = ?', promoted.id).n).toBe(0);
     expect(await (await ctx.http.get('/', { cookie })).text()).not.toContain('href="/u/pat"');
     expect(lastLog()).toMatchObject({ action: 'role_change', actor_id: ctx.admin.id, target_user_id: promoted.id, details: JSON.stringify({ from: 'member', to: 'manager' }) });
-    expect(await (await ctx.http.get('/mod/users/pat', { as: ctx.admin })).text()).toContain('Categories pat moderates');
+    expect(await (await ctx.http.get('/mod/users/pat', { as: ctx.admin })).text()).toContain('Categories <bdi>pat</bdi> moderates');
   });
 
   it('refuses managers, an admin’s own role and unknown roles', async () => {
@@ -210,7 +210,7 @@ describe('roles and scope', () => {
 
   it('shows the member’s history of sanctions and role changes', async () => {
     const page = await (await ctx.http.get('/mod/users/bob', { as: ctx.manager })).text();
-    expect(page).toMatch(/mia silenced a member: “Cooling off after an argument”/);
+    expect(page).toMatch(/<bdi>mia<\/bdi> silenced a member: <bdi>“Cooling off after an argument”<\/bdi>/);
     expect(page).toContain('href="/mod/log?target=bob"');
   });
 });

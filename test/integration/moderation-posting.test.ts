@@ -166,7 +166,7 @@ describe('flags', () => {
     const form = await ctx.http.get(`/p/${postId}/flag`, { as: ctx.member });
     const page = await form.text();
     expect(form.status).toBe(200);
-    expect(page).toContain('Flag a post in “Flag page thread”');
+    expect(page).toContain('Flag a post in “<bdi>Flag page thread</bdi>”');
     expect(page).toContain(`<form method="post" action="/p/${postId}/flag"`);
     expect(page).toContain(`href="/t/${threadId}/${slug}#post-1"`);
     const anonymous = await ctx.http.get(`/p/${postId}/flag`);

@@ -31,7 +31,7 @@ describe('a reason that ends with its own punctuation', () => {
     // Hiding resolves the flag; a flag that stays open (filed as the manager hid it) shows the reason.
     ctx.db.$client.prepare("update review_items set status = 'open', resolution = null, resolved_by_id = null, resolved_at = null where id = ?").run(itemId);
     const queue = await page('/mod/queue', { as: ctx.manager });
-    expect(queue).toContain(`Already hidden by a community manager: “Please keep brand names out of here.”</p>`);
+    expect(queue).toContain(`Already hidden by a community manager: <bdi>“Please keep brand names out of here.”</bdi></p>`);
     for (const text of [threadPage, notifications, mail.text_body, queue]) expect(text).not.toMatch(doubled);
   });
 
@@ -48,8 +48,8 @@ describe('a reason that ends with its own punctuation', () => {
     expect((await ctx.http.post('/mod/users/rowan/silence', { days: '3', reason: 'Cool down a little…' }, { as: ctx.manager })).status).toBe(303);
     expect((await ctx.http.post('/mod/users/rowan/suspend', { days: '3', reason: 'Stop posting “deals”' }, { as: ctx.manager })).status).toBe(303);
     const memberPage = await page('/mod/users/rowan', { as: ctx.manager });
-    expect(memberPage).toContain('Silenced: “Cool down a little…”</p>');
-    expect(memberPage).toContain('Suspended: “Stop posting “deals””</p>');
+    expect(memberPage).toContain('Silenced: <bdi>“Cool down a little…”</bdi></p>');
+    expect(memberPage).toContain('Suspended: <bdi>“Stop posting “deals””</bdi></p>');
     const signIn = await (await ctx.http.post('/login', { login: 'rowan', password: 'correct horse battery' })).text();
     expect(signIn).toContain('UTC: “Stop posting “deals”” You can sign in again after that.');
     expect(member.username).toBe('rowan');

@@ -1,46 +1,63 @@
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
 
-export type ModSection = 'home' | 'queue' | 'users' | 'log' | 'watched-words' | 'categories' | 'flags';
+type Tab = { section: string; href: string; label: MessageKey };
 
-const staffLinks: [ModSection, string, string][] = [
-  ['queue', '/mod/queue', 'Review queue'],
-  ['users', '/mod/users', 'Members'],
-  ['log', '/mod/log', 'Audit log'],
-];
-const adminLinks: [ModSection, string, string][] = [
-  ['watched-words', '/admin/watched-words', 'Watched words'],
-  ['categories', '/admin/categories', 'Categories'],
-  ['flags', '/admin/flags', 'Flags'],
-];
+// One line per tab: its section name (what a page passes as `current`), its address and its label.
+const staffTabs = [
+  { section: 'queue', href: '/mod/queue', label: 'modNav.queue' },
+  { section: 'users', href: '/mod/users', label: 'modNav.members' },
+  { section: 'log', href: '/mod/log', label: 'modNav.log' },
+] as const satisfies readonly Tab[];
+const adminTabs = [
+  { section: 'watched-words', href: '/admin/watched-words', label: 'modNav.watchedWords' },
+  { section: 'categories', href: '/admin/categories', label: 'modNav.categories' },
+  { section: 'flags', href: '/admin/flags', label: 'modNav.flags' },
+] as const satisfies readonly Tab[];
+
+export type ModSection = 'home' | (typeof staffTabs)[number]['section'] | (typeof adminTabs)[number]['section'];
 
 /** The community team area's tabs; admins also see the configuration pages. */
-export function modNav(current: ModSection, isAdmin: boolean): Html {
-  const links = isAdmin ? [...staffLinks, ...adminLinks] : staffLinks;
-  return html`<nav class="tabs mod-tabs" aria-label="Community team">
-  <a href="/mod"${current === 'home' ? html` aria-current="page"` : ''}>Overview</a>
-  ${links.map(([section, href, label]) => html`<a href="${href}"${section === current ? html` aria-current="page"` : ''}>${label}</a>`)}
+export function modNav(i18n: I18n, current: ModSection, isAdmin: boolean): Html {
+  const tabs: readonly Tab[] = isAdmin ? [...staffTabs, ...adminTabs] : staffTabs;
+  return html`<nav class="tabs mod-tabs" aria-label="${i18n.t('modNav.label')}">
+  <a href="/mod"${current === 'home' ? html` aria-current="page"` : ''}>${i18n.t('modNav.overview')}</a>
+  ${tabs.map((tab) => html`<a href="${tab.href}"${tab.section === current ? html` aria-current="page"` : ''}>${i18n.t(tab.label)}</a>`)}
 </nav>`;
 }
 
-/** Flag reasons as members chose them on the flag form. */
-export const flagReasonLabels: Record<string, string> = {
-  spam: 'Spam or advertising',
-  abuse: 'Abusive or harassing',
-  off_topic: 'Off-topic',
-  other: 'Something else',
+const flagReasonKeys: Record<string, MessageKey> = {
+  spam: 'flag.reason.spam',
+  abuse: 'flag.reason.abuse',
+  off_topic: 'flag.reason.offTopic',
+  other: 'flag.reason.other',
 };
 
-/** Ready-made reasons for refusing a post; managers may also write their own. */
-export const rejectReasons = [
-  'Spam or advertising',
-  'Off-topic for this community',
-  'Personal information (please remove phone numbers, addresses or order details)',
-  'Duplicate of an existing thread',
-  'Abusive or disrespectful language',
-] as const;
+/** A flag's reason as members chose it on the flag form. */
+export function flagReasonLabel(i18n: I18n, reason: string): string {
+  const key = flagReasonKeys[reason];
+  return key ? i18n.t(key) : reason;
+}
 
-const roleNames: Record<string, string> = { member: 'Member', manager: 'Community manager', admin: 'Admin' };
+/** The flag reasons with their labels, in the order the flag form lists them. */
+export function flagReasonOptions(i18n: I18n): [string, string][] {
+  return Object.keys(flagReasonKeys).map((reason) => [reason, flagReasonLabel(i18n, reason)]);
+}
 
-export function roleName(role: string): string {
-  return roleNames[role] ?? role;
+const rejectReasonKeys: readonly MessageKey[] = ['review.preset.spam', 'review.preset.offTopic', 'review.preset.personalInformation', 'review.preset.duplicate', 'review.preset.abusive'];
+
+/**
+ * Ready-made reasons for refusing a post, in the manager's language; managers may also write
+ * their own. The chosen text is stored and shown to the author as the manager's words.
+ */
+export function rejectReasons(i18n: I18n): string[] {
+  return rejectReasonKeys.map((key) => i18n.t(key));
+}
+
+const roleKeys: Record<string, MessageKey> = { member: 'members.role.member', manager: 'members.role.manager', admin: 'members.role.admin' };
+
+export function roleName(i18n: I18n, role: string): string {
+  const key = roleKeys[role];
+  return key ? i18n.t(key) : role;
 }

@@ -1,3 +1,4 @@
+import { legacyI18n } from '../legacy-i18n.js';
 import type { CategorySettings } from '../../src/moderation/settings.js';
 import type { FieldErrors } from '../components/form.js';
 import { modNav } from '../components/mod-nav.js';
@@ -35,7 +36,7 @@ function categoryForm(category: CategorySettings, errors: FieldErrors | undefine
 
 export function categorySettingsPage(props: CategorySettingsProps): Html {
   return html`<h1>Categories</h1>
-${modNav('categories', true)}
+${modNav(legacyI18n, 'categories', true)}
 <p class="lead">Staff posts never wait for approval. Changes apply to posts written from now on.</p>
 ${props.categories.length === 0
   ? html`<p class="empty">There are no categories yet. Create one with <code>npm run cli -- category:create</code>.</p>`

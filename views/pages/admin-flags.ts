@@ -10,7 +10,7 @@ export type FlagSettingsProps = { values: FlagSettingsValues; errors: FieldError
 export function flagSettingsPage(props: FlagSettingsProps): Html {
   const { values, errors } = props;
   return html`<h1>Flags</h1>
-${modNav('flags', true)}
+${modNav(legacyI18n, 'flags', true)}
 <p class="lead">Every flag reaches the review queue. Flags from trusted members can also hide a post at once, until a community manager looks at it. Posts by community managers and admins are never hidden this way; their flags go to the top of the queue.</p>
 <form method="post" action="/admin/flags" class="post-form" aria-labelledby="flags-heading">
   <h2 id="flags-heading">When flags hide a post</h2>

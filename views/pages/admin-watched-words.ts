@@ -41,7 +41,7 @@ function row(word: WatchedWordRow): Html {
 
 export function watchedWordsPage(props: WatchedWordsProps): Html {
   return html`<h1>Watched words</h1>
-${modNav('watched-words', true)}
+${modNav(legacyI18n, 'watched-words', true)}
 <p class="lead">Checked in every new or edited post and title. Changes apply to posts written from now on.</p>
 ${addForm(props)}
 <h2>On the list</h2>

@@ -1,15 +1,18 @@
-import { legacyI18n } from '../legacy-i18n.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { errorSummary, textarea } from '../components/form.js';
 import { html, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
-export const flagReasons = [
-  ['spam', 'Spam or advertising'],
-  ['abuse', 'Abusive or harassing'],
-  ['off_topic', 'Off-topic'],
-  ['other', 'Something else (please explain)'],
-] as const;
+const flagChoices: [string, MessageKey][] = [
+  ['spam', 'flag.reason.spam'],
+  ['abuse', 'flag.reason.abuse'],
+  ['off_topic', 'flag.reason.offTopic'],
+  ['other', 'flag.reasonOtherExplain'],
+];
 
 export type FlagPageProps = {
+  i18n: I18n;
   postId: number;
   threadTitle: string;
   /** The post in its thread, where Cancel goes back to. */
@@ -23,17 +26,17 @@ export type FlagPageProps = {
  * instead of a form per post keeps signed-in thread pages small, and it works without JavaScript.
  */
 export function flagPage(props: FlagPageProps): Html {
-  const { values, errors } = props;
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="${props.postPath}">Back to the post</a></nav>
-<h1>Flag a post in “${props.threadTitle}”</h1>
+  const { i18n, values, errors } = props;
+  return html`<nav class="breadcrumbs" aria-label="${i18n.t('flag.breadcrumb')}"><a href="${props.postPath}">${i18n.t('flag.backToPost')}</a></nav>
+<h1>${rich(i18n, 'flag.heading', { title: html`<bdi>${props.threadTitle}</bdi>` })}</h1>
 <form method="post" action="/p/${props.postId}/flag" class="flag-form">
-  ${errorSummary(legacyI18n, errors)}
+  ${errorSummary(i18n, errors)}
   <fieldset>
-    <legend>Why should a community manager look at this post?</legend>
+    <legend>${i18n.t('flag.question')}</legend>
     ${errors['reason'] ? html`<p class="field-error" id="reason-error">${errors['reason']}</p>` : ''}
-    ${flagReasons.map(([value, label]) => html`<label><input type="radio" name="reason" value="${value}" required${values.reason === value ? html` checked` : ''}> ${label}</label>`)}
+    ${flagChoices.map(([value, label]) => html`<label><input type="radio" name="reason" value="${value}" required${values.reason === value ? html` checked` : ''}> ${i18n.t(label)}</label>`)}
   </fieldset>
-  ${textarea({ name: 'note', label: 'Note for the community team (required for “something else”)', value: values.note, error: errors['note'], rows: 3, maxlength: 500 })}
-  <button type="submit">Send flag</button> <a href="${props.postPath}">Cancel</a>
+  ${textarea({ name: 'note', label: i18n.t('flag.noteLabel'), value: values.note, error: errors['note'], rows: 3, maxlength: 500 })}
+  <button type="submit">${i18n.t('flag.send')}</button> <a href="${props.postPath}">${i18n.t('flag.cancel')}</a>
 </form>`;
 }

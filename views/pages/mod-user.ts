@@ -1,131 +1,161 @@
-import { legacyI18n } from '../legacy-i18n.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import type { I18n } from '../../src/i18n/translator.js';
+import type { ErrorText } from '../../src/lib/errors.js';
 import type { MemberHistoryEntry, MemberSummary } from '../../src/moderation/members.js';
 import { errorSummary, type FieldErrors } from '../components/form.js';
 import { modNav, roleName } from '../components/mod-nav.js';
 import { badge } from '../components/post.js';
-import { legacyTime } from '../components/time.js';
+import { quoted, quotedAtEnd } from '../components/quoted.js';
+import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 import { standing } from './mod-users.js';
-import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
 export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; reason: string; errors: FieldErrors };
 
 export type ModUserProps = {
+  i18n: I18n;
   member: MemberSummary;
   /** Null when this viewer does not get the history (a scoped manager). */
   history: MemberHistoryEntry[] | null;
   scope: number[];
   categories: { id: number; name: string }[];
   /** Why this viewer may not sanction this member; null when they may. */
-  sanctionRefusal: string | null;
+  sanctionRefusal: ErrorText | null;
   may: { sanction: boolean; changeRole: boolean };
   isAdmin: boolean;
-  actionLabels: Readonly<Record<string, string>>;
+  actionLabels: Readonly<Record<string, MessageKey>>;
   draft?: SanctionDraft;
   errors?: FieldErrors;
 };
 
 const sanctionCopy = {
-  silence: { title: 'Silence', effect: 'They can still read and sign in, but cannot post or flag.', button: 'Silence' },
-  suspend: { title: 'Suspend', effect: 'They are signed out everywhere at once and cannot sign in until it ends.', button: 'Suspend' },
-} as const;
+  silence: { title: 'sanction.silenceTitle', hint: 'sanction.silenceHint', button: 'sanction.silenceButton' },
+  suspend: { title: 'sanction.suspendTitle', hint: 'sanction.suspendHint', button: 'sanction.suspendButton' },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+const arrow = (glyph: string) => html`<span class="direction-arrow" aria-hidden="true">${glyph}</span>`;
+const isolated = (text: string) => html`<bdi>${text}</bdi>`;
 
 function sanctionForm(props: ModUserProps, kind: 'silence' | 'suspend'): Html {
+  const { i18n } = props;
   const path = `/mod/users/${encodeURIComponent(props.member.username)}`;
   const draft = props.draft?.kind === kind ? props.draft : undefined;
   const copy = sanctionCopy[kind];
+  const username = isolated(props.member.username);
   const daysError = draft?.errors['days'];
   const reasonError = draft?.errors['reason'];
   return html`<form method="post" action="${path}/${kind}" class="sanction-form" aria-labelledby="${kind}-heading">
-  <h3 id="${kind}-heading">${copy.title}</h3>
-  <p class="hint">${copy.effect} It ends by itself after the number of days you choose, and ${props.member.username} is told why.</p>
-  ${draft ? errorSummary(legacyI18n, draft.errors) : ''}
+  <h3 id="${kind}-heading">${i18n.t(copy.title)}</h3>
+  <p class="hint">${rich(i18n, copy.hint, { username })}</p>
+  ${draft ? errorSummary(i18n, draft.errors) : ''}
   <div class="field${daysError ? ' has-error' : ''}">
-    <label for="${kind}-days">Days (1–365)</label>
+    <label for="${kind}-days">${i18n.t('sanction.days')}</label>
     <input id="${kind}-days" name="days" type="number" min="1" max="365" required value="${draft?.days ?? '7'}"${daysError ? html` aria-invalid="true" aria-describedby="${kind}-days-error"` : ''}>
     ${daysError ? html`<p class="field-error" id="${kind}-days-error">${daysError}</p>` : ''}
   </div>
   <div class="field${reasonError ? ' has-error' : ''}">
-    <label for="${kind}-reason">Reason (the member sees it)</label>
-    <input id="${kind}-reason" name="reason" required maxlength="300" value="${draft?.reason ?? ''}"${reasonError ? html` aria-invalid="true" aria-describedby="${kind}-reason-error"` : ''}>
+    <label for="${kind}-reason">${i18n.t('sanction.reason')}</label>
+    <input id="${kind}-reason" name="reason" required maxlength="300" dir="auto" value="${draft?.reason ?? ''}"${reasonError ? html` aria-invalid="true" aria-describedby="${kind}-reason-error"` : ''}>
     ${reasonError ? html`<p class="field-error" id="${kind}-reason-error">${reasonError}</p>` : ''}
   </div>
-  <button type="submit" class="button-secondary danger">${copy.button} ${props.member.username}</button>
+  <button type="submit" class="button-secondary danger">${rich(i18n, copy.button, { username })}</button>
 </form>`;
 }
 
-function liftForm(props: ModUserProps, kind: 'unsilence' | 'unsuspend', label: string): Html {
+function liftForm(props: ModUserProps, kind: 'unsilence' | 'unsuspend'): Html {
+  const { i18n } = props;
   return html`<form method="post" action="/mod/users/${encodeURIComponent(props.member.username)}/${kind}" class="lift-form">
-  <label for="${kind}-note">Note for the audit log (optional)</label> <input id="${kind}-note" name="reason" maxlength="300">
-  <button type="submit" class="button-secondary">${label}</button>
+  <label for="${kind}-note">${i18n.t('sanction.liftNote')}</label> <input id="${kind}-note" name="reason" maxlength="300" dir="auto">
+  <button type="submit" class="button-secondary">${i18n.t(kind === 'unsilence' ? 'sanction.liftSilence' : 'sanction.liftSuspension')}</button>
 </form>`;
+}
+
+/** "Silenced: “reason”." with the lift form, for a sanction in force. */
+function activeSanction(props: ModUserProps, kind: 'silence' | 'suspend', reason: string | null): Html {
+  const { i18n } = props;
+  const said = reason
+    ? rich(i18n, 'sanction.activeBecause', { kind, ...quotedAtEnd(reason) })
+    : i18n.t('sanction.active', { kind });
+  return html`<div class="sanction-active"><p>${said}</p>${liftForm(props, kind === 'silence' ? 'unsilence' : 'unsuspend')}</div>`;
 }
 
 function sanctions(props: ModUserProps): Html {
-  const { member } = props;
+  const { member, i18n } = props;
   if (!props.may.sanction) {
-    return html`<section id="sanctions"><h2>Sanctions</h2><p>${standing(member)}</p><p class="muted">${props.sanctionRefusal ?? ''}</p></section>`;
+    return html`<section id="sanctions"><h2>${i18n.t('sanction.heading')}</h2><p>${standing(i18n, member)}</p><p class="muted">${props.sanctionRefusal ? i18n.message(props.sanctionRefusal) : ''}</p></section>`;
   }
   return html`<section id="sanctions" aria-labelledby="sanctions-heading">
-  <h2 id="sanctions-heading">Sanctions</h2>
-  <p>${standing(member)}</p>
-  ${member.silencedUntil !== null ? html`<div class="sanction-active"><p>Silenced${member.silenceReason ? `: ${quotedSentenceEnd(member.silenceReason)}` : '.'}</p>${liftForm(props, 'unsilence', 'Lift the silence now')}</div>` : ''}
-  ${member.suspendedUntil !== null ? html`<div class="sanction-active"><p>Suspended${member.suspendReason ? `: ${quotedSentenceEnd(member.suspendReason)}` : '.'}</p>${liftForm(props, 'unsuspend', 'Lift the suspension now')}</div>` : ''}
+  <h2 id="sanctions-heading">${i18n.t('sanction.heading')}</h2>
+  <p>${standing(i18n, member)}</p>
+  ${member.silencedUntil !== null ? activeSanction(props, 'silence', member.silenceReason) : ''}
+  ${member.suspendedUntil !== null ? activeSanction(props, 'suspend', member.suspendReason) : ''}
   <div class="sanction-forms">${sanctionForm(props, 'silence')}${sanctionForm(props, 'suspend')}</div>
 </section>`;
 }
 
-function roleForms(props: ModUserProps): Html {
-  if (!props.may.changeRole) return html``;
-  const path = `/mod/users/${encodeURIComponent(props.member.username)}`;
-  const roleError = props.errors?.['role'];
+function scopeForm(props: ModUserProps, path: string): Html {
+  const { i18n } = props;
   const scopeError = props.errors?.['categories'];
-  return html`<section aria-labelledby="role-heading">
-  <h2 id="role-heading">Role</h2>
-  <form method="post" action="${path}/role" class="inline-form">
-    <label for="role">Role</label>
-    <select id="role" name="role">${(['member', 'manager', 'admin'] as const).map((role) =>
-      role === props.member.role ? html`<option value="${role}" selected>${roleName(role)}</option>` : html`<option value="${role}">${roleName(role)}</option>`,
-    )}</select>
-    <button type="submit" class="button-secondary">Change role</button>
-    ${roleError ? html`<p class="field-error" role="alert">${roleError}</p>` : ''}
-  </form>
-  <p class="hint">Changing the role signs ${props.member.username} out everywhere, so the new rights apply from their next sign-in.</p>
-  ${props.member.role === 'manager'
-    ? html`<form method="post" action="${path}/scope" class="scope-form">
+  return html`<form method="post" action="${path}/scope" class="scope-form">
     <fieldset${scopeError ? html` class="has-error"` : ''}>
-      <legend>Categories ${props.member.username} moderates</legend>
-      <p class="hint">Tick none to let them moderate every category.</p>
-      ${props.categories.map((category) => html`<label><input type="checkbox" name="categories" value="${category.id}"${props.scope.includes(category.id) ? html` checked` : ''}> ${category.name}</label>`)}
+      <legend>${rich(i18n, 'members.scopeLegend', { username: isolated(props.member.username) })}</legend>
+      <p class="hint">${i18n.t('members.scopeHint')}</p>
+      ${props.categories.map((category) => html`<label><input type="checkbox" name="categories" value="${category.id}"${props.scope.includes(category.id) ? html` checked` : ''}> <bdi>${category.name}</bdi></label>`)}
       ${scopeError ? html`<p class="field-error" role="alert">${scopeError}</p>` : ''}
     </fieldset>
-    <button type="submit" class="button-secondary">Save categories</button>
-  </form>`
-    : ''}
+    <button type="submit" class="button-secondary">${i18n.t('members.saveScope')}</button>
+  </form>`;
+}
+
+function roleForms(props: ModUserProps): Html {
+  if (!props.may.changeRole) return html``;
+  const { i18n } = props;
+  const path = `/mod/users/${encodeURIComponent(props.member.username)}`;
+  const roleError = props.errors?.['role'];
+  return html`<section aria-labelledby="role-heading">
+  <h2 id="role-heading">${i18n.t('members.roleHeading')}</h2>
+  <form method="post" action="${path}/role" class="inline-form">
+    <label for="role">${i18n.t('members.roleHeading')}</label>
+    <select id="role" name="role">${(['member', 'manager', 'admin'] as const).map((role) =>
+      role === props.member.role ? html`<option value="${role}" selected>${roleName(i18n, role)}</option>` : html`<option value="${role}">${roleName(i18n, role)}</option>`,
+    )}</select>
+    <button type="submit" class="button-secondary">${i18n.t('members.changeRole')}</button>
+    ${roleError ? html`<p class="field-error" role="alert">${roleError}</p>` : ''}
+  </form>
+  <p class="hint">${rich(i18n, 'members.roleHint', { username: isolated(props.member.username) })}</p>
+  ${props.member.role === 'manager' ? scopeForm(props, path) : ''}
 </section>`;
 }
 
+function historyEntry(props: ModUserProps, entry: MemberHistoryEntry, system: string): Html {
+  const { i18n } = props;
+  const label = props.actionLabels[entry.action];
+  const values = { actor: entry.actor ? isolated(entry.actor) : system, action: label ? i18n.t(label) : entry.action };
+  const said = entry.reason ? rich(i18n, 'members.historyWithReason', { ...values, reason: quoted(entry.reason) }) : rich(i18n, 'members.history', values);
+  const roles = typeof entry.details['from'] === 'string' ? html` (${roleName(i18n, String(entry.details['from']))} ${arrow('→')} ${roleName(i18n, String(entry.details['to']))})` : '';
+  return html`<li>${time(i18n, entry.createdAt)} · ${said}${roles}</li>`;
+}
+
 function history(props: ModUserProps): Html {
-  const logLink = html`<p><a href="/mod/log?target=${encodeURIComponent(props.member.username)}">Everything the team did concerning ${props.member.username} →</a></p>`;
-  if (props.history === null) {
-    return html`<h2>History</h2><p class="muted">The history of sanctions and role changes is for admins and managers of every category; the log shows you what was done in your categories.</p>${logLink}`;
-  }
-  if (props.history.length === 0) return html`<h2>History</h2><p class="empty">No sanctions or role changes so far.</p>`;
-  return html`<h2>History</h2>
-<ol class="member-history">${props.history.map(
-    (entry) => html`<li>${legacyTime(entry.createdAt)} · ${entry.actor ?? 'System'} ${props.actionLabels[entry.action] ?? entry.action}${entry.reason ? html`: “${entry.reason}”` : ''}${
-      typeof entry.details['from'] === 'string' ? html` (${roleName(String(entry.details['from']))} → ${roleName(String(entry.details['to']))})` : ''
-    }</li>`,
-  )}</ol>
+  const { i18n } = props;
+  const heading = html`<h2>${i18n.t('members.historyHeading')}</h2>`;
+  const logLink = html`<p><a href="/mod/log?target=${encodeURIComponent(props.member.username)}">${rich(i18n, 'members.logLink', { username: isolated(props.member.username) })} ${arrow('→')}</a></p>`;
+  if (props.history === null) return html`${heading}<p class="muted">${i18n.t('members.historyScoped')}</p>${logLink}`;
+  if (props.history.length === 0) return html`${heading}<p class="empty">${i18n.t('members.historyEmpty')}</p>`;
+  const system = i18n.t('modLog.system');
+  return html`${heading}
+<ol class="member-history">${props.history.map((entry) => historyEntry(props, entry, system))}</ol>
 ${logLink}`;
 }
 
 export function modUserPage(props: ModUserProps): Html {
-  const { member } = props;
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/mod">Community team</a> › <a href="/mod/users">Members</a></nav>
-<h1>${member.username} ${badge(member.role)}</h1>
-${modNav('users', props.isAdmin)}
-<p class="muted">Joined ${legacyTime(member.createdAt)} · ${member.postCount} approved ${member.postCount === 1 ? 'post' : 'posts'} · ${member.flagsReceived} ${member.flagsReceived === 1 ? 'flag' : 'flags'} received · ${member.sanctionCount} earlier ${member.sanctionCount === 1 ? 'sanction' : 'sanctions'} · <a href="/u/${encodeURIComponent(member.username)}">Public profile</a></p>
+  const { member, i18n } = props;
+  const counts = { date: time(i18n, member.createdAt), posts: member.postCount, flags: member.flagsReceived, sanctions: member.sanctionCount };
+  return html`<nav class="breadcrumbs" aria-label="${i18n.t('members.breadcrumb')}"><a href="/mod">${i18n.t('mod.home.heading')}</a> ${arrow('›')} <a href="/mod/users">${i18n.t('modNav.members')}</a></nav>
+<h1><bdi>${member.username}</bdi> ${badge(member.role)}</h1>
+${modNav(i18n, 'users', props.isAdmin)}
+<p class="muted">${rich(i18n, 'members.summary', counts)} · <a href="/u/${encodeURIComponent(member.username)}">${i18n.t('members.publicProfile')}</a></p>
 ${sanctions(props)}
 ${roleForms(props)}
 ${history(props)}`;
