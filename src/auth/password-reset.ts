@@ -3,6 +3,7 @@ import { userTokens, users } from '../db/schema.js';
 import { mailMember } from '../email/member-mail.js';
 import { BadToken } from '../email/unsubscribe.js';
 import type { ServiceContext } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { assertValid } from '../lib/errors.js';
 import { releaseConfirmedPosts } from '../moderation/confirmed-posts.js';
 import { passwordResetMessage, type MailProps } from '../../views/email/messages.js';
@@ -11,7 +12,7 @@ import { hashPassword } from './password.js';
 import { invalidateUserSessions } from './session.js';
 import { findUserToken, issueUserToken, useUserToken } from './user-tokens.js';
 
-export const BAD_RESET_LINK = 'This password reset link does not work: it was already used, it expired (links last one hour), or it was cut short. Ask for a new one below.';
+export const BAD_RESET_LINK = msg('emailLink.badResetLink');
 
 /**
  * Mails a reset link when the username or address belongs to an account. The caller answers the
@@ -20,7 +21,7 @@ export const BAD_RESET_LINK = 'This password reset link does not work: it was al
  */
 export function requestPasswordReset(ctx: ServiceContext, input: { login: string }): void {
   const login = input.login.normalize('NFKC').trim();
-  assertValid({ login: login.length === 0 ? MESSAGES.loginMissing : login.length > 254 ? 'That is longer than any username or email address.' : undefined });
+  assertValid({ login: login.length === 0 ? MESSAGES.loginMissing : login.length > 254 ? msg('password.loginTooLong') : undefined });
   const key = login.toLowerCase();
   const now = ctx.now();
   ctx.db.transaction(
@@ -55,7 +56,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
   checkResetToken(ctx, input.token);
   assertValid({
     password: passwordError(input.password),
-    confirm: input.confirm !== input.password ? 'The two passwords are not the same.' : undefined,
+    confirm: input.confirm !== input.password ? msg('password.mismatch') : undefined,
   });
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { settings, users } from '../db/schema.js';
 import type { Tx } from '../forum/counters.js';
 import type { ServiceContext } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { AppError } from '../lib/errors.js';
 import type { MailSite } from './site.js';
 
@@ -56,7 +57,7 @@ export function unsubscribeLink(handle: Db | Tx, site: MailSite, userId: number)
   return { url, headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
 }
 
-export const BAD_UNSUBSCRIBE_LINK = 'This unsubscribe link is not valid: it may have been cut short or changed. Open the link from the email again, or change your email settings on your account page.';
+export const BAD_UNSUBSCRIBE_LINK = msg('emailLink.badUnsubscribeLink');
 
 /** Checks a token without changing anything (the confirmation page); returns the username. */
 export function checkUnsubscribeToken(ctx: ServiceContext, token: string): { username: string } {

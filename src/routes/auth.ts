@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { logIn, type LoginLockout } from '../auth/accounts.js';
+import { AccountSuspended, logIn, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import { signUp } from '../auth/signup.js';
 import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
+import { endsSentence } from '../lib/quote.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';
 import { loginPage } from '../../views/pages/login.js';
@@ -66,6 +67,16 @@ function loginLockout(c: Context<AppEnv>): LoginLockout {
   };
 }
 
+/** Why a right password still does not sign in: a suspension says until when, in the reader's time zone. */
+function refusal(c: Context<AppEnv>, error: Forbidden): string {
+  const { i18n } = c.var;
+  if (!(error instanceof AccountSuspended)) return i18n.message(error.text);
+  const until = i18n.dateTime(error.until);
+  if (!error.reason) return i18n.t('login.suspended', { until });
+  const reason = i18n.t('auth.quotedReason', { reason: error.reason.trim(), ends: endsSentence.test(error.reason.trim()) ? 'yes' : 'no' });
+  return i18n.t('login.suspendedWithReason', { until, reason });
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .get('/signup', (c) => {
     noStore(c);
@@ -87,7 +98,7 @@ export const authRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, signupPage({ values, errors: { form: error.message }, next }), { title: 'Sign up' }, 429);
+        return renderPage(c, signupPage({ values, errors: { form: c.var.i18n.message(error.text) }, next }), { title: 'Sign up' }, 429);
       }
       if (!(error instanceof ValidationError)) throw error;
       return renderPage(c, signupPage({ values, errors: fieldTexts(c, error.fields), next }), { title: 'Sign up' }, 422);
@@ -114,10 +125,10 @@ export const authRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 429);
+        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: c.var.i18n.message(error.text) }, next }), { title: 'Log in' }, 429);
       }
       if (error instanceof Forbidden) {
-        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 403);
+        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: refusal(c, error) }, next }), { title: 'Log in' }, 403);
       }
       if (!(error instanceof ValidationError)) throw error;
       return renderPage(c, loginPage({ values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: 'Log in' }, 422);

@@ -13,11 +13,11 @@ export async function tokenOf(c: Context<AppEnv>): Promise<string> {
 }
 
 function badVerification(c: Context<AppEnv>, error: BadToken) {
-  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Confirm your email address' }, 400);
+  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: c.var.i18n.message(error.text), retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Confirm your email address' }, 400);
 }
 
 function badUnsubscribe(c: Context<AppEnv>, error: BadToken) {
-  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Unsubscribe' }, 400);
+  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: c.var.i18n.message(error.text), retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Unsubscribe' }, 400);
 }
 
 export const emailLinkRoutes = new Hono<AppEnv>()

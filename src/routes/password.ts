@@ -12,7 +12,7 @@ import { renderPage, fieldTexts } from './render.js';
 import { tokenOf } from './email-links.js';
 
 function badLink(c: Context<AppEnv>, error: BadToken) {
-  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/password/forgot', label: 'Ask for a new link' } }), { title: 'Reset your password' }, 400);
+  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: c.var.i18n.message(error.text), retry: { href: '/password/forgot', label: 'Ask for a new link' } }), { title: 'Reset your password' }, 400);
 }
 
 // Whether or not an account matches, POST /password/forgot answers with the same redirect and
@@ -33,7 +33,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, forgotPasswordPage({ values: { login }, errors: { form: error.message } }), { title: 'Forgot your password?' }, 429);
+        return renderPage(c, forgotPasswordPage({ values: { login }, errors: { form: c.var.i18n.message(error.text) } }), { title: 'Forgot your password?' }, 429);
       }
       if (error instanceof ValidationError) return renderPage(c, forgotPasswordPage({ values: { login }, errors: fieldTexts(c, error.fields) }), { title: 'Forgot your password?' }, 422);
       throw error;
