@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
   const limits = new RateLimiter(config.rateLimit, now);
-  registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl });
+  registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl, defaults: { locale: config.defaultLocale, timeZone: config.timeZone } });
   const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
 

@@ -3,7 +3,9 @@ import { userTokens, users } from '../db/schema.js';
 import { mailMember } from '../email/member-mail.js';
 import { BadToken } from '../email/unsubscribe.js';
 import type { ServiceContext } from '../lib/context.js';
+import { SOURCE_LOCALE } from '../i18n/catalog.js';
 import { msg } from '../i18n/message.js';
+import { I18n, localeFormat } from '../i18n/translator.js';
 import { assertValid } from '../lib/errors.js';
 import { releaseConfirmedPosts } from '../moderation/confirmed-posts.js';
 import { passwordResetMessage, type MailProps } from '../../views/email/messages.js';
@@ -37,7 +39,7 @@ export function requestPasswordReset(ctx: ServiceContext, input: { login: string
       const compose = (props: MailProps) =>
         passwordResetMessage({ ...props, url: `${props.baseUrl}/password/reset?token=${encodeURIComponent(token)}` });
       if (user) mailMember(tx, to, 'reset_password', now, compose);
-      else compose({ siteName: '', baseUrl: '', username: to.username, unsubscribeUrl: '' });
+      else compose({ i18n: new I18n(localeFormat(SOURCE_LOCALE, 'UTC'), now), siteName: '', baseUrl: '', username: to.username, unsubscribeUrl: '' });
     },
     { behavior: 'immediate' },
   );

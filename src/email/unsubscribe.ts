@@ -52,7 +52,7 @@ export function readUnsubscribeToken(handle: Db | Tx, token: string): number | n
 }
 
 /** The RFC 8058 header pair and the same URL for the visible link in the body. */
-export function unsubscribeLink(handle: Db | Tx, site: MailSite, userId: number): { url: string; headers: Record<string, string> } {
+export function unsubscribeLink(handle: Db | Tx, site: Pick<MailSite, 'baseUrl'>, userId: number): { url: string; headers: Record<string, string> } {
   const url = `${site.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(handle, userId))}`;
   return { url, headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
 }
