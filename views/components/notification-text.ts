@@ -19,6 +19,9 @@ export function quotedReasonKey(reason: string): 'auth.quotedReason' | 'auth.quo
   return endsSentence.test(reason) ? 'auth.quotedReasonEnded' : 'auth.quotedReason';
 }
 
+// `notification.reason` ("Reason: …") is a sentence placed right after the one before it, so each
+// language's message carries its own separator: a leading space in English, none in Chinese.
+
 export function notificationHtml(i18n: I18n, sentence: NotificationSentence, isolate: Isolate = isolateInBdi): Html {
   const reason = sentence.reason?.trim();
   return rich(i18n, sentence.key, {
