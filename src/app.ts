@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
   const limits = new RateLimiter(config.rateLimit, now);
-  registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl });
+  registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl, defaults: { locale: config.defaultLocale, timeZone: config.timeZone } });
   const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
 
@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => renderError(c, 404, 'The page you asked for does not exist, or it was removed.'));
   app.onError((error, c) => {
     if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
-    if (error instanceof AppError) return renderError(c, error.status as ContentfulStatusCode, error.message);
+    if (error instanceof AppError) return renderError(c, error.status as ContentfulStatusCode, error.text);
     if (error instanceof HTTPException) {
       const message =
         error.status === 403

@@ -7,7 +7,8 @@ import { migrateDatabase } from './db/migrate.js';
 import { restoreDatabase, RestoreRefused } from './db/restore.js';
 import { roles, type Role } from './db/schema.js';
 import { createCategory } from './forum/categories.js';
-import { AppError, ValidationError } from './lib/errors.js';
+import { localeFormat } from './i18n/translator.js';
+import { AppError, ValidationError, type ErrorText } from './lib/errors.js';
 import type { ServiceContext } from './lib/context.js';
 import { rebakePosts } from './operations/rebake.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
@@ -99,6 +100,11 @@ async function restore(values: Values, databasePath: string): Promise<number> {
   }
 }
 
+/** The command line speaks English: a service's messages in the catalog's source language. */
+function english(text: ErrorText): string {
+  return typeof text === 'string' ? text : localeFormat('en', 'UTC').t(text.key, text.values);
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -117,7 +123,7 @@ async function main(): Promise<number> {
     console.log(await run(parsed.positionals[0], parsed.values, { db, markdown, now: Date.now }));
     return 0;
   } catch (error) {
-    if (error instanceof ValidationError) console.error(Object.values(error.fields).join(' '));
+    if (error instanceof ValidationError) console.error(Object.values(error.fields).map(english).join(' '));
     else if (error instanceof AppError) console.error(error.message);
     else throw error;
     return 1;

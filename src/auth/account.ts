@@ -2,6 +2,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, NotFound, Unauthenticated } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { characterCount } from '../lib/text.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './accounts.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -10,7 +11,7 @@ import { invalidateUserSessions, sessionExpiresAt } from './session.js';
 export type SessionView = { id: string; createdAt: number; lastUsedAt: number; expiresAt: number; userAgent: string | null; current: boolean };
 
 function signedIn(viewer: Viewer) {
-  if (viewer === null) throw new Unauthenticated('Please log in to manage your account.');
+  if (viewer === null) throw new Unauthenticated(msg('account.signInFirst'));
   return viewer;
 }
 
@@ -30,7 +31,7 @@ export function listSessions(ctx: ServiceContext, viewer: Viewer, currentSession
 export function signOutSession(ctx: ServiceContext, viewer: Viewer, sessionId: string): void {
   const user = signedIn(viewer);
   const removed = ctx.db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, user.id))).run();
-  if (removed.changes === 0) throw new NotFound('That session has already ended.');
+  if (removed.changes === 0) throw new NotFound(msg('account.sessionEnded'));
 }
 
 /** Signs out every other browser; the current one stays signed in. */
@@ -48,18 +49,18 @@ export async function changePassword(ctx: ServiceContext, viewer: Viewer, input:
   const user = signedIn(viewer);
   const length = characterCount(input.next);
   assertValid({
-    current: input.current.length === 0 ? 'Please enter your current password.' : undefined,
+    current: input.current.length === 0 ? msg('password.currentMissing') : undefined,
     next:
       length < PASSWORD_MIN
-        ? `Your new password needs at least ${PASSWORD_MIN} characters.`
+        ? msg('password.newTooShort', { min: PASSWORD_MIN })
         : length > PASSWORD_MAX
-          ? `Your new password can have at most ${PASSWORD_MAX} characters.`
+          ? msg('password.newTooLong', { max: PASSWORD_MAX })
           : undefined,
-    confirm: input.confirm !== input.next ? 'The two new passwords are not the same.' : undefined,
+    confirm: input.confirm !== input.next ? msg('password.newMismatch') : undefined,
   });
   const row = ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row || !(await verifyPassword(row.passwordHash, input.current))) {
-    assertValid({ current: 'That is not your current password.' });
+    assertValid({ current: msg('password.currentWrong') });
   }
   const passwordHash = await hashPassword(input.next);
   ctx.db.transaction(

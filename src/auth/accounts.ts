@@ -4,7 +4,7 @@ import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { assertValid, Forbidden, ValidationError, type FieldErrors } from '../lib/errors.js';
 import { characterCount } from '../lib/text.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { quotedSentenceEnd } from '../lib/quote.js';
+import { msg, type Message } from '../i18n/message.js';
 
 // Usernames are ASCII letters, digits, `_` and `-` only. We do apply NFKC first, so full-width
 // input from an IME (`ＡＬＩＣＥ`) folds to the ASCII name it looks like instead of being refused;
@@ -22,22 +22,35 @@ const USERNAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export const MESSAGES = {
-  usernameMissing: 'Please choose a username.',
-  usernameLength: `Your username needs ${USERNAME_MIN}–${USERNAME_MAX} characters.`,
-  usernameCharacters: 'Usernames can only use letters (a–z), digits, _ and -. Please remove spaces and other symbols.',
-  usernameTaken: 'That username is already taken. Please pick another one.',
-  emailMissing: 'Please enter your email address.',
-  emailInvalid: 'That does not look like an email address. Please check it (for example name@example.com).',
-  emailLong: `That email address is too long: addresses can have at most ${EMAIL_MAX} characters.`,
+  usernameMissing: msg('signup.usernameMissing'),
+  usernameLength: msg('signup.usernameLength', { min: USERNAME_MIN, max: USERNAME_MAX }),
+  usernameCharacters: msg('signup.usernameCharacters'),
+  usernameTaken: msg('signup.usernameTaken'),
+  emailMissing: msg('signup.emailMissing'),
+  emailInvalid: msg('signup.emailInvalid'),
+  emailLong: msg('signup.emailLong', { max: EMAIL_MAX }),
   // A taken address is not confirmed outright, so signup cannot be used to test who has an account.
-  emailTaken: 'An account with that email may already exist — try logging in or use another address',
-  passwordShort: `Your password needs at least ${PASSWORD_MIN} characters. A few unrelated words work well.`,
-  passwordLong: `Your password can have at most ${PASSWORD_MAX} characters.`,
-  loginMissing: 'Please enter your username or email address.',
-  passwordMissing: 'Please enter your password.',
-  loginFailed: 'That username or email and password do not match. Check them and try again.',
-  alreadySignedIn: 'You are already signed in. Log out first if you want to create another account.',
+  emailTaken: msg('signup.emailTaken'),
+  passwordShort: msg('password.tooShort', { min: PASSWORD_MIN }),
+  passwordLong: msg('password.tooLong', { max: PASSWORD_MAX }),
+  loginMissing: msg('login.missing'),
+  passwordMissing: msg('login.passwordMissing'),
+  loginFailed: msg('login.failed'),
+  alreadySignedIn: msg('signup.alreadySignedIn'),
 } as const;
+
+/**
+ * A suspended member who gave the right password: the route says until when, in the reader's
+ * language and time zone (a date cannot be formatted here, where the reader is unknown).
+ */
+export class AccountSuspended extends Forbidden {
+  constructor(
+    readonly until: number,
+    readonly reason: string | null,
+  ) {
+    super(msg('login.suspended', { until: new Date(until).toISOString() }));
+  }
+}
 
 /** `verified`: the address is known to work (accounts made by an operator or the demo seed). */
 export type NewUser = { username: string; email: string; password: string; role?: Role; verified?: boolean };
@@ -60,21 +73,21 @@ export function emailKey(email: string): string {
   return normalizeEmail(email).toLowerCase();
 }
 
-export function usernameError(username: string): string | undefined {
+export function usernameError(username: string): Message | undefined {
   if (username.length === 0) return MESSAGES.usernameMissing;
   if (length(username) < USERNAME_MIN || length(username) > USERNAME_MAX) return MESSAGES.usernameLength;
   if (!USERNAME_PATTERN.test(username)) return MESSAGES.usernameCharacters;
   return undefined;
 }
 
-export function emailError(email: string): string | undefined {
+export function emailError(email: string): Message | undefined {
   if (email.length === 0) return MESSAGES.emailMissing;
   if (length(email) > EMAIL_MAX) return MESSAGES.emailLong;
   if (!EMAIL_PATTERN.test(email)) return MESSAGES.emailInvalid;
   return undefined;
 }
 
-export function passwordError(password: string): string | undefined {
+export function passwordError(password: string): Message | undefined {
   if (length(password) < PASSWORD_MIN) return MESSAGES.passwordShort;
   if (length(password) > PASSWORD_MAX) return MESSAGES.passwordLong;
   return undefined;
@@ -190,8 +203,7 @@ export async function logIn(ctx: ServiceContext, input: { login: string; passwor
   }
   // Told only after the right password, so suspension reveals nothing about who has an account.
   if (row.suspendedUntil !== null && row.suspendedUntil > ctx.now()) {
-    const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(row.suspendedUntil);
-    throw new Forbidden(`Your account is suspended until ${until} UTC${row.suspendReason ? `: ${quotedSentenceEnd(row.suspendReason)}` : '.'} You can sign in again after that.`);
+    throw new AccountSuspended(row.suspendedUntil, row.suspendReason);
   }
   return { id: row.id, username: row.username, role: row.role, createdAt: row.createdAt };
 }

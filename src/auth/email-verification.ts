@@ -5,13 +5,14 @@ import { mailMember, type Recipient } from '../email/member-mail.js';
 import { BadToken } from '../email/unsubscribe.js';
 import type { Tx } from '../forum/counters.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { Conflict, Unauthenticated } from '../lib/errors.js';
 import { verifyEmailMessage } from '../../views/email/messages.js';
 import { releaseConfirmedPosts } from '../moderation/confirmed-posts.js';
 import { emailKey } from './accounts.js';
 import { findUserToken, issueUserToken, useUserToken } from './user-tokens.js';
 
-export const BAD_VERIFY_LINK = 'This confirmation link does not work: it was already used, it expired (links last 48 hours), or it was cut short. Sign in and send a new one from your account page.';
+export const BAD_VERIFY_LINK = msg('emailLink.badVerifyLink');
 
 /** Queues a confirmation link for the member's current address, in the caller's transaction. */
 export function mailVerificationLink(tx: Tx | Db, to: Recipient, now: number): void {
@@ -22,20 +23,20 @@ export function mailVerificationLink(tx: Tx | Db, to: Recipient, now: number): v
 export type EmailStatus = { email: string; verified: boolean; addressTaken: boolean; preference: (typeof users.$inferSelect)['emailPreference'] };
 
 export function emailStatus(ctx: ServiceContext, viewer: Viewer): EmailStatus {
-  if (viewer === null) throw new Unauthenticated('Please log in to manage your account.');
+  if (viewer === null) throw new Unauthenticated(msg('account.signInFirst'));
   const row = ctx.db
     .select({ email: users.email, verifiedAt: users.emailVerifiedAt, addressTaken: users.addressTaken, preference: users.emailPreference })
     .from(users)
     .where(eq(users.id, viewer.id))
     .get();
-  if (!row) throw new Unauthenticated('Please log in to manage your account.');
+  if (!row) throw new Unauthenticated(msg('account.signInFirst'));
   return { email: row.email, verified: row.verifiedAt !== null, addressTaken: row.addressTaken, preference: row.preference };
 }
 
 /** The account page's "send it again"; the route rate-limits it. */
 export function resendVerification(ctx: ServiceContext, viewer: Viewer): void {
   const status = emailStatus(ctx, viewer);
-  if (status.verified) throw new Conflict('Your email address is already confirmed.');
+  if (status.verified) throw new Conflict(msg('account.alreadyConfirmed'));
   // An account made with another account's address never mails it (signup answers alike, so it
   // exists): the page says the same as for anyone else, and the address's owner is left alone.
   if (status.addressTaken) return;
@@ -60,7 +61,7 @@ export function verifyEmail(ctx: ServiceContext, token: string): void {
       if (!found || !useUserToken(tx, found.id, now)) throw new BadToken(BAD_VERIFY_LINK);
       const user = tx.select({ email: users.email, verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, found.userId)).get();
       if (!user || emailKey(user.email) !== emailKey(found.email)) {
-        throw new BadToken('This link was sent to an address your account no longer uses. Send a new one from your account page.');
+        throw new BadToken(msg('emailLink.oldAddress'));
       }
       if (user.verifiedAt === null) tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, found.userId)).run();
       // Posts written while the address was unconfirmed now go out, or to the review queue.

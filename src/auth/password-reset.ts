@@ -3,6 +3,9 @@ import { userTokens, users } from '../db/schema.js';
 import { mailMember } from '../email/member-mail.js';
 import { BadToken } from '../email/unsubscribe.js';
 import type { ServiceContext } from '../lib/context.js';
+import { SOURCE_LOCALE } from '../i18n/catalog.js';
+import { msg } from '../i18n/message.js';
+import { I18n, localeFormat } from '../i18n/translator.js';
 import { assertValid } from '../lib/errors.js';
 import { releaseConfirmedPosts } from '../moderation/confirmed-posts.js';
 import { passwordResetMessage, type MailProps } from '../../views/email/messages.js';
@@ -11,7 +14,7 @@ import { hashPassword } from './password.js';
 import { invalidateUserSessions } from './session.js';
 import { findUserToken, issueUserToken, useUserToken } from './user-tokens.js';
 
-export const BAD_RESET_LINK = 'This password reset link does not work: it was already used, it expired (links last one hour), or it was cut short. Ask for a new one below.';
+export const BAD_RESET_LINK = msg('emailLink.badResetLink');
 
 /**
  * Mails a reset link when the username or address belongs to an account. The caller answers the
@@ -20,7 +23,7 @@ export const BAD_RESET_LINK = 'This password reset link does not work: it was al
  */
 export function requestPasswordReset(ctx: ServiceContext, input: { login: string }): void {
   const login = input.login.normalize('NFKC').trim();
-  assertValid({ login: login.length === 0 ? MESSAGES.loginMissing : login.length > 254 ? 'That is longer than any username or email address.' : undefined });
+  assertValid({ login: login.length === 0 ? MESSAGES.loginMissing : login.length > 254 ? msg('password.loginTooLong') : undefined });
   const key = login.toLowerCase();
   const now = ctx.now();
   ctx.db.transaction(
@@ -36,7 +39,7 @@ export function requestPasswordReset(ctx: ServiceContext, input: { login: string
       const compose = (props: MailProps) =>
         passwordResetMessage({ ...props, url: `${props.baseUrl}/password/reset?token=${encodeURIComponent(token)}` });
       if (user) mailMember(tx, to, 'reset_password', now, compose);
-      else compose({ siteName: '', baseUrl: '', username: to.username, unsubscribeUrl: '' });
+      else compose({ i18n: new I18n(localeFormat(SOURCE_LOCALE, 'UTC'), now), siteName: '', baseUrl: '', username: to.username, unsubscribeUrl: '' });
     },
     { behavior: 'immediate' },
   );
@@ -55,7 +58,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
   checkResetToken(ctx, input.token);
   assertValid({
     password: passwordError(input.password),
-    confirm: input.confirm !== input.password ? 'The two passwords are not the same.' : undefined,
+    confirm: input.confirm !== input.password ? msg('password.mismatch') : undefined,
   });
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();

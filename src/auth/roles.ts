@@ -4,13 +4,14 @@ import { categories, managerScopes, roles, users, type Role } from '../db/schema
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../lib/errors.js';
 import { canChangeRoles } from '../forum/permissions.js';
+import { msg } from '../i18n/message.js';
 import { recordModAction } from '../moderation/audit.js';
 import { usernameKey } from './accounts.js';
 import { invalidateUserSessions } from './session.js';
 
 function findUser(ctx: ServiceContext, username: string) {
   const user = ctx.db.select({ id: users.id, username: users.username, role: users.role }).from(users).where(eq(users.usernameKey, usernameKey(username))).get();
-  if (!user) throw new NotFound(`There is no member called "${username}".`);
+  if (!user) throw new NotFound(msg('auth.noSuchMember', { username }));
   return user;
 }
 
@@ -21,12 +22,12 @@ function findUser(ctx: ServiceContext, username: string) {
  */
 export function changeRole(ctx: ServiceContext, viewer: Viewer | 'system', input: { username: string; role: string }) {
   if (!(roles as readonly string[]).includes(input.role)) {
-    throw new ValidationError({ role: `Role must be one of: ${roles.join(', ')}.` });
+    throw new ValidationError({ role: msg('auth.invalidRole', { roles: roles.join(', ') }) });
   }
-  if (viewer !== 'system' && (viewer === null || !canChangeRoles(viewer))) throw new Forbidden('Only admins can change roles.');
+  if (viewer !== 'system' && (viewer === null || !canChangeRoles(viewer))) throw new Forbidden(msg('auth.onlyAdminsChangeRoles'));
   const user = findUser(ctx, input.username);
   // An admin demoting themselves could leave the community with no one to configure it.
-  if (viewer !== 'system' && viewer.id === user.id) throw new Forbidden('You cannot change your own role. Ask another admin, or use the command line.');
+  if (viewer !== 'system' && viewer.id === user.id) throw new Forbidden(msg('auth.ownRole'));
   const role = input.role as Role;
   if (role === user.role) return { username: user.username, from: user.role, to: role };
   const now = ctx.now();
@@ -44,12 +45,12 @@ export function changeRole(ctx: ServiceContext, viewer: Viewer | 'system', input
 
 /** Limits a manager to some categories; an empty list means they moderate everywhere. */
 export function setManagerScope(ctx: ServiceContext, viewer: Viewer, input: { username: string; categoryIds: number[] }) {
-  if (viewer === null || !canChangeRoles(viewer)) throw new Forbidden('Only admins can choose which categories a manager moderates.');
+  if (viewer === null || !canChangeRoles(viewer)) throw new Forbidden(msg('auth.onlyAdminsChooseScope'));
   const user = findUser(ctx, input.username);
-  if (user.role !== 'manager') throw new Conflict(`${user.username} is not a community manager, so there are no categories to choose.`);
+  if (user.role !== 'manager') throw new Conflict(msg('auth.notManager', { username: user.username }));
   const wanted = [...new Set(input.categoryIds)];
   const known = wanted.length === 0 ? [] : ctx.db.select({ id: categories.id, slug: categories.slug }).from(categories).where(inArray(categories.id, wanted)).orderBy(asc(categories.position), asc(categories.id)).all();
-  if (known.length !== wanted.length) throw new ValidationError({ categories: 'One of the chosen categories no longer exists. Please reload the page and choose again.' });
+  if (known.length !== wanted.length) throw new ValidationError({ categories: msg('auth.categoryGone') });
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {

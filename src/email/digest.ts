@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { digestMessage } from '../../views/email/messages.js';
+import { notificationHtml, notificationPlain, isolateInSpan } from '../../views/components/notification-text.js';
 import { mailMember } from './member-mail.js';
 import { describeNotification, NOTIFICATION_ROW_SELECT, type NotificationRow } from './notification-text.js';
 import { mailSiteFor } from './site.js';
@@ -68,7 +69,10 @@ function digestFor(db: Db, member: Member, now: number): boolean {
         digestMessage({
           ...props,
           period: member.preference,
-          notifications: unread.map((row) => describeNotification(row, site)),
+          notifications: unread.map((row) => {
+            const { sentence, url } = describeNotification(row, site);
+            return { text: { text: notificationPlain(props.i18n, sentence), html: notificationHtml(props.i18n, sentence, isolateInSpan) }, url };
+          }),
           threads: threads.map((thread) => ({ ...thread, url: `${site.baseUrl}${threadPath(thread.id, thread.slug)}` })),
         }),
       );

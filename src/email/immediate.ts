@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import type { Tx } from '../forum/counters.js';
 import { notificationMessage } from '../../views/email/messages.js';
+import { notificationHtml, notificationPlain, isolateInSpan } from '../../views/components/notification-text.js';
 import { mailMember } from './member-mail.js';
 import { describeNotification, NOTIFICATION_ROW_SELECT, type NotificationRow } from './notification-text.js';
 import { mailSiteFor } from './site.js';
@@ -37,9 +38,9 @@ export function mailNotificationIfWanted(tx: Tx | Db, notification: { id: number
   if (!recipient || recipient.preference !== 'immediately' || recipient.verifiedAt === null) return;
   const row = sql.notification.get(notification.id);
   if (!row) return;
-  const { text, url } = describeNotification(row, site);
+  const { sentence, url } = describeNotification(row, site);
   mailMember(tx, { userId: notification.userId, email: recipient.email, username: recipient.username }, 'notification', at, (props) =>
-    notificationMessage({ ...props, summary: text, url }),
+    notificationMessage({ ...props, summary: notificationPlain(props.i18n, sentence), summaryHtml: notificationHtml(props.i18n, sentence, isolateInSpan), url }),
   );
   sql.markEmailed.run(at, notification.id);
 }

@@ -1,5 +1,5 @@
 import type { NotificationView } from '../notifications/list.js';
-import { notificationText } from '../notifications/text.js';
+import { notificationSentence, type NotificationSentence } from '../notifications/text.js';
 import type { MailSite } from './site.js';
 
 /** A notification as the list page would load it (thread title and actor joined in). */
@@ -24,11 +24,11 @@ export const NOTIFICATION_ROW_SELECT = `SELECT n.id, n.kind, actor.username AS a
   FROM notifications AS n LEFT JOIN users AS actor ON actor.id = n.actor_id LEFT JOIN threads AS t ON t.id = n.thread_id
     LEFT JOIN posts AS p ON p.id = n.post_id`;
 
-/** The notification page's sentence for a notification, as plain text, and where it points. */
-export function describeNotification(row: NotificationRow, site: MailSite): { text: string; url: string } {
+/** The notification page's sentence for a notification (put into words in the recipient's language), and where it points. */
+export function describeNotification(row: NotificationRow, site: MailSite): { sentence: NotificationSentence; url: string } {
   const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
   const view = { ...row, data, read: false, groupSize: 1, available: row.available === 1 } as NotificationView;
-  const text = notificationText(view).replace(/\s+/g, ' ').trim();
+  const sentence = notificationSentence(view);
   const path = row.postId !== null ? `/p/${row.postId}` : row.threadId !== null ? `/t/${row.threadId}` : '/notifications';
-  return { text, url: `${site.baseUrl}${path}` };
+  return { sentence, url: `${site.baseUrl}${path}` };
 }

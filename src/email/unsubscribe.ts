@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { settings, users } from '../db/schema.js';
 import type { Tx } from '../forum/counters.js';
 import type { ServiceContext } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { AppError } from '../lib/errors.js';
 import type { MailSite } from './site.js';
 
@@ -51,12 +52,12 @@ export function readUnsubscribeToken(handle: Db | Tx, token: string): number | n
 }
 
 /** The RFC 8058 header pair and the same URL for the visible link in the body. */
-export function unsubscribeLink(handle: Db | Tx, site: MailSite, userId: number): { url: string; headers: Record<string, string> } {
+export function unsubscribeLink(handle: Db | Tx, site: Pick<MailSite, 'baseUrl'>, userId: number): { url: string; headers: Record<string, string> } {
   const url = `${site.baseUrl}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(handle, userId))}`;
   return { url, headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
 }
 
-export const BAD_UNSUBSCRIBE_LINK = 'This unsubscribe link is not valid: it may have been cut short or changed. Open the link from the email again, or change your email settings on your account page.';
+export const BAD_UNSUBSCRIBE_LINK = msg('emailLink.badUnsubscribeLink');
 
 /** Checks a token without changing anything (the confirmation page); returns the username. */
 export function checkUnsubscribeToken(ctx: ServiceContext, token: string): { username: string } {

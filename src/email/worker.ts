@@ -4,12 +4,15 @@ import { BATCH_SIZE, drainOutbox } from './sender.js';
 import { defaultSender, type MailSite } from './site.js';
 import { createMailTransport, type Address, type MailTransport } from './transport.js';
 
+/** What the sender's address is made from. */
+type SenderSite = Pick<MailSite, 'siteName' | 'baseUrl'>;
+
 const POLL_MS = 5_000;
 
 export type EmailWorkerOptions = {
   db: Db;
   config: Config;
-  site: MailSite;
+  site: SenderSite;
   now?: () => number;
   log: { info: (message: string) => void; warn: (message: string) => void };
   /** Periodic jobs run between drains (digests); each is awaited before the next poll. */
@@ -20,7 +23,7 @@ export type EmailWorkerOptions = {
 
 export type EmailWorker = { transport: MailTransport; stop(): Promise<void> };
 
-export function mailSender(config: Config, site: MailSite): Address {
+export function mailSender(config: Config, site: SenderSite): Address {
   return config.mailFrom ?? defaultSender(site);
 }
 

@@ -3,7 +3,7 @@
 // double it ("Reason: “Keep it civil here.”."), so the sentence ends with theirs instead.
 
 /** Ends a sentence already: . ! ? … (also the full-width ones), or a closing quote. */
-const endsSentence = /[.!?…。！？"”’»]$/u;
+export const endsSentence = /[.!?…。！？"”’»]$/u;
 
 /** `“text”.`, or `“text.”` when the text ends its own sentence. */
 export function quotedSentenceEnd(text: string): string {

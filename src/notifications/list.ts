@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { notifications, posts, threads, users } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { NotFound, Unauthenticated } from '../lib/errors.js';
 import type { NotificationKind } from './notify.js';
 import { perDatabase } from '../db/prepared.js';
@@ -52,7 +53,7 @@ export function unreadCount(ctx: ServiceContext, viewer: Viewer): number {
 }
 
 export function listNotifications(ctx: ServiceContext, viewer: Viewer, input: { before: number | null }) {
-  if (viewer === null) throw new Unauthenticated('Please log in to see your notifications.');
+  if (viewer === null) throw new Unauthenticated(msg('notification.signInFirst'));
   const actor = alias(users, 'actor');
   const rows = ctx.db
     .select({
@@ -106,13 +107,13 @@ function groupSizes(ctx: ServiceContext, userId: number, rows: { kind: string; r
 
 /** Marks one notification read and says where it leads. */
 export function openNotification(ctx: ServiceContext, viewer: Viewer, id: number): { postId: number | null; threadId: number | null } {
-  if (viewer === null) throw new Unauthenticated('Please log in to see your notifications.');
+  if (viewer === null) throw new Unauthenticated(msg('notification.signInFirst'));
   const row = ctx.db
     .select({ kind: notifications.kind, postId: notifications.postId, threadId: notifications.threadId, readAt: notifications.readAt })
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, viewer.id)))
     .get();
-  if (!row) throw new NotFound('That notification does not exist.');
+  if (!row) throw new NotFound(msg('notification.notFound'));
   if (row.readAt === null && row.kind === GROUPED && row.threadId !== null) return openGroup(ctx, viewer.id, row.threadId);
   if (row.readAt === null) ctx.db.update(notifications).set({ readAt: ctx.now() }).where(eq(notifications.id, id)).run();
   return { postId: row.postId, threadId: row.threadId };
@@ -129,6 +130,6 @@ function openGroup(ctx: ServiceContext, userId: number, threadId: number): { pos
 }
 
 export function markAllRead(ctx: ServiceContext, viewer: Viewer): void {
-  if (viewer === null) throw new Unauthenticated('Please log in to see your notifications.');
+  if (viewer === null) throw new Unauthenticated(msg('notification.signInFirst'));
   ctx.db.update(notifications).set({ readAt: ctx.now() }).where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt))).run();
 }

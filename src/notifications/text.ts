@@ -1,60 +1,81 @@
+import type { MessageKey } from '../i18n/catalog.js';
 import type { NotificationView } from './list.js';
-import { quotedSentenceEnd } from '../lib/quote.js';
 
-// Plain text: the page escapes it like any other value, email sends it as it is.
+// What a notification says, without knowing in which language: a message key and its values. The
+// notifications page and email put it into words (views/components/notification-text.ts); the
+// values members or managers wrote (a title, a name, a reason) are kept apart, so each reader's
+// page can set them off from the sentence around them.
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+export type NotificationSentence = {
+  key: MessageKey;
+  /** The thread's title (member text), or null when the thread is gone. */
+  title: string | null;
+  /** Who did it (a username), or null for a former member. */
+  actor: string | null;
+  /** A manager's reason, if they gave one. */
+  reason: string | null;
+  /** When a silence or suspension ends. */
+  until?: number;
+  /** How many replies a group stands for. */
+  count?: number;
+  /** The number of the post a reply answered. */
+  replyTo?: number;
+};
 
-function until(data: Record<string, unknown>): string {
-  return typeof data['until'] === 'number' ? `${dateFormat.format(data['until'])} UTC` : 'further notice';
+function textOf(data: Record<string, unknown>, name: string): string | null {
+  const value = data[name];
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function reason(data: Record<string, unknown>): string {
-  return typeof data['reason'] === 'string' && data['reason'] ? ` Reason: ${quotedSentenceEnd(data['reason'])}` : '';
+function sentence(item: NotificationView, key: MessageKey, more: Partial<NotificationSentence> = {}): NotificationSentence {
+  const title = item.threadTitle ?? textOf(item.data, 'title');
+  return { key, title, actor: item.actor, reason: textOf(item.data, 'reason'), ...more };
 }
+
+function sanction(item: NotificationView, dated: MessageKey, open: MessageKey): NotificationSentence {
+  const until = item.data['until'];
+  return typeof until === 'number' ? sentence(item, dated, { until }) : sentence(item, open);
+}
+
+const simple: Partial<Record<NotificationView['kind'], MessageKey>> = {
+  post_approved: 'notification.postApproved',
+  post_rejected: 'notification.postRejected',
+  edit_approved: 'notification.editApproved',
+  edit_rejected: 'notification.editRejected',
+  post_hidden: 'notification.postHidden',
+  post_unhidden: 'notification.postUnhidden',
+};
 
 /** Each kind in plain words, the same on the notifications page and in email; the member learns what happened and why. */
-export function notificationText(item: NotificationView): string {
-  const title = item.threadTitle ?? (typeof item.data['title'] === 'string' ? item.data['title'] : 'your post');
+export function notificationSentence(item: NotificationView): NotificationSentence {
+  const key = simple[item.kind];
+  if (key) return sentence(item, key);
   switch (item.kind) {
-    case 'post_approved':
-      return `Your post in “${title}” was approved and is now public.`;
-    case 'post_rejected':
-      return `Your post in “${title}” was not approved.${reason(item.data)} Your text is kept: you can edit it and send it again.`;
-    case 'edit_approved':
-      return `Your edit to your post in “${title}” was approved and is now public.`;
-    case 'edit_rejected':
-      return `Your edit to your post in “${title}” was not approved.${reason(item.data)} The earlier version stays public; you can edit the post again.`;
-    case 'post_hidden':
-      return `A community manager hid your post in “${title}”.${reason(item.data)}`;
-    case 'post_unhidden':
-      return `Your post in “${title}” is visible again.`;
     case 'silenced':
-      return `You have been silenced until ${until(item.data)}: you can read but not post or flag.${reason(item.data)}`;
+      return sanction(item, 'notification.silenced', 'notification.silencedIndefinitely');
     case 'suspended':
-      return `Your account was suspended until ${until(item.data)}.${reason(item.data)}`;
+      return sanction(item, 'notification.suspended', 'notification.suspendedIndefinitely');
     case 'answer_accepted':
-      return `${item.actor ?? 'The asker'} accepted your reply as the answer to “${title}”. Thank you for helping.`;
+      return sentence(item, item.actor ? 'notification.answerAccepted' : 'notification.answerAcceptedByAsker');
     case 'sanction_lifted':
-      return `Your ${item.data['sanction'] === 'suspension' ? 'suspension' : 'silence'} was lifted. Welcome back.`;
+      return sentence(item, item.data['sanction'] === 'suspension' ? 'notification.suspensionLifted' : 'notification.silenceLifted');
     case 'reply':
     case 'reply_to_post':
     case 'mention':
     case 'new_thread':
-      return activity(item, title);
+      return activity(item);
     default:
-      return `You have a new notification.`;
+      return sentence(item, 'notification.other');
   }
 }
 
 /** Someone else's post: who did what where, without the post's text (it may change or go). */
-function activity(item: NotificationView, title: string): string {
-  const actor = item.actor ?? 'A former member';
-  if (!item.available) return `A post by ${actor} that you were notified about is no longer available.`;
-  if (item.kind === 'reply' && item.groupSize > 1) return `${item.groupSize} new replies in “${title}”`;
-  if (item.kind === 'reply') return `${actor} replied in “${title}”`;
-  if (item.kind === 'reply_to_post' && typeof item.data['replyTo'] === 'number') return `${actor} replied to your post #${item.data['replyTo']} in “${title}”`;
-  if (item.kind === 'reply_to_post') return `${actor} replied to your thread “${title}”`;
-  if (item.kind === 'mention') return `${actor} mentioned you in “${title}”`;
-  return `${actor} started a new thread: “${title}”`;
+function activity(item: NotificationView): NotificationSentence {
+  if (!item.available) return sentence(item, 'notification.unavailable');
+  if (item.kind === 'reply' && item.groupSize > 1) return sentence(item, 'notification.replies', { count: item.groupSize });
+  if (item.kind === 'reply') return sentence(item, 'notification.reply');
+  if (item.kind === 'reply_to_post' && typeof item.data['replyTo'] === 'number') return sentence(item, 'notification.replyToPost', { replyTo: item.data['replyTo'] });
+  if (item.kind === 'reply_to_post') return sentence(item, 'notification.replyToThread');
+  if (item.kind === 'mention') return sentence(item, 'notification.mention');
+  return sentence(item, 'notification.newThread');
 }

@@ -2,33 +2,49 @@ import { Hono, type Context } from 'hono';
 import { changePassword, listSessions, signOutOtherSessions, signOutSession } from '../auth/account.js';
 import { emailStatus, resendVerification } from '../auth/email-verification.js';
 import { setEmailPreference } from '../email/preferences.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { communityLocale } from '../i18n/community.js';
+import { setMemberLocale } from '../i18n/member-locale.js';
 import { ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { accountPage } from '../../views/pages/account.js';
+import type { LocaleChoice } from '../../views/pages/account-locale.js';
 import { signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
 import { renderPage, fieldTexts } from './render.js';
 
-function render(c: Context<AppEnv>, errors: FormErrors = {}, status: 200 | 422 | 429 = 200, notice?: string) {
-  const viewer = c.var.viewer!;
-  const sessions = listSessions(c.var.services, viewer, c.var.sessionId);
-  const email = emailStatus(c.var.services, viewer);
-  return renderPage(c, accountPage({ username: viewer.username, sessions, email, errors, ...(notice ? { notice } : {}) }), { title: 'Your account' }, status);
+type RenderOptions = { errors?: FormErrors; status?: 200 | 422 | 429; notice?: string; locale?: { locale: string; timeZone: string } };
+
+/** The member's saved language and time zone (empty for the community's default), or what they just sent. */
+function localeChoice(c: Context<AppEnv>, sent: RenderOptions['locale']): LocaleChoice {
+  const { viewer, config, services } = c.var;
+  const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  return { locale: sent?.locale ?? viewer?.locale ?? '', timeZone: sent?.timeZone ?? viewer?.timeZone ?? '', community };
 }
 
-const notices: Record<string, string> = {
-  password: 'Your password was changed. Every other device has been signed out.',
-  others: 'Every other device has been signed out.',
-  ended: 'That device has been signed out.',
-  email: 'Your email settings were saved.',
-  verification: 'We sent a new confirmation link. It works for 48 hours.',
+function render(c: Context<AppEnv>, options: RenderOptions = {}) {
+  const { viewer, i18n } = c.var;
+  const sessions = listSessions(c.var.services, viewer, c.var.sessionId);
+  const email = emailStatus(c.var.services, viewer);
+  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, ...(options.notice ? { notice: options.notice } : {}) });
+  return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
+}
+
+const notices: Record<string, MessageKey> = {
+  password: 'account.passwordChanged',
+  others: 'account.othersSignedOut',
+  ended: 'account.deviceSignedOut',
+  email: 'account.emailSaved',
+  verification: 'account.verificationSent',
+  locale: 'account.localeSaved',
 };
 
 export const accountRoutes = new Hono<AppEnv>()
   .get('/account', (c) => {
     if (!c.var.viewer) return loginRedirect(c);
-    return render(c, {}, 200, notices[c.req.query('done') ?? '']);
+    const notice = notices[c.req.query('done') ?? ''];
+    return render(c, notice ? { notice: c.var.i18n.t(notice) } : {});
   })
   .post('/account/password', async (c) => {
     if (!c.var.viewer) return loginRedirect(c);
@@ -36,7 +52,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       await changePassword(c.var.services, c.var.viewer, { current: form['current'] ?? '', next: form['next'] ?? '', confirm: form['confirm'] ?? '' });
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, fieldTexts(c, error.fields), 422);
+      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422 });
       throw error;
     }
     // Every session ended with the change; this browser gets a fresh one.
@@ -50,17 +66,30 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       setEmailPreference(c.var.services, c.var.viewer, form['preference'] ?? '');
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, fieldTexts(c, error.fields), 422);
+      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422 });
       throw error;
     }
     return c.redirect('/account?done=email', 303);
+  })
+  // The member's own language and time zone; the next page is already in them.
+  .post('/account/locale', async (c) => {
+    if (!c.var.viewer) return loginRedirect(c);
+    const form = await readForm(c);
+    const sent = { locale: (form['locale'] ?? '').slice(0, 64), timeZone: (form['timeZone'] ?? '').slice(0, 64) };
+    try {
+      setMemberLocale(c.var.services, c.var.viewer, sent);
+    } catch (error) {
+      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422, locale: sent });
+      throw error;
+    }
+    return c.redirect('/account?done=locale', 303);
   })
   .post('/account/email/verify', (c) => {
     if (!c.var.viewer) return loginRedirect(c);
     const wait = c.var.limits.wait(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return render(c, {}, 429, `${rules.verificationPerMember.message} Please check your inbox and spam folder, or try again in ${Math.ceil(wait / 60)} minutes.`);
+      return render(c, { status: 429, notice: c.var.i18n.t('account.verificationWait', { minutes: Math.ceil(wait / 60) }) });
     }
     resendVerification(c.var.services, c.var.viewer);
     c.var.limits.take(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);

@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { logIn, type LoginLockout } from '../auth/accounts.js';
+import { AccountSuspended, logIn, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import { signUp } from '../auth/signup.js';
 import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';
+import { quotedReasonKey } from '../../views/components/notification-text.js';
 import { loginPage } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
@@ -66,12 +67,22 @@ function loginLockout(c: Context<AppEnv>): LoginLockout {
   };
 }
 
+/** Why a right password still does not sign in: a suspension says until when, in the reader's time zone. */
+function refusal(c: Context<AppEnv>, error: Forbidden): string {
+  const { i18n } = c.var;
+  if (!(error instanceof AccountSuspended)) return i18n.message(error.text);
+  const until = i18n.dateTime(error.until);
+  if (!error.reason) return i18n.t('login.suspended', { until });
+  const reason = i18n.t(quotedReasonKey(error.reason.trim()), { reason: error.reason.trim() });
+  return i18n.t('login.suspendedWithReason', { until, reason });
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .get('/signup', (c) => {
     noStore(c);
     if (c.var.viewer) return c.redirect('/', 303);
     const next = localPath(c.req.query('next'));
-    return renderPage(c, signupPage({ values: {}, errors: {}, next }), { title: 'Sign up' });
+    return renderPage(c, signupPage({ i18n: c.var.i18n, values: {}, errors: {}, next }), { title: c.var.i18n.t('layout.signUp') });
   })
   .post('/signup', async (c) => {
     noStore(c);
@@ -87,18 +98,18 @@ export const authRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, signupPage({ values, errors: { form: error.message }, next }), { title: 'Sign up' }, 429);
+        return renderPage(c, signupPage({ i18n: c.var.i18n, values, errors: { form: c.var.i18n.message(error.text) }, next }), { title: c.var.i18n.t('layout.signUp') }, 429);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, signupPage({ values, errors: fieldTexts(c, error.fields), next }), { title: 'Sign up' }, 422);
+      return renderPage(c, signupPage({ i18n: c.var.i18n, values, errors: fieldTexts(c, error.fields), next }), { title: c.var.i18n.t('layout.signUp') }, 422);
     }
   })
   .get('/login', (c) => {
     noStore(c);
     if (c.var.viewer) return c.redirect('/', 303);
     const next = localPath(c.req.query('next'));
-    const notice = c.req.query('reset') === '1' ? 'Your password was changed and every device was signed out. Log in with your new password.' : undefined;
-    return renderPage(c, loginPage({ values: {}, errors: {}, next, notice }), { title: 'Log in' });
+    const notice = c.req.query('reset') === '1' ? c.var.i18n.t('login.resetNotice') : undefined;
+    return renderPage(c, loginPage({ i18n: c.var.i18n, values: {}, errors: {}, next, notice }), { title: c.var.i18n.t('layout.logIn') });
   })
   .post('/login', async (c) => {
     noStore(c);
@@ -114,13 +125,13 @@ export const authRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 429);
+        return renderPage(c, loginPage({ i18n: c.var.i18n, values: { login: input.login }, errors: { form: c.var.i18n.message(error.text) }, next }), { title: c.var.i18n.t('layout.logIn') }, 429);
       }
       if (error instanceof Forbidden) {
-        return renderPage(c, loginPage({ values: { login: input.login }, errors: { form: error.message }, next }), { title: 'Log in' }, 403);
+        return renderPage(c, loginPage({ i18n: c.var.i18n, values: { login: input.login }, errors: { form: refusal(c, error) }, next }), { title: c.var.i18n.t('layout.logIn') }, 403);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, loginPage({ values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: 'Log in' }, 422);
+      return renderPage(c, loginPage({ i18n: c.var.i18n, values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: c.var.i18n.t('layout.logIn') }, 422);
     }
   })
   .post('/logout', (c) => {

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { checkVerificationToken, verifyEmail } from '../auth/email-verification.js';
 import { BadToken, checkUnsubscribeToken, unsubscribe } from '../email/unsubscribe.js';
 import { badLinkPage, emailVerifiedPage, unsubscribedPage, unsubscribePage, verifyEmailPage } from '../../views/pages/email-links.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './forms.js';
 import { renderPage } from './render.js';
@@ -12,13 +13,14 @@ export async function tokenOf(c: Context<AppEnv>): Promise<string> {
   return (form['token'] ?? c.req.query('token') ?? '').trim().slice(0, 200);
 }
 
-function badVerification(c: Context<AppEnv>, error: BadToken) {
-  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Confirm your email address' }, 400);
+/** A link from an email that does not work: what went wrong, and the account page to go on from. */
+function badLink(c: Context<AppEnv>, error: BadToken, title: MessageKey) {
+  const { i18n } = c.var;
+  return renderPage(c, badLinkPage({ i18n, message: i18n.message(error.text), retry: { href: '/account', label: i18n.t('emailLink.goToAccount') } }), { title: i18n.t(title) }, 400);
 }
 
-function badUnsubscribe(c: Context<AppEnv>, error: BadToken) {
-  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/account', label: 'Go to your account page' } }), { title: 'Unsubscribe' }, 400);
-}
+const badVerification = (c: Context<AppEnv>, error: BadToken) => badLink(c, error, 'emailLink.verifyHeading');
+const badUnsubscribe = (c: Context<AppEnv>, error: BadToken) => badLink(c, error, 'emailLink.unsubscribe');
 
 export const emailLinkRoutes = new Hono<AppEnv>()
   .get('/unsubscribe', async (c) => {
@@ -26,7 +28,7 @@ export const emailLinkRoutes = new Hono<AppEnv>()
     const token = await tokenOf(c);
     try {
       const { username } = checkUnsubscribeToken(c.var.services, token);
-      return renderPage(c, unsubscribePage({ token, username }), { title: 'Unsubscribe' });
+      return renderPage(c, unsubscribePage({ i18n: c.var.i18n, token, username }), { title: c.var.i18n.t('emailLink.unsubscribe') });
     } catch (error) {
       if (error instanceof BadToken) return badUnsubscribe(c, error);
       throw error;
@@ -43,7 +45,7 @@ export const emailLinkRoutes = new Hono<AppEnv>()
     }
     return c.redirect('/unsubscribe/done', 303);
   })
-  .get('/unsubscribe/done', (c) => renderPage(c, unsubscribedPage(), { title: 'Unsubscribed' }))
+  .get('/unsubscribe/done', (c) => renderPage(c, unsubscribedPage({ i18n: c.var.i18n }), { title: c.var.i18n.t('emailLink.unsubscribedHeading') }))
   .get('/verify-email', async (c) => {
     c.header('Cache-Control', 'private, no-store');
     const token = await tokenOf(c);
@@ -53,7 +55,7 @@ export const emailLinkRoutes = new Hono<AppEnv>()
       if (error instanceof BadToken) return badVerification(c, error);
       throw error;
     }
-    return renderPage(c, verifyEmailPage({ token }), { title: 'Confirm your email address' });
+    return renderPage(c, verifyEmailPage({ i18n: c.var.i18n, token }), { title: c.var.i18n.t('emailLink.verifyHeading') });
   })
   .post('/verify-email', async (c) => {
     try {
@@ -64,4 +66,4 @@ export const emailLinkRoutes = new Hono<AppEnv>()
     }
     return c.redirect('/verify-email/done', 303);
   })
-  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage(), { title: 'Email address confirmed' }));
+  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage({ i18n: c.var.i18n }), { title: c.var.i18n.t('emailLink.verifiedHeading') }));

@@ -15,7 +15,7 @@ export const notificationRoutes = new Hono<AppEnv>()
     const list = listNotifications(c.var.services, c.var.viewer, { before: cursor });
     c.header('Cache-Control', 'private, no-store');
     const unread = unreadCount(c.var.services, c.var.viewer);
-    return renderPage(c, notificationsPage({ ...list, isFirstPage: cursor === null, unread }), { title: 'Notifications' });
+    return renderPage(c, notificationsPage({ i18n: c.var.i18n, ...list, isFirstPage: cursor === null, unread }), { title: c.var.i18n.t('layout.notifications') });
   })
   .post('/notifications/read-all', (c) => {
     markAllRead(c.var.services, c.var.viewer);

@@ -12,7 +12,8 @@ import { renderPage, fieldTexts } from './render.js';
 import { tokenOf } from './email-links.js';
 
 function badLink(c: Context<AppEnv>, error: BadToken) {
-  return renderPage(c, badLinkPage({ heading: 'That link does not work', message: error.message, retry: { href: '/password/forgot', label: 'Ask for a new link' } }), { title: 'Reset your password' }, 400);
+  const { i18n } = c.var;
+  return renderPage(c, badLinkPage({ i18n, message: i18n.message(error.text), retry: { href: '/password/forgot', label: i18n.t('password.askNewLink') } }), { title: i18n.t('password.resetTitle') }, 400);
 }
 
 // Whether or not an account matches, POST /password/forgot answers with the same redirect and
@@ -20,7 +21,7 @@ function badLink(c: Context<AppEnv>, error: BadToken) {
 export const passwordRoutes = new Hono<AppEnv>()
   .get('/password/forgot', (c) => {
     c.header('Cache-Control', 'private, no-store');
-    return renderPage(c, forgotPasswordPage({ values: {}, errors: {}, sent: c.req.query('sent') === '1' }), { title: 'Forgot your password?' });
+    return renderPage(c, forgotPasswordPage({ i18n: c.var.i18n, values: {}, errors: {}, sent: c.req.query('sent') === '1' }), { title: c.var.i18n.t('login.forgot') });
   })
   .post('/password/forgot', async (c) => {
     c.header('Cache-Control', 'private, no-store');
@@ -33,9 +34,9 @@ export const passwordRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, forgotPasswordPage({ values: { login }, errors: { form: error.message } }), { title: 'Forgot your password?' }, 429);
+        return renderPage(c, forgotPasswordPage({ i18n: c.var.i18n, values: { login }, errors: { form: c.var.i18n.message(error.text) } }), { title: c.var.i18n.t('login.forgot') }, 429);
       }
-      if (error instanceof ValidationError) return renderPage(c, forgotPasswordPage({ values: { login }, errors: fieldTexts(c, error.fields) }), { title: 'Forgot your password?' }, 422);
+      if (error instanceof ValidationError) return renderPage(c, forgotPasswordPage({ i18n: c.var.i18n, values: { login }, errors: fieldTexts(c, error.fields) }), { title: c.var.i18n.t('login.forgot') }, 422);
       throw error;
     }
     return c.redirect('/password/forgot?sent=1', 303);
@@ -49,7 +50,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       if (error instanceof BadToken) return badLink(c, error);
       throw error;
     }
-    return renderPage(c, resetPasswordPage({ token, errors: {} }), { title: 'Choose a new password' });
+    return renderPage(c, resetPasswordPage({ i18n: c.var.i18n, token, errors: {} }), { title: c.var.i18n.t('password.resetHeading') });
   })
   .post('/password/reset', async (c) => {
     c.header('Cache-Control', 'private, no-store');
@@ -59,7 +60,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       await resetPassword(c.var.services, { token, password: form['password'] ?? '', confirm: form['confirm'] ?? '' });
     } catch (error) {
       if (error instanceof BadToken) return badLink(c, error);
-      if (error instanceof ValidationError) return renderPage(c, resetPasswordPage({ token, errors: fieldTexts(c, error.fields) }), { title: 'Choose a new password' }, 422);
+      if (error instanceof ValidationError) return renderPage(c, resetPasswordPage({ i18n: c.var.i18n, token, errors: fieldTexts(c, error.fields) }), { title: c.var.i18n.t('password.resetHeading') }, 422);
       throw error;
     }
     // Every session of the account ended, this browser's too: sign in again with the new password.

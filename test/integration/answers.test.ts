@@ -48,7 +48,7 @@ describe('POST /p/:postId/accept', () => {
     expect(html).toMatch(/class="post post-accepted" id="post-2"/);
     expect(notifications(ctx.other.id)).toEqual([{ kind: 'answer_accepted', postId: q.bobs.postId, actorId: ctx.member.id }]);
     const inbox = await page('/notifications', ctx.other);
-    expect(inbox).toContain(`alice accepted your reply as the answer to “${'Why does my kettle click off early?'}”`);
+    expect(inbox).toContain(`<bdi>alice</bdi> accepted your reply as the answer to “<bdi>${'Why does my kettle click off early?'}</bdi>”`);
     // The asker's own choice is not a staff action.
     expect(modLog(q.bobs.postId)).toEqual([]);
     // Anonymous visitors see no buttons.

@@ -5,6 +5,8 @@ import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
 import { sessions, users } from '../../src/db/schema.js';
 import type { SignedIn } from '../../src/lib/context.js';
+import type { Message } from '../../src/i18n/message.js';
+import { localeFormat } from '../../src/i18n/translator.js';
 import { ValidationError } from '../../src/lib/errors.js';
 import { createTestContext, sessionCookieFrom, type TestContext } from '../helpers/app.js';
 
@@ -15,6 +17,9 @@ const PASSWORD = 'correct horse battery';
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+/** A service's message as an English reader sees it. */
+const english = (message: Message) => localeFormat('en', 'UTC').t(message.key, message.values);
 
 let t: TestContext;
 
@@ -92,17 +97,17 @@ describe('signup', () => {
   });
 
   const invalid: [string, Record<string, string>, string, string][] = [
-    ['a missing username', { username: '' }, 'username', MESSAGES.usernameMissing],
-    ['a short username', { username: 'al' }, 'username', MESSAGES.usernameLength],
-    ['a long username', { username: 'a'.repeat(21) }, 'username', MESSAGES.usernameLength],
-    ['spaces in the username', { username: 'alice smith' }, 'username', MESSAGES.usernameCharacters],
-    ['non-ASCII letters in the username', { username: 'jürgen' }, 'username', MESSAGES.usernameCharacters],
-    ['a missing email', { email: '' }, 'email', MESSAGES.emailMissing],
-    ['an email without @', { email: 'alice.example.com' }, 'email', MESSAGES.emailInvalid],
-    ['an email without a top-level domain', { email: 'alice@example' }, 'email', MESSAGES.emailInvalid],
-    ['an email over 254 characters', { email: `${'a'.repeat(243)}@example.com` }, 'email', MESSAGES.emailLong],
-    ['a short password', { password: 'Qz7-short' }, 'password', MESSAGES.passwordShort],
-    ['a long password', { password: 'Qz7'.repeat(86) }, 'password', MESSAGES.passwordLong],
+    ['a missing username', { username: '' }, 'username', english(MESSAGES.usernameMissing)],
+    ['a short username', { username: 'al' }, 'username', english(MESSAGES.usernameLength)],
+    ['a long username', { username: 'a'.repeat(21) }, 'username', english(MESSAGES.usernameLength)],
+    ['spaces in the username', { username: 'alice smith' }, 'username', english(MESSAGES.usernameCharacters)],
+    ['non-ASCII letters in the username', { username: 'jürgen' }, 'username', english(MESSAGES.usernameCharacters)],
+    ['a missing email', { email: '' }, 'email', english(MESSAGES.emailMissing)],
+    ['an email without @', { email: 'alice.example.com' }, 'email', english(MESSAGES.emailInvalid)],
+    ['an email without a top-level domain', { email: 'alice@example' }, 'email', english(MESSAGES.emailInvalid)],
+    ['an email over 254 characters', { email: `${'a'.repeat(243)}@example.com` }, 'email', english(MESSAGES.emailLong)],
+    ['a short password', { password: 'Qz7-short' }, 'password', english(MESSAGES.passwordShort)],
+    ['a long password', { password: 'Qz7'.repeat(86) }, 'password', english(MESSAGES.passwordLong)],
   ];
   it.each(invalid)('refuses %s with 422, a specific message and the text kept', async (_name, form, fieldName, message) => {
     const response = await signup(form);
@@ -122,7 +127,7 @@ describe('signup', () => {
     for (const username of ['ALICE', 'ＡＬＩＣＥ', ' Alice ']) {
       const response = await signup({ username, email: 'other@example.com' });
       expect(response.status).toBe(422);
-      expect(await response.text()).toContain(escapeHtml(MESSAGES.usernameTaken));
+      expect(await response.text()).toContain(escapeHtml(english(MESSAGES.usernameTaken)));
     }
     expect(userCount()).toBe(1);
   });
@@ -214,7 +219,7 @@ describe('login', () => {
     expect(unknown.status).toBe(422);
     const summary = (body: string) => body.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0];
     const [wrongBody, unknownBody] = [await wrong.text(), await unknown.text()];
-    expect(summary(wrongBody)).toContain(MESSAGES.loginFailed);
+    expect(summary(wrongBody)).toContain(english(MESSAGES.loginFailed));
     expect(summary(wrongBody)).toBe(summary(unknownBody));
     expect(wrongBody).toContain('value="alice"');
     expect(wrongBody).not.toContain('not the password');
@@ -225,8 +230,8 @@ describe('login', () => {
     const response = await login('', '');
     expect(response.status).toBe(422);
     const body = await response.text();
-    expect(body).toContain(MESSAGES.loginMissing);
-    expect(body).toContain(MESSAGES.passwordMissing);
+    expect(body).toContain(english(MESSAGES.loginMissing));
+    expect(body).toContain(english(MESSAGES.passwordMissing));
   });
 
   it('escapes HTML typed into the login field', async () => {

@@ -179,7 +179,7 @@ describe('deciding held edits', () => {
     expect(ctx.row('select status, resolution from review_items where id = ?', itemId)).toEqual({ status: 'resolved', resolution: 'approved' });
     expect(await pageText(`/p/${thread.postId}/revisions`, ctx.member)).toContain('The wand sputters.');
     expect(ctx.row("select action, target_post_id from mod_log where action = 'approve_edit' order by id desc")).toEqual({ action: 'approve_edit', target_post_id: thread.postId });
-    expect(await pageText('/notifications', ctx.member)).toContain('Your edit to your post in “Steam wand megadeal” was approved');
+    expect(await pageText('/notifications', ctx.member)).toContain('Your edit to your post in “<bdi>Steam wand megadeal</bdi>” was approved');
     expect(await pageText(thread.path, ctx.member)).not.toContain('Your edit is waiting for review');
   });
 
@@ -196,7 +196,7 @@ describe('deciding held edits', () => {
     expect(ctx.row('select status, resolution, reason from review_items where id = ?', itemId)).toEqual({ status: 'resolved', resolution: 'rejected', reason: 'Advertising is not allowed' });
     expect(ctx.row("select reason from mod_log where action = 'reject_edit' order by id desc")).toEqual({ reason: 'Advertising is not allowed' });
     const notifications = await pageText('/notifications', ctx.member);
-    expect(notifications).toContain('Your edit to your post in “Water window” was not approved. Reason: “Advertising is not allowed”');
+    expect(notifications).toContain('Your edit to your post in “<bdi>Water window</bdi>” was not approved. Reason: “<bdi>Advertising is not allowed</bdi>”');
     const mail = ctx.row<{ text_body: string }>("select text_body from email_outbox where user_id = ? order by id desc", ctx.member.id);
     expect(mail.text_body).toContain('Advertising is not allowed');
     ctx.db.$client.prepare("update users set email_preference = 'daily' where id = ?").run(ctx.member.id);

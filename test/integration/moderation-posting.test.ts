@@ -211,7 +211,7 @@ describe('staff tools', () => {
     expect((await ctx.http.post(`/p/${postId}/hide`, { reason: 'Personal information' }, { as: ctx.manager })).status).toBe(303);
     expect(await (await ctx.http.get(`/t/${threadId}/${slug}`)).text()).toContain('This post was hidden by a community manager.');
     const notes = await (await ctx.http.get('/notifications', { as: regular })).text();
-    expect(notes).toContain('A community manager hid your post in “Thread to be hidden”.');
+    expect(notes).toContain('A community manager hid your post in “<bdi>Thread to be hidden</bdi>”.');
     expect(notes).toContain('Personal information');
     expect((await ctx.http.post(`/p/${postId}/unhide`, {}, { as: ctx.manager })).status).toBe(303);
     expect(await (await ctx.http.get(`/t/${threadId}/${slug}`)).text()).toContain('555-1234');

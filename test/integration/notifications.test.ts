@@ -175,8 +175,8 @@ describe('the notifications page', () => {
     const title = ctx.row<{ title: string }>('select title from threads where id = ?', threadId).title;
     let html = await page('/notifications', reader);
     expect(html.match(/new replies in/g)).toHaveLength(1);
-    expect(html).toContain(`3 new replies in “${title}”`);
-    expect(html).toContain(`${ben!.username} mentioned you in “`);
+    expect(html).toContain(`3 new replies in “<bdi>${title}</bdi>”`);
+    expect(html).toContain(`<bdi>${ben!.username}</bdi> mentioned you in “`);
     // Two groups are unread: the replies and the mention.
     expect(html).toContain('<span class="count-badge" aria-label="2 unread">2</span>');
     const groupId = ctx.row<{ id: number }>("select max(id) as id from notifications where user_id = ? and kind = 'reply'", reader!.id).id;
@@ -198,7 +198,7 @@ describe('the notifications page', () => {
     const postId = await reply(ctx.other, threadId, `@${reader!.username} look at this`);
     expect((await ctx.http.post(`/p/${postId}/hide`, { reason: 'Spam' }, { as: ctx.manager })).status).toBe(303);
     const html = await page('/notifications', reader);
-    expect(html).toContain(`A post by ${ctx.other.username} that you were notified about is no longer available.`);
+    expect(html).toContain(`A post by <bdi>${ctx.other.username}</bdi> that you were notified about is no longer available.`);
     expect(html).not.toContain('mentioned you');
   });
 
@@ -297,8 +297,8 @@ describe('replies to a post (the “Reply” link on each post)', () => {
     // The thread's author hears as before, in their own words.
     expect(data(ann!).map((row) => row.data)).toEqual([null, null]);
     const title = ctx.row<{ title: string }>('select title from threads where id = ?', threadId).title;
-    expect(await page('/notifications', ben)).toContain(`${cat!.username} replied to your post #2 in “${title}”`);
-    expect(await page('/notifications', ann)).toContain(`${cat!.username} replied to your thread “${title}”`);
+    expect(await page('/notifications', ben)).toContain(`<bdi>${cat!.username}</bdi> replied to your post #2 in “<bdi>${title}</bdi>”`);
+    expect(await page('/notifications', ann)).toContain(`<bdi>${cat!.username}</bdi> replied to your thread “<bdi>${title}</bdi>”`);
   });
 
   it('says nothing to an author who muted the thread, nor to anyone about their own post', async () => {

@@ -25,7 +25,7 @@ describe('a reason that ends with its own punctuation', () => {
     const threadPage = await page(thread.path, { as: author });
     expect(threadPage).toContain('Hidden by a community manager: “Please keep brand names out of here.” Others see a placeholder.');
     const notifications = await page('/notifications', { as: author });
-    expect(notifications).toContain('Reason: “Please keep brand names out of here.”');
+    expect(notifications).toContain('Reason: “<bdi>Please keep brand names out of here.</bdi>”');
     const mail = ctx.row<{ text_body: string }>("select text_body from email_outbox where to_address = 'quinn@example.com' order by id desc limit 1");
     expect(mail.text_body).toContain('Reason: “Please keep brand names out of here.”');
     // Hiding resolves the flag; a flag that stays open (filed as the manager hid it) shows the reason.
@@ -40,7 +40,7 @@ describe('a reason that ends with its own punctuation', () => {
     expect((await ctx.http.post(`/mod/queue/${itemId}/reject`, { reason: 'other', reasonOther: 'Is this a duplicate?' }, { as: ctx.manager })).status).toBe(303);
     const threadPage = await page(path, { as: ctx.member });
     expect(threadPage).toContain('did not approve this post: “Is this a duplicate?” Your text is kept');
-    expect(await page('/notifications', { as: ctx.member })).toContain('was not approved. Reason: “Is this a duplicate?” Your text is kept');
+    expect(await page('/notifications', { as: ctx.member })).toContain('was not approved. Reason: “<bdi>Is this a duplicate?</bdi>” Your text is kept');
   });
 
   it('is not followed by another period on the member page, or when a suspended member signs in', async () => {
@@ -59,6 +59,6 @@ describe('a reason that ends with its own punctuation', () => {
     const thread = await ctx.publishedThread(ctx.other, 'Kettle lid colours');
     expect((await ctx.http.post(`/p/${thread.postId}/hide`, { reason: 'Off-topic' }, { as: ctx.manager })).status).toBe(303);
     expect(await page(thread.path, { as: ctx.other })).toContain('Hidden by a community manager: “Off-topic”. Others see a placeholder.');
-    expect(await page('/notifications', { as: ctx.other })).toContain('Reason: “Off-topic”.');
+    expect(await page('/notifications', { as: ctx.other })).toContain('Reason: “<bdi>Off-topic</bdi>”.');
   });
 });

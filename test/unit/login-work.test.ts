@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logIn, type LoginLockout } from '../../src/auth/accounts.js';
 import { makeUser } from '../../src/demo/factories.js';
-import { ValidationError } from '../../src/lib/errors.js';
+import { localeFormat } from '../../src/i18n/translator.js';
+import { ValidationError, type ErrorText } from '../../src/lib/errors.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 // A failed sign-in must cost the same whatever the reason: an unknown account, a wrong password, a
@@ -30,12 +31,17 @@ beforeEach(() => void (verified.hashes.length = 0));
 
 const locked: LoginLockout = { isLocked: () => true, recordFailure: () => undefined };
 
+/** What the member is told, in English. */
+function englishText(text: ErrorText | undefined): string | undefined {
+  return text === undefined || typeof text === 'string' ? text : localeFormat('en', 'UTC').t(text.key, text.values);
+}
+
 async function failure(attempt: Promise<unknown>): Promise<string | undefined> {
   const error = await attempt.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  return error instanceof ValidationError ? String(error.fields['form']) : 'did not fail';
+  return error instanceof ValidationError ? englishText(error.fields['form']) : 'did not fail';
 }
 
 describe('the work behind a failed sign-in', () => {

@@ -1,89 +1,110 @@
-import { renderEmail, type RenderedEmail } from './layout.js';
+import type { I18n } from '../../src/i18n/translator.js';
+import { html, type Html } from '../html.js';
+import { rich } from '../i18n.js';
+import { memberText, renderEmail, type EmailText, type RenderedEmail } from './layout.js';
 
-/** Everything a member's message shares: who it is for and where the community lives. */
-export type MailProps = { siteName: string; baseUrl: string; username: string; unsubscribeUrl: string };
+/** Everything a member's message shares: who it is for, in which language, and where the community lives. */
+export type MailProps = { i18n: I18n; siteName: string; baseUrl: string; username: string; unsubscribeUrl: string };
 
 export type ComposedEmail = RenderedEmail & { subject: string };
 
+const isolate = (value: string): Html => html`<span dir="auto">${value}</span>`;
+
+function greeting(props: MailProps): EmailText {
+  return { text: props.i18n.t('email.greeting', { username: props.username }), html: rich(props.i18n, 'email.greeting', { username: isolate(props.username) }) };
+}
+
 export function verifyEmailMessage(props: MailProps & { url: string }): ComposedEmail {
+  const { i18n, siteName } = props;
   return {
-    subject: `Confirm your email address for ${props.siteName}`,
+    subject: i18n.t('email.verifySubject', { site: siteName }),
     ...renderEmail({
       ...props,
-      greeting: `Hi ${props.username},`,
-      paragraphs: [`Welcome to ${props.siteName}! Please confirm that this is your email address, so we can send you notifications and help you if you ever forget your password.`],
-      action: { label: 'Confirm my email address', url: props.url },
-      closing: ['The link works once and for 48 hours. If you did not create an account, you can ignore this message.'],
+      greeting: greeting(props),
+      paragraphs: [{ text: i18n.t('email.verifyWelcome', { site: siteName }), html: rich(i18n, 'email.verifyWelcome', { site: isolate(siteName) }) }],
+      action: { label: i18n.t('email.verifyAction'), url: props.url },
+      closing: [i18n.t('email.verifyClosing')],
     }),
   };
 }
 
 export function signupAttemptMessage(props: MailProps & { newUsername: string; loginUrl: string; resetUrl: string }): ComposedEmail {
+  const { i18n, siteName } = props;
+  const values = { site: siteName, newUsername: props.newUsername, username: props.username };
   return {
-    subject: `Someone signed up on ${props.siteName} with your address`,
+    subject: i18n.t('email.signupAttemptSubject', { site: siteName }),
     ...renderEmail({
       ...props,
-      greeting: `Hi ${props.username},`,
+      greeting: greeting(props),
       paragraphs: [
-        `Someone just signed up on ${props.siteName} as “${props.newUsername}” with this email address. You already have an account (username: ${props.username}), so the address stays yours: the new account cannot use it, is never sent email, and cannot reset a password with it.`,
-        `If it was you, sign in at ${props.loginUrl} — or, if you forgot your password, choose a new one:`,
+        { text: i18n.t('email.signupAttemptBody', values), html: rich(i18n, 'email.signupAttemptBody', { site: isolate(siteName), newUsername: isolate(props.newUsername), username: isolate(props.username) }) },
+        i18n.t('email.signupAttemptLogin', { loginUrl: props.loginUrl }),
       ],
-      action: { label: 'Reset my password', url: props.resetUrl },
-      closing: ['If it was not you, you do not need to do anything: your account has not changed.'],
+      action: { label: i18n.t('email.resetAction'), url: props.resetUrl },
+      closing: [i18n.t('email.signupAttemptClosing')],
     }),
   };
 }
 
 export function passwordResetMessage(props: MailProps & { url: string }): ComposedEmail {
+  const { i18n, siteName } = props;
   return {
-    subject: `Reset your ${props.siteName} password`,
+    subject: i18n.t('email.resetSubject', { site: siteName }),
     ...renderEmail({
       ...props,
-      greeting: `Hi ${props.username},`,
-      paragraphs: [`Someone (hopefully you) asked to reset the password of your ${props.siteName} account. Choose a new password here:`],
-      action: { label: 'Choose a new password', url: props.url },
-      closing: ['The link works once and for one hour. If you did not ask for this, ignore this message: your password stays as it is.'],
+      greeting: greeting(props),
+      paragraphs: [{ text: i18n.t('email.resetBody', { site: siteName }), html: rich(i18n, 'email.resetBody', { site: isolate(siteName) }) }],
+      action: { label: i18n.t('email.resetChoose'), url: props.url },
+      closing: [i18n.t('email.resetClosing')],
     }),
   };
 }
 
-export function notificationMessage(props: MailProps & { summary: string; url: string }): ComposedEmail {
+/** `summary` is the notification as plain text (also the subject); `summaryHtml` the same with member text set off. */
+export function notificationMessage(props: MailProps & { summary: string; summaryHtml?: Html; url: string }): ComposedEmail {
+  const { i18n } = props;
   const short = props.summary.length > 90 ? `${props.summary.slice(0, 87)}…` : props.summary;
   return {
-    subject: `${props.siteName}: ${short}`,
+    subject: i18n.t('email.notificationSubject', { site: props.siteName, summary: short }),
     ...renderEmail({
       ...props,
-      greeting: `Hi ${props.username},`,
-      paragraphs: [props.summary],
-      action: { label: 'Open it', url: props.url },
-      closing: ['You get an email for each notification because your email setting is “immediately”.'],
+      greeting: greeting(props),
+      paragraphs: [props.summaryHtml ? { text: props.summary, html: props.summaryHtml } : props.summary],
+      action: { label: i18n.t('email.openIt'), url: props.url },
+      closing: [i18n.t('email.notificationClosing')],
     }),
   };
 }
 
 export type DigestProps = MailProps & {
   period: 'daily' | 'weekly';
-  notifications: { text: string; url: string }[];
+  notifications: { text: EmailText; url: string }[];
   threads: { title: string; url: string; replies: number; helpful: number; category: string }[];
 };
 
+function threadMeta(i18n: I18n, thread: DigestProps['threads'][number]): EmailText {
+  const counts = [i18n.t('digest.replies', { count: thread.replies }), ...(thread.helpful > 0 ? [i18n.t('digest.helpful', { count: thread.helpful })] : [])];
+  return { text: [thread.category, ...counts].join(' · '), html: html`${isolate(thread.category)} · ${counts.join(' · ')}` };
+}
+
 export function digestMessage(props: DigestProps): ComposedEmail {
+  const { i18n } = props;
   const sections = [];
-  if (props.notifications.length > 0) sections.push({ heading: 'Your unread notifications', items: props.notifications });
+  if (props.notifications.length > 0) sections.push({ heading: i18n.t('digest.unreadHeading'), items: props.notifications });
   if (props.threads.length > 0) {
     sections.push({
-      heading: 'Popular in the categories you watch',
-      items: props.threads.map((thread) => ({ text: thread.title, url: thread.url, meta: `${thread.category} · ${thread.replies} ${thread.replies === 1 ? 'reply' : 'replies'}${thread.helpful > 0 ? ` · ${thread.helpful} helpful` : ''}` })),
+      heading: i18n.t('digest.popularHeading'),
+      items: props.threads.map((thread) => ({ text: memberText(thread.title), url: thread.url, meta: threadMeta(i18n, thread) })),
     });
   }
   return {
-    subject: `Your ${props.period} summary from ${props.siteName}`,
+    subject: i18n.t('digest.subject', { period: props.period, site: props.siteName }),
     ...renderEmail({
       ...props,
-      greeting: `Hi ${props.username},`,
-      paragraphs: [`Here is what happened on ${props.siteName} since your last ${props.period === 'daily' ? 'daily' : 'weekly'} summary.`],
+      greeting: greeting(props),
+      paragraphs: [{ text: i18n.t('digest.intro', { period: props.period, site: props.siteName }), html: rich(i18n, 'digest.intro', { period: props.period, site: isolate(props.siteName) }) }],
       sections,
-      closing: ['You can change how often we write on your account page.'],
+      closing: [i18n.t('digest.closing')],
     }),
   };
 }

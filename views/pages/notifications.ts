@@ -1,33 +1,39 @@
 import type { NotificationView } from '../../src/notifications/list.js';
-import { notificationText } from '../../src/notifications/text.js';
-import { legacyTime } from '../components/time.js';
+import { notificationSentence } from '../../src/notifications/text.js';
+import type { I18n } from '../../src/i18n/translator.js';
+import { notificationHtml } from '../components/notification-text.js';
+import { relativeTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
 
-export type NotificationsProps = { notifications: NotificationView[]; nextCursor: number | null; isFirstPage: boolean; unread: number };
+export type NotificationsProps = { i18n: I18n; notifications: NotificationView[]; nextCursor: number | null; isFirstPage: boolean; unread: number };
+
+type Labels = { unread: string; open: string };
 
 // A div, not a p: the parser would close a p at the form, putting "Open" on a line of its own.
-function item(entry: NotificationView): Html {
+function item(i18n: I18n, labels: Labels, entry: NotificationView): Html {
   const target = entry.postId !== null || entry.threadId !== null;
   return html`<li class="notification${entry.read ? '' : ' unread'}">
-  <p>${entry.read ? '' : html`<span class="visually-hidden">Unread: </span>`}${notificationText(entry)}</p>
-  <div class="muted">${legacyTime(entry.createdAt)}${
+  <p dir="auto">${entry.read ? '' : html`<span class="visually-hidden">${labels.unread} </span>`}${notificationHtml(i18n, notificationSentence(entry))}</p>
+  <div class="muted">${relativeTime(i18n, entry.createdAt)}${
     target
-      ? html` · <form method="post" action="/notifications/${entry.id}/open" class="inline-form"><button type="submit" class="link-button">Open</button></form>`
+      ? html` · <form method="post" action="/notifications/${entry.id}/open" class="inline-form"><button type="submit" class="link-button">${labels.open}</button></form>`
       : ''
   }</div>
 </li>`;
 }
 
 export function notificationsPage(props: NotificationsProps): Html {
+  const { i18n } = props;
+  const labels: Labels = { unread: i18n.t('notification.unreadLabel'), open: i18n.t('notification.open') };
   return html`<div class="page-heading">
-  <h1>Notifications</h1>
-  ${props.unread > 0 ? html`<form method="post" action="/notifications/read-all" class="inline-form"><button type="submit" class="button-secondary">Mark all read</button></form>` : ''}
+  <h1>${i18n.t('layout.notifications')}</h1>
+  ${props.unread > 0 ? html`<form method="post" action="/notifications/read-all" class="inline-form"><button type="submit" class="button-secondary">${i18n.t('notification.markAllRead')}</button></form>` : ''}
 </div>
 ${props.notifications.length === 0
-  ? html`<p class="empty">${props.isFirstPage ? 'Nothing yet. We will let you know here when something needs your attention.' : 'No older notifications.'}</p>`
-  : html`<ol class="notification-list">${props.notifications.map(item)}</ol>`}
-<nav class="pagination" aria-label="More notifications">
-  ${props.isFirstPage ? '' : html`<a href="/notifications">← Newest</a>`}
-  ${props.nextCursor ? html`<a rel="next" href="/notifications?before=${props.nextCursor}">Older →</a>` : ''}
+  ? html`<p class="empty">${i18n.t(props.isFirstPage ? 'notification.empty' : 'notification.noOlder')}</p>`
+  : html`<ol class="notification-list">${props.notifications.map((entry) => item(i18n, labels, entry))}</ol>`}
+<nav class="pagination" aria-label="${i18n.t('notification.moreLabel')}">
+  ${props.isFirstPage ? '' : html`<a href="/notifications"><span class="direction-arrow" aria-hidden="true">←</span> ${i18n.t('notification.newest')}</a>`}
+  ${props.nextCursor ? html`<a rel="next" href="/notifications?before=${props.nextCursor}">${i18n.t('notification.older')} <span class="direction-arrow" aria-hidden="true">→</span></a>` : ''}
 </nav>`;
 }
