@@ -60,7 +60,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const wait = c.var.limits.wait(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return render(c, {}, 429, `${rules.verificationPerMember.message} Please check your inbox and spam folder, or try again in ${Math.ceil(wait / 60)} minutes.`);
+      return render(c, {}, 429, c.var.i18n.t('rateLimit.verificationWait', { minutes: Math.ceil(wait / 60) }));
     }
     resendVerification(c.var.services, c.var.viewer);
     c.var.limits.take(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);

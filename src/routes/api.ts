@@ -14,6 +14,7 @@ import { publicAnonymous } from './embed.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
 import { clientAddress } from './limits.js';
+import { fieldTexts } from './render.js';
 
 // The JSON API (/api/v1) and oEmbed. Reads are anonymous (the public view, cacheable); the one
 // write is authenticated by an API key, never by a session cookie. Errors are JSON too:
@@ -21,7 +22,7 @@ import { clientAddress } from './limits.js';
 
 const jsonErrors: ErrorHandler<AppEnv> = (error, c) => {
   c.header('Cache-Control', 'no-store');
-  if (error instanceof ValidationError) return c.json({ error: { message: error.message, fields: error.fields } }, 422);
+  if (error instanceof ValidationError) return c.json({ error: { message: error.message, fields: fieldTexts(c, error.fields) } }, 422);
   if (error instanceof Unauthenticated) c.header('WWW-Authenticate', 'Bearer realm="hearth"');
   if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof AppError || error instanceof HTTPException) {

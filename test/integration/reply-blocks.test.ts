@@ -75,7 +75,7 @@ describe('GET /new for a silenced member', () => {
     const html = await page('/new?category=kettles', ctx.other);
     expect(html).toContain('You cannot start threads for now.');
     expect(html).toContain('You have been silenced until');
-    expect(html).toContain('(“Cooling off”)');
+    expect(html).toContain('(“<bdi>Cooling off</bdi>”)');
     expect(html).not.toContain('action="/t"');
     expect(html).not.toContain('name="body"');
     await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
