@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { registerMailSite } from './email/site.js';
 import { pageCsp, newNonce } from './lib/csp.js';
+import { msg } from './i18n/message.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unavailable.js';
 import { loggedPath } from './lib/log.js';
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
   const tooLarge = (c: Context<AppEnv>) => {
-    const message = 'That request was larger than 1 MB. Please shorten it and try again.';
+    const message = c.var.i18n.t('request.tooLarge');
     // The JSON API answers in JSON, errors included.
     return c.req.path.startsWith('/api/') ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
   };
@@ -123,15 +124,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   mountRoutes(app);
 
-  app.notFound((c) => renderError(c, 404, 'The page you asked for does not exist, or it was removed.'));
+  app.notFound((c) => renderError(c, 404, msg('request.notFound')));
   app.onError((error, c) => {
     if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof AppError) return renderError(c, error.status as ContentfulStatusCode, error.text);
     if (error instanceof HTTPException) {
-      const message =
-        error.status === 403
-          ? 'This form was sent from another site, so we did not accept it. Please reload the page and try again.'
-          : error.message || 'That request could not be handled.';
+      // A 403 here is a cross-site guard's (hono's csrf or ours); any other message is a library's, in English.
+      const message = error.status === 403 ? msg('request.crossSite') : error.message || msg('request.couldNotHandle');
       return renderError(c, error.status as ContentfulStatusCode, message);
     }
     const busy = unavailableMessage(error);
@@ -141,7 +140,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return renderError(c, 503, busy);
     }
     log(`Unhandled error on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId})`, error);
-    return renderError(c, 500, 'Sorry, something broke while handling your request. Please try again in a moment.');
+    return renderError(c, 500, msg('request.failed'));
   });
   return app;
 }

@@ -1,7 +1,8 @@
 /*
  * New-thread form: while the title is typed, lists threads that may already answer it (GET
  * /similar). Without JavaScript the form's Preview button shows the same list. Titles are set
- * with textContent, never as HTML.
+ * with textContent, never as HTML. The words come from the server, in the reader's language: the
+ * heading and the solved tag on the box, each thread's reply count in the JSON.
  */
 (function () {
   'use strict';
@@ -12,6 +13,8 @@
   var category = form.querySelector('select[name="category"]');
   var box = document.getElementById('similar-threads');
   if (!title || !box) return;
+  var headingText = box.getAttribute('data-heading') || '';
+  var solvedText = box.getAttribute('data-solved') || '';
 
   var DELAY_MS = 300;
   var MIN_LENGTH = 4;
@@ -32,19 +35,20 @@
       box.hidden = true;
       return;
     }
-    box.appendChild(element('h2', 'similar-heading', 'Maybe already answered'));
+    box.appendChild(element('h2', 'similar-heading', headingText));
     var list = element('ul', 'similar-list');
     threads.forEach(function (thread) {
       var item = element('li');
       var link = element('a', '', thread.title);
       link.href = thread.url;
+      link.dir = 'auto';
       item.appendChild(link);
       if (thread.solved) {
         item.appendChild(document.createTextNode(' '));
-        item.appendChild(element('span', 'tag tag-solved', 'Solved'));
+        item.appendChild(element('span', 'tag tag-solved', solvedText));
       }
       item.appendChild(document.createTextNode(' '));
-      item.appendChild(element('span', 'muted', thread.replyCount + (thread.replyCount === 1 ? ' reply' : ' replies')));
+      item.appendChild(element('span', 'muted', thread.replies));
       list.appendChild(item);
     });
     box.appendChild(list);

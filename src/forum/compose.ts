@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { perDatabase } from '../db/prepared.js';
 import { users, type ContentStatus, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { Forbidden, ValidationError } from '../lib/errors.js';
 import type { Rendered } from '../markdown/renderer.js';
 import { addsLink, awaitsAddressConfirmation, containsLink, mustHoldEdit, mustWait } from '../moderation/publication.js';
@@ -19,8 +20,6 @@ const authorFacts = perDatabase((db) =>
   db.select({ postCount: users.postCount, emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, sql.placeholder('userId'))).prepare(),
 );
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
-
 /** A member's current silence: until when, and the reason staff gave (shown to them). */
 export type Silence = { until: number; reason: string | null };
 
@@ -34,9 +33,8 @@ export function silenceOf(ctx: ServiceContext, viewer: Viewer): Silence | null {
 export function assertMayPost(ctx: ServiceContext, author: SignedIn): void {
   const silence = silenceOf(ctx, author);
   if (silence) {
-    throw new Forbidden(
-      `You have been silenced until ${dateFormat.format(silence.until)}${silence.reason ? ` (${silence.reason})` : ''}, so you cannot post or flag until then. You can still read everything.`,
-    );
+    const until = new Date(silence.until);
+    throw new Forbidden(silence.reason ? msg('compose.silencedWithReason', { until, reason: silence.reason }) : msg('compose.silenced', { until }));
   }
 }
 
@@ -57,9 +55,7 @@ export async function composePost(
   const blocked = [...titleMatches, ...bodyMatches].find((match) => match.action === 'block');
   if (blocked) {
     const field = titleMatches.includes(blocked) ? 'title' : 'body';
-    throw new ValidationError({
-      [field]: `This community does not allow “${blocked.word}”. Please remove it and post again — your text is kept below.`,
-    });
+    throw new ValidationError({ [field]: msg('compose.blockedWord', { word: blocked.word }) });
   }
   const known = authorFacts(ctx.db).get({ userId: author.id });
   const edit = input.previousBody !== undefined;

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { eq } from 'drizzle-orm';
 import { postRevisions, posts, threads } from '../db/schema.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
@@ -29,11 +30,11 @@ export type EditablePost = {
 };
 
 function assertMayEdit(ctx: ServiceContext, viewer: Viewer, post: LoadedPost): asserts viewer is SignedIn {
-  if (viewer === null) throw new Unauthenticated('Please log in to edit your post.');
+  if (viewer === null) throw new Unauthenticated(msg('edit.logIn'));
   assertVisible(ctx, viewer, post);
   // A silenced author is told why, with the date it ends, before any form is shown.
   if (post.authorId === viewer.id && !canModerate(viewer, post.categoryId)) assertMayPost(ctx, viewer);
-  if (!canEditPost(viewer, post, post, ctx.now())) throw new Forbidden('You can only edit your own posts, and not in locked threads.');
+  if (!canEditPost(viewer, post, post, ctx.now())) throw new Forbidden(msg('edit.ownOnly'));
 }
 
 /** The author's held edit of this post, if any; staff edit the public version. */
@@ -74,7 +75,7 @@ export async function editPost(ctx: ServiceContext, viewer: Viewer, input: EditI
   assertValid({
     body: bodyError(body),
     title: title === null ? undefined : titleError(title),
-    reason: staffEdit && reason.length === 0 ? 'Please say why you are editing this member’s post; it goes to the audit log.' : undefined,
+    reason: staffEdit && reason.length === 0 ? msg('edit.reasonMissing') : undefined,
   });
   assertMayEdit(ctx, viewer, post);
   const held = ownHeldEdit(ctx, viewer, post);

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { and, desc, eq } from 'drizzle-orm';
 import { commitTogether } from '../db/group-commit.js';
 import { categories, postRevisions, posts, reviewItems, threads, users } from '../db/schema.js';
@@ -44,7 +45,7 @@ export function loadPost(ctx: ServiceContext, postId: number) {
     .innerJoin(categories, eq(categories.id, threads.categoryId))
     .where(eq(posts.id, postId))
     .get();
-  if (!post) throw new NotFound('That post does not exist, or it was removed.');
+  if (!post) throw new NotFound(msg('compose.postNotFound'));
   return post;
 }
 
@@ -56,7 +57,7 @@ export type LoadedPost = ReturnType<typeof loadPost>;
  */
 export function assertVisible(ctx: ServiceContext, viewer: Viewer, post: LoadedPost): void {
   const readable = post.status === 'published' || (canReadHiddenPost(viewer, post, post.categoryId) && (viewer?.id === post.authorId || !awaitsConfirmation(ctx.db, post.id)));
-  if (!readable) throw new NotFound('That post does not exist, or it was removed.');
+  if (!readable) throw new NotFound(msg('compose.postNotFound'));
 }
 
 export function locationOf(post: { id: number; threadId: number; slug: string; number: number | null; lastPostNumber: number }): PostLocation {
@@ -66,12 +67,12 @@ export function locationOf(post: { id: number; threadId: number; slug: string; n
 export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; body: unknown; submission?: unknown; replyTo?: unknown }): Promise<PostLocation & { status: string }> {
   const body = normalizeText(input.body);
   assertValid({ body: bodyError(body) });
-  if (viewer === null) throw new Unauthenticated('Please log in to reply.');
+  if (viewer === null) throw new Unauthenticated(msg('reply.logIn'));
   assertMayPost(ctx, viewer);
   const statements = replyStatements(ctx.db);
   const thread = statements.thread.get({ threadId: input.threadId });
-  if (!thread || thread.status !== 'published') throw new NotFound('That thread does not exist, or it was removed.');
-  if (!canReply(viewer, thread, ctx.now())) throw new Forbidden('This thread is locked, so it takes no new replies.');
+  if (!thread || thread.status !== 'published') throw new NotFound(msg('compose.threadNotFound'));
+  if (!canReply(viewer, thread, ctx.now())) throw new Forbidden(msg('reply.locked'));
   const replyTo = findReplyTarget(ctx, { threadId: thread.id, replyTo: input.replyTo });
   const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();
@@ -101,12 +102,12 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
 
 /** Soft delete by the author: the thread stays readable with a placeholder in the post's place. */
 export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId: number }): PostLocation {
-  if (viewer === null) throw new Unauthenticated('Please log in to delete your post.');
+  if (viewer === null) throw new Unauthenticated(msg('edit.logInToDelete'));
   return ctx.db.transaction(
     (tx) => {
       const post = loadPost({ ...ctx, db: tx as unknown as ServiceContext['db'] }, input.postId);
       assertVisible(ctx, viewer, post);
-      if (!canDeletePost(viewer, post)) throw new Forbidden('You can only delete your own posts.');
+      if (!canDeletePost(viewer, post)) throw new Forbidden(msg('edit.deleteOwnOnly'));
       const now = ctx.now();
       tx.update(posts).set({ deletedAt: now }).where(eq(posts.id, post.id)).run();
       if (post.status === 'published' && post.number !== null) recordRemovedPost(tx, { ...post, number: post.number });
@@ -127,7 +128,7 @@ export function deletePost(ctx: ServiceContext, viewer: Viewer, input: { postId:
 export function locatePost(ctx: ServiceContext, viewer: Viewer, postId: number): PostLocation {
   const post = loadPost(ctx, postId);
   assertVisible(ctx, viewer, post);
-  if (post.threadStatus !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) throw new NotFound('That post does not exist, or it was removed.');
+  if (post.threadStatus !== 'published' && !canReadHiddenPost(viewer, post, post.categoryId)) throw new NotFound(msg('compose.postNotFound'));
   return locationOf(post);
 }
 
@@ -138,9 +139,9 @@ export function listRevisions(ctx: ServiceContext, viewer: Viewer, postId: numbe
   const post = loadPost(ctx, postId);
   assertVisible(ctx, viewer, post);
   // A deleted post's text is gone for everyone but admins, its history with it.
-  if (post.deletedAt !== null && !canReadDeletedText(viewer)) throw new NotFound('That post does not exist, or it was removed.');
+  if (post.deletedAt !== null && !canReadDeletedText(viewer)) throw new NotFound(msg('compose.postNotFound'));
   if (!canViewRevisions(viewer, post, post.categoryId)) {
-    throw new Forbidden('Only the author and the community managers of this category can see a post’s edit history.');
+    throw new Forbidden(msg('revisions.forbidden'));
   }
   const revisions: Revision[] = ctx.db
     .select({ id: postRevisions.id, body: postRevisions.body, title: postRevisions.title, editor: users.username, createdAt: postRevisions.createdAt })

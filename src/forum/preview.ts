@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Unauthenticated } from '../lib/errors.js';
 import type { SafeHtml } from '../lib/safe-html.js';
@@ -8,7 +9,7 @@ import { bodyError, normalizeText } from './validation.js';
  * preview of the new-thread form. Signed-in members only, since rendering costs worker time.
  */
 export async function previewPost(ctx: ServiceContext, viewer: Viewer, input: { body: unknown }): Promise<SafeHtml> {
-  if (viewer === null) throw new Unauthenticated('Please log in to preview your post.');
+  if (viewer === null) throw new Unauthenticated(msg('compose.logInToPreview'));
   const body = normalizeText(input.body);
   assertValid({ body: bodyError(body) });
   return (await ctx.markdown.render(body)).html;

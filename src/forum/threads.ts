@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { commitTogether } from '../db/group-commit.js';
 import { categories, posts, reviewItems, threads, type ContentStatus } from '../db/schema.js';
@@ -27,11 +28,11 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
     ? ctx.db.select({ id: categories.id, moderation: categories.moderation }).from(categories).where(eq(categories.slug, categorySlug)).get()
     : undefined;
   assertValid({
-    category: category ? undefined : 'Please choose a category for your thread.',
+    category: category ? undefined : msg('compose.categoryMissing'),
     title: titleError(title),
     body: bodyError(body),
   });
-  if (viewer === null) throw new Unauthenticated('Please log in to start a thread.');
+  if (viewer === null) throw new Unauthenticated(msg('compose.logInToStart'));
   assertMayPost(ctx, viewer);
   const { id: categoryId, moderation } = category!;
   const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: moderation, body, title });
@@ -73,8 +74,8 @@ function loadThreadForStaff(ctx: ServiceContext, viewer: Viewer, threadId: numbe
     .from(threads)
     .where(eq(threads.id, threadId))
     .get();
-  if (!thread) throw new NotFound('That thread does not exist.');
-  if (!canModerate(viewer, thread.categoryId)) throw new Forbidden('Only community managers of this category can change this thread.');
+  if (!thread) throw new NotFound(msg('edit.threadNotFound'));
+  if (!canModerate(viewer, thread.categoryId)) throw new Forbidden(msg('edit.threadStaffOnly'));
   return { viewer, thread };
 }
 
@@ -116,8 +117,8 @@ export function moveThread(ctx: ServiceContext, viewer: Viewer, input: { threadI
   const { viewer: actor, thread } = loadThreadForStaff(ctx, viewer, input.threadId);
   const slug = typeof input.category === 'string' ? input.category : '';
   const target = ctx.db.select({ id: categories.id, name: categories.name, kind: categories.kind }).from(categories).where(eq(categories.slug, slug)).get();
-  assertValid({ category: target ? undefined : 'Please choose the category to move this thread to.' });
-  if (!canModerate(actor, target!.id)) throw new Forbidden('You can only move threads into categories you moderate.');
+  assertValid({ category: target ? undefined : msg('edit.moveCategoryMissing') });
+  if (!canModerate(actor, target!.id)) throw new Forbidden(msg('edit.moveOutsideScope'));
   if (target!.id === thread.categoryId) return thread;
   ctx.db.transaction(
     (tx) => {

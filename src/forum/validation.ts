@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/message.js';
 import { characterCount } from '../lib/text.js';
 
 
@@ -20,25 +21,21 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 // invalid UTF-8 (a surrogate's bytes included) to U+FFFD. In a title it is almost always a broken character.
 const replacementCharacter = /\ufffd/;
 
-export function titleError(title: string): string | undefined {
+export function titleError(title: string): Message | undefined {
   const trimmed = title.trim();
-  if (trimmed.length === 0) return 'Please give your thread a title.';
+  if (trimmed.length === 0) return msg('validation.titleMissing');
   if (controlCharacters.test(trimmed) || /\n/.test(trimmed) || loneSurrogate.test(trimmed) || bidiOverrides.test(trimmed)) {
-    return 'The title contains invisible control characters. Please retype it.';
+    return msg('validation.titleControlCharacters');
   }
-  if (replacementCharacter.test(trimmed)) return 'The title contains a character that could not be read (shown as �). Please retype it.';
-  if (length(trimmed) < TITLE_MIN) return `The title is too short: use at least ${TITLE_MIN} characters.`;
-  if (length(trimmed) > TITLE_MAX) return `The title is too long: keep it to ${TITLE_MAX} characters (it has ${length(trimmed)}).`;
+  if (replacementCharacter.test(trimmed)) return msg('validation.titleUnreadable');
+  if (length(trimmed) < TITLE_MIN) return msg('validation.titleTooShort', { min: TITLE_MIN });
+  if (length(trimmed) > TITLE_MAX) return msg('validation.titleTooLong', { max: TITLE_MAX, length: length(trimmed) });
   return undefined;
 }
 
-export function bodyError(body: string): string | undefined {
-  if (body.trim().length === 0) return 'Please write something before posting.';
-  if (controlCharacters.test(body) || loneSurrogate.test(body)) {
-    return 'The message contains invisible control characters. Please remove them (pasting as plain text usually helps).';
-  }
-  if (length(body) > BODY_MAX) {
-    return `That post is too long: keep it to ${BODY_MAX.toLocaleString('en')} characters (it has ${length(body).toLocaleString('en')}).`;
-  }
+export function bodyError(body: string): Message | undefined {
+  if (body.trim().length === 0) return msg('validation.bodyMissing');
+  if (controlCharacters.test(body) || loneSurrogate.test(body)) return msg('validation.bodyControlCharacters');
+  if (length(body) > BODY_MAX) return msg('validation.bodyTooLong', { max: BODY_MAX, length: length(body) });
   return undefined;
 }

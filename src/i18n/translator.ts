@@ -146,9 +146,18 @@ export class I18n {
   parts(key: MessageKey, values?: MessageValues): unknown[] {
     return this.format.parts(key, values);
   }
-  /** A message a service returned or threw (src/i18n/message.ts); a plain string is already text. */
+  /**
+   * A message a service returned or threw (src/i18n/message.ts); a plain string is already text.
+   * Services know no time zone, so a Date among the values is shown as the reader's short date.
+   */
   message(message: Message | string): string {
-    return typeof message === 'string' ? message : this.format.t(message.key, message.values);
+    if (typeof message === 'string') return message;
+    return this.format.t(message.key, message.values && this.datesAsText(message.values));
+  }
+  private datesAsText(values: MessageValues): MessageValues {
+    const shown: MessageValues = {};
+    for (const [name, value] of Object.entries(values)) shown[name] = value instanceof Date ? this.date(value.getTime()) : value;
+    return shown;
   }
   number(value: number): string {
     return this.format.number(value);

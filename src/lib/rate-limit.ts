@@ -1,24 +1,28 @@
+import type { MessageKey } from '../i18n/catalog.js';
+import { msg } from '../i18n/message.js';
 import { RateLimited } from './errors.js';
 
 // In-process token buckets: one Node process serves the community, so memory is the right place.
-// Each rule allows `limit` actions per `windowMs`, refilling continuously.
+// Each rule allows `limit` actions per `windowMs`, refilling continuously. Its message says why
+// and when to try again (it is given `seconds`); a rule without one only says when.
 
-export type Rule = { limit: number; windowMs: number; message: string };
+export type Rule = { limit: number; windowMs: number; message?: MessageKey };
 
 export const rules = {
-  loginPerIp: { limit: 30, windowMs: 10 * 60_000, message: 'Too many sign-in attempts from your network.' },
-  loginFailuresPerAccount: { limit: 10, windowMs: 15 * 60_000, message: '' },
-  signupPerIp: { limit: 5, windowMs: 60 * 60_000, message: 'Too many new accounts from your network.' },
-  postPerMember: { limit: 10, windowMs: 60_000, message: 'You are posting very quickly.' },
+  loginPerIp: { limit: 30, windowMs: 10 * 60_000, message: 'rateLimit.loginPerIp' },
+  // Never shown: a locked account answers like a wrong password.
+  loginFailuresPerAccount: { limit: 10, windowMs: 15 * 60_000 },
+  signupPerIp: { limit: 5, windowMs: 60 * 60_000, message: 'rateLimit.signupPerIp' },
+  postPerMember: { limit: 10, windowMs: 60_000, message: 'rateLimit.postPerMember' },
   // Spam comes from fresh accounts: in their first day members post at most once every 30 seconds.
-  postPerNewMember: { limit: 1, windowMs: 30_000, message: 'New members can post once every 30 seconds.' },
-  flagPerMember: { limit: 20, windowMs: 60 * 60_000, message: 'You have sent many flags in a short time.' },
+  postPerNewMember: { limit: 1, windowMs: 30_000, message: 'rateLimit.postPerNewMember' },
+  flagPerMember: { limit: 20, windowMs: 60 * 60_000, message: 'rateLimit.flagPerMember' },
   // Mailed links: enough for a typo or a slow inbox, too few to flood anyone's mailbox.
-  resetPerIp: { limit: 10, windowMs: 60 * 60_000, message: 'Too many password reset requests from your network.' },
-  resetPerAddress: { limit: 3, windowMs: 60 * 60_000, message: 'We already sent several links for that account recently.' },
-  verificationPerMember: { limit: 3, windowMs: 60 * 60_000, message: 'We already sent several confirmation links recently.' },
-  searchPerIp: { limit: 60, windowMs: 60_000, message: 'Too many searches in a short time.' },
-  apiPerClient: { limit: 120, windowMs: 60_000, message: 'Too many API requests.' },
+  resetPerIp: { limit: 10, windowMs: 60 * 60_000, message: 'rateLimit.resetPerIp' },
+  resetPerAddress: { limit: 3, windowMs: 60 * 60_000, message: 'rateLimit.resetPerAddress' },
+  verificationPerMember: { limit: 3, windowMs: 60 * 60_000, message: 'rateLimit.verificationPerMember' },
+  searchPerIp: { limit: 60, windowMs: 60_000, message: 'rateLimit.searchPerIp' },
+  apiPerClient: { limit: 120, windowMs: 60_000, message: 'rateLimit.apiPerClient' },
 } satisfies Record<string, Rule>;
 
 type Bucket = { tokens: number; updated: number };
@@ -52,7 +56,7 @@ export class RateLimiter {
     const bucket = this.bucket(key, rule);
     if (bucket.tokens < 1) {
       const seconds = Math.ceil(((1 - bucket.tokens) * rule.windowMs) / rule.limit / 1000);
-      throw new RateLimited(`${rule.message} Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, seconds);
+      throw new RateLimited(msg(rule.message ?? 'rateLimit.tryAgain', { seconds }), seconds);
     }
     bucket.tokens -= 1;
     this.buckets.set(key, bucket);

@@ -1,13 +1,15 @@
+import { msg, type Message } from '../i18n/message.js';
+
 /**
  * SQLite errors that mean "not now" rather than "bug" — another process holds the write lock, or
  * the disk is full — as the message to show, or null for anything else. Pages answer them with
  * 503 and Retry-After; forms re-show the person's text with the message.
  */
-export function unavailableMessage(error: unknown): string | null {
+export function unavailableMessage(error: unknown): Message | null {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'The community is very busy right now. Please try again in a few seconds.';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return msg('request.busy');
   if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR') {
-    return 'We could not save that because the server is out of disk space. Nothing was lost; please try again later.';
+    return msg('request.diskFull');
   }
   return null;
 }

@@ -15,6 +15,7 @@ import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
 import { clientAddress } from './limits.js';
 import { threadPath } from '../lib/slug.js';
+import { fieldTexts } from './render.js';
 
 // The JSON API (/api/v1) and oEmbed. Reads are anonymous (the public view, cacheable); the one
 // write is authenticated by an API key, never by a session cookie. Errors are JSON too:
@@ -22,7 +23,7 @@ import { threadPath } from '../lib/slug.js';
 
 const jsonErrors: ErrorHandler<AppEnv> = (error, c) => {
   c.header('Cache-Control', 'no-store');
-  if (error instanceof ValidationError) return c.json({ error: { message: error.message, fields: error.fields } }, 422);
+  if (error instanceof ValidationError) return c.json({ error: { message: error.message, fields: fieldTexts(c, error.fields) } }, 422);
   if (error instanceof Unauthenticated) c.header('WWW-Authenticate', 'Bearer realm="hearth"');
   if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof AppError || error instanceof HTTPException) {

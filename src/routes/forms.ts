@@ -1,5 +1,7 @@
 import { fieldTexts } from './render.js';
 import type { Context } from 'hono';
+import { msg } from '../i18n/message.js';
+import type { I18n } from '../i18n/translator.js';
 import { NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from '../lib/unavailable.js';
 import { loggedPath } from '../lib/log.js';
@@ -28,27 +30,36 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
 export type FormStatus = 401 | 422 | 429 | 503;
 
 export function formErrors(error: unknown, c: Context<AppEnv>): { status: FormStatus; errors: FormErrors } {
+  const { i18n } = c.var;
   if (error instanceof ValidationError) return { status: 422, errors: fieldTexts(c, error.fields) };
   if (error instanceof RateLimited) {
     c.header('Retry-After', String(error.retryAfterSeconds));
-    return { status: 429, errors: { form: `${error.message} Your text is kept below.` } };
+    return { status: 429, errors: { form: sentences(i18n, [i18n.message(error.text), i18n.t('request.textKept')]) } };
   }
-  if (error instanceof Unauthenticated) {
-    return { status: 401, errors: { form: 'You are not logged in (your session may have ended). Log in in another tab, then send this again — your text is kept below.' } };
-  }
+  if (error instanceof Unauthenticated) return { status: 401, errors: { form: i18n.t('request.sessionLapsed') } };
   // A locked database or a full disk: the text must survive, so the form comes back with it.
   const unavailable = unavailableMessage(error);
   if (unavailable && c) {
     c.var.log(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId}); the form was shown again`, error);
     c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-    return { status: 503, errors: { form: `${unavailable} Your text is kept below.` } };
+    return { status: 503, errors: { form: sentences(i18n, [i18n.message(unavailable), i18n.t('request.textKept')]) } };
   }
   throw error;
 }
 
+/** Whole sentences one after the other, as the language writes them (Chinese puts no space between). */
+export function sentences(i18n: I18n, texts: string[]): string {
+  return texts.reduce((first, second) => i18n.t('request.sentences', { first, second }));
+}
+
+/** A service's field errors for a page that shows no form: each of them, then "Go back and try again." */
+export function fieldErrorsText(i18n: I18n, error: ValidationError): string {
+  return sentences(i18n, [...Object.values(error.fields).map((text) => i18n.message(text)), i18n.t('request.goBack')]);
+}
+
 /** A numeric id from the URL, or a 404 for anything else. */
 export function idParam(value: string | undefined): number {
-  if (!value || !/^[1-9][0-9]{0,14}$/.test(value)) throw new NotFound();
+  if (!value || !/^[1-9][0-9]{0,14}$/.test(value)) throw new NotFound(msg('request.pageNotFound'));
   return Number(value);
 }
 

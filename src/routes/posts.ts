@@ -19,8 +19,8 @@ type EditValues = { title: string | null; body: string; reason: string };
 type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean; editWaiting: boolean };
 
 function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, errors: FormErrors, status: 200 | FormStatus) {
-  const view = editPostPage({ postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, editWaiting: post.editWaiting, errors });
-  return renderPage(c, view, { title: 'Edit post' }, status);
+  const view = editPostPage({ i18n: c.var.i18n, postId: post.id, threadPath: threadPath(post.threadId, post.slug), ...values, staffEdit: post.staffEdit, rejected: post.rejected, editWaiting: post.editWaiting, errors });
+  return renderPage(c, view, { title: c.var.i18n.t('edit.pageTitle') }, status);
 }
 
 function renderFlag(c: Context<AppEnv>, target: FlagTarget, values: { reason: string; note: string }, errors: FormErrors, status: 200 | 422) {
@@ -46,8 +46,9 @@ export const postRoutes = new Hono<AppEnv>()
       const location = await editPost(c.var.services, c.var.viewer, { postId, body: values.body, reason: values.reason, ...(values.title !== null ? { title: values.title } : {}) });
       return c.redirect(postPath(location), 303);
     } catch (error) {
-      const kept = [...(values.title !== null ? [{ name: 'title', label: 'Your title', value: values.title }] : []), { name: 'body', label: 'Your text', value: values.body }];
-      const refused = refusedWithText(c, error, kept, { href: `/p/${postId}`, label: 'Back to the post' });
+      const { i18n } = c.var;
+      const kept = [...(values.title !== null ? [{ name: 'title', label: i18n.t('compose.yourTitle'), value: values.title }] : []), { name: 'body', label: i18n.t('edit.yourText'), value: values.body }];
+      const refused = refusedWithText(c, error, kept, { href: `/p/${postId}`, label: i18n.t('edit.backToPost') });
       if (refused) return refused;
       const { status, errors } = formErrors(error, c);
       const location: PostLocation = locatePost(c.var.services, c.var.viewer, postId);
@@ -104,5 +105,5 @@ export const postRoutes = new Hono<AppEnv>()
   .get('/p/:id{[0-9]+}/revisions', (c) => {
     if (!c.var.viewer) return loginRedirect(c);
     const { post, revisions } = listRevisions(c.var.services, c.var.viewer, idParam(c.req.param('id')));
-    return renderPage(c, revisionsPage({ threadPath: postPath(post), post, revisions }), { title: `Edit history` });
+    return renderPage(c, revisionsPage({ i18n: c.var.i18n, threadPath: postPath(post), post, revisions }), { title: c.var.i18n.t('revisions.heading') });
   });

@@ -12,5 +12,5 @@ import { renderError } from './render.js';
  */
 export function refusedWithText(c: Context<AppEnv>, error: unknown, kept: KeptText[], back?: { href: string; label: string }): ReturnType<typeof renderError> | null {
   if (!(error instanceof Forbidden)) return null;
-  return renderError(c, 403, error.message, { kept, ...(back ? { back } : {}) });
+  return renderError(c, 403, error.text, { kept, ...(back ? { back } : {}) });
 }

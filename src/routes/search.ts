@@ -19,7 +19,8 @@ export const searchRoutes = new Hono<AppEnv>().get('/search', (c) => {
   if (q.trim()) limitSearch(c);
   const found = searchPosts(c.var.services, { q, sort, page, category, author, solved });
   const categories = listCategoryChoices(c.var.services);
-  return renderPage(c, searchPage({ ...found, q, sort, category, author, solved, categories }), {
-    title: q ? `Search: ${q.slice(0, 60)}` : 'Search',
+  const { i18n } = c.var;
+  return renderPage(c, searchPage({ ...found, i18n, q, sort, category, author, solved, categories }), {
+    title: q ? i18n.t('search.pageTitleWithQuery', { query: q.slice(0, 60) }) : i18n.t('search.pageTitle'),
   });
 });

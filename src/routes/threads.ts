@@ -21,7 +21,7 @@ import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread
 import { postArticles } from './post-articles.js';
 import { encodeFragment, PageFragments, type AssembledPage } from './fragments.js';
 import type { AppEnv } from './env.js';
-import { formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, type FormErrors } from './forms.js';
+import { fieldErrorsText, formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, type FormErrors } from './forms.js';
 import { sameSlug, threadPath } from '../lib/slug.js';
 import { postOnce } from './post-once.js';
 import { refusedWithText } from './refused-form.js';
@@ -82,7 +82,7 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
 function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | FormStatus) {
   const categories = listCategoryChoices(c.var.services);
   const silence = silenceOf(c.var.services, c.var.viewer);
-  return renderPage(c, newThreadPage({ categories, values, errors, ...(silence ? { silence } : {}) }), { title: 'Start a new thread' }, status);
+  return renderPage(c, newThreadPage({ i18n: c.var.i18n, categories, values, errors, ...(silence ? { silence } : {}) }), { title: c.var.i18n.t('compose.heading') }, status);
 }
 
 /** The no-JavaScript preview: the form again (200) with the rendered body and similar threads; nothing is stored. */
@@ -94,7 +94,8 @@ async function previewNewThread(c: Context<AppEnv>, values: { category: string; 
     const preview = await previewPost(c.var.services, c.var.viewer, { body: values.body });
     const title = values.title.trim().slice(0, SIMILAR_TITLE_MAX);
     const similar = title ? findSimilarThreads(c.var.services, { title, category: values.category }) : [];
-    return renderPage(c, newThreadPage({ categories: listCategoryChoices(c.var.services), values, errors: {}, preview, similar }), { title: 'Preview your new thread' });
+    const { i18n } = c.var;
+    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.var.services), values, errors: {}, preview, similar }), { title: i18n.t('compose.previewPageTitle') });
   } catch (error) {
     const { status, errors } = formErrors(error, c);
     return renderNewThread(c, values, errors, status);
@@ -148,9 +149,10 @@ export const threadRoutes = new Hono<AppEnv>()
       });
       return c.redirect(path, 303);
     } catch (error) {
+      const { i18n } = c.var;
       const refused = refusedWithText(c, error, [
-        { name: 'title', label: 'Your title', value: values.title },
-        { name: 'body', label: 'Your message', value: values.body },
+        { name: 'title', label: i18n.t('compose.yourTitle'), value: values.title },
+        { name: 'body', label: i18n.t('compose.yourMessage'), value: values.body },
       ]);
       if (refused) return refused;
       const { status, errors } = formErrors(error, c);
@@ -168,7 +170,8 @@ export const threadRoutes = new Hono<AppEnv>()
       });
       return c.redirect(path, 303);
     } catch (error) {
-      const refused = refusedWithText(c, error, [{ name: 'body', label: 'Your reply', value: body }], { href: `/t/${threadId}`, label: 'Back to the thread' });
+      const { i18n } = c.var;
+      const refused = refusedWithText(c, error, [{ name: 'body', label: i18n.t('reply.yourReply'), value: body }], { href: `/t/${threadId}`, label: i18n.t('edit.backToThread') });
       if (refused) return refused;
       const { status, errors } = formErrors(error, c);
       const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: form['replyTo'] });
@@ -192,7 +195,7 @@ export const threadRoutes = new Hono<AppEnv>()
           : moveThread(c.var.services, c.var.viewer, { threadId, category: form['category'] });
       return c.redirect(threadPath(thread.id, thread.slug), 303);
     } catch (error) {
-      if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+      if (error instanceof ValidationError) return renderError(c, 422, fieldErrorsText(c.var.i18n, error));
       throw error;
     }
   });

@@ -1,11 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { users } from '../../src/db/schema.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
 
 // The new-thread form suggests threads that may already answer the title being typed
-// (static/similar.js over GET /similar), escaping what it shows; Helpful buttons vote in place
-// (static/helpful.js).
+// (static/similar.js over GET /similar), escaping what it shows, in the reader's language; Helpful
+// buttons vote in place (static/helpful.js).
 
 const PASSWORD = 'correct horse battery staple';
 let forum: ServedForum;
@@ -23,6 +25,10 @@ beforeAll(async () => {
   await forum.ctx.http.post(`/p/${answer.postId}/accept`, {}, { as: bob });
   solvedPath = `/t/${solved.threadId}/${solved.slug}`;
   await makeThread(ctx.services, bob, { category: 'help', title: 'Limescale <img src=x onerror=alert(1)> in the spout', body: 'Also white.' });
+  const samira = await makeUser(ctx.services, { username: 'samira', password: PASSWORD });
+  ctx.db.update(users).set({ locale: 'ar' }).where(eq(users.id, samira.id)).run();
+  const arabic = await makeThread(ctx.services, bob, { category: 'help', title: 'الترسبات الكلسية على قاعدة التسخين', body: 'طبقة بيضاء في كل مكان.' });
+  await makeReply(ctx.services, alice, { threadId: arabic.threadId, body: 'حمض الستريك ثم الشطف مرتين.' });
   browser = await launchChromium();
 }, BROWSER_TEST_TIMEOUT);
 
@@ -70,6 +76,31 @@ describe('page scripts on the new-thread form and thread pages', () => {
       expect(new URL(page.url()).pathname).toBe(solvedPath);
       const stored = forum.ctx.db.$client.prepare('select helpful_count as n from posts where thread_id = ? and number = 1').get(Number(solvedPath.split('/')[2])) as { n: number };
       expect(stored.n).toBe(1);
+      await context.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'an Arabic reader gets the suggestions in Arabic, and each field runs in the direction of what is typed',
+    async () => {
+      const context = await browser.newContext({ baseURL: forum.base });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await logIn(page, 'samira', PASSWORD);
+      await page.goto('/new?category=help');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      const title = page.getByLabel('العنوان', { exact: true });
+      await title.pressSequentially('كيف أزيل الترسبات الكلسية؟');
+      const box = page.locator('#similar-threads');
+      expect(await textOf(box.getByRole('heading'))).toBe('ربما تمت الإجابة عنه بالفعل');
+      await expect.poll(() => box.getByRole('link').count(), { timeout: 10_000 }).toBe(1);
+      expect(await box.locator('li').innerText()).toContain('رد واحد');
+      // English typed into the Arabic page runs left to right; the Arabic title right to left.
+      const body = page.getByLabel('الرسالة', { exact: true });
+      await body.fill('The kettle is a Brewline K2.');
+      expect(await body.evaluate((element) => element.matches(':dir(ltr)'))).toBe(true);
+      expect(await title.evaluate((element) => element.matches(':dir(rtl)'))).toBe(true);
       await context.close();
     },
     BROWSER_TEST_TIMEOUT,

@@ -46,7 +46,7 @@ async function fastest(paths: string[]): Promise<number> {
   return best;
 }
 
-const snippets = (page: string) => [...page.matchAll(/<p class="snippet">([\s\S]*?)<\/p>/g)].map((match) => match[1]!);
+const snippets = (page: string) => [...page.matchAll(/<p class="snippet" dir="auto">([\s\S]*?)<\/p>/g)].map((match) => match[1]!);
 
 describe('crafted replies', () => {
   it.each(replies)('a search for %s shows a bounded snippet of its text', async (word) => {

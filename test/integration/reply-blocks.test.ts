@@ -75,7 +75,7 @@ describe('GET /new for a silenced member', () => {
     const html = await page('/new?category=kettles', ctx.other);
     expect(html).toContain('You cannot start threads for now.');
     expect(html).toContain('You have been silenced until');
-    expect(html).toContain('(“Cooling off”)');
+    expect(html).toContain('(“<bdi>Cooling off</bdi>”)');
     expect(html).not.toContain('action="/t"');
     expect(html).not.toContain('name="body"');
     await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
@@ -90,7 +90,7 @@ describe('a silenced member’s text that comes back is kept to copy, not to sen
     expect(invalid.status).toBe(422);
     const html = await invalid.text();
     expect(html).toContain('You have been silenced until');
-    expect(html).toMatch(/<textarea id="kept-reply" rows="8" readonly>\nHalf a reply/);
+    expect(html).toMatch(/<textarea id="kept-reply" rows="8" dir="auto" readonly>\nHalf a reply/);
     expect(html).not.toContain(replyForm(thread.threadId));
     const preview = await ctx.http.post('/t', { category: 'kettles', title: 'A preview while silenced', body: 'Draft text to keep', intent: 'preview' }, { as: ctx.other });
     expect(preview.status).toBe(200);
@@ -111,7 +111,7 @@ describe('a post refused with 403 keeps the typed text', () => {
     expect(response.status).toBe(403);
     const html = await response.text();
     expect(html).toContain('You have been silenced until');
-    expect(html).toMatch(/<textarea id="kept-body" rows="8" readonly>\nA long reply &lt;that&gt; took an hour to write<\/textarea>/);
+    expect(html).toMatch(/<textarea id="kept-body" rows="8" dir="auto" readonly>\nA long reply &lt;that&gt; took an hour to write<\/textarea>/);
     expect(html).toContain(`<a href="/t/${thread.threadId}">Back to the thread</a>`);
     await ctx.http.post('/mod/users/bob/unsilence', {}, { as: ctx.manager });
   });

@@ -166,7 +166,7 @@ describe('GET /search?solved=', () => {
 });
 
 describe('GET /search: one result per thread', () => {
-  const titles = (page: string) => [...page.matchAll(/<h2><a href="\/p\/\d+">([^<]*)<\/a>/g)].map((match) => match[1]!);
+  const titles = (page: string) => [...page.matchAll(/<h2><a href="\/p\/\d+" dir="auto">([^<]*)<\/a>/g)].map((match) => match[1]!);
 
   it('lists a thread with three matching posts once, with its other matches counted', async () => {
     const { threadId } = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Lid hinge trouble', body: 'The narwhalword hinge creaks.' });

@@ -35,7 +35,7 @@ describe('GET /similar', () => {
     expect(titles).toEqual(expect.arrayContaining(['Kettle descaling reminder keeps blinking', 'Descaling <b>tips</b> & tricks']));
     expect(titles).not.toContain('Deleted descaling question');
     expect(titles).not.toContain('Waiting descaling question');
-    expect(body.threads[0]).toEqual({ id: expect.any(Number), title: 'Descaling the kettle with vinegar', url: expect.stringMatching(/^\/t\/\d+\/descaling-the-kettle-with-vinegar$/), solved: true, replyCount: 1 });
+    expect(body.threads[0]).toEqual({ id: expect.any(Number), title: 'Descaling the kettle with vinegar', url: expect.stringMatching(/^\/t\/\d+\/descaling-the-kettle-with-vinegar$/), solved: true, replyCount: 1, replies: '1 reply' });
     expect(body.threads.length).toBeLessThanOrEqual(5);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { I18n, localeFormat } from '../../src/i18n/translator.js';
 import type { SafeHtml } from '../../src/lib/safe-html.js';
 import { searchPage, type SearchProps } from '../../views/pages/search.js';
 
@@ -12,7 +13,9 @@ const result = {
   author: 'mia',
   moreMatches: 0,
 };
+const i18n = new I18n(localeFormat('en', 'UTC'), Date.UTC(2026, 0, 6));
 const props = (over: Partial<SearchProps>): SearchProps => ({
+  i18n,
   results: [result], hasMore: false, page: 1, terms: ['battery'], searched: true, order: 'relevance', total: { count: 1, capped: false, complete: true },
   q: 'battery', sort: 'relevance', category: '', author: '', solved: null, categories: [], ...over,
 });

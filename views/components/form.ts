@@ -15,6 +15,8 @@ type FieldProps = {
   minlength?: number;
   maxlength?: number;
   autofocus?: boolean;
+  /** `auto` for fields that hold member text (titles, messages): Arabic typed in an English page runs right to left. */
+  dir?: 'auto';
 };
 
 /** A labelled input with its hint and error tied to it for screen readers. */
@@ -24,7 +26,7 @@ export function field(props: FieldProps): Html {
   return html`<div class="field${props.error ? ' has-error' : ''}">
   <label for="${id}">${props.label}</label>
   ${props.hint ? html`<p class="hint" id="${id}-hint">${props.hint}</p>` : ''}
-  <input id="${id}" name="${props.name}" type="${props.type ?? 'text'}" value="${props.value ?? ''}"${
+  <input id="${id}" name="${props.name}" type="${props.type ?? 'text'}" value="${props.value ?? ''}"${props.dir ? html` dir="${props.dir}"` : ''}${
     props.autocomplete ? html` autocomplete="${props.autocomplete}"` : ''
   }${props.required ? html` required` : ''}${props.minlength ? html` minlength="${props.minlength}"` : ''}${
     props.maxlength ? html` maxlength="${props.maxlength}"` : ''
@@ -43,7 +45,7 @@ export function textarea(props: TextareaProps): Html {
   return html`<div class="field${props.error ? ' has-error' : ''}">
   <label for="${id}">${props.label}</label>
   ${props.hint ? html`<p class="hint" id="${id}-hint">${props.hint}</p>` : ''}
-  <textarea id="${id}" name="${props.name}" rows="${props.rows ?? 8}"${props.required ? html` required` : ''}${
+  <textarea id="${id}" name="${props.name}" rows="${props.rows ?? 8}"${props.dir ? html` dir="${props.dir}"` : ''}${props.required ? html` required` : ''}${
     props.maxlength ? html` maxlength="${props.maxlength}"` : ''
   }${props.autofocus ? html` autofocus` : ''}${described ? html` aria-describedby="${described}"` : ''}${
     props.error ? html` aria-invalid="true"` : ''
@@ -65,13 +67,14 @@ export function errorSummary(i18n: I18n, errors: FieldErrors, message = i18n.t('
 
 /**
  * Text that could not be sent (the post was refused), given back to copy: read-only, without a
- * name and outside any form, so nothing sends it by mistake. `name` only makes the id.
+ * name and outside any form, so nothing sends it by mistake. `name` only makes the id. It is the
+ * member's own text, so it runs in its own direction.
  */
 export function keptText(props: { name: string; label: string; value: string; rows?: number }): Html {
   const id = `kept-${props.name}`;
   return html`<div class="field kept-text">
   <label for="${id}">${props.label}</label>
-  <textarea id="${id}" rows="${props.rows ?? 8}" readonly>
+  <textarea id="${id}" rows="${props.rows ?? 8}" dir="auto" readonly>
 ${props.value}</textarea>
 </div>`;
 }

@@ -1,8 +1,11 @@
-import { legacyI18n } from '../legacy-i18n.js';
+import { TITLE_MAX } from '../../src/forum/validation.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { errorSummary, field, textarea } from '../components/form.js';
 import { html, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
 export type EditPostProps = {
+  i18n: I18n;
   postId: number;
   threadPath: string;
   /** Present when the post opens its thread, whose title may change too. */
@@ -18,16 +21,19 @@ export type EditPostProps = {
   errors: Record<string, string | undefined>;
 };
 
+const strong = (text: Html) => html`<strong>${text}</strong>`;
+
 export function editPostPage(props: EditPostProps): Html {
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="${props.threadPath}">Back to the thread</a></nav>
-<h1>${props.staffEdit ? 'Edit this member’s post' : 'Edit your post'}</h1>
-${props.rejected ? html`<p class="banner banner-rejected">This post was not approved. Saving your changes sends it back to the community team for review.</p>` : ''}
-${props.editWaiting ? html`<p class="banner banner-pending" role="status"><strong>Your edit is waiting for review.</strong> Below is the text you sent; until a community manager approves it, others see the earlier version. Saving again replaces the waiting edit.</p>` : ''}
+  const { i18n, errors } = props;
+  return html`<nav class="breadcrumbs" aria-label="${i18n.t('edit.breadcrumb')}"><a href="${props.threadPath}">${i18n.t('edit.backToThread')}</a></nav>
+<h1>${props.staffEdit ? i18n.t('edit.headingStaff') : i18n.t('edit.heading')}</h1>
+${props.rejected ? html`<p class="banner banner-rejected">${i18n.t('edit.rejectedBanner')}</p>` : ''}
+${props.editWaiting ? html`<p class="banner banner-pending" role="status">${rich(i18n, 'edit.waitingBanner', { strong })}</p>` : ''}
 <form method="post" action="/p/${props.postId}/edit" class="post-form">
-  ${errorSummary(legacyI18n, props.errors)}
-  ${props.title !== null ? field({ name: 'title', label: 'Title', value: props.title, error: props.errors['title'], required: true, maxlength: 150 }) : ''}
-  ${textarea({ name: 'body', label: 'Message', value: props.body, error: props.errors['body'], hint: 'The earlier version is kept in the post’s history.', rows: 12, required: true })}
-  ${props.staffEdit ? field({ name: 'reason', label: 'Reason for the edit', value: props.reason, error: props.errors['reason'], hint: 'Recorded in the moderation log.', required: true, maxlength: 300 }) : ''}
-  <button type="submit">${props.rejected ? 'Save and resubmit' : 'Save changes'}</button> <a href="${props.threadPath}">Cancel</a>
+  ${errorSummary(i18n, errors)}
+  ${props.title !== null ? field({ name: 'title', label: i18n.t('compose.title'), value: props.title, error: errors['title'], required: true, maxlength: TITLE_MAX, dir: 'auto' }) : ''}
+  ${textarea({ name: 'body', label: i18n.t('compose.message'), value: props.body, error: errors['body'], hint: i18n.t('edit.historyHint'), rows: 12, required: true, dir: 'auto' })}
+  ${props.staffEdit ? field({ name: 'reason', label: i18n.t('edit.reason'), value: props.reason, error: errors['reason'], hint: i18n.t('edit.reasonHint'), required: true, maxlength: 300, dir: 'auto' }) : ''}
+  <button type="submit">${props.rejected ? i18n.t('edit.saveAndResubmit') : i18n.t('edit.save')}</button> <a href="${props.threadPath}">${i18n.t('edit.cancel')}</a>
 </form>`;
 }

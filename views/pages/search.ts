@@ -1,8 +1,11 @@
+import type { I18n } from '../../src/i18n/translator.js';
 import type { SearchPage, SearchSort, SearchTotal } from '../../src/search/search.js';
-import { legacyTime } from '../components/time.js';
+import { relativeTime } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
 export type SearchProps = SearchPage & {
+  i18n: I18n;
   q: string;
   sort: SearchSort;
   category: string;
@@ -22,84 +25,92 @@ function query(props: SearchProps, page: number): string {
 }
 
 function form(props: SearchProps): Html {
+  const { i18n } = props;
+  const selected = (on: boolean) => (on ? html` selected` : '');
   return html`<form method="get" action="/search" class="search-form" role="search">
   <div class="field">
-    <label for="search-q">Search for</label>
-    <input id="search-q" type="search" name="q" value="${props.q}" maxlength="200" autofocus>
+    <label for="search-q">${i18n.t('search.searchFor')}</label>
+    <input id="search-q" type="search" name="q" value="${props.q}" maxlength="200" dir="auto" autofocus>
   </div>
   <div class="field">
-    <label for="search-category">Category</label>
+    <label for="search-category">${i18n.t('search.category')}</label>
     <select id="search-category" name="category">
-      <option value="">All categories</option>
+      <option value="">${i18n.t('search.allCategories')}</option>
       ${props.categories.map((category) =>
         category.slug === props.category ? html`<option value="${category.slug}" selected>${category.name}</option>` : html`<option value="${category.slug}">${category.name}</option>`,
       )}
     </select>
   </div>
   <div class="field">
-    <label for="search-author">Posted by</label>
-    <input id="search-author" name="author" value="${props.author}" maxlength="20" placeholder="any member">
+    <label for="search-author">${i18n.t('search.postedBy')}</label>
+    <input id="search-author" name="author" value="${props.author}" maxlength="20" placeholder="${i18n.t('search.anyMember')}" dir="auto">
   </div>
   <div class="field">
-    <label for="search-solved">Answered</label>
+    <label for="search-solved">${i18n.t('search.answered')}</label>
     <select id="search-solved" name="solved">
-      <option value="">Any thread</option>
-      <option value="1"${props.solved === true ? html` selected` : ''}>Solved only</option>
-      <option value="0"${props.solved === false ? html` selected` : ''}>Unsolved questions</option>
+      <option value="">${i18n.t('search.anyThread')}</option>
+      <option value="1"${selected(props.solved === true)}>${i18n.t('search.solvedOnly')}</option>
+      <option value="0"${selected(props.solved === false)}>${i18n.t('search.unsolvedOnly')}</option>
     </select>
   </div>
   <div class="field">
-    <label for="search-sort">Order</label>
+    <label for="search-sort">${i18n.t('search.order')}</label>
     <select id="search-sort" name="sort">
-      <option value="relevance"${props.sort === 'relevance' ? html` selected` : ''}>Best match</option>
-      <option value="newest"${props.sort === 'newest' ? html` selected` : ''}>Newest first</option>
+      <option value="relevance"${selected(props.sort === 'relevance')}>${i18n.t('search.bestMatch')}</option>
+      <option value="newest"${selected(props.sort === 'newest')}>${i18n.t('search.newestFirst')}</option>
     </select>
   </div>
-  <button type="submit">Search</button>
+  <button type="submit">${i18n.t('search.submit')}</button>
 </form>
-<p class="hint">Tip: put words in "quotes" to find an exact phrase; end a word with * to match its beginning (charg* finds charger and charging).</p>`;
+<p class="hint">${i18n.t('search.tip')}</p>`;
 }
 
-const number = new Intl.NumberFormat('en');
+const muted = (text: Html) => html`<span class="muted">${text}</span>`;
 
 /** How many threads matched, said as precisely as the search knows it. */
-function count(total: SearchTotal): Html {
-  const results = `${number.format(total.count)} ${total.count === 1 ? 'result' : 'results'}`;
-  const said = total.capped ? `More than ${results}` : total.complete ? results : `At least ${results}`;
-  return html`${said}${total.complete ? '' : html`<span class="muted"> — counted among the newest matching posts only</span>`}`;
+function count(i18n: I18n, total: SearchTotal): Html | string {
+  const { count } = total;
+  if (total.complete) return i18n.t(total.capped ? 'search.countMoreThan' : 'search.count', { count });
+  return rich(i18n, total.capped ? 'search.countMoreThanPartial' : 'search.countAtLeastPartial', { count, muted });
 }
 
-function moreMatches(count: number): Html | string {
+function moreMatches(i18n: I18n, count: number): Html | string {
   if (count === 0) return '';
-  return html`<p class="more-matches">and ${number.format(count)} more ${count === 1 ? 'match' : 'matches'} in this thread</p>`;
+  return html`<p class="more-matches">${i18n.t('search.moreMatches', { count })}</p>`;
+}
+
+function empty(props: SearchProps): Html {
+  const { i18n } = props;
+  if (props.page > 1) return html`<p class="empty">${i18n.t('search.noMore')}</p>`;
+  const link = (text: Html) => html`<a href="/new">${text}</a>`;
+  return html`<p class="empty">${rich(i18n, 'search.nothingMatched', { query: html`<bdi>${props.q}</bdi>`, link })}</p>`;
+}
+
+function result(i18n: I18n, result: SearchProps['results'][number], solved: string): Html {
+  return html`<li class="search-result">
+  <h2><a href="/p/${result.postId}" dir="auto">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">${solved}</span>` : ''}</h2>
+  <p class="snippet" dir="auto">${safe(result.snippet)}</p>
+  <p class="muted"><a href="/c/${result.category.slug}" dir="auto">${result.category.name}</a> · <bdi>${result.author}</bdi> · ${relativeTime(i18n, result.createdAt)}${result.number > 1 ? html` · ${i18n.t('search.replyNumber', { number: result.number })}` : ''}</p>
+  ${moreMatches(i18n, result.moreMatches)}
+</li>`;
 }
 
 function results(props: SearchProps): Html {
+  const { i18n } = props;
   if (!props.searched) return html``;
-  if (props.results.length === 0) {
-    return html`<p class="empty">${props.page > 1 ? 'No more results.' : html`Nothing matched “${props.q}”. Try fewer or different words, or <a href="/new">ask the community</a>.`}</p>`;
-  }
-  const note =
-    props.sort === 'relevance' && props.order === 'newest'
-      ? html`<p class="hint" role="status">These words are in so many posts that the newest matches are shown first. Add a more specific word to see the best matches.</p>`
-      : '';
-  return html`${note}<p class="result-count" role="status">${count(props.total)}</p>
-<ol class="search-results">${props.results.map(
-    (result) => html`<li class="search-result">
-  <h2><a href="/p/${result.postId}">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}</h2>
-  <p class="snippet">${safe(result.snippet)}</p>
-  <p class="muted"><a href="/c/${result.category.slug}">${result.category.name}</a> · ${result.author} · ${legacyTime(result.createdAt)}${result.number > 1 ? html` · reply #${result.number}` : ''}</p>
-  ${moreMatches(result.moreMatches)}
-</li>`,
-  )}</ol>
-<nav class="pagination" aria-label="More results">
-  ${props.page > 1 ? html`<a rel="prev" href="${query(props, props.page - 1)}">← Previous</a>` : ''}
-  ${props.hasMore ? html`<a rel="next" href="${query(props, props.page + 1)}">Next →</a>` : ''}
+  if (props.results.length === 0) return empty(props);
+  const note = props.sort === 'relevance' && props.order === 'newest' ? html`<p class="hint" role="status">${i18n.t('search.newestFirstNote')}</p>` : '';
+  const solved = i18n.t('search.solved');
+  return html`${note}<p class="result-count" role="status">${count(i18n, props.total)}</p>
+<ol class="search-results">${props.results.map((found) => result(i18n, found, solved))}</ol>
+<nav class="pagination" aria-label="${i18n.t('search.moreResults')}">
+  ${props.page > 1 ? html`<a rel="prev" href="${query(props, props.page - 1)}"><span class="direction-arrow" aria-hidden="true">←</span> ${i18n.t('pagination.previous')}</a>` : ''}
+  ${props.hasMore ? html`<a rel="next" href="${query(props, props.page + 1)}">${i18n.t('pagination.next')} <span class="direction-arrow" aria-hidden="true">→</span></a>` : ''}
 </nav>`;
 }
 
 export function searchPage(props: SearchProps): Html {
-  return html`<h1>Search the community</h1>
+  return html`<h1>${props.i18n.t('search.heading')}</h1>
 ${form(props)}
 ${results(props)}`;
 }
