@@ -30,7 +30,7 @@ async function threadsFound(q: string): Promise<string[]> {
   const response = await ctx.http.get(`/search?q=${encodeURIComponent(q)}`);
   expect(response.status).toBe(200);
   const page = await response.text();
-  return [...page.matchAll(/<h2><a href="\/p\/\d+">([^<]*)<\/a>/g)].map((match) => threadByTitle.get(unescape(match[1]!)) ?? `unknown: ${match[1]}`).sort();
+  return [...page.matchAll(/<h2><a href="\/p\/\d+"[^>]*>([^<]*)<\/a>/g)].map((match) => threadByTitle.get(unescape(match[1]!)) ?? `unknown: ${match[1]}`).sort();
 }
 
 type Tally = { queries: number; expected: number; found: number; falseMatches: number };
