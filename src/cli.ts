@@ -8,6 +8,7 @@ import { restoreDatabase, RestoreRefused } from './db/restore.js';
 import { roles, type Role } from './db/schema.js';
 import { createCategory } from './forum/categories.js';
 import { AppError, ValidationError } from './lib/errors.js';
+import { I18n, localeFormat } from './i18n/translator.js';
 import type { ServiceContext } from './lib/context.js';
 import { rebakePosts } from './operations/rebake.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
@@ -35,6 +36,10 @@ const options = {
   from: { type: 'string' },
   all: { type: 'boolean' },
 } as const;
+
+/** The command line speaks English: services' field messages are catalog messages. */
+const english = new I18n(localeFormat('en', 'UTC'), 0);
+const fieldsInEnglish = (error: ValidationError) => Object.values(error.fields).map((text) => english.message(text)).join(' ');
 
 const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 
@@ -91,7 +96,7 @@ async function restore(values: Values, databasePath: string): Promise<number> {
     console.log(`Restored ${databasePath} from ${from} (integrity_check ok). Writes made after that backup are gone; start the server again.`);
     return 0;
   } catch (error) {
-    if (error instanceof ValidationError) console.error(Object.values(error.fields).join(' '));
+    if (error instanceof ValidationError) console.error(fieldsInEnglish(error));
     else if (error instanceof RestoreRefused) console.error(error.message);
     else throw error;
     return 1;
@@ -116,7 +121,7 @@ async function main(): Promise<number> {
     console.log(await run(parsed.positionals[0], parsed.values, { db, markdown, now: Date.now }));
     return 0;
   } catch (error) {
-    if (error instanceof ValidationError) console.error(Object.values(error.fields).join(' '));
+    if (error instanceof ValidationError) console.error(fieldsInEnglish(error));
     else if (error instanceof AppError) console.error(error.message);
     else throw error;
     return 1;
