@@ -3,6 +3,7 @@ import { html, safe, type Html } from '../html.js';
 import { flagReasonLabels, rejectReasons } from './mod-nav.js';
 import { editDiff } from './edit-diff.js';
 import { badge } from './post.js';
+import { legacyI18n } from '../legacy-i18n.js';
 import { legacyTime } from './time.js';
 import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
@@ -107,7 +108,7 @@ export function reviewItem(item: QueueItem, state: ItemFormState): Html {
     <span class="muted">in <a href="/c/${category.slug}">${category.name}</a> · ${post.number === 1 ? 'opening post' : post.number === null ? 'reply' : html`<a href="/p/${post.id}">reply #${post.number}</a>`} · in the queue since ${legacyTime(item.createdAt)}</span>
   </header>
   <div class="post review-post">
-    <div class="post-meta"><a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)} ${legacyTime(post.createdAt)}</div>
+    <div class="post-meta"><a class="author" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role, legacyI18n)} ${legacyTime(post.createdAt)}</div>
     ${postState(item)}
     ${item.edit ? editDiff(item.edit, thread.title) : html`<div class="post-body">${safe(post.bodyHtml)}</div>`}
   </div>

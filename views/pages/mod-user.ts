@@ -123,7 +123,7 @@ ${logLink}`;
 export function modUserPage(props: ModUserProps): Html {
   const { member } = props;
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/mod">Community team</a> › <a href="/mod/users">Members</a></nav>
-<h1>${member.username} ${badge(member.role)}</h1>
+<h1>${member.username} ${badge(member.role, legacyI18n)}</h1>
 ${modNav('users', props.isAdmin)}
 <p class="muted">Joined ${legacyTime(member.createdAt)} · ${member.postCount} approved ${member.postCount === 1 ? 'post' : 'posts'} · ${member.flagsReceived} ${member.flagsReceived === 1 ? 'flag' : 'flags'} received · ${member.sanctionCount} earlier ${member.sanctionCount === 1 ? 'sanction' : 'sanctions'} · <a href="/u/${encodeURIComponent(member.username)}">Public profile</a></p>
 ${sanctions(props)}
