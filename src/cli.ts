@@ -93,7 +93,7 @@ async function restore(values: Values, databasePath: string): Promise<number> {
     console.log(`Restored ${databasePath} from ${from} (integrity_check ok). Writes made after that backup are gone; start the server again.`);
     return 0;
   } catch (error) {
-    if (error instanceof ValidationError) console.error(Object.values(error.fields).join(' '));
+    if (error instanceof ValidationError) console.error(Object.values(error.fields).map(english).join(' '));
     else if (error instanceof RestoreRefused) console.error(error.message);
     else throw error;
     return 1;

@@ -21,7 +21,8 @@
         if (!button) return;
         button.disabled = false;
         button.setAttribute('aria-pressed', result.voted ? 'true' : 'false');
-        button.title = result.voted ? 'Helpful (you marked this; select to undo)' : 'Mark as helpful';
+        // The server words the new title in the reader's language.
+        if (typeof result.title === 'string') button.title = result.title;
         var count = button.querySelector('.helpful-count');
         if (count) count.textContent = String(result.helpfulCount);
       })

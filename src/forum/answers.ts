@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { categories, posts, threads } from '../db/schema.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { Conflict, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { recordModAction, type Tx } from '../moderation/audit.js';
 import { notify } from '../notifications/notify.js';
 import { canAcceptAnswer } from './permissions.js';
@@ -43,11 +44,11 @@ type Answer = NonNullable<ReturnType<typeof loadAnswer>>;
 /** Checks shared by accept and unaccept, in the order that gives the most useful message. */
 function authorize(viewer: SignedIn, post: Answer | undefined): asserts post is Answer & { number: number } {
   const live = post && post.status === 'published' && post.threadStatus === 'published' && post.deletedAt === null && post.hiddenAt === null && post.number !== null;
-  if (!post || !live) throw new NotFound('That post does not exist, or it was removed.');
-  if (post.categoryKind !== 'questions') throw new Conflict('Only threads in Q&A categories have accepted answers.');
-  if (post.number === 1) throw new Conflict('The question itself cannot be its answer. Accept one of the replies instead.');
+  if (!post || !live) throw new NotFound(msg('post.notFound'));
+  if (post.categoryKind !== 'questions') throw new Conflict(msg('answer.onlyQuestions'));
+  if (post.number === 1) throw new Conflict(msg('answer.notTheQuestion'));
   const question = { authorId: post.askerId, categoryId: post.categoryId, categoryKind: post.categoryKind };
-  if (!canAcceptAnswer(viewer, question, post)) throw new Forbidden('Only the person who asked, or a community manager, can choose the accepted answer.');
+  if (!canAcceptAnswer(viewer, question, post)) throw new Forbidden(msg('answer.notAllowed'));
 }
 
 function audit(tx: Tx, viewer: SignedIn, post: Answer, action: 'accept_answer' | 'unaccept_answer', now: number): void {
@@ -62,7 +63,7 @@ function located(post: Answer & { number: number }): AnswerLocation {
 
 /** Marks a reply as the answer (replacing any earlier one) and tells its author. */
 export function acceptAnswer(ctx: ServiceContext, viewer: Viewer, input: { postId: number }): AnswerLocation {
-  if (viewer === null) throw new Unauthenticated('Please log in to accept an answer.');
+  if (viewer === null) throw new Unauthenticated(msg('answer.logInToAccept'));
   return ctx.db.transaction(
     (tx) => {
       const post = loadAnswer(tx, input.postId);
@@ -82,12 +83,12 @@ export function acceptAnswer(ctx: ServiceContext, viewer: Viewer, input: { postI
 
 /** Takes the accepted mark off a reply; the thread is unsolved again. */
 export function unacceptAnswer(ctx: ServiceContext, viewer: Viewer, input: { postId: number }): AnswerLocation {
-  if (viewer === null) throw new Unauthenticated('Please log in to change the accepted answer.');
+  if (viewer === null) throw new Unauthenticated(msg('answer.logInToChange'));
   return ctx.db.transaction(
     (tx) => {
       const post = loadAnswer(tx, input.postId);
       authorize(viewer, post);
-      if (post.solvedPostId !== post.id) throw new Conflict('This reply is not the accepted answer, so there is nothing to undo.');
+      if (post.solvedPostId !== post.id) throw new Conflict(msg('answer.notAccepted'));
       tx.update(threads).set({ solvedPostId: null }).where(eq(threads.id, post.threadId)).run();
       audit(tx, viewer, post, 'unaccept_answer', ctx.now());
       return located(post);

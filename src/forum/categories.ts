@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { slugify } from '../lib/slug.js';
 import { isAdmin } from './permissions.js';
 
@@ -17,16 +18,16 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
   const moderation = input.moderation ?? 'new-members';
   const taken = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get();
   assertValid({
-    name: name.length < 2 || name.length > 60 ? 'A category name needs 2–60 characters.' : undefined,
+    name: name.length < 2 || name.length > 60 ? msg('category.nameLength') : undefined,
     slug: !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
-      ? 'A slug is lower-case letters and digits joined by single dashes, e.g. smart-kettles.'
+      ? msg('category.slugFormat')
       : taken
-        ? `The slug "${slug}" is already used by another category.`
+        ? msg('category.slugTaken', { slug })
         : undefined,
-    kind: (categoryKinds as readonly string[]).includes(kind) ? undefined : `Kind must be one of: ${categoryKinds.join(', ')}.`,
-    moderation: (moderationModes as readonly string[]).includes(moderation) ? undefined : `Moderation must be one of: ${moderationModes.join(', ')}.`,
+    kind: (categoryKinds as readonly string[]).includes(kind) ? undefined : msg('category.kindInvalid', { kinds: categoryKinds.join(', ') }),
+    moderation: (moderationModes as readonly string[]).includes(moderation) ? undefined : msg('category.moderationInvalid', { modes: moderationModes.join(', ') }),
   });
-  if (viewer !== 'system' && !isAdmin(viewer)) throw new Forbidden('Only admins can create categories.');
+  if (viewer !== 'system' && !isAdmin(viewer)) throw new Forbidden(msg('category.adminsOnly'));
   const position = input.position ?? ctx.db.$count(categories);
   return ctx.db
     .insert(categories)
@@ -86,7 +87,7 @@ export function getCategory(ctx: ServiceContext, slug: string): Category {
     .from(categories)
     .where(eq(categories.slug, slug))
     .get();
-  if (!category) throw new NotFound('There is no category at this address. It may have been renamed.');
+  if (!category) throw new NotFound(msg('category.notFound'));
   return category;
 }
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, posts, threads, users } from '../db/schema.js';
 import type { ServiceContext } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { publicPost } from './permissions.js';
 
@@ -63,7 +64,7 @@ export function categoryFeed(ctx: ServiceContext, slug: string): CategoryFeed {
     .from(categories)
     .where(eq(categories.slug, slug))
     .get();
-  if (!category) throw new NotFound('There is no category at this address, so there is no feed for it. It may have been renamed.');
+  if (!category) throw new NotFound(msg('feed.categoryNotFound'));
   const { id, ...shown } = category;
   return { category: shown, threads: threadRows(ctx, eq(threads.categoryId, id), [desc(threads.createdAt), desc(threads.id)]) };
 }
@@ -77,7 +78,7 @@ export function threadFeed(ctx: ServiceContext, threadId: number): ThreadFeed {
     .from(threads)
     .where(and(eq(threads.id, threadId), eq(threads.status, 'published')))
     .get();
-  if (!thread) throw new NotFound('That thread does not exist, or it was removed, so there is no feed for it.');
+  if (!thread) throw new NotFound(msg('feed.threadNotFound'));
   const rows = ctx.db
     .select({ id: posts.id, number: posts.number, author: users.username, createdAt: posts.createdAt, editedAt: posts.editedAt, bodyHtml: posts.bodyHtml, bodyText: posts.bodyText })
     .from(posts)

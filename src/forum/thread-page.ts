@@ -4,6 +4,7 @@ import { categories, posts, threads, users, type CategoryKind, type ContentStatu
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { canModerate, canReadHiddenPost, replyBlock, type ReplyBlock } from './permissions.js';
 import { toPostView, type PostView } from './post-view.js';
 import { silenceOf, type Silence } from './compose.js';
@@ -148,12 +149,12 @@ const statements = perDatabase(prepare);
 export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; page: number }): ThreadPage {
   const queries = statements(ctx.db);
   const row = queries.thread.get({ threadId: input.threadId });
-  if (!row) throw new NotFound('That thread does not exist, or it was removed.');
+  if (!row) throw new NotFound(msg('thread.notFound'));
   const moderator = canModerate(viewer, row.categoryId);
-  if (row.status !== 'published' && !canReadUnpublishedThread(ctx, viewer, row)) throw new NotFound('That thread does not exist, or it was removed.');
+  if (row.status !== 'published' && !canReadUnpublishedThread(ctx, viewer, row)) throw new NotFound(msg('thread.notFound'));
   const totalPages = Math.max(1, Math.ceil(row.lastPostNumber / POSTS_PER_PAGE));
   if (!Number.isInteger(input.page) || input.page < 1 || input.page > totalPages) {
-    throw new NotFound(`This thread has ${totalPages} page${totalPages === 1 ? '' : 's'}; there is no page ${input.page}.`);
+    throw new NotFound(msg('thread.noPage', { pages: totalPages, page: String(input.page) }));
   }
   const first = (input.page - 1) * POSTS_PER_PAGE + 1;
   const last = first + POSTS_PER_PAGE - 1;

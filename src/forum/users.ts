@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { usernameKey } from '../auth/accounts.js';
 import { awaitingConfirmation } from '../moderation/confirmed-posts.js';
@@ -18,7 +19,7 @@ export function getProfile(ctx: ServiceContext, username: string): Profile {
     .from(users)
     .where(eq(users.usernameKey, usernameKey(username)))
     .get();
-  if (!profile) throw new NotFound('There is no member with that username.');
+  if (!profile) throw new NotFound(msg('profile.notFound'));
   return profile;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { postVotes, posts, threads } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { canVote } from './permissions.js';
 import { pageOfPost } from './threads.js';
 
@@ -14,7 +15,7 @@ export type VoteResult = { postId: number; threadId: number; slug: string; numbe
 
 /** Adds the viewer's vote, or withdraws it if they had already voted. */
 export function toggleHelpful(ctx: ServiceContext, viewer: Viewer, input: { postId: number }): VoteResult {
-  if (viewer === null) throw new Unauthenticated('Please log in to mark posts as helpful.');
+  if (viewer === null) throw new Unauthenticated(msg('vote.logIn'));
   return ctx.db.transaction(
     (tx) => {
       const post = tx
@@ -24,8 +25,8 @@ export function toggleHelpful(ctx: ServiceContext, viewer: Viewer, input: { post
         .where(eq(posts.id, input.postId))
         .get();
       const live = post && post.status === 'published' && post.threadStatus === 'published' && post.deletedAt === null && post.hiddenAt === null;
-      if (!post || !live || post.number === null) throw new NotFound('That post does not exist, or it was removed.');
-      if (!canVote(viewer, post)) throw new Forbidden('You cannot mark your own post as helpful.');
+      if (!post || !live || post.number === null) throw new NotFound(msg('post.notFound'));
+      if (!canVote(viewer, post)) throw new Forbidden(msg('vote.ownPost'));
       const removed = tx.delete(postVotes).where(and(eq(postVotes.postId, post.id), eq(postVotes.userId, viewer.id))).run().changes > 0;
       if (!removed) tx.insert(postVotes).values({ postId: post.id, userId: viewer.id, createdAt: ctx.now() }).run();
       const delta = removed ? -1 : 1;

@@ -4,6 +4,7 @@ import { categories, categoryWatches, threads, threadWatches, watchLevels, type 
 import { canWatch } from '../forum/permissions.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { perDatabase } from '../db/prepared.js';
 
 // A member's chosen level per thread and per category. What each level means for notifications
@@ -21,7 +22,7 @@ export function effectiveWatchLevel(threadLevel: WatchLevel | null, categoryLeve
 
 export function parseWatchLevel(value: unknown): WatchLevel {
   if (typeof value === 'string' && (watchLevels as readonly string[]).includes(value)) return value as WatchLevel;
-  throw new ValidationError({ level: 'Please choose one of the offered levels: watching, normal or muted.' });
+  throw new ValidationError({ level: msg('watch.invalidLevel') });
 }
 
 // Read on every signed-in thread and category page, so prepared once per database.
@@ -51,13 +52,13 @@ export function categoryWatchLevel(ctx: ServiceContext, viewer: Viewer, category
 /** An explicit choice for one thread; it overrides the category's level for that thread. */
 export function setThreadWatch(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; level: unknown }): { id: number; slug: string } {
   const level = parseWatchLevel(input.level);
-  if (viewer === null) throw new Unauthenticated('Please log in to choose how you follow this thread.');
+  if (viewer === null) throw new Unauthenticated(msg('watch.logInThread'));
   const thread = ctx.db
     .select({ id: threads.id, slug: threads.slug, status: threads.status, authorId: threads.authorId, categoryId: threads.categoryId })
     .from(threads)
     .where(eq(threads.id, input.threadId))
     .get();
-  if (!thread || !canWatch(viewer, thread)) throw new NotFound('That thread does not exist, or it was removed.');
+  if (!thread || !canWatch(viewer, thread)) throw new NotFound(msg('thread.notFound'));
   const now = ctx.now();
   ctx.db
     .insert(threadWatches)
@@ -69,9 +70,9 @@ export function setThreadWatch(ctx: ServiceContext, viewer: Viewer, input: { thr
 
 export function setCategoryWatch(ctx: ServiceContext, viewer: Viewer, input: { slug: string; level: unknown }): { slug: string } {
   const level = parseWatchLevel(input.level);
-  if (viewer === null) throw new Unauthenticated('Please log in to choose how you follow this category.');
+  if (viewer === null) throw new Unauthenticated(msg('watch.logInCategory'));
   const category = ctx.db.select({ id: categories.id, slug: categories.slug }).from(categories).where(eq(categories.slug, input.slug)).get();
-  if (!category) throw new NotFound('That category does not exist.');
+  if (!category) throw new NotFound(msg('watch.categoryNotFound'));
   const now = ctx.now();
   ctx.db
     .insert(categoryWatches)

@@ -15,7 +15,10 @@ export const answerRoutes = new Hono<AppEnv>()
   })
   .post('/p/:id{[0-9]+}/helpful', (c) => {
     const result = toggleHelpful(c.var.services, c.var.viewer, { postId: idParam(c.req.param('id')) });
-    // static/forum.js sends the form with fetch and updates the button in place.
-    if (c.req.header('accept')?.includes('application/json')) return c.json({ voted: result.voted, helpfulCount: result.helpfulCount });
+    // static/helpful.js sends the form with fetch and updates the button in place, with its new title.
+    if (c.req.header('accept')?.includes('application/json')) {
+      const title = c.var.i18n.t(result.voted ? 'vote.unmarkHelpful' : 'vote.markHelpful');
+      return c.json({ voted: result.voted, helpfulCount: result.helpfulCount, title });
+    }
     return c.redirect(postPath(result), 303);
   });

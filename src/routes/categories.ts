@@ -5,19 +5,27 @@ import { categoryPage } from '../../views/pages/category.js';
 import { categoryWatchLevel } from '../notifications/watching.js';
 import type { AppEnv } from './env.js';
 import { categoryPageVersion } from '../forum/page-versions.js';
-import { pageHtml, sendHtml, servePublic } from './render.js';
+import type { ServiceContext } from '../lib/context.js';
+import { minuteVersion, pageHtml, sendHtml, servePublic } from './render.js';
+
+/** The list shows "3 hours ago": its cached copy turns over every minute as well. */
+function categoryVersion(services: ServiceContext, slug: string): string | undefined {
+  const version = categoryPageVersion(services.db, slug);
+  return version === undefined ? undefined : minuteVersion(version, services.now());
+}
 
 export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
   if (c.var.viewer === null) {
-    const { db } = c.var.services;
+    const { services } = c.var;
     const slug = c.req.param('slug');
-    const version = categoryPageVersion(db, slug);
-    if (version !== undefined) return servePublic(c, version, () => categoryHtml(c), () => categoryPageVersion(db, slug));
+    const version = categoryVersion(services, slug);
+    if (version !== undefined) return servePublic(c, version, () => categoryHtml(c), () => categoryVersion(services, slug));
   }
   return sendHtml(c, categoryHtml(c));
 });
 
 function categoryHtml(c: Context<AppEnv>): string {
+  const { i18n } = c.var;
   const category = getCategory(c.var.services, c.req.param('slug') ?? '');
   const requested = c.req.query('sort') ?? 'latest';
   const known = (threadSorts as readonly string[]).includes(requested) && (requested !== 'unsolved' || category.kind === 'questions');
@@ -26,10 +34,10 @@ function categoryHtml(c: Context<AppEnv>): string {
   const list = listThreads(c.var.services, { categoryId: category.id, sort, cursor });
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = categoryWatchLevel(c.var.services, c.var.viewer, category.id);
-  return pageHtml(c, categoryPage({ category, sort, ...list, isFirstPage: cursor === null, ...(watch ? { watch } : {}) }), {
+  return pageHtml(c, categoryPage({ i18n, category, sort, ...list, isFirstPage: cursor === null, ...(watch ? { watch } : {}) }), {
     title: category.name,
-    description: category.description || `Threads about ${category.name}.`,
+    description: category.description || i18n.t('category.description', { name: category.name }),
     canonicalPath: `/c/${category.slug}`,
-    feed: { path: `/c/${category.slug}/feed.atom`, title: `${category.name}: newest threads` },
+    feed: { path: `/c/${category.slug}/feed.atom`, title: i18n.t('category.feedTitle', { name: category.name }) },
   });
 }

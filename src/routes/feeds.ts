@@ -4,7 +4,10 @@ import { categoryPageVersion, homePageVersion, threadPageVersion } from '../foru
 import { pageOfPost } from '../forum/threads.js';
 import { absolutize } from '../embed/absolute-urls.js';
 import { NotFound } from '../lib/errors.js';
+import { msg } from '../i18n/message.js';
 import { excerpt } from '../lib/html-text.js';
+import { communityLocale } from '../i18n/community.js';
+import { localeFormat, type LocaleFormat } from '../i18n/translator.js';
 import { atomFeed, type AtomEntry } from '../../views/feeds/atom.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
@@ -13,6 +16,8 @@ import { FEED_TYPE, servePublicResource } from './public-resource.js';
 
 // Atom feeds of the newest threads (community-wide and per category) and of a thread's newest
 // posts. URLs and ids are absolute; an entry's id is a permanent URL that survives renames.
+// Feeds are the same for everyone (cached by path alone, read without a session), so their few
+// words are in the community's own language, never the reader's.
 
 const SUMMARY_LENGTH = 300;
 
@@ -37,10 +42,10 @@ function threadEntry(site: Site, thread: FeedThread, withCategory: boolean): Ato
   };
 }
 
-function postEntry(site: Site, thread: { id: number; title: string; slug: string }, post: FeedPost): AtomEntry {
+function postEntry(site: Site, format: LocaleFormat, thread: { id: number; title: string; slug: string }, post: FeedPost): AtomEntry {
   return {
     id: `${site.baseUrl}/p/${post.id}`,
-    title: post.number === 1 ? thread.title : `Re: ${thread.title} (#${post.number})`,
+    title: post.number === 1 ? thread.title : format.t('feed.replyTitle', { title: thread.title, number: String(post.number) }),
     url: `${site.baseUrl}${threadPath(thread.id, thread.slug, pageOfPost(post.number))}#post-${post.number}`,
     author: { name: post.author, url: profileUrl(site, post.author) },
     published: post.createdAt,
@@ -60,6 +65,13 @@ function feedUrls(c: Context<AppEnv>, pagePath: string) {
   return { selfUrl: `${baseUrl}${c.req.path}`, pageUrl: `${baseUrl}${pagePath}`, iconUrl: `${baseUrl}/favicon.svg` };
 }
 
+/** The community's default language (an admin who changes it empties the cache these are kept in). */
+function communityFormat(c: Context<AppEnv>): LocaleFormat {
+  const { config, services } = c.var;
+  const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  return localeFormat(community.locale, community.timeZone);
+}
+
 export const feedRoutes = new Hono<AppEnv>()
   .get('/latest.atom', (c) => {
     const { services, site } = c.var;
@@ -67,15 +79,16 @@ export const feedRoutes = new Hono<AppEnv>()
       version: homePageVersion(services.db),
       type: FEED_TYPE,
       render: () => {
+        const format = communityFormat(c);
         const entries = latestThreadsFeed(services).map((thread) => threadEntry(site, thread, true));
-        return atomFeed({ ...feedUrls(c, '/'), title: `${site.name}: latest threads`, updated: newest(entries, 0), entries });
+        return atomFeed({ ...feedUrls(c, '/'), title: format.t('feed.latestTitle', { site: site.name }), updated: newest(entries, 0), entries });
       },
     });
   })
   .get('/c/:slug/feed.atom', (c) => {
     const { services, site } = c.var;
     const version = categoryPageVersion(services.db, c.req.param('slug'));
-    if (version === undefined) throw new NotFound('There is no category at this address, so there is no feed for it. It may have been renamed.');
+    if (version === undefined) throw new NotFound(msg('feed.categoryNotFound'));
     return servePublicResource(c, {
       version,
       type: FEED_TYPE,
@@ -90,13 +103,14 @@ export const feedRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/feed.atom', (c) => {
     const { services, site } = c.var;
     const current = threadPageVersion(services.db, idParam(c.req.param('id')));
-    if (current === undefined) throw new NotFound('That thread does not exist, or it was removed, so there is no feed for it.');
+    if (current === undefined) throw new NotFound(msg('feed.threadNotFound'));
     return servePublicResource(c, {
       version: current.version,
       type: FEED_TYPE,
       render: () => {
         const { thread, posts } = threadFeed(services, idParam(c.req.param('id')));
-        const entries = posts.map((post) => postEntry(site, thread, post));
+        const format = communityFormat(c);
+        const entries = posts.map((post) => postEntry(site, format, thread, post));
         const title = `${thread.title} · ${site.name}`;
         return atomFeed({ ...feedUrls(c, threadPath(thread.id, thread.slug)), title, updated: newest(entries, thread.lastPostAt), entries });
       },

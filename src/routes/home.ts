@@ -3,21 +3,28 @@ import { listCategories } from '../forum/categories.js';
 import { homePage } from '../../views/pages/home.js';
 import type { AppEnv } from './env.js';
 import { homePageVersion } from '../forum/page-versions.js';
-import { pageHtml, sendHtml, servePublic } from './render.js';
+import type { ServiceContext } from '../lib/context.js';
+import { minuteVersion, pageHtml, sendHtml, servePublic } from './render.js';
 
 function homeHtml(c: Context<AppEnv>): string {
+  const { i18n } = c.var;
   const categories = listCategories(c.var.services);
   const siteName = c.var.site.name;
-  return pageHtml(c, homePage({ siteName, categories, signedIn: c.var.viewer !== null }), {
+  return pageHtml(c, homePage({ i18n, siteName, categories, signedIn: c.var.viewer !== null }), {
     title: siteName,
-    description: `The ${siteName} community: questions, answers and discussions about ${siteName} products.`,
+    description: i18n.t('home.description', { site: siteName }),
     canonicalPath: '/',
-    feed: { path: '/latest.atom', title: `${siteName}: latest threads` },
+    feed: { path: '/latest.atom', title: i18n.t('feed.latestTitle', { site: siteName }) },
   });
+}
+
+/** The home page shows "3 hours ago": its cached copy turns over every minute as well. */
+function homeVersion(services: ServiceContext): string {
+  return minuteVersion(homePageVersion(services.db), services.now());
 }
 
 export const homeRoutes = new Hono<AppEnv>().get('/', (c) => {
   if (c.var.viewer !== null) return sendHtml(c, homeHtml(c));
-  const { db } = c.var.services;
-  return servePublic(c, homePageVersion(db), () => homeHtml(c), () => homePageVersion(db));
+  const { services } = c.var;
+  return servePublic(c, homeVersion(services), () => homeHtml(c), () => homeVersion(services));
 });

@@ -1,5 +1,6 @@
-import { postArticle } from '../../views/components/post.js';
+import { postArticle, postLabels } from '../../views/components/post.js';
 import type { PostView, ThreadPage } from '../forum/thread-page.js';
+import type { I18n } from '../i18n/translator.js';
 import { encodeFragment, type Fragment } from './fragments.js';
 
 /*
@@ -82,18 +83,21 @@ const REFERENCE_BYTES = 8;
  *
  * Kept pages are found with one lookup for the whole page, keyed by every numbered post's viewer
  * codes (a page's posts are fixed while its version is), and each article with its own key on a
- * miss, so a viewer who may edit one post re-renders only that one.
+ * miss, so a viewer who may edit one post re-renders only that one. Articles are in the reader's
+ * language and show dates in their time zone, so both are part of every key.
  */
-export function postArticles(data: ThreadPage, replyHref: ((number: number) => string) | undefined, keep: boolean): Fragment[] {
-  const render = (post: PostView) => encodeFragment(postArticle(post, replyHref));
+export function postArticles(data: ThreadPage, i18n: I18n, replyHref: ((number: number) => string) | undefined, keep: boolean): Fragment[] {
+  const labels = postLabels(i18n);
+  const render = (post: PostView) => encodeFragment(postArticle(post, i18n, labels, replyHref));
   if (!keep) return data.posts.map(render);
   const withReplyLink = replyHref !== undefined;
   const numbered = data.posts.filter((post) => post.number !== null);
-  let signature = `articles ${withReplyLink ? 'r' : '-'}`;
+  const reader = `${i18n.locale} ${i18n.timeZone} `;
+  let signature = `articles ${reader}${withReplyLink ? 'r' : '-'}`;
   for (const post of numbered) signature += `${viewerCodes(post)}.`;
   const kept = data.derived(
     signature,
-    () => numbered.map((post) => data.derived(articleKey(post, withReplyLink), () => render(post))),
+    () => numbered.map((post) => data.derived(reader + articleKey(post, withReplyLink), () => render(post))),
     (articles) => signature.length + REFERENCE_BYTES * articles.length,
   );
   if (kept.length === data.posts.length) return kept;

@@ -13,6 +13,7 @@ import { previewPost } from '../forum/preview.js';
 import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
 import { limitLookups } from './similar.js';
 import { excerpt } from '../lib/html-text.js';
+import { msg } from '../i18n/message.js';
 import { threadWatchState } from '../notifications/watching.js';
 import { jsonForScript } from '../../views/html.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
@@ -30,7 +31,7 @@ import { pageHtml, renderError, renderPage, sendHtml, servePublic } from './rend
 
 function pageParam(value: string | undefined): number {
   if (value === undefined) return 1;
-  if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new NotFound('There is no such page of this thread.');
+  if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new NotFound(msg('thread.noSuchPage'));
   return Number(value);
 }
 
@@ -41,7 +42,7 @@ function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
 
 /** The page's bytes: its articles and JSON-LD are kept encoded (./fragments.ts). */
 function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
-  const { services, viewer, site } = c.var;
+  const { services, viewer, site, i18n } = c.var;
   const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
@@ -51,19 +52,19 @@ function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): 
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
   const signedIn = viewer !== null;
   const fragments = new PageFragments();
-  const articles = postArticles(data, replyLink({ ...data, signedIn }), signedIn).map((article) => fragments.add(article));
+  const articles = postArticles(data, i18n, replyLink({ ...data, signedIn }), signedIn).map((article) => fragments.add(article));
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
     const structured = threadStructuredData(services.db, data, site.baseUrl);
     return structured ? encodeFragment(jsonForScript(structured)) : null;
   });
-  const page = pageHtml(c, threadPage({ ...data, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
+  const page = pageHtml(c, threadPage({ ...data, i18n, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
-    ...(data.opening ? { description: data.derived('description', () => excerpt(data.opening!.text, 200) || `${data.thread.title} — a discussion in ${data.category.name}.`) } : {}),
+    ...(data.opening ? { description: data.derived(`description ${i18n.locale}`, () => excerpt(data.opening!.text, 200) || i18n.t('thread.description', { title: data.thread.title, category: data.category.name })) } : {}),
     ogType: 'article',
     oembed: true,
     // Only published threads have a feed (the author's view of a waiting one has none).
-    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: `${data.thread.title}: newest posts` } } : {}),
+    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: i18n.t('thread.feedTitle', { title: data.thread.title }) } } : {}),
     structuredData: structuredData ? fragments.add(structuredData) : null,
   });
   return fragments.assemble(page);

@@ -10,7 +10,7 @@ export const userRoutes = new Hono<AppEnv>().get('/u/:username', (c) => {
   const before = parseCursor(c.req.query('before'));
   const { posts, nextCursor } = listProfilePosts(c.var.services, c.var.viewer, { userId: profile.id, before });
   const threadCount = profileStats(c.var.services, profile.id);
-  return renderPage(c, profilePage({ profile, threadCount, posts, nextCursor, isFirstPage: before === null }), {
+  return renderPage(c, profilePage({ i18n: c.var.i18n, profile, threadCount, posts, nextCursor, isFirstPage: before === null }), {
     title: profile.username,
     canonicalPath: `/u/${encodeURIComponent(profile.username)}`,
   });

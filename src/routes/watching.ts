@@ -4,7 +4,7 @@ import { setCategoryWatch, setThreadWatch } from '../notifications/watching.js';
 import type { AppEnv } from './env.js';
 import { idParam, readForm } from './forms.js';
 import { threadPath } from '../lib/slug.js';
-import { renderError } from './render.js';
+import { fieldTexts, renderError } from './render.js';
 
 // The watch forms on thread and category pages: field `level`, 303 back to the page.
 
@@ -14,7 +14,7 @@ function signIn(c: Context<AppEnv>, back: string) {
 }
 
 function invalid(c: Context<AppEnv>, error: unknown) {
-  if (error instanceof ValidationError) return renderError(c, 422, `${Object.values(error.fields).join(' ')} Go back and try again.`);
+  if (error instanceof ValidationError) return renderError(c, 422, c.var.i18n.t('watch.refused', { reason: Object.values(fieldTexts(c, error.fields)).join(' ') }));
   throw error;
 }
 

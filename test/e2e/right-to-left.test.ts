@@ -4,11 +4,14 @@ import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/fa
 import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, type ServedForum } from '../helpers/browser.js';
 
 // One stylesheet for both directions: with dir="rtl" on the page the layout mirrors (the brand on
-// the right, indents and accent edges on the right), and left-to-right pages keep theirs.
+// the right, indents and accent edges on the right), and left-to-right pages keep theirs. A post's
+// body has dir="auto", so it follows its own text: an Arabic post's quotes and lists are indented
+// on the right, an English post's on the left, whatever the page's direction.
 
 let forum: ServedForum;
 let browser: Browser;
 let threadPath: string;
+let arabicThreadPath: string;
 
 type Box = { left: number; right: number; top: number; bottom: number };
 type Direction = 'ltr' | 'rtl';
@@ -26,6 +29,13 @@ beforeAll(async () => {
   });
   await makeReply(ctx.services, mia, { threadId: thread.threadId, body: 'Two blinks mean the boil-dry sensor tripped: please update the firmware.', replyTo: 1 });
   threadPath = `/t/${thread.threadId}/${thread.slug}`;
+  const arabic = await makeThread(ctx.services, alice, {
+    category: 'kettles',
+    title: 'الغلاية تنطفئ قبل أن يغلي الماء',
+    body: ['ما جربته حتى الآن:', '', '1. أزلت الترسبات بحمض الستريك', '2. أعدت ضبطها من التطبيق', '', '> يومض الضوء البرتقالي مرتين ثم ينطفئ.'].join('\n'),
+  });
+  await makeReply(ctx.services, mia, { threadId: arabic.threadId, body: 'الومضتان تعنيان أن حساس التشغيل الجاف قد فصل: يُرجى تحديث البرنامج الثابت.', replyTo: 1 });
+  arabicThreadPath = `/t/${arabic.threadId}/${arabic.slug}`;
   browser = await launchChromium();
 });
 
@@ -118,7 +128,7 @@ describe('right-to-left pages in a real browser', () => {
   test(
     'right to left: quotes, lists, reply lists and the staff edge are on the right, the post link on the left',
     async () => {
-      const page = await open(threadPath, 1280, 'rtl');
+      const page = await open(arabicThreadPath, 1280, 'rtl', 'ar');
       const quote = await indent(page, '#post-1 blockquote', 'p');
       expect(quote.right).toBeGreaterThanOrEqual(16);
       expect(quote.left).toBe(0);
@@ -136,6 +146,24 @@ describe('right-to-left pages in a real browser', () => {
 
       const [post, link] = [await box(page, '#post-2'), await box(page, '#post-2 .post-meta .post-link')];
       expect(link.left - post.left).toBeLessThan(post.right - link.right);
+      await page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'an English post in a right-to-left page keeps its own direction; the page around it mirrors',
+    async () => {
+      const page = await open(threadPath, 1280, 'rtl', 'ar');
+      const quote = await indent(page, '#post-1 blockquote', 'p');
+      expect(quote.left).toBeGreaterThanOrEqual(16);
+      expect(quote.right).toBe(0);
+      const list = await indent(page, '#post-1 .post-body ol', 'li');
+      expect(list.left).toBeGreaterThanOrEqual(20);
+      const replies = await indent(page, '#post-1 .post-replies ul', 'li');
+      expect(replies.right).toBeGreaterThanOrEqual(16);
+      expect(await page.locator('#post-1 .post-body').evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+      expect(await page.locator('#post-1 .post-meta').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
       await page.context().close();
     },
     BROWSER_TEST_TIMEOUT,

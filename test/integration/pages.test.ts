@@ -73,7 +73,7 @@ describe('GET /u/:username', () => {
     const response = await ctx.http.get('/u/BOB');
     const page = await response.text();
     expect(response.status).toBe(200);
-    expect(page).toContain('<h1>bob');
+    expect(page).toContain('<h1 dir="auto">bob');
     expect(page).toContain('Bob’s question body');
     expect(page).not.toContain('Bob regrets this');
     expect((await ctx.http.get('/u/nobody-here')).status).toBe(404);

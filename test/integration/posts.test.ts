@@ -52,7 +52,7 @@ describe('editing', () => {
     const response = await ctx.http.post(`/p/${postId}/edit`, { title: 'Which filter fits the K2 Pro?', body: 'Original question' }, { as: ctx.member });
     expect(location(response)).toBe(`/t/${threadId}/which-filter-fits-the-k2#post-1`);
     const page = await (await ctx.http.get(`/t/${threadId}/which-filter-fits-the-k2`)).text();
-    expect(page).toContain('<h1>Which filter fits the K2 Pro?</h1>');
+    expect(page).toContain('<h1 dir="auto">Which filter fits the K2 Pro?</h1>');
   });
 
   it('re-shows invalid edits with 422 and the text kept', async () => {

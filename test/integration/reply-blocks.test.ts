@@ -27,7 +27,7 @@ describe('the reply box says why a viewer cannot reply', () => {
     expect((await ctx.http.post('/mod/users/dave/silence', { days: '3', reason: 'Heated replies' }, { as: ctx.manager })).status).toBe(303);
     const html = await page(thread.path, ctx.dave);
     expect(html).toContain('You have been silenced until');
-    expect(html).toContain('(“Heated replies”)');
+    expect(html).toContain('(“<bdi>Heated replies</bdi>”)');
     expect(html).not.toContain('This thread is locked');
     expect(html).not.toContain(replyForm(thread.threadId));
     // Other members still get the form.

@@ -41,12 +41,12 @@ describe('reply context', () => {
     const second = await reply(ctx.dave, thread.threadId, 'The square one, surely.', 1);
     for (const viewer of [undefined, ctx.member, ctx.manager]) {
       const html = await text(thread.path, viewer);
-      expect(article(html, 'post-2')).toContain('<p class="in-reply-to">in reply to <a href="#post-1">@alice #1</a></p>');
+      expect(article(html, 'post-2')).toContain('<p class="in-reply-to">in reply to <a href="#post-1" dir="auto">@alice #1</a></p>');
       expect(article(html, 'post-3')).not.toContain('in reply to');
       const opening = article(html, 'post-1');
       expect(opening).toContain('<details class="post-replies">');
       expect(opening).toContain('<summary>2 replies</summary>');
-      expect(opening).toContain(`<li><a href="#post-${first.number}">@bob #${first.number}</a></li><li><a href="#post-${second.number}">@dave #${second.number}</a></li>`);
+      expect(opening).toContain(`<li><a href="#post-${first.number}" dir="auto">@bob #${first.number}</a></li><li><a href="#post-${second.number}" dir="auto">@dave #${second.number}</a></li>`);
       expect(article(html, 'post-2')).not.toContain('post-replies');
     }
   });
@@ -76,7 +76,7 @@ describe('reply context', () => {
     for (const viewer of [undefined, ctx.other, ctx.carol, ctx.manager]) {
       expect(article(await text(path, viewer), 'post-1')).not.toContain('post-replies');
     }
-    expect(article(await text(path, ctx.carol), `post-pending-${waiting.postId}`)).toContain('in reply to <a href="#post-1">@mia #1</a>');
+    expect(article(await text(path, ctx.carol), `post-pending-${waiting.postId}`)).toContain('in reply to <a href="#post-1" dir="auto">@mia #1</a>');
     expect(await text(path, ctx.other)).not.toContain('64 mm');
   });
 
@@ -87,9 +87,9 @@ describe('reply context', () => {
     const late = await reply(ctx.carol, threadId, 'Replying to the third post from page two.', 3);
     expect(late.number).toBe(26);
     const second = await text(`/t/${threadId}/${slug}?page=2`);
-    expect(article(second, 'post-26')).toContain(`in reply to <a href="/p/${third.id}">@bob #3</a>`);
+    expect(article(second, 'post-26')).toContain(`in reply to <a href="/p/${third.id}" dir="auto">@bob #3</a>`);
     const first = await text(`/t/${threadId}/${slug}`);
-    expect(article(first, 'post-3')).toContain(`<li><a href="/p/${late.postId}">@carol #26</a></li>`);
+    expect(article(first, 'post-3')).toContain(`<li><a href="/p/${late.postId}" dir="auto">@carol #26</a></li>`);
   });
 
   it('lists the first 20 replies and counts the rest', async () => {
@@ -98,7 +98,7 @@ describe('reply context', () => {
     const opening = article(await text(`/t/${threadId}/${slug}`), 'post-1');
     expect(opening).toContain('<summary>22 replies</summary>');
     expect(opening.match(/<li><a href=/g)).toHaveLength(20);
-    expect(opening).toContain('<li><a href="#post-20">@bob #20</a></li>');
+    expect(opening).toContain('<li><a href="#post-20" dir="auto">@bob #20</a></li>');
     expect(opening).toContain('and 2 more further on in the thread');
   });
 

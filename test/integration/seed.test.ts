@@ -264,7 +264,7 @@ describe('seedDemo', () => {
     const response = await t.http.get('/c/international');
     expect(response.status).toBe(200);
     const page = await response.text();
-    const listed = [...page.matchAll(/<a class="thread-title" href="([^"]+)">([^<]*)<\/a>/g)].map((match) => ({ href: match[1]!, title: unescapeHtml(match[2]!) }));
+    const listed = [...page.matchAll(/<a class="thread-title" href="([^"]+)" dir="auto">([^<]*)<\/a>/g)].map((match) => ({ href: match[1]!, title: unescapeHtml(match[2]!) }));
     expect(listed.map((link) => link.title).sort()).toEqual(corner.map((thread) => thread.title).sort());
     for (const language of LANGUAGES) expect(listed.some((link) => language.script.test(link.title)), language.name).toBe(true);
 

@@ -31,7 +31,7 @@ describe('POST /t', () => {
     const target = location(response);
     expect(target).toMatch(/^\/t\/\d+\/descaling-the-k2-every-month$/);
     const page = await (await ctx.http.get(target)).text();
-    expect(page).toContain('<h1>Descaling the K2 every month?</h1>');
+    expect(page).toContain('<h1 dir="auto">Descaling the K2 every month?</h1>');
     expect(page).toContain('<strong>monthly</strong>');
     expect(page).toContain('id="post-1"');
   });

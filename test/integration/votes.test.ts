@@ -46,7 +46,8 @@ describe('POST /p/:postId/helpful', () => {
       headers: { accept: 'application/json', origin: new URL(ctx.config.baseUrl).origin, cookie: cookie() },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ voted: true, helpfulCount: 1 });
+    // The button's new title comes worded by the server, in the reader's language.
+    expect(await response.json()).toEqual({ voted: true, helpfulCount: 1, title: 'Helpful (you marked this; select to undo)' });
   });
 
   it('refuses your own post, anonymous visitors and posts that are gone', async () => {

@@ -4,7 +4,8 @@ import type { PostState, PostView } from '../../src/forum/thread-page.js';
 import { trustSanitized } from '../../src/lib/safe-html.js';
 import type { ThreadPage } from '../../src/forum/thread-page.js';
 import { articleKey, postArticles, POST_VIEW_FIELDS } from '../../src/routes/post-articles.js';
-import { postArticle } from '../../views/components/post.js';
+import { postArticle, postLabels } from '../../views/components/post.js';
+import { I18n, localeFormat } from '../../src/i18n/translator.js';
 
 // An article is kept under articleKey and handed to every viewer with the same key on the same
 // thread version. So two views of one post (the same `post` fields: what its row says at that
@@ -79,7 +80,8 @@ function view(post: Row, side: Side): PostView {
 }
 
 const replyHref = (number: number) => `/t/1/kettle?replyTo=${number}#reply`;
-const render = (post: PostView, replyLink: boolean) => postArticle(post, replyLink ? replyHref : undefined).toString();
+const english = new I18n(localeFormat('en', 'UTC'), 0);
+const render = (post: PostView, replyLink: boolean) => postArticle(post, english, postLabels(english), replyLink ? replyHref : undefined).toString();
 
 describe('articleKey', () => {
   it('is equal for two viewers only when their articles of the same post are byte for byte the same', () => {
@@ -133,22 +135,32 @@ describe('postArticles', () => {
   const text = (articles: ReturnType<typeof postArticles>) => articles.map((parts) => Buffer.concat(parts).toString());
 
   it('hands viewers who may do the same things the same kept articles, and re-renders only the posts that differ', () => {
-    const first = postArticles(page([plain, plain, plain]), replyHref, true);
-    expect(postArticles(page([plain, plain, plain]), replyHref, true)).toBe(first);
+    const first = postArticles(page([plain, plain, plain]), english, replyHref, true);
+    expect(postArticles(page([plain, plain, plain]), english, replyHref, true)).toBe(first);
 
     const editor = { ...plain, canEdit: true };
-    const mixed = postArticles(page([plain, editor, plain]), replyHref, true);
+    const mixed = postArticles(page([plain, editor, plain]), english, replyHref, true);
     expect(mixed[0]).toBe(first[0]);
     expect(mixed[2]).toBe(first[2]);
     expect(text(mixed)[1]).toBe(render({ ...view(rows[1]!, editor), id: 11 }, true));
     expect(text(mixed)[1]).not.toBe(text(first)[1]);
   });
 
+  it('keeps articles per language and time zone: a reader in another one never gets them', () => {
+    const first = postArticles(page([plain, plain, plain]), english, replyHref, true);
+    const arabic = new I18n(localeFormat('ar', 'UTC'), 0);
+    const tokyo = new I18n(localeFormat('en', 'Asia/Tokyo'), 0);
+    expect(text(postArticles(page([plain, plain, plain]), arabic, replyHref, true))[0]).toContain(postLabels(arabic).reply);
+    expect(text(postArticles(page([plain, plain, plain]), arabic, replyHref, true))[0]).not.toBe(text(first)[0]);
+    expect(text(postArticles(page([plain, plain, plain]), tokyo, replyHref, true))[0]).toContain('GMT+9');
+    expect(postArticles(page([plain, plain, plain]), english, replyHref, true)).toBe(first);
+  });
+
   it('renders a viewer’s waiting posts after the kept ones, every time', () => {
     const waiting = { ...view({ number: null, role: 'member', editedAt: null, state: 'pending', autoHidden: false, helpfulCount: 0, replyTo: null, replies: null }, plain), id: 99 };
-    const articles = postArticles(page([plain, plain, plain], [waiting]), replyHref, true);
+    const articles = postArticles(page([plain, plain, plain], [waiting]), english, replyHref, true);
     expect(articles).toHaveLength(4);
     expect(text(articles)[3]).toBe(render(waiting, true));
-    expect(articles.slice(0, 3)).toEqual(postArticles(page([plain, plain, plain]), replyHref, true));
+    expect(articles.slice(0, 3)).toEqual(postArticles(page([plain, plain, plain]), english, replyHref, true));
   });
 });

@@ -121,7 +121,7 @@ export function reviewItem(i18n: I18n, item: QueueItem, state: ItemFormState): H
     <span class="muted">${whereAndWhen(i18n, item)}</span>
   </header>
   <div class="post review-post">
-    <div class="post-meta"><a class="author" dir="auto" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role)} ${time(i18n, post.createdAt)}</div>
+    <div class="post-meta"><a class="author" dir="auto" href="/u/${encodeURIComponent(author.username)}">${author.username}</a>${badge(author.role, i18n)} ${time(i18n, post.createdAt)}</div>
     ${postState(i18n, item)}
     ${item.edit ? editDiff(i18n, item.edit, thread.title) : html`<div class="post-body" dir="auto">${safe(post.bodyHtml)}</div>`}
   </div>

@@ -1,34 +1,48 @@
 import type { CategorySummary } from '../../src/forum/categories.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
-import { legacyTime } from '../components/time.js';
+import { rich } from '../i18n.js';
+import { relativeTime } from '../components/time.js';
 
-export type HomeProps = { siteName: string; categories: CategorySummary[]; signedIn: boolean };
+/** A command, the same in every language. */
+const createCategoryCommand = 'npm run cli -- category:create --name "…"';
 
-function categoryRow(category: CategorySummary): Html {
-  const latest = category.latest;
+export type HomeProps = { i18n: I18n; siteName: string; categories: CategorySummary[]; signedIn: boolean };
+
+/** Labels every category row shows, looked up once per page. */
+function rowLabels(i18n: I18n) {
+  return { questions: i18n.t('home.questionsTag'), threads: i18n.t('home.threads'), posts: i18n.t('home.posts'), solved: i18n.t('home.solved'), empty: i18n.t('home.noThreadsYet') };
+}
+
+function latestActivity(i18n: I18n, latest: NonNullable<CategorySummary['latest']>, labels: ReturnType<typeof rowLabels>): Html {
+  const when = relativeTime(i18n, latest.at);
+  return html`<a href="/t/${latest.threadId}/${latest.slug}" dir="auto">${latest.title}</a>${latest.solved ? html` <span class="tag tag-solved">${labels.solved}</span>` : ''}
+        <span class="muted">${latest.username ? html`<span dir="auto">${latest.username}</span> · ` : ''}${when}</span>`;
+}
+
+function categoryRow(i18n: I18n, category: CategorySummary, labels: ReturnType<typeof rowLabels>): Html {
   return html`<li class="category-row">
   <div class="category-main">
-    <h2><a href="/c/${category.slug}">${category.name}</a>${category.kind === 'questions' ? html` <span class="tag">Q&amp;A</span>` : ''}</h2>
-    ${category.description ? html`<p>${category.description}</p>` : ''}
+    <h2><a dir="auto" href="/c/${category.slug}">${category.name}</a>${category.kind === 'questions' ? html` <span class="tag">${labels.questions}</span>` : ''}</h2>
+    ${category.description ? html`<p dir="auto">${category.description}</p>` : ''}
   </div>
   <dl class="category-counts">
-    <div><dt>Threads</dt><dd>${category.threadCount}</dd></div>
-    <div><dt>Posts</dt><dd>${category.postCount}</dd></div>
+    <div><dt>${labels.threads}</dt><dd>${i18n.number(category.threadCount)}</dd></div>
+    <div><dt>${labels.posts}</dt><dd>${i18n.number(category.postCount)}</dd></div>
   </dl>
   <div class="category-latest">
-    ${latest
-      ? html`<a href="/t/${latest.threadId}/${latest.slug}">${latest.title}</a>${latest.solved ? html` <span class="tag tag-solved">Solved</span>` : ''}
-        <span class="muted">${latest.username ? html`${latest.username} · ` : ''}${legacyTime(latest.at)}</span>`
-      : html`<span class="muted">No threads yet</span>`}
+    ${category.latest ? latestActivity(i18n, category.latest, labels) : html`<span class="muted">${labels.empty}</span>`}
   </div>
 </li>`;
 }
 
 export function homePage(props: HomeProps): Html {
-  return html`<h1>${props.siteName} community</h1>
-<p class="lead">Ask questions, share tips and get answers from other customers and our team.</p>
+  const { i18n } = props;
+  const labels = rowLabels(i18n);
+  return html`<h1>${rich(i18n, 'home.heading', { site: html`<bdi>${props.siteName}</bdi>` })}</h1>
+<p class="lead">${i18n.t('home.lead')}</p>
 ${props.categories.length === 0
-  ? html`<p class="empty">There are no categories yet. An admin can create one with <code>npm run cli -- category:create --name "…"</code>.</p>`
-  : html`<ul class="category-list">${props.categories.map(categoryRow)}</ul>`}
-${props.signedIn ? '' : html`<p class="cta">New here? <a href="/signup">Create an account</a> to ask a question or join a discussion.</p>`}`;
+  ? html`<p class="empty">${rich(i18n, 'home.noCategories', { command: html`<code>${createCategoryCommand}</code>` })}</p>`
+  : html`<ul class="category-list">${props.categories.map((category) => categoryRow(i18n, category, labels))}</ul>`}
+${props.signedIn ? '' : html`<p class="cta">${rich(i18n, 'home.signUpPrompt', { link: (text) => html`<a href="/signup">${text}</a>` })}</p>`}`;
 }

@@ -153,7 +153,7 @@ export function modUserPage(props: ModUserProps): Html {
   const { member, i18n } = props;
   const counts = { date: time(i18n, member.createdAt), posts: member.postCount, flags: member.flagsReceived, sanctions: member.sanctionCount };
   return html`<nav class="breadcrumbs" aria-label="${i18n.t('members.breadcrumb')}"><a href="/mod">${i18n.t('mod.home.heading')}</a> ${arrow('›')} <a href="/mod/users">${i18n.t('modNav.members')}</a></nav>
-<h1><bdi>${member.username}</bdi> ${badge(member.role)}</h1>
+<h1><bdi>${member.username}</bdi> ${badge(member.role, i18n)}</h1>
 ${modNav(i18n, 'users', props.isAdmin)}
 <p class="muted">${rich(i18n, 'members.summary', counts)} · <a href="/u/${encodeURIComponent(member.username)}">${i18n.t('members.publicProfile')}</a></p>
 ${sanctions(props)}

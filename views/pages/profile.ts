@@ -1,30 +1,40 @@
 import type { Profile, ProfilePost } from '../../src/forum/users.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { badge } from '../components/post.js';
-import { legacyTime } from '../components/time.js';
+import { relativeTime, time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
-export type ProfileProps = { profile: Profile; threadCount: number; posts: ProfilePost[]; nextCursor: string | null; isFirstPage: boolean };
+export type ProfileProps = { i18n: I18n; profile: Profile; threadCount: number; posts: ProfilePost[]; nextCursor: string | null; isFirstPage: boolean };
+
+function postItem(i18n: I18n, post: ProfilePost): Html {
+  const title = html`<bdi>${post.threadTitle}</bdi>`;
+  const status = post.status === 'published' ? '' : html` <span class="tag">${i18n.t(post.status === 'pending' ? 'profile.awaitingApproval' : 'profile.notPublished')}</span>`;
+  return html`<li class="profile-post">
+  <p class="muted"><a href="/p/${post.id}">${rich(i18n, post.number === 1 ? 'profile.started' : 'profile.repliedIn', { title })}</a> · ${relativeTime(i18n, post.createdAt)}${status}</p>
+  <div class="post-body excerpt" dir="auto">${safe(post.bodyHtml)}</div>
+</li>`;
+}
+
+function morePages(i18n: I18n, props: ProfileProps, path: string): Html {
+  return html`<nav class="pagination" aria-label="${i18n.t('profile.morePosts')}">
+  ${props.isFirstPage ? '' : html`<a href="${path}"><span class="direction-arrow" aria-hidden="true">←</span> ${i18n.t('profile.newestPosts')}</a>`}
+  ${props.nextCursor ? html`<a rel="next" href="${path}?before=${props.nextCursor}">${i18n.t('profile.olderPosts')} <span class="direction-arrow" aria-hidden="true">→</span></a>` : ''}
+</nav>`;
+}
 
 export function profilePage(props: ProfileProps): Html {
-  const { profile } = props;
+  const { profile, i18n } = props;
   const path = `/u/${encodeURIComponent(profile.username)}`;
+  const username = html`<bdi>${profile.username}</bdi>`;
+  const stats = rich(i18n, 'profile.stats', { joined: time(i18n, profile.createdAt), posts: profile.postCount, threads: props.threadCount });
   return html`<div class="profile-heading">
-  <h1>${profile.username} ${badge(profile.role)}</h1>
-  <p class="muted">Joined ${legacyTime(profile.createdAt)} · ${profile.postCount} ${profile.postCount === 1 ? 'post' : 'posts'} · ${props.threadCount} ${props.threadCount === 1 ? 'thread' : 'threads'} started</p>
+  <h1 dir="auto">${profile.username} ${badge(profile.role, i18n)}</h1>
+  <p class="muted">${stats}</p>
 </div>
-<h2>Recent posts</h2>
+<h2>${i18n.t('profile.recentPosts')}</h2>
 ${props.posts.length === 0
-  ? html`<p class="empty">${props.isFirstPage ? `${profile.username} has not posted yet.` : 'No older posts.'}</p>`
-  : html`<ol class="profile-posts">${props.posts.map(
-      (post) => html`<li class="profile-post">
-  <p class="muted"><a href="/p/${post.id}">${post.number === 1 ? 'Started' : 'Replied in'} “${post.threadTitle}”</a> · ${legacyTime(post.createdAt)}${
-    post.status !== 'published' ? html` <span class="tag">${post.status === 'pending' ? 'Awaiting approval' : 'Not published'}</span>` : ''
-  }</p>
-  <div class="post-body excerpt">${safe(post.bodyHtml)}</div>
-</li>`,
-    )}</ol>`}
-<nav class="pagination" aria-label="More posts">
-  ${props.isFirstPage ? '' : html`<a href="${path}">← Newest posts</a>`}
-  ${props.nextCursor ? html`<a rel="next" href="${path}?before=${props.nextCursor}">Older posts →</a>` : ''}
-</nav>`;
+  ? html`<p class="empty">${props.isFirstPage ? rich(i18n, 'profile.noPosts', { username }) : i18n.t('profile.noOlderPosts')}</p>`
+  : html`<ol class="profile-posts">${props.posts.map((post) => postItem(i18n, post))}</ol>`}
+${morePages(i18n, props, path)}`;
 }

@@ -1,12 +1,14 @@
 import { legacyI18n } from '../legacy-i18n.js';
 import type { ReplyNotice, ThreadPage } from '../../src/forum/thread-page.js';
 import { errorSummary, keptText, textarea } from '../components/form.js';
-import { legacyTime } from '../components/time.js';
+import { time } from '../components/time.js';
 import { pageLinks } from '../components/pagination.js';
 import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
 import type { WatchState } from '../../src/notifications/watching.js';
+import type { I18n } from '../../src/i18n/translator.js';
 import { html, scriptNonce, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
 export type ReplyDraft = {
   body: string;
@@ -18,6 +20,7 @@ export type ReplyDraft = {
 };
 
 export type ThreadPageProps = ThreadPage & {
+  i18n: I18n;
   signedIn: boolean;
   /** Each of `posts` rendered with views/components/post.ts `postArticle` (and `replyLink`), in the same order. */
   articles: readonly Html[];
@@ -31,28 +34,28 @@ export type ThreadPageProps = ThreadPage & {
 };
 
 function staffControls(props: ThreadPageProps): Html {
-  const { thread } = props;
+  const { thread, i18n } = props;
   if (!props.canModerate) return html``;
   const toggle = (action: string, value: boolean, label: string) =>
     html`<form method="post" action="/t/${thread.id}/${action}" class="inline-form"><input type="hidden" name="value" value="${value ? '1' : '0'}"><button type="submit" class="button-secondary">${label}</button></form>`;
   return html`<details class="staff-controls">
-  <summary>Manage thread</summary>
+  <summary>${i18n.t('thread.manage')}</summary>
   <div class="staff-tools">
-    ${toggle('pin', !thread.pinned, thread.pinned ? 'Unpin' : 'Pin')}
-    ${toggle('lock', !thread.locked, thread.locked ? 'Unlock' : 'Lock')}
+    ${toggle('pin', !thread.pinned, i18n.t(thread.pinned ? 'thread.unpin' : 'thread.pin'))}
+    ${toggle('lock', !thread.locked, i18n.t(thread.locked ? 'thread.unlock' : 'thread.lock'))}
     <form method="post" action="/t/${thread.id}/rename" class="staff-form">
-      <label for="rename-title">Title</label>
-      <input id="rename-title" name="title" value="${thread.title}" required maxlength="150">
-      <button type="submit" class="button-secondary">Rename</button>
+      <label for="rename-title">${i18n.t('thread.renameLabel')}</label>
+      <input id="rename-title" name="title" value="${thread.title}" required maxlength="150" dir="auto">
+      <button type="submit" class="button-secondary">${i18n.t('thread.rename')}</button>
     </form>
     <form method="post" action="/t/${thread.id}/move" class="staff-form">
-      <label for="move-category">Category</label>
+      <label for="move-category">${i18n.t('thread.moveLabel')}</label>
       <select id="move-category" name="category">${(props.moveTargets ?? []).map((category) =>
         category.slug === props.category.slug
           ? html`<option value="${category.slug}" selected>${category.name}</option>`
           : html`<option value="${category.slug}">${category.name}</option>`,
       )}</select>
-      <button type="submit" class="button-secondary">Move</button>
+      <button type="submit" class="button-secondary">${i18n.t('thread.move')}</button>
     </form>
     ${props.extraStaffTools ?? ''}
   </div>
@@ -60,20 +63,23 @@ function staffControls(props: ThreadPageProps): Html {
 }
 
 /** The author of a post that waits for their confirmation: where the link went, and a way to get another. */
-function confirmAddressNotice(address: { email: string }): Html {
+const strong = (text: Html) => html`<strong>${text}</strong>`;
+
+function confirmAddressNotice(i18n: I18n, address: { email: string }): Html {
   return html`<div class="banner banner-pending" role="status" id="confirm-address">
-  <p><strong>Confirm your address to publish this post</strong> — we sent a link to ${address.email}. Once you follow it, your post goes out (or to the community team, in categories where posts wait for approval). Until then only you can see it.</p>
-  <form method="post" action="/account/email/verify" class="inline-form"><button type="submit" class="button-secondary">Send the link again</button></form>
+  <p>${rich(i18n, 'thread.confirmAddress', { strong, email: address.email })}</p>
+  <form method="post" action="/account/email/verify" class="inline-form"><button type="submit" class="button-secondary">${i18n.t('thread.sendLinkAgain')}</button></form>
 </div>`;
 }
 
 function threadBanner(props: ThreadPageProps): Html {
-  if (props.confirmAddress) return confirmAddressNotice(props.confirmAddress);
+  const { i18n } = props;
+  if (props.confirmAddress) return confirmAddressNotice(i18n, props.confirmAddress);
   if (props.thread.status === 'pending') {
-    return html`<p class="banner banner-pending" role="status"><strong>This thread is awaiting approval.</strong> Only you and the community team can see it until a community manager approves it.</p>`;
+    return html`<p class="banner banner-pending" role="status">${rich(i18n, 'thread.awaitingApproval', { strong })}</p>`;
   }
   if (props.thread.status === 'rejected') {
-    return html`<p class="banner banner-rejected" role="status"><strong>This thread was not published.</strong> See the reason on the opening post below; you can edit it and send it again.</p>`;
+    return html`<p class="banner banner-rejected" role="status">${rich(i18n, 'thread.notPublished', { strong })}</p>`;
   }
   return html``;
 }
@@ -89,24 +95,29 @@ function replyingTo(target: { postId: number; number: number; username: string }
 
 /** What the viewer can do instead of replying; the opening post's Edit link, when they may use it. */
 function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
-  const { thread } = props;
+  const { thread, i18n } = props;
   const opening = props.posts.find((post) => post.number === 1 && post.canEdit);
-  const editOpening = opening ? html` <a href="/p/${opening.id}/edit">Edit your opening post</a>.` : '';
+  const editOpening = opening ? html` ${rich(i18n, 'thread.editOpening', { link: (text) => html`<a href="/p/${opening.id}/edit">${text}</a>` })}` : '';
   switch (block.kind) {
     case 'sign-in':
-      return html`<a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">Log in</a> or <a href="/signup">sign up</a> to reply.`;
+      return rich(i18n, 'thread.signInToReply', {
+        login: (text) => html`<a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">${text}</a>`,
+        signup: (text) => html`<a href="/signup">${text}</a>`,
+      });
     case 'locked':
-      return html`This thread is locked, so it takes no new replies.`;
-    case 'silenced':
-      return html`<strong>You cannot reply for now.</strong> You have been silenced until ${legacyTime(block.until)}${block.reason ? html` (“${block.reason}”)` : ''}, so you cannot post or flag until then. You can still read everything.`;
+      return html`${i18n.t('thread.lockedNotice')}`;
+    case 'silenced': {
+      const until = time(i18n, block.until);
+      return block.reason
+        ? rich(i18n, 'thread.silencedWithReason', { strong, until, reason: html`<bdi>${block.reason}</bdi>` })
+        : rich(i18n, 'thread.silenced', { strong, until });
+    }
     case 'thread-pending':
       return block.yours
-        ? html`<strong>Your thread is waiting for approval.</strong> Replies open once a community manager approves it; you will be notified.${editOpening}`
-        : html`This thread is waiting for approval, so it takes no replies yet. <a href="/mod/queue">Review it in the queue</a>.`;
+        ? html`${rich(i18n, 'thread.yoursPending', { strong })}${editOpening}`
+        : rich(i18n, 'thread.pendingNoReplies', { link: (text) => html`<a href="/mod/queue">${text}</a>` });
     case 'thread-rejected':
-      return block.yours
-        ? html`<strong>Your thread was not approved</strong>, so it takes no replies. The reason is on the opening post; you can change it and send it again.${editOpening}`
-        : html`This thread was not approved, so it takes no replies.`;
+      return block.yours ? html`${rich(i18n, 'thread.yoursRejected', { strong })}${editOpening}` : html`${i18n.t('thread.rejectedNoReplies')}`;
   }
 }
 
@@ -147,23 +158,28 @@ export function replyLink(props: Pick<ThreadPageProps, 'thread' | 'page' | 'sign
 /** The accepted answer's box sits right under the question (at the top of later pages). */
 function postsWithAnswer(props: ThreadPageProps): Html {
   const split = props.posts[0]?.number === 1 ? 1 : 0;
-  return html`<div class="posts">${props.articles.slice(0, split)}${acceptedAnswerBox(props)}${props.articles.slice(split)}</div>`;
+  return html`<div class="posts">${props.articles.slice(0, split)}${acceptedAnswerBox(props.i18n, props)}${props.articles.slice(split)}</div>`;
+}
+
+function threadTags(props: ThreadPageProps): Html {
+  const { thread, i18n } = props;
+  return html`<p class="thread-tags">${props.acceptedAnswer ? html`<span class="tag tag-solved">${i18n.t('thread.solved')}</span>` : ''}${thread.pinned ? html`<span class="tag">${i18n.t('thread.pinned')}</span>` : ''}${thread.locked ? html`<span class="tag">${i18n.t('thread.locked')}</span>` : ''}</p>`;
 }
 
 export function threadPage(props: ThreadPageProps): Html {
-  const { thread, category } = props;
+  const { thread, category, i18n } = props;
   const basePath = `/t/${thread.id}/${thread.slug}`;
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a> › <a href="/c/${category.slug}">${category.name}</a></nav>
+  return html`<nav class="breadcrumbs" aria-label="${i18n.t('thread.breadcrumbs')}"><a href="/">${i18n.t('thread.home')}</a> <span class="direction-arrow" aria-hidden="true">›</span> <a href="/c/${category.slug}" dir="auto">${category.name}</a></nav>
 <div class="page-heading">
-  <h1>${thread.title}</h1>
-  <p class="thread-tags">${props.acceptedAnswer ? html`<span class="tag tag-solved">Solved</span>` : ''}${thread.pinned ? html`<span class="tag">Pinned</span>` : ''}${thread.locked ? html`<span class="tag">Locked</span>` : ''}</p>
+  <h1 dir="auto">${thread.title}</h1>
+  ${threadTags(props)}
 </div>
 ${threadBanner(props)}
 ${staffControls(props)}
-${props.watch ? watchForm({ action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : ''}
-${pageLinks(legacyI18n, basePath, props.page, props.totalPages)}
+${props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : ''}
+${pageLinks(i18n, basePath, props.page, props.totalPages)}
 ${postsWithAnswer(props)}
-${pageLinks(legacyI18n, basePath, props.page, props.totalPages)}
+${pageLinks(i18n, basePath, props.page, props.totalPages)}
 ${replySection(props)}
 ${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}`;
 }
