@@ -1,6 +1,6 @@
 import { html, type Html } from '../html.js';
 
-export type ModSection = 'home' | 'queue' | 'users' | 'log' | 'watched-words' | 'categories' | 'flags';
+export type ModSection = 'home' | 'queue' | 'users' | 'log' | 'watched-words' | 'categories' | 'flags' | 'language';
 
 const staffLinks: [ModSection, string, string][] = [
   ['queue', '/mod/queue', 'Review queue'],
@@ -11,6 +11,7 @@ const adminLinks: [ModSection, string, string][] = [
   ['watched-words', '/admin/watched-words', 'Watched words'],
   ['categories', '/admin/categories', 'Categories'],
   ['flags', '/admin/flags', 'Flags'],
+  ['language', '/admin/language', 'Language'],
 ];
 
 /** The community team area's tabs; admins also see the configuration pages. */
