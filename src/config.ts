@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
+import { inEnglish, lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
 import { shippedLocales, SOURCE_LOCALE } from './i18n/catalog.js';
 import { supportedLocale } from './i18n/negotiate.js';
 import { isTimeZone } from './i18n/time-zones.js';
@@ -12,13 +12,13 @@ const onOff = z.enum(['on', 'off']).transform((value) => value === 'on');
 // http only for localhost/127.0.0.1, no look-alikes of one another.
 const origin = z.string().transform((value, ctx) => {
   const check = parseEmbedOrigin(value);
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: inEnglish(check.message) });
   return check.ok ? check.origin : value;
 });
 const origins = z.array(origin).superRefine((list, ctx) => {
   for (const candidate of list) {
     const imitated = lookalikeOf(candidate, list);
-    if (imitated) ctx.addIssue({ code: 'custom', message: lookalikeMessage(candidate, imitated) });
+    if (imitated) ctx.addIssue({ code: 'custom', message: inEnglish(lookalikeMessage(candidate, imitated)) });
   }
 });
 

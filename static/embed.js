@@ -3,7 +3,9 @@
  *   <div data-hearth-thread="123"></div>  <div data-hearth-key="help-article-42"></div>
  *   <div data-hearth-category="kettles" data-hearth-limit="5"></div>
  *   <script async src="https://community.example.com/embed.js"></script>
- * Optional data-hearth-theme="light|dark|auto" (auto, the default, follows the page).
+ * Optional data-hearth-theme="light|dark|auto" (auto, the default, follows the page), and
+ * data-hearth-locale="ar" for the embed's language (without it: the nearest lang attribute, i.e.
+ * usually <html lang>; a language the community does not have gets the community's default).
  * Each placeholder gets a lazily loaded iframe that stays invisible until the frame says it is
  * ready, then takes the height of its content. Only attributes and textContent are written here,
  * never HTML. Messages: { hearth: { type, ... } }, checked for source and origin both ways.
@@ -17,6 +19,30 @@
   var FAIL_AFTER_MS = 3000;
   var embeds = [];
   var systemDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  // Filled in by the server from its catalog (src/embed/loader.ts): in each shipped language, the
+  // frame's title and the link left when a frame fails; and the community's default language.
+  var WORDS = {"en":["Community discussion","Open the discussion in the community"]};
+  var DEFAULT_LOCALE = "en";
+
+  // Tags match on language and script, as on the server (src/i18n/negotiate.ts): zh-CN means
+  // zh-Hans, zh-TW matches nothing.
+  function languageScript(tag) {
+    try {
+      var locale = new Intl.Locale(tag).maximize();
+      return locale.language + '-' + locale.script;
+    } catch (e) {
+      return tag;
+    }
+  }
+
+  // data-hearth-locale, else the nearest lang attribute (usually <html lang>), else the default.
+  function localeOf(el) {
+    var tag = el.getAttribute('data-hearth-locale');
+    if (tag === null) tag = (el.closest('[lang]') || el).getAttribute('lang');
+    var wanted = languageScript(tag || '-');
+    for (var known in WORDS) if (languageScript(known) === wanted) return known;
+    return DEFAULT_LOCALE;
+  }
 
   // [frame path, community page for the fallback link], or null for a malformed placeholder.
   function target(el) {
@@ -66,15 +92,16 @@
       return;
     }
     var frame = document.createElement('iframe');
-    var embed = { el: el, frame: frame, page: forum + where[1], theme: 'light', loaded: false, inView: false, ready: false, timer: 0 };
+    var embed = { el: el, frame: frame, page: forum + where[1], locale: localeOf(el), theme: 'light', loaded: false, inView: false, ready: false, timer: 0 };
     embed.theme = themeOf(embed);
     var url = new URL(where[0], forum);
     var limit = parseInt(el.getAttribute('data-hearth-limit'), 10);
     if (limit >= 1 && limit <= 20) url.searchParams.set('limit', String(limit));
     url.searchParams.set('origin', location.origin);
     url.searchParams.set('theme', embed.theme);
+    url.searchParams.set('locale', embed.locale);
     frame.setAttribute('src', url.href);
-    frame.setAttribute('title', 'Community discussion');
+    frame.setAttribute('title', WORDS[embed.locale][0]);
     frame.setAttribute('loading', 'lazy');
     frame.setAttribute('scrolling', 'no');
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
@@ -151,7 +178,8 @@
     link.setAttribute('href', embed.page);
     link.setAttribute('target', '_blank');
     link.setAttribute('rel', 'noopener');
-    link.textContent = 'Open the discussion in the community';
+    link.setAttribute('lang', embed.locale);
+    link.textContent = WORDS[embed.locale][1];
     el.appendChild(link);
   }
 

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { embedOrigins, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { Forbidden, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
 import { lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './origins.js';
@@ -33,8 +34,8 @@ export function listAllowedOrigins(ctx: ServiceContext, viewer: Viewer, environm
 }
 
 function assertManager(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
-  if (viewer === null) throw new Unauthenticated('Please log in as an admin to manage embedding.');
-  if (!canManageEmbedding(viewer)) throw new Forbidden('Only admins can change which sites may embed the community.');
+  if (viewer === null) throw new Unauthenticated(msg('embed.origin.logIn'));
+  if (!canManageEmbedding(viewer)) throw new Forbidden(msg('embed.origin.adminsOnly'));
 }
 
 export function addEmbedOrigin(ctx: ServiceContext, viewer: Viewer, input: { origin: unknown; environment: readonly string[] }): string {
@@ -42,7 +43,7 @@ export function addEmbedOrigin(ctx: ServiceContext, viewer: Viewer, input: { ori
   if (!check.ok) throw new ValidationError({ origin: check.message });
   assertManager(viewer);
   const current = allowedOrigins(ctx, input.environment);
-  if (current.includes(check.origin)) throw new ValidationError({ origin: `${check.origin} is already allowed to embed.` });
+  if (current.includes(check.origin)) throw new ValidationError({ origin: msg('embed.origin.alreadyAllowed', { origin: check.origin }) });
   const imitated = lookalikeOf(check.origin, current);
   if (imitated) throw new ValidationError({ origin: lookalikeMessage(check.origin, imitated) });
   const now = ctx.now();
@@ -57,12 +58,12 @@ export function removeEmbedOrigin(ctx: ServiceContext, viewer: Viewer, input: { 
   const origin = typeof input.origin === 'string' ? input.origin.trim() : '';
   assertManager(viewer);
   if (input.environment.includes(origin)) {
-    throw new ValidationError({ origin: `${origin} comes from the EMBED_ORIGINS setting; remove it there and restart the server.` });
+    throw new ValidationError({ origin: msg('embed.origin.fromEnvironment', { origin }) });
   }
   const now = ctx.now();
   ctx.db.transaction((tx) => {
     const removed = tx.delete(embedOrigins).where(eq(embedOrigins.origin, origin)).returning({ origin: embedOrigins.origin }).all();
-    if (removed.length === 0) throw new ValidationError({ origin: `${origin || 'That origin'} is not on the list (it may have been removed already).` });
+    if (removed.length === 0) throw new ValidationError({ origin: origin ? msg('embed.origin.notListed', { origin }) : msg('embed.origin.emptyNotListed') });
     recordModAction(tx, { actorId: viewer.id, action: 'embed_origin_removed', details: { origin }, at: now });
   });
 }

@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { desc, eq } from 'drizzle-orm';
 import { apiKeys, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
+import { msg } from '../i18n/message.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { characterCount } from '../lib/text.js';
 import { recordModAction } from '../moderation/audit.js';
@@ -27,20 +28,21 @@ export type ApiPrincipal = { keyId: string; scope: string; createdById: number |
 
 /** lastUsedAt is written at most this often, so busy integrations do not write on every call. */
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const API_KEY_NAME_MAX = 60;
 
 function randomPart(bytes: number): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 function assertAdmin(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
-  if (viewer === null) throw new Unauthenticated('Please log in as an admin to manage API keys.');
-  if (!canManageEmbedding(viewer)) throw new Forbidden('Only admins can manage API keys.');
+  if (viewer === null) throw new Unauthenticated(msg('embed.apiKey.logIn'));
+  if (!canManageEmbedding(viewer)) throw new Forbidden(msg('embed.apiKey.adminsOnly'));
 }
 
 export function createApiKey(ctx: ServiceContext, viewer: Viewer, input: { name: unknown }): { id: string; name: string; token: string } {
   const name = typeof input.name === 'string' ? input.name.normalize('NFC').trim() : '';
   assertValid({
-    name: name === '' ? 'Give the key a name that says where it is used, e.g. "Help center server".' : characterCount(name) > 60 ? 'Keep the name to 60 characters.' : undefined,
+    name: name === '' ? msg('embed.apiKey.nameMissing') : characterCount(name) > API_KEY_NAME_MAX ? msg('embed.apiKey.nameTooLong', { max: API_KEY_NAME_MAX }) : undefined,
   });
   assertAdmin(viewer);
   // "hk_" makes a leaked key recognisable in logs and by secret scanners.
@@ -68,7 +70,7 @@ export function listApiKeys(ctx: ServiceContext, viewer: Viewer): ApiKeySummary[
 export function revokeApiKey(ctx: ServiceContext, viewer: Viewer, input: { id: string }): void {
   assertAdmin(viewer);
   const key = ctx.db.select({ id: apiKeys.id, name: apiKeys.name, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, input.id)).get();
-  if (!key) throw new NotFound('There is no API key with that id.');
+  if (!key) throw new NotFound(msg('embed.apiKey.notFound'));
   if (key.revokedAt !== null) return;
   const now = ctx.now();
   ctx.db.transaction((tx) => {
@@ -77,7 +79,7 @@ export function revokeApiKey(ctx: ServiceContext, viewer: Viewer, input: { id: s
   });
 }
 
-const BAD_KEY = 'The API key is missing or wrong. Send it as "Authorization: Bearer <key>", with the key an admin created under Admin → Embedding.';
+const BAD_KEY = msg('embed.apiKey.bad', { header: 'Authorization: Bearer <key>', page: '/admin/embedding' });
 
 /** Checks an `Authorization: Bearer id.secret` header; 401 for a missing, wrong or revoked key, 403 for another scope. */
 export function authenticateApiKey(ctx: ServiceContext, authorization: string | undefined, scope: ApiScope): ApiPrincipal {
@@ -86,8 +88,8 @@ export function authenticateApiKey(ctx: ServiceContext, authorization: string | 
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) throw new Unauthenticated(BAD_KEY);
   const key = ctx.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
   if (!key || !constantTimeEqual(hashSecret(secret), new Uint8Array(key.secretHash))) throw new Unauthenticated(BAD_KEY);
-  if (key.revokedAt !== null) throw new Unauthenticated('This API key was revoked. Ask an admin for a new one under Admin → Embedding.');
-  if (key.scope !== scope) throw new Forbidden(`This API key is for "${key.scope}" and cannot be used here; this call needs a key for "${scope}".`);
+  if (key.revokedAt !== null) throw new Unauthenticated(msg('embed.apiKey.revoked', { page: '/admin/embedding' }));
+  if (key.scope !== scope) throw new Forbidden(msg('embed.apiKey.wrongScope', { keyScope: key.scope, scope }));
   const now = ctx.now();
   if (key.lastUsedAt === null || now - key.lastUsedAt >= LAST_USED_WRITE_INTERVAL_MS) {
     ctx.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id)).run();

@@ -1,15 +1,22 @@
+import { SOURCE_LOCALE } from '../i18n/catalog.js';
+import { msg, type Message } from '../i18n/message.js';
+import { localeFormat } from '../i18n/translator.js';
+
 // The rules for which sites may frame embeds, shared by EMBED_ORIGINS (src/config.ts) and the
 // admin page so both accept exactly the same origins. Pure functions: no db, no config.
 
 /** Plain http is only for a developer's own machine; anything else on http could be tampered with. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
-const EXAMPLE = 'an exact origin such as https://help.example.com';
+export type OriginCheck = { ok: true; origin: string } | { ok: false; message: Message };
 
-export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string };
-
-function refuse(message: string): OriginCheck {
+function refuse(message: Message): OriginCheck {
   return { ok: false, message };
+}
+
+/** A refusal in English: EMBED_ORIGINS is checked when the server starts, for the operator. */
+export function inEnglish(message: Message): string {
+  return localeFormat(SOURCE_LOCALE, 'UTC').t(message.key, message.values);
 }
 
 /**
@@ -20,33 +27,33 @@ function refuse(message: string): OriginCheck {
  */
 export function parseEmbedOrigin(input: string): OriginCheck {
   const value = input.trim();
-  if (value === '') return refuse(`Enter ${EXAMPLE}.`);
-  if (value === 'null') return refuse('"null" is the origin of sandboxed frames and local files, which any page can fake. Enter a real site such as https://help.example.com.');
-  if (value.includes('*')) return refuse(`Wildcards are not allowed: list each site as ${EXAMPLE}.`);
+  if (value === '') return refuse(msg('embed.origin.empty'));
+  if (value === 'null') return refuse(msg('embed.origin.null'));
+  if (value.includes('*')) return refuse(msg('embed.origin.wildcard'));
   const shape = /^(https?):\/\/([^/?#\\@\s]+)\/?$/i.exec(value);
   if (!shape) {
-    if (/^https?:\/\/[^/?#]*@/i.test(value)) return refuse(`"${value}" contains a user name ("…@"), which would hide the real host. Enter ${EXAMPLE}.`);
-    if (/^https?:\/\/[^/?#\\\s]+[/?#]/i.test(value)) return refuse(`"${value}" has a path, query or fragment. An origin is only the scheme and host, e.g. https://help.example.com.`);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:/i.test(value)) return refuse(`Only https:// sites can embed (http:// only for localhost or 127.0.0.1). Enter ${EXAMPLE}.`);
-    return refuse(`"${value}" is not an origin. Enter ${EXAMPLE}.`);
+    if (/^https?:\/\/[^/?#]*@/i.test(value)) return refuse(msg('embed.origin.userName', { value }));
+    if (/^https?:\/\/[^/?#\\\s]+[/?#]/i.test(value)) return refuse(msg('embed.origin.path', { value }));
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:/i.test(value)) return refuse(msg('embed.origin.scheme'));
+    return refuse(msg('embed.origin.notOrigin', { value }));
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return refuse(`"${value}" is not a valid web address. Enter ${EXAMPLE}.`);
+    return refuse(msg('embed.origin.invalid', { value }));
   }
-  if (url.hostname.endsWith('.')) return refuse(`"${value}" ends with a dot. Remove it: browsers send the origin without it.`);
+  if (url.hostname.endsWith('.')) return refuse(msg('embed.origin.trailingDot', { value }));
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return refuse(`"${value}" uses plain http, which is allowed only for localhost or 127.0.0.1 during development. Use https://${url.host}.`);
+    return refuse(msg('embed.origin.plainHttp', { value, host: url.host }));
   }
   return { ok: true, origin: url.origin };
 }
 
-/** The message for an origin that cannot be used, or undefined when it is fine. */
+/** Why an origin cannot be used, in English, or undefined when it is fine. */
 export function embedOriginError(input: string): string | undefined {
   const check = parseEmbedOrigin(input);
-  return check.ok ? undefined : check.message;
+  return check.ok ? undefined : inEnglish(check.message);
 }
 
 /**
@@ -71,9 +78,9 @@ function hostOf(origin: string): string | null {
   }
 }
 
-export function lookalikeMessage(candidate: string, imitated: string): string {
+export function lookalikeMessage(candidate: string, imitated: string): Message {
   const realSite = (hostOf(candidate) ?? '').slice((hostOf(imitated) ?? '').length + 1);
-  return `${candidate} looks like ${imitated} but is a different site (${realSite}). Look-alike origins are refused; check the address with whoever asked for it.`;
+  return msg('embed.origin.lookalike', { candidate, imitated, realSite });
 }
 
 /** Exact comparison only: no prefix, suffix or pattern matching, so look-alikes never match. */

@@ -3,6 +3,7 @@ import { categories, threadKeys, threads, users } from '../db/schema.js';
 import { createThread } from '../forum/threads.js';
 import { normalizeText, titleError } from '../forum/validation.js';
 import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
+import { msg, type Message } from '../i18n/message.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
 import type { ApiPrincipal } from './api-keys.js';
@@ -13,13 +14,11 @@ import { canAttachThreadKey, canRegisterEmbedThreads } from './permissions.js';
 // manager: never from whatever URL a browser hands us.
 
 export const THREAD_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const SUMMARY_MAX = 1000;
 
-export function threadKeyError(key: string): string | undefined {
-  if (key === '') return 'Enter a key, e.g. help-article-42.';
-  if (!THREAD_KEY_PATTERN.test(key)) {
-    return 'A key is up to 128 letters, digits, dots, dashes, underscores or colons, starting with a letter or digit, e.g. help-article-42.';
-  }
-  return undefined;
+export function threadKeyError(key: string): Message | undefined {
+  if (key === '') return msg('threadKey.keyEmpty');
+  return THREAD_KEY_PATTERN.test(key) ? undefined : msg('threadKey.keyInvalid');
 }
 
 export type KeyedThread = { id: number; title: string; slug: string; status: string };
@@ -37,22 +36,22 @@ export function findThreadByKey(ctx: ServiceContext, key: string): KeyedThread |
 
 /** A thread's keys, for the staff who may attach them. */
 export function getThreadKeys(ctx: ServiceContext, viewer: Viewer, threadId: number) {
-  if (viewer === null) throw new Unauthenticated('Please log in to manage embed keys.');
+  if (viewer === null) throw new Unauthenticated(msg('threadKey.logIn'));
   const thread = ctx.db.select({ id: threads.id, title: threads.title, slug: threads.slug, categoryId: threads.categoryId }).from(threads).where(eq(threads.id, threadId)).get();
-  if (!thread) throw new NotFound('That thread does not exist, or it was removed.');
-  if (!canAttachThreadKey(viewer, thread.categoryId)) throw new Forbidden('Only community managers of this category can manage its embed keys.');
+  if (!thread) throw new NotFound(msg('threadKey.threadMissing'));
+  if (!canAttachThreadKey(viewer, thread.categoryId)) throw new Forbidden(msg('threadKey.managersOnly'));
   const keys = ctx.db.select({ key: threadKeys.key, url: threadKeys.url }).from(threadKeys).where(eq(threadKeys.threadId, thread.id)).orderBy(asc(threadKeys.key)).all();
   return { thread: { id: thread.id, title: thread.title, slug: thread.slug }, keys };
 }
 
-function articleUrlError(url: string): string | undefined {
+function articleUrlError(url: string): Message | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return undefined;
   } catch {
     // fall through to the message
   }
-  return 'Give the article’s full address, starting with https://.';
+  return msg('embed.register.urlInvalid');
 }
 
 /** Markdown-escapes a title for use as link text. */
@@ -60,9 +59,12 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#!|~]/g, (character) => `\\${character}`);
 }
 
-export function openingPost(input: { title: string; url: string; summary: string }): string {
+/** The opening post's own sentences, in the community's language: the route writes them from the catalog. */
+export type OpeningWords = { intro: string; readArticle: (link: string) => string };
+
+export function openingPost(input: { title: string; url: string; summary: string }, words: OpeningWords): string {
   const link = `[${escapeMarkdown(input.title)}](<${new URL(input.url).href}>)`;
-  return `${input.summary ? `${input.summary}\n\n` : ''}Questions or tips about this help article? Discuss them here.\n\nRead the article: ${link}`;
+  return `${input.summary ? `${input.summary}\n\n` : ''}${words.intro}\n\n${words.readArticle(link)}`;
 }
 
 export type RegisterInput = { key: string; title: string; url: string; category: string; summary?: string | undefined };
@@ -72,11 +74,11 @@ export type RegisterInput = { key: string; title: string; url: string; category:
 const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** Returns the thread registered for the key, creating it (authored by the key's admin) if needed. */
-export async function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput): Promise<{ created: boolean; thread: KeyedThread }> {
+export async function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords): Promise<{ created: boolean; thread: KeyedThread }> {
   const running = inFlight.get(ctx.db) ?? new Map<string, Promise<unknown>>();
   inFlight.set(ctx.db, running);
   while (running.has(input.key)) await running.get(input.key)?.catch(() => undefined);
-  const work = register(ctx, caller, input);
+  const work = register(ctx, caller, input, words);
   running.set(input.key, work);
   try {
     return await work;
@@ -85,7 +87,7 @@ export async function registerEmbedThread(ctx: ServiceContext, caller: ApiPrinci
   }
 }
 
-async function register(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput): Promise<{ created: boolean; thread: KeyedThread }> {
+async function register(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords): Promise<{ created: boolean; thread: KeyedThread }> {
   const title = normalizeText(input.title).trim();
   const summary = normalizeText(input.summary ?? '').trim();
   const category = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.category)).get();
@@ -93,13 +95,13 @@ async function register(ctx: ServiceContext, caller: ApiPrincipal, input: Regist
     key: threadKeyError(input.key),
     title: titleError(title),
     url: articleUrlError(input.url),
-    category: category ? undefined : `There is no category with the slug "${input.category}". ${categoryHint(ctx)}`,
-    summary: summary.length > 1000 ? 'Keep the summary to 1,000 characters.' : undefined,
+    category: category ? undefined : unknownCategory(ctx, input.category),
+    summary: summary.length > SUMMARY_MAX ? msg('embed.register.summaryTooLong', { max: SUMMARY_MAX }) : undefined,
   });
   const existing = findThreadByKey(ctx, input.key);
   if (existing) return { created: false, thread: existing };
   const author = keyAuthor(ctx, caller);
-  const created = await createThread(ctx, author, { category: input.category, title, body: openingPost({ title, url: input.url, summary }) });
+  const created = await createThread(ctx, author, { category: input.category, title, body: openingPost({ title, url: input.url, summary }, words) });
   const now = ctx.now();
   ctx.db.transaction((tx) => {
     tx.insert(threadKeys).values({ key: input.key, threadId: created.threadId, url: new URL(input.url).href, createdAt: now }).run();
@@ -108,9 +110,10 @@ async function register(ctx: ServiceContext, caller: ApiPrincipal, input: Regist
   return { created: true, thread: { id: created.threadId, title, slug: created.slug, status: created.status } };
 }
 
-function categoryHint(ctx: ServiceContext): string {
+function unknownCategory(ctx: ServiceContext, slug: string): Message {
   const slugs = ctx.db.select({ slug: categories.slug }).from(categories).orderBy(asc(categories.position), asc(categories.id)).limit(20).all();
-  return slugs.length ? `Use one of: ${slugs.map((row) => row.slug).join(', ')}.` : 'Create a category first.';
+  if (slugs.length === 0) return msg('embed.register.noCategories', { slug });
+  return msg('embed.register.unknownCategory', { slug, slugs: slugs.map((row) => row.slug).join(', ') });
 }
 
 /** API-created threads are written by the admin who created the key (staff posts are published at once). */
@@ -119,7 +122,7 @@ function keyAuthor(ctx: ServiceContext, caller: ApiPrincipal): SignedIn {
     ? undefined
     : ctx.db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, silencedUntil: users.silencedUntil }).from(users).where(eq(users.id, caller.createdById)).get();
   if (!row || !canRegisterEmbedThreads(row)) {
-    throw new Forbidden('The admin who created this API key is no longer an admin, so it cannot start threads. Ask an admin to create a new key.');
+    throw new Forbidden(msg('embed.register.formerAdmin'));
   }
   return row;
 }
@@ -128,13 +131,13 @@ function keyAuthor(ctx: ServiceContext, caller: ApiPrincipal): SignedIn {
 export function attachThreadKey(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; key: unknown }): { threadId: number; slug: string; key: string } {
   const key = typeof input.key === 'string' ? input.key.trim() : '';
   assertValid({ key: threadKeyError(key) });
-  if (viewer === null) throw new Unauthenticated('Please log in to attach a key.');
+  if (viewer === null) throw new Unauthenticated(msg('threadKey.attachLogIn'));
   const thread = ctx.db.select({ id: threads.id, slug: threads.slug, categoryId: threads.categoryId }).from(threads).where(eq(threads.id, input.threadId)).get();
-  if (!thread) throw new NotFound('That thread does not exist, or it was removed.');
-  if (!canAttachThreadKey(viewer, thread.categoryId)) throw new Forbidden('Only community managers of this category can attach embed keys to its threads.');
+  if (!thread) throw new NotFound(msg('threadKey.threadMissing'));
+  if (!canAttachThreadKey(viewer, thread.categoryId)) throw new Forbidden(msg('threadKey.attachManagersOnly'));
   const owner = findThreadByKey(ctx, key);
   if (owner?.id === thread.id) return { threadId: thread.id, slug: thread.slug, key };
-  if (owner) throw new ValidationError({ key: `The key "${key}" already belongs to the thread "${owner.title}" (/t/${owner.id}). Each key points to one thread; choose another key.` });
+  if (owner) throw new ValidationError({ key: msg('threadKey.taken', { key, title: owner.title, path: `/t/${owner.id}` }) });
   const now = ctx.now();
   ctx.db.transaction((tx) => {
     tx.insert(threadKeys).values({ key, threadId: thread.id, url: null, createdAt: now }).run();

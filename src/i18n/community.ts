@@ -1,5 +1,9 @@
 import type { Db } from '../db/client.js';
 import { getSetting, setSetting } from '../db/settings.js';
+import { canConfigure } from '../forum/permissions.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
+import { assertValid, Forbidden, Unauthenticated } from '../lib/errors.js';
+import { msg } from './message.js';
 import { supportedLocale } from './negotiate.js';
 import { isTimeZone } from './time-zones.js';
 
@@ -31,4 +35,20 @@ export function saveCommunityLocale(db: Db, choice: CommunityLocale): void {
     setSetting(tx, settingKeys.timeZone, choice.timeZone);
   });
   loaded.set(db, { ...choice });
+}
+
+/** The admin's form on /admin/language: a shipped locale and an IANA time zone, both required. */
+export function setCommunityLocale(ctx: ServiceContext, viewer: Viewer, input: { locale: unknown; timeZone: unknown }): CommunityLocale {
+  const requested = typeof input.locale === 'string' ? input.locale : '';
+  const zone = typeof input.timeZone === 'string' ? input.timeZone.trim() : '';
+  const locale = supportedLocale(requested);
+  assertValid({
+    locale: locale === undefined ? msg('locale.invalid') : undefined,
+    timeZone: isTimeZone(zone) ? undefined : msg('locale.invalidTimeZone'),
+  });
+  if (viewer === null) throw new Unauthenticated();
+  if (!canConfigure(viewer)) throw new Forbidden(msg('language.adminsOnly'));
+  const choice = { locale: locale!, timeZone: zone };
+  saveCommunityLocale(ctx.db, choice);
+  return choice;
 }

@@ -22,8 +22,11 @@ export type PageCacheOptions = { maxBytes?: number; maxEntries?: number };
 export class PageCache {
   private readonly entries = new Map<string, CachedPage & { bytes: number }>();
   private bytes = 0;
-  /** Part of every ETag, so a restart (maybe with new templates) never answers 304 for old HTML. */
-  private readonly boot = randomBytes(4).toString('hex');
+  /**
+   * Part of every ETag, so a restart (maybe with new templates) never answers 304 for old HTML.
+   * Renewed by clear(), for the same reason: pages rendered afterwards may differ at equal versions.
+   */
+  private boot = randomBytes(4).toString('hex');
   private readonly maxBytes: number;
   private readonly maxEntries: number;
 
@@ -70,6 +73,16 @@ export class PageCache {
       this.delete(oldest);
     }
     return entry;
+  }
+
+  /**
+   * Forgets every page, e.g. when the community's default language changes: keys without a
+   * locale mean "the default" (src/i18n/request-locale.ts), so every such page is now wrong.
+   */
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.boot = randomBytes(4).toString('hex');
   }
 
   get size(): number {

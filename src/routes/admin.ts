@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { MessageKey } from '../i18n/catalog.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { readFlagTrust, updateFlagTrust } from '../moderation/flag-trust.js';
@@ -12,32 +13,38 @@ import { idParam, readForm } from './forms.js';
 import { renderPage, fieldTexts } from './render.js';
 import { adminOnly } from './staff-guard.js';
 
-const notices: Record<string, string> = {
-  added: 'Added. Posts written from now on are checked for it.',
-  removed: 'Removed from the list.',
-  saved: 'Saved. The new settings apply to posts written from now on.',
-  'flags-saved': 'Saved. The new settings apply to flags made from now on.',
+const notices: Record<string, MessageKey> = {
+  added: 'admin.watchedWords.added',
+  removed: 'admin.watchedWords.removed',
+  saved: 'admin.categories.saved',
+  'flags-saved': 'admin.flags.saved',
 };
+
+/** The notice a `?done=` after a redirect names, in the reader's language. */
+function doneNotice(c: Context<AppEnv>): { notice: string } | Record<string, never> {
+  const key = notices[c.req.query('done') ?? ''];
+  return key ? { notice: c.var.i18n.t(key) } : {};
+}
 
 function renderWords(c: Context<AppEnv>, values: { word: string; action: string }, errors: FieldErrors, status: 200 | 422 = 200) {
   const after = c.req.query('after')?.slice(0, 200) || null;
   const page = listWatchedWordRows(c.var.services, c.var.viewer, { after });
-  const notice = notices[c.req.query('done') ?? ''];
-  return renderPage(c, watchedWordsPage({ ...page, isFirstPage: after === null, values, errors }), { title: 'Watched words', ...(notice ? { notice } : {}) }, status);
+  const { i18n } = c.var;
+  return renderPage(c, watchedWordsPage({ i18n, ...page, isFirstPage: after === null, values, errors }), { title: i18n.t('admin.watchedWords.heading'), ...doneNotice(c) }, status);
 }
 
 function renderCategories(c: Context<AppEnv>, failed?: { categoryId: number; errors: FieldErrors }, status: 200 | 422 = 200) {
   const categories = listCategorySettings(c.var.services, c.var.viewer);
-  const notice = notices[c.req.query('done') ?? ''];
-  return renderPage(c, categorySettingsPage({ categories, ...(failed ? { failed } : {}) }), { title: 'Categories', ...(notice ? { notice } : {}) }, status);
+  const { i18n } = c.var;
+  return renderPage(c, categorySettingsPage({ i18n, categories, ...(failed ? { failed } : {}) }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
 }
 
 function renderFlags(c: Context<AppEnv>, values?: FlagSettingsValues, errors: FieldErrors = {}, status: 200 | 422 = 200) {
   requireConfigurer(c.var.viewer);
   const current = readFlagTrust(c.var.services.db);
   const shown = values ?? { threshold: String(current.threshold), minAccountAgeHours: String(current.minAccountAgeHours), requiresConfirmed: current.requiresConfirmed };
-  const notice = notices[c.req.query('done') ?? ''];
-  return renderPage(c, flagSettingsPage({ values: shown, errors }), { title: 'Flags', ...(notice ? { notice } : {}) }, status);
+  const { i18n } = c.var;
+  return renderPage(c, flagSettingsPage({ i18n, values: shown, errors }), { title: i18n.t('admin.flags.heading'), ...doneNotice(c) }, status);
 }
 
 export const adminRoutes = new Hono<AppEnv>()

@@ -6,8 +6,12 @@ import { z } from 'zod';
 import { absolutize } from '../embed/absolute-urls.js';
 import { authenticateApiKey } from '../embed/api-keys.js';
 import { getPublicThread, type PublicThread } from '../embed/read.js';
-import { registerEmbedThread } from '../embed/thread-keys.js';
-import { AppError, NotFound, RateLimited, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { registerEmbedThread, type OpeningWords } from '../embed/thread-keys.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { communityLocale } from '../i18n/community.js';
+import { msg, type Message } from '../i18n/message.js';
+import { localeFormat } from '../i18n/translator.js';
+import { AppError, NotFound, RateLimited, Unauthenticated, ValidationError, type FieldErrors } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { html } from '../../views/html.js';
 import { publicAnonymous } from './embed.js';
@@ -16,30 +20,39 @@ import { idParam } from './forms.js';
 import { clientAddress } from './limits.js';
 import { threadPath } from '../lib/slug.js';
 import { fieldTexts } from './render.js';
+import { apiI18n } from './request-i18n.js';
 
 // The JSON API (/api/v1) and oEmbed. Reads are anonymous (the public view, cacheable); the one
 // write is authenticated by an API key, never by a session cookie. Errors are JSON too:
 // { error: { message, fields? } } with the status that says what went wrong.
 
+/** Messages in the caller's language (English unless asked: src/routes/request-i18n.ts apiI18n). */
+const apiLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('i18n', apiI18n(c));
+  await next();
+};
+
 const jsonErrors: ErrorHandler<AppEnv> = (error, c) => {
   c.header('Cache-Control', 'no-store');
-  if (error instanceof ValidationError) return c.json({ error: { message: error.message, fields: fieldTexts(c, error.fields) } }, 422);
+  const { i18n } = c.var;
+  if (error instanceof ValidationError) return c.json({ error: { message: i18n.message(error.text), fields: fieldTexts(c, error.fields) } }, 422);
   if (error instanceof Unauthenticated) c.header('WWW-Authenticate', 'Bearer realm="hearth"');
   if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
-  if (error instanceof AppError || error instanceof HTTPException) {
-    return c.json({ error: { message: error.message || 'That request could not be handled.' } }, error.status as ContentfulStatusCode);
+  if (error instanceof AppError) return c.json({ error: { message: i18n.message(error.text) } }, error.status as ContentfulStatusCode);
+  if (error instanceof HTTPException) {
+    return c.json({ error: { message: error.message || i18n.t('api.notHandled') } }, error.status as ContentfulStatusCode);
   }
   throw error;
 };
 
-function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string) {
+function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, message: Message) {
   c.header('Cache-Control', 'no-store');
-  return c.json({ error: { message } }, status);
+  return c.json({ error: { message: c.var.i18n.message(message) } }, status);
 }
 
 function pageParam(value: string | undefined): number {
   if (value === undefined) return 1;
-  if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new NotFound('There is no such page of this thread.');
+  if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new NotFound(msg('api.noSuchPage'));
   return Number(value);
 }
 
@@ -82,12 +95,38 @@ function threadJson(data: PublicThread, baseUrl: string) {
 }
 
 const registration = z.object({
-  key: z.string({ error: 'Give the key as a string, e.g. "help-article-42".' }),
-  title: z.string({ error: 'Give the article’s title as a string.' }),
-  url: z.string({ error: 'Give the article’s full address as a string.' }),
-  category: z.string({ error: 'Give the slug of the category the thread belongs in, e.g. "kettles".' }),
-  summary: z.string({ error: 'The summary, if given, is a string.' }).optional(),
+  key: z.string(),
+  title: z.string(),
+  url: z.string(),
+  category: z.string(),
+  summary: z.string().optional(),
 });
+
+/** What each field of a registration must be, said when it is missing or not a string. */
+const registrationFields: Record<string, MessageKey> = {
+  key: 'api.field.key',
+  title: 'api.field.title',
+  url: 'api.field.url',
+  category: 'api.field.category',
+  summary: 'api.field.summary',
+};
+
+function registrationErrors(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
+  return Object.fromEntries(
+    issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'body');
+      return [name, msg(registrationFields[name] ?? 'api.field.other')];
+    }),
+  );
+}
+
+/** The opening post of a registered thread is written in the community's language. */
+function openingWords(c: Context<AppEnv>): OpeningWords {
+  const { config, services } = c.var;
+  const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  const format = localeFormat(community.locale, community.timeZone);
+  return { intro: format.t('embed.register.openingIntro'), readArticle: (link) => format.t('embed.register.readArticle', { link }) };
+}
 
 /** Per address, every API call counts (reads included): scripts, not people, call it. */
 const limitApi: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -96,7 +135,7 @@ const limitApi: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 export const apiRoutes = new Hono<AppEnv>()
-  .use('/api/v1/*', limitApi)
+  .use('/api/v1/*', apiLanguage, limitApi)
   .get('/api/v1/threads/:id{[0-9]+}', publicAnonymous, etag(), (c) => {
     const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')), page: pageParam(c.req.query('page')) });
     c.header('Cache-Control', 'public, max-age=60');
@@ -109,20 +148,18 @@ export const apiRoutes = new Hono<AppEnv>()
     try {
       body = await c.req.json();
     } catch {
-      return apiError(c, 400, 'The request body is not valid JSON. Send {"key", "title", "url", "category"} with Content-Type: application/json.');
+      return apiError(c, 400, msg('api.notJson', { fields: '{"key", "title", "url", "category"}', contentType: 'Content-Type: application/json' }));
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return apiError(c, 400, 'Send a JSON object with key, title, url and category.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return apiError(c, 400, msg('api.notObject'));
     const parsed = registration.safeParse(body);
-    if (!parsed.success) {
-      throw new ValidationError(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'body'), issue.message])));
-    }
-    const { created, thread } = await registerEmbedThread(c.var.services, caller, parsed.data);
+    if (!parsed.success) throw new ValidationError(registrationErrors(parsed.error.issues));
+    const { created, thread } = await registerEmbedThread(c.var.services, caller, parsed.data, openingWords(c));
     const baseUrl = c.var.site.baseUrl;
     const result = { id: thread.id, title: thread.title, status: thread.status, url: `${baseUrl}${threadPath(thread.id, thread.slug)}`, embedUrl: `${baseUrl}/embed/k/${encodeURIComponent(parsed.data.key)}` };
     return c.json({ created, thread: result }, created ? 201 : 200);
   })
   .all('/api/v1/*', () => {
-    throw new NotFound('There is no API endpoint at this address. See GET /api/v1/threads/:id and POST /api/v1/embed/threads.');
+    throw new NotFound(msg('api.noEndpoint', { read: 'GET /api/v1/threads/:id', register: 'POST /api/v1/embed/threads' }));
   })
   .onError(jsonErrors);
 
@@ -146,18 +183,19 @@ function dimension(value: string | undefined, fallback: number): number {
 
 /** oEmbed (https://oembed.com): a "rich" snippet whose link stays as a fallback where scripts are stripped. */
 export const oembedRoutes = new Hono<AppEnv>()
+  .use('/oembed', apiLanguage)
   .get('/oembed', publicAnonymous, (c) => {
     const format = c.req.query('format');
-    if (format !== undefined && format !== 'json') return apiError(c, 501, 'Only format=json is supported.');
+    if (format !== undefined && format !== 'json') return apiError(c, 501, msg('api.oembed.jsonOnly', { format: 'format=json' }));
     const requested = c.req.query('url');
-    if (!requested) return apiError(c, 400, 'Add ?url= with the address of a thread, e.g. /oembed?url=https://community.example.com/t/123.');
+    if (!requested) return apiError(c, 400, msg('api.oembed.urlMissing', { example: '/oembed?url=https://community.example.com/t/123' }));
     const { baseUrl, name } = c.var.site;
     const threadId = threadIdFromUrl(requested, baseUrl);
-    if (threadId === null) throw new NotFound(`That is not the address of a thread in this community (${baseUrl}/t/…).`);
+    if (threadId === null) throw new NotFound(msg('api.oembed.notAThread', { pattern: `${baseUrl}/t/…` }));
     const data = getPublicThread(c.var.services, { threadId });
     const threadUrl = `${baseUrl}${threadPath(data.thread.id, data.thread.slug)}`;
     const opening = data.posts.find((post) => post.number === 1 && post.state === 'visible');
-    const snippet = html`<div data-hearth-thread="${data.thread.id}"><a href="${threadUrl}">${data.thread.title}</a></div>
+    const snippet = html`<div data-hearth-thread="${data.thread.id}"><a href="${threadUrl}" dir="auto">${data.thread.title}</a></div>
 <script async src="${baseUrl}/embed.js"></script>`;
     c.header('Cache-Control', 'public, max-age=300');
     return c.json({

@@ -4,6 +4,8 @@ import { addEmbedOrigin, listAllowedOrigins, removeEmbedOrigin } from '../embed/
 import { createApiKey, listApiKeys, revokeApiKey } from '../embed/api-keys.js';
 import { canManageEmbedding } from '../embed/permissions.js';
 import { snippetExamples } from '../embed/read.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { msg } from '../i18n/message.js';
 import { Forbidden, ValidationError } from '../lib/errors.js';
 import { adminEmbeddingPage, type AdminEmbeddingProps } from '../../views/pages/admin-embedding.js';
 import type { AppEnv } from './env.js';
@@ -15,16 +17,16 @@ import { renderPage } from './render.js';
 
 const PAGE = '/admin/embedding';
 
-const notices: Record<string, string> = {
-  'origin-added': 'The site was added: its pages can show embedded discussions now.',
-  'origin-removed': 'The site was removed: its embeds stop showing discussions within a minute (cached frames expire).',
-  'key-revoked': 'The API key was revoked. Calls with it are refused from now on.',
+const notices: Record<string, MessageKey> = {
+  'origin-added': 'admin.embedding.originAdded',
+  'origin-removed': 'admin.embedding.originRemoved',
+  'key-revoked': 'admin.embedding.keyRevoked',
 };
 
 /** Anonymous visitors log in first (and come back to this page); members and managers get a 403. */
 const adminsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.var.viewer === null) return c.req.method === 'GET' ? loginRedirect(c) : c.redirect(`/login?next=${encodeURIComponent(PAGE)}`, 303);
-  if (!canManageEmbedding(c.var.viewer)) throw new Forbidden('Only admins can manage embedding. Ask an admin if a site needs to show community discussions.');
+  if (!canManageEmbedding(c.var.viewer)) throw new Forbidden(msg('admin.embedding.adminsOnly'));
   await next();
   // Key names and, once, a key's secret: never keep these pages in any cache.
   c.header('Cache-Control', 'private, no-store');
@@ -33,8 +35,9 @@ const adminsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 type Overrides = Partial<Pick<AdminEmbeddingProps, 'originForm' | 'keyForm' | 'newKey'>> & { notice?: string | undefined };
 
 function renderAdmin(c: Context<AppEnv>, overrides: Overrides = {}, status: ContentfulStatusCode = 200) {
-  const { services, viewer, config, site } = c.var;
+  const { services, viewer, config, site, i18n } = c.var;
   const props: AdminEmbeddingProps = {
+    i18n,
     baseUrl: site.baseUrl,
     origins: listAllowedOrigins(services, viewer, config.embedOrigins),
     keys: listApiKeys(services, viewer),
@@ -43,7 +46,7 @@ function renderAdmin(c: Context<AppEnv>, overrides: Overrides = {}, status: Cont
     keyForm: overrides.keyForm ?? { value: '' },
     ...(overrides.newKey ? { newKey: overrides.newKey } : {}),
   };
-  return renderPage(c, adminEmbeddingPage(props), { title: 'Embedding', ...(overrides.notice ? { notice: overrides.notice } : {}) }, status);
+  return renderPage(c, adminEmbeddingPage(props), { title: i18n.t('admin.embedding.heading'), ...(overrides.notice ? { notice: overrides.notice } : {}) }, status);
 }
 
 function fieldError(c: Context<AppEnv>, error: unknown, name: string): string {
@@ -54,7 +57,10 @@ function fieldError(c: Context<AppEnv>, error: unknown, name: string): string {
 export const embedAdminRoutes = new Hono<AppEnv>()
   .use(`${PAGE}`, adminsOnly)
   .use(`${PAGE}/*`, adminsOnly)
-  .get(PAGE, (c) => renderAdmin(c, { notice: notices[c.req.query('done') ?? ''] }))
+  .get(PAGE, (c) => {
+    const notice = notices[c.req.query('done') ?? ''];
+    return renderAdmin(c, notice ? { notice: c.var.i18n.t(notice) } : {});
+  })
   .post(`${PAGE}/origins`, async (c) => {
     const value = (await readForm(c))['origin'] ?? '';
     try {

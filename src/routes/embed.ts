@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { etag } from 'hono/etag';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { allowedOrigins } from '../embed/allowed-origins.js';
-import { loadLoader } from '../embed/loader.js';
+import { embedLoader } from '../embed/loader.js';
+import { communityLocale } from '../i18n/community.js';
 import { isAllowedOrigin } from '../embed/origins.js';
 import { EMBED_CATEGORY_LIMIT, getPublicCategory, getPublicThread } from '../embed/read.js';
 import { findThreadByKey, THREAD_KEY_PATTERN } from '../embed/thread-keys.js';
@@ -20,6 +21,7 @@ import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
 import { sendHtml } from './render.js';
 import { threadPath } from '../lib/slug.js';
+import { embedI18n } from './request-i18n.js';
 
 // Embeds are anonymous and read-only: the same bytes for everyone, so a proxy may cache them.
 // Each frame names the page that frames it (?origin=, set by embed.js); it must be on the allowed
@@ -40,7 +42,7 @@ function renderFrame(c: Context<AppEnv>, frame: Frame, page: { title: string; ca
   c.header('Content-Security-Policy', frameCsp(c.var.nonce, frame.allowed));
   c.header('X-Frame-Options', undefined);
   const { name, baseUrl } = c.var.site;
-  const props = { siteName: name, homeUrl: `${baseUrl}/`, title: page.title, canonicalUrl: `${baseUrl}${page.canonicalPath}`, theme: frame.theme, hostOrigin: frame.hostOrigin, main: page.main };
+  const props = { i18n: c.var.i18n, siteName: name, homeUrl: `${baseUrl}/`, title: page.title, canonicalUrl: `${baseUrl}${page.canonicalPath}`, theme: frame.theme, hostOrigin: frame.hostOrigin, main: page.main };
   const body = embedLayout(props).toString();
   // Hashed before the nonce goes in, so a proxy's or browser's revalidation still gets its 304.
   if (status === 200) c.header('ETag', `"${createHash('sha1').update(body).digest('base64url')}"`);
@@ -51,16 +53,26 @@ function renderMessage(c: Context<AppEnv>, frame: Frame, status: ContentfulStatu
   return renderFrame(c, frame, { title: message.heading, canonicalPath: '/', main: embedMessage(message) }, status);
 }
 
+function visitCommunity(c: Context<AppEnv>) {
+  return { href: `${c.var.site.baseUrl}/`, label: c.var.i18n.t('embed.visitCommunity', { site: c.var.site.name }) };
+}
+
 /** The checks every frame starts with; null means go ahead. */
 function refusal(c: Context<AppEnv>, frame: Frame & { refused: string | null }) {
   if (frame.refused === null) return null;
-  const site = c.var.site.name;
+  const { i18n, site } = c.var;
   return renderMessage(c, frame, 403, {
-    heading: 'This site cannot show the discussion',
-    message: `${frame.refused} is not allowed to embed the ${site} community. If this is your site, ask a community admin to add it under Admin → Embedding.`,
-    link: { href: `${c.var.site.baseUrl}/`, label: `Visit the ${site} community` },
+    heading: i18n.t('embed.refused.heading'),
+    message: i18n.t('embed.refused.message', { origin: frame.refused, site: site.name }),
+    link: visitCommunity(c),
   });
 }
+
+/** Frames are the same for everyone asking for a URL: in `?locale=` or the community's default. */
+const embedLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('i18n', embedI18n(c));
+  await next();
+};
 
 /** Anonymous and public: no cookie is ever set on a cacheable embed or API response. */
 export const publicAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -76,10 +88,12 @@ function limitParam(value: string | undefined): number {
 }
 
 export function embedRoutes(): Hono<AppEnv> {
-  const loader = loadLoader(projectPath('static/embed.js'));
+  const loaderIn = embedLoader(projectPath('static/embed.js'));
   const app = new Hono<AppEnv>();
 
   app.get('/embed.js', (c) => {
+    const { config, services } = c.var;
+    const loader = loaderIn(communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone }).locale);
     // Loaded from other sites' pages: allowed cross-origin, cached for a day and revalidated by ETag.
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     // Lets the host page's own performance tooling see the loader's size and timing.
@@ -91,14 +105,14 @@ export function embedRoutes(): Hono<AppEnv> {
     return c.body(loader.body);
   });
 
-  app.use('/embed/*', publicAnonymous, etag());
+  app.use('/embed/*', embedLanguage, publicAnonymous, etag());
 
   app.get('/embed/t/:id{[0-9]+}', (c) => {
     const frame = frameOf(c);
     const refused = refusal(c, frame);
     if (refused) return refused;
     const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
-    const main = embedThread({ ...data, baseUrl: c.var.site.baseUrl });
+    const main = embedThread({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl });
     return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 
@@ -109,14 +123,15 @@ export function embedRoutes(): Hono<AppEnv> {
     const key = c.req.param('key');
     const keyed = THREAD_KEY_PATTERN.test(key) ? findThreadByKey(c.var.services, key) : null;
     if (!keyed) {
+      const { i18n } = c.var;
       return renderMessage(c, frame, 404, {
-        heading: 'No discussion yet',
-        message: 'Nobody has started a discussion about this page yet. Ask your question in the community and others can answer it.',
-        link: { href: `${c.var.site.baseUrl}/new`, label: 'Start a discussion in the community' },
+        heading: i18n.t('embed.noDiscussion.heading'),
+        message: i18n.t('embed.noDiscussion.message'),
+        link: { href: `${c.var.site.baseUrl}/new`, label: i18n.t('embed.noDiscussion.start') },
       });
     }
     const data = getPublicThread(c.var.services, { threadId: keyed.id });
-    const main = embedThread({ ...data, baseUrl: c.var.site.baseUrl });
+    const main = embedThread({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl });
     return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 
@@ -125,13 +140,13 @@ export function embedRoutes(): Hono<AppEnv> {
     const refused = refusal(c, frame);
     if (refused) return refused;
     const data = getPublicCategory(c.var.services, { slug: c.req.param('slug'), limit: limitParam(c.req.query('limit')) });
-    const main = embedCategory({ ...data, baseUrl: c.var.site.baseUrl });
+    const main = embedCategory({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl });
     return renderFrame(c, frame, { title: data.category.name, canonicalPath: `/c/${data.category.slug}`, main });
   });
 
   app.get('/embed/t/:id{[0-9]+}/fragment', (c) => {
     const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
-    return c.html(embedFragment({ ...data, baseUrl: c.var.site.baseUrl, siteName: c.var.site.name }));
+    return c.html(embedFragment({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl, siteName: c.var.site.name }));
   });
 
   app.onError((error, c) => {
@@ -139,10 +154,12 @@ export function embedRoutes(): Hono<AppEnv> {
     const status = error.status as ContentfulStatusCode;
     // A host server may include whatever it receives: an error fragment is an HTML comment.
     if (c.req.path.endsWith('/fragment')) return c.html(`<!-- Hearth: ${error instanceof NotFound ? 'that discussion does not exist or is not public' : 'the discussion could not be loaded'}. -->`, status);
+    const { i18n } = c.var;
+    const missing = error instanceof NotFound;
     return renderMessage(c, frameOf(c), status, {
-      heading: error instanceof NotFound ? 'This discussion is not available' : 'The discussion could not be shown',
-      message: error instanceof NotFound ? 'It may have been removed, or it is waiting for a community manager’s review.' : error.message,
-      link: { href: `${c.var.site.baseUrl}/`, label: `Visit the ${c.var.site.name} community` },
+      heading: i18n.t(missing ? 'embed.unavailable.heading' : 'embed.failed.heading'),
+      message: missing ? i18n.t('embed.unavailable.message') : i18n.message(error.text),
+      link: visitCommunity(c),
     });
   });
   return app;

@@ -1,6 +1,7 @@
 import { localeRoutes } from './locale.js';
 import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
+import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
@@ -69,6 +70,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', modRoutes);
   app.route('/', modUserRoutes);
   app.route('/', adminRoutes);
+  app.route('/', adminLanguageRoutes);
   app.route('/', searchRoutes);
   app.route('/', similarRoutes);
   app.route('/', brandRoutes);

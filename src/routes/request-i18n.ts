@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { communityLocale, type CommunityLocale } from '../i18n/community.js';
-import { supportedLocale } from '../i18n/negotiate.js';
+import { SOURCE_LOCALE } from '../i18n/catalog.js';
+import { fromAcceptLanguage, supportedLocale } from '../i18n/negotiate.js';
 import { localeFromCookieHeader, localeFromUrl } from '../i18n/request-locale.js';
 import { isTimeZone } from '../i18n/time-zones.js';
 import { I18n, localeFormat } from '../i18n/translator.js';
@@ -28,6 +29,27 @@ export function requestI18n(c: Context<AppEnv>): I18n {
     community.locale;
   const timeZone = viewer?.timeZone !== undefined && isTimeZone(viewer.timeZone) ? viewer.timeZone : community.timeZone;
   return new I18n(localeFormat(locale, timeZone), now());
+}
+
+/**
+ * Embed frames and fragments: the same bytes for everyone who asks for the same URL, so proxies
+ * may cache them by URL. Their language is `?locale=` (embed.js always sets it) or the community's
+ * default, never a cookie or a member's choice; dates are in the community's time zone.
+ */
+export function embedI18n(c: Context<AppEnv>): I18n {
+  const { config, services } = c.var;
+  const community = communityOrDefaults(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  return new I18n(localeFormat(localeFromUrl(c.req.url) ?? community.locale, community.timeZone), services.now());
+}
+
+/**
+ * The JSON API's messages are for developers: English unless the call asks for a language, with
+ * `?locale=` or Accept-Language (its errors are never cached, and its data has no words of ours).
+ */
+export function apiI18n(c: Context<AppEnv>): I18n {
+  const { config, services } = c.var;
+  const locale = localeFromUrl(c.req.url) ?? fromAcceptLanguage(c.req.header('accept-language')) ?? SOURCE_LOCALE;
+  return new I18n(localeFormat(locale, config.timeZone), services.now());
 }
 
 /** After the session is known: a member's own language and time zone replace the anonymous choice. */

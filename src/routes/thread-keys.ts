@@ -14,9 +14,10 @@ function render(c: Context<AppEnv>, threadId: number, form: { value: string; err
   // Only a key that really is attached is named in the notice, whatever the URL says.
   const attached = keys.find((entry) => entry.key === c.req.query('attached'));
   c.header('Cache-Control', 'private, no-store');
-  return renderPage(c, threadKeyPage({ baseUrl: c.var.site.baseUrl, thread, keys, form }), {
-    title: `Embed keys · ${thread.title}`,
-    ...(attached && status === 200 ? { notice: `The key “${attached.key}” now shows this thread wherever it is embedded.` } : {}),
+  const { i18n } = c.var;
+  return renderPage(c, threadKeyPage({ i18n, baseUrl: c.var.site.baseUrl, thread, keys, form }), {
+    title: i18n.t('threadKey.title', { title: thread.title }),
+    ...(attached && status === 200 ? { notice: i18n.t('threadKey.attached', { key: attached.key }) } : {}),
   }, status);
 }
 

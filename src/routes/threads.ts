@@ -47,7 +47,7 @@ function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): 
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
   const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
-  const extraStaffTools = data.canModerate ? threadKeyForm({ threadId: data.thread.id }) : undefined;
+  const extraStaffTools = data.canModerate ? threadKeyForm(c.var.i18n, { threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
   const signedIn = viewer !== null;

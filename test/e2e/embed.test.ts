@@ -57,8 +57,8 @@ new MutationObserver((records) => {
 document.addEventListener('hearth:navigate', (event) => __navigations.push(event.detail.url));
 </script>`;
 
-function hostPage(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help center</title>
+function hostPage(body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Help center</title>
 <style>
   body { margin: 0; font-family: sans-serif; background: #ffffff; color: #111111; }
   html.dark body { background: #0e1116; color: #e6e9ed; }
@@ -131,6 +131,10 @@ beforeAll(async () => {
   pages.set('/article-with-fragment', hostPage(`<div id="included">${fragment}</div>${script}`));
   pages.set('/below-the-fold', hostPage(`<div class="spacer" style="height: 1600px"></div><div id="thread" data-hearth-thread="${threadId}"></div>${script}`));
   pages.set('/stranger', hostPage(`<div id="thread" data-hearth-thread="${threadId}"></div>${script}`));
+  // A Turkish help center, with one embed asked for in Arabic.
+  pages.set('/makale', hostPage(`<div id="thread" data-hearth-thread="${threadId}"></div>
+<div id="arabic" data-hearth-thread="${threadId}" data-hearth-locale="ar"></div>${script}`, 'tr'));
+  pages.set('/yabanci', hostPage(`<div id="thread" data-hearth-thread="${threadId}"></div>${script}`, 'tr'));
   // A page that is not allowed pretends to be the help center: the CSP still refuses it.
   pages.set('/liar', hostPage(`<iframe id="forged" src="${base}/embed/t/${threadId}?origin=${encodeURIComponent(helpOrigin)}"></iframe>
 <script>document.getElementById('forged').addEventListener('load', () => { window.__forgedLoaded = true; });</script>`));
@@ -314,6 +318,35 @@ describe('embedding a thread in another site', () => {
       const frame = await (await liar.locator('#forged').elementHandle())!.contentFrame();
       expect(await frame?.locator('.hearth-embed').count().catch(() => 0)).toBe(0);
       expect(await liar.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages.length)).toBe(0);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'speaks the host page’s language, or the one data-hearth-locale names',
+    async () => {
+      const page = await newPage();
+      await page.goto(`${helpOrigin}/makale`);
+      await page.locator('#thread[data-hearth-state="ready"]').waitFor();
+      const iframe = page.locator('#thread iframe');
+      expect(await iframe.getAttribute('title')).toBe('Topluluk tartışması');
+      expect(new URL((await iframe.getAttribute('src'))!).searchParams.get('locale')).toBe('tr');
+      const turkish = await embedFrame(page, '#thread');
+      expect(await turkish.evaluate(() => document.documentElement.lang)).toBe('tr');
+      expect((await turkish.locator('.embed-button').innerText()).trim()).toBe('Toplulukta yanıtlayın');
+
+      await page.locator('#arabic').scrollIntoViewIfNeeded();
+      await page.locator('#arabic[data-hearth-state="ready"]').waitFor();
+      expect(await page.locator('#arabic iframe').getAttribute('title')).toBe('نقاش المجتمع');
+      const arabic = await embedFrame(page, '#arabic');
+      expect(await arabic.evaluate(() => [document.documentElement.lang, getComputedStyle(document.querySelector('.hearth-embed')!).direction])).toEqual(['ar', 'rtl']);
+      expect((await arabic.locator('.embed-button').innerText()).trim()).toBe('ردّ في المجتمع');
+
+      // A site that may not embed is left a link, in its own language too.
+      const refused = await newPage();
+      await refused.goto(`${strangerOrigin}/yabanci`);
+      await refused.locator('#thread[data-hearth-state="failed"]').waitFor();
+      expect((await refused.locator('#thread a').innerText()).trim()).toBe('Tartışmayı toplulukta açın');
     },
     BROWSER_TEST_TIMEOUT,
   );

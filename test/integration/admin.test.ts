@@ -55,7 +55,7 @@ describe('watched words', () => {
     expect(ctx.row('select word, action, created_by_id from watched_words')).toEqual({ word: 'crypto bonus', action: 'queue', created_by_id: ctx.admin.id });
     expect(lastLog()).toMatchObject({ actor_id: ctx.admin.id, action: 'watched_word_add', details: JSON.stringify({ word: 'crypto bonus', action: 'queue' }) });
     const page = await (await ctx.http.get('/admin/watched-words?done=added', { as: ctx.admin })).text();
-    expect(page).toContain('<td>crypto bonus</td>');
+    expect(page).toContain('<td dir="auto">crypto bonus</td>');
     expect(page).toContain('Added. Posts written from now on are checked for it.');
     const posted = await ctx.http.post('/t', { category: 'kettles', title: 'Free stuff for everyone', body: 'Get your Crypto Bonus today' }, { as: ctx.member });
     const threadId = Number(location(posted).split('/')[2]);

@@ -129,7 +129,7 @@ describe('the host origin', () => {
   });
 
   it('renders the requested theme from the first byte', async () => {
-    expect(await (await ctx.http.get(frame(`/embed/t/${thread.threadId}?theme=dark`))).text()).toContain('<html lang="en" data-theme="dark" data-embedded>');
+    expect(await (await ctx.http.get(frame(`/embed/t/${thread.threadId}?theme=dark`))).text()).toContain('<html lang="en" dir="ltr" data-theme="dark" data-embedded>');
     expect(await (await ctx.http.get(frame(`/embed/t/${thread.threadId}?theme=%22%3E`))).text()).toContain('data-theme="auto"');
   });
 });
@@ -332,7 +332,7 @@ describe('GET /oembed', () => {
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ version: '1.0', type: 'rich', title: 'Kettle switches off before boiling', author_name: 'alice', width: 500 });
     expect(body['html']).toBe(
-      `<div data-hearth-thread="${thread.threadId}"><a href="${url}">Kettle switches off before boiling</a></div>\n<script async src="${ctx.config.baseUrl}/embed.js"></script>`,
+      `<div data-hearth-thread="${thread.threadId}"><a href="${url}" dir="auto">Kettle switches off before boiling</a></div>\n<script async src="${ctx.config.baseUrl}/embed.js"></script>`,
     );
   });
 

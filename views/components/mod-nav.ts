@@ -14,6 +14,7 @@ const adminTabs = [
   { section: 'watched-words', href: '/admin/watched-words', label: 'modNav.watchedWords' },
   { section: 'categories', href: '/admin/categories', label: 'modNav.categories' },
   { section: 'flags', href: '/admin/flags', label: 'modNav.flags' },
+  { section: 'language', href: '/admin/language', label: 'modNav.language' },
 ] as const satisfies readonly Tab[];
 
 export type ModSection = 'home' | (typeof staffTabs)[number]['section'] | (typeof adminTabs)[number]['section'];

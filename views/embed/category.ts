@@ -1,28 +1,31 @@
 import type { PublicCategory, PublicThreadSummary } from '../../src/embed/read.js';
-import { legacyTime } from '../components/time.js';
+import type { I18n } from '../../src/i18n/translator.js';
+import { relativeTime } from '../components/time.js';
 import { html, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
-export type EmbedCategoryProps = PublicCategory & { baseUrl: string };
+export type EmbedCategoryProps = PublicCategory & { i18n: I18n; baseUrl: string };
 
-function row(thread: PublicThreadSummary, baseUrl: string): Html {
+function row(i18n: I18n, solved: string, thread: PublicThreadSummary, baseUrl: string): Html {
   return html`<li class="embed-thread">
-  <a class="embed-thread-title" href="${baseUrl}/t/${thread.id}/${thread.slug}">${thread.title}</a>${
-    thread.solved ? html` <span class="embed-tag embed-tag-solved">Solved</span>` : ''
+  <a class="embed-thread-title" href="${baseUrl}/t/${thread.id}/${thread.slug}" dir="auto">${thread.title}</a>${
+    thread.solved ? html` <span class="embed-tag embed-tag-solved">${solved}</span>` : ''
   }
-  <span class="embed-thread-meta">${thread.replyCount} ${thread.replyCount === 1 ? 'reply' : 'replies'} · ${legacyTime(thread.lastPostAt)}</span>
+  <span class="embed-thread-meta">${rich(i18n, 'embed.threadActivity', { count: thread.replyCount, time: relativeTime(i18n, thread.lastPostAt) })}</span>
 </li>`;
 }
 
 export function embedCategory(props: EmbedCategoryProps): Html {
-  const { category, baseUrl } = props;
+  const { category, baseUrl, i18n } = props;
   const categoryUrl = `${baseUrl}/c/${category.slug}`;
-  const ask = category.kind === 'questions' ? 'Ask the community' : 'Start a discussion';
+  const ask = i18n.t(category.kind === 'questions' ? 'embed.askCommunity' : 'embed.startDiscussion');
+  const solved = i18n.t('embed.solved');
   return html`<header class="embed-head">
-  <h1 class="embed-title"><a href="${categoryUrl}">${category.name}</a></h1>
-  ${category.description ? html`<p class="embed-meta">${category.description}</p>` : ''}
+  <h1 class="embed-title"><a href="${categoryUrl}" dir="auto">${category.name}</a></h1>
+  ${category.description ? html`<p class="embed-meta" dir="auto">${category.description}</p>` : ''}
 </header>
 ${props.threads.length === 0
-  ? html`<p class="embed-empty">No discussions here yet. Be the first to start one.</p>`
-  : html`<ul class="embed-threads">${props.threads.map((thread) => row(thread, baseUrl))}</ul>`}
-<p class="embed-actions"><a class="embed-button" href="${baseUrl}/new?category=${category.slug}">${ask}</a><a href="${categoryUrl}">See all discussions</a></p>`;
+  ? html`<p class="embed-empty">${i18n.t('embed.noThreads')}</p>`
+  : html`<ul class="embed-threads">${props.threads.map((thread) => row(i18n, solved, thread, baseUrl))}</ul>`}
+<p class="embed-actions"><a class="embed-button" href="${baseUrl}/new?category=${category.slug}">${ask}</a><a href="${categoryUrl}">${i18n.t('embed.seeAll')}</a></p>`;
 }

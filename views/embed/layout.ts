@@ -1,9 +1,12 @@
+import type { I18n } from '../../src/i18n/translator.js';
 import { html, scriptNonce, type Html } from '../html.js';
 
 export const embedThemes = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof embedThemes)[number];
 
 export type EmbedLayoutProps = {
+  /** The embed's language: `?locale=` (set by embed.js from the host page) or the community's default. */
+  i18n: I18n;
   siteName: string;
   /** The community's home page, credited under every embed. */
   homeUrl: string;
@@ -23,7 +26,7 @@ export type EmbedLayoutProps = {
  */
 export function embedLayout(props: EmbedLayoutProps): Html {
   return html`<!doctype html>
-<html lang="en" data-theme="${props.theme}"${props.hostOrigin ? html` data-embedded` : ''}>
+<html lang="${props.i18n.locale}" dir="${props.i18n.dir}" data-theme="${props.theme}"${props.hostOrigin ? ' data-embedded' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,7 +40,7 @@ export function embedLayout(props: EmbedLayoutProps): Html {
 <body>
 <main class="hearth-embed"${props.hostOrigin ? html` data-host-origin="${props.hostOrigin}"` : ''}>
 ${props.main}
-<p class="embed-credit"><a href="${props.homeUrl}">${props.siteName}</a></p>
+<p class="embed-credit"><a href="${props.homeUrl}" dir="auto">${props.siteName}</a></p>
 </main>
 <script src="/static/embed-frame.js"${scriptNonce}></script>
 </body>

@@ -1,5 +1,6 @@
 import { html, type Html } from '../html.js';
 
+/** Text from the catalog (routes/embed.ts), in the embed's language. */
 export type EmbedMessageProps = { heading: string; message: string; link?: { href: string; label: string } };
 
 /** A friendly frame in place of content: no discussion yet, not public, or not allowed here. */

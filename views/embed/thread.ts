@@ -1,48 +1,58 @@
+import type { MessageKey } from '../../src/i18n/catalog.js';
 import type { PublicPost, PublicThread } from '../../src/embed/read.js';
-import { legacyTime } from '../components/time.js';
+import type { I18n } from '../../src/i18n/translator.js';
+import { time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
+import { rich } from '../i18n.js';
 
-export type EmbedThreadProps = PublicThread & { baseUrl: string };
+export type EmbedThreadProps = PublicThread & { i18n: I18n; baseUrl: string };
 
-const badges: Record<PublicPost['author']['role'], string | null> = { member: null, manager: 'Community manager', admin: 'Admin' };
+const badges: Record<PublicPost['author']['role'], MessageKey | null> = { member: null, manager: 'embed.badge.manager', admin: 'embed.badge.admin' };
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** Words every post may show, looked up once per frame rather than once per post. */
+type PostLabels = { badges: Record<string, string | null>; solution: string };
+
+function postLabels(i18n: I18n): PostLabels {
+  const named: Record<string, string | null> = {};
+  for (const [role, key] of Object.entries(badges)) named[role] = key ? i18n.t(key) : null;
+  return { badges: named, solution: i18n.t('embed.solution') };
 }
 
-function post(item: PublicPost, baseUrl: string): Html {
-  const badge = badges[item.author.role];
+function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string): Html {
+  const badge = labels.badges[item.author.role] ?? null;
   return html`<article class="embed-post${badge ? ' embed-post-staff' : ''}${item.isSolution ? ' embed-post-solution' : ''}" id="post-${item.number}">
   <header class="embed-post-meta">
-    <a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}">${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
-      item.isSolution ? html`<span class="embed-tag embed-tag-solved">Solution</span>` : ''
+    <a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}" dir="auto">${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
+      item.isSolution ? html`<span class="embed-tag embed-tag-solved">${labels.solution}</span>` : ''
     }
-    <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${legacyTime(item.createdAt)}</a>
+    <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${time(i18n, item.createdAt)}</a>
   </header>
-  <div class="embed-post-body">${item.bodyHtml ? safe(item.bodyHtml) : ''}</div>
+  <div class="embed-post-body" dir="auto">${item.bodyHtml ? safe(item.bodyHtml) : ''}</div>
 </article>`;
 }
 
 /** The call to action: replies happen in the community, never inside the read-only frame. */
 function action(props: EmbedThreadProps, threadUrl: string): Html {
-  const { thread } = props;
-  const label = thread.locked ? 'Read the full discussion' : thread.replyCount === 0 ? 'Join the discussion' : 'Reply in the community';
-  const more = props.totalPages > 1 ? html`<a href="${threadUrl}?page=2">Read the rest of the discussion</a>` : '';
-  return html`<p class="embed-actions"><a class="embed-button" href="${threadUrl}">${label}</a>${more}</p>`;
+  const { thread, i18n } = props;
+  const label: MessageKey = thread.locked ? 'embed.action.readFull' : thread.replyCount === 0 ? 'embed.action.join' : 'embed.action.reply';
+  const more = props.totalPages > 1 ? html`<a href="${threadUrl}?page=2">${i18n.t('embed.action.readRest')}</a>` : '';
+  return html`<p class="embed-actions"><a class="embed-button" href="${threadUrl}">${i18n.t(label)}</a>${more}</p>`;
 }
 
 export function embedThread(props: EmbedThreadProps): Html {
-  const { thread, category, baseUrl } = props;
+  const { thread, category, baseUrl, i18n } = props;
   const threadUrl = `${baseUrl}/t/${thread.id}/${thread.slug}`;
   // Frames show only readable posts: a placeholder for a removed post means nothing out of context.
   const visible = props.posts.filter((item) => item.state === 'visible');
+  const labels = postLabels(i18n);
+  const categoryLink = html`<a href="${baseUrl}/c/${category.slug}" dir="auto">${category.name}</a>`;
   return html`<header class="embed-head">
-  <h1 class="embed-title"><a href="${threadUrl}">${thread.title}</a></h1>
-  <p class="embed-meta">${plural(thread.replyCount, 'reply', 'replies')} in <a href="${baseUrl}/c/${category.slug}">${category.name}</a>${
-    thread.solved ? html` <span class="embed-tag embed-tag-solved">Solved</span>` : ''
-  }${thread.locked ? html` <span class="embed-tag">Locked</span>` : ''}</p>
+  <h1 class="embed-title"><a href="${threadUrl}" dir="auto">${thread.title}</a></h1>
+  <p class="embed-meta">${rich(i18n, 'embed.repliesIn', { count: thread.replyCount, category: categoryLink })}${
+    thread.solved ? html` <span class="embed-tag embed-tag-solved">${i18n.t('embed.solved')}</span>` : ''
+  }${thread.locked ? html` <span class="embed-tag">${i18n.t('embed.locked')}</span>` : ''}</p>
 </header>
-<div class="embed-posts">${visible.map((item) => post(item, baseUrl))}</div>
-${thread.replyCount === 0 ? html`<p class="embed-empty">No replies yet. Be the first to answer in the community.</p>` : ''}
+<div class="embed-posts">${visible.map((item) => post(i18n, labels, item, baseUrl))}</div>
+${thread.replyCount === 0 ? html`<p class="embed-empty">${i18n.t('embed.noReplies')}</p>` : ''}
 ${action(props, threadUrl)}`;
 }
