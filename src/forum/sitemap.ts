@@ -1,4 +1,5 @@
 import { and, asc, between, eq, exists, sql } from 'drizzle-orm';
+import { msg } from '../i18n/message.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import { categories, posts, sitemapActivity, threads } from '../db/schema.js';
@@ -69,7 +70,7 @@ export type SitemapThread = { id: number; slug: string; lastPostAt: number };
 /** One page of listed threads; a page the index does not list is not there. */
 export function sitemapThreads(ctx: ServiceContext, page: number): SitemapThread[] {
   const listed = Number.isSafeInteger(page * SITEMAP_PAGE_THREADS) && ctx.db.select({ bucket: sitemapActivity.bucket }).from(sitemapActivity).where(eq(sitemapActivity.bucket, page - 1)).get();
-  if (!listed) throw new NotFound('There is no such page of the sitemap. The sitemap index at /sitemap.xml lists the pages there are.');
+  if (!listed) throw new NotFound(msg('feed.noSuchSitemapPage'));
   return sitemapThreadsQuery(ctx.db, pageRange(page)).all();
 }
 

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { msg } from '../i18n/message.js';
 import { BadRequest } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
 
@@ -33,7 +34,7 @@ export const formBodyGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
       if (mediaType === 'application/x-www-form-urlencoded') await cacheUrlencodedForm(c);
       else await c.req.parseBody();
     } catch {
-      throw new BadRequest('We could not read that form. Please reload the page and send it again.');
+      throw new BadRequest(msg('request.unreadableForm'));
     }
   }
   await next();

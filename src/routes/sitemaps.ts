@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { msg } from '../i18n/message.js';
 import { homePageVersion } from '../forum/page-versions.js';
 import { sitemapCategories, sitemapPages, sitemapThreads } from '../forum/sitemap.js';
 import { NotFound } from '../lib/errors.js';
@@ -31,7 +32,7 @@ function newestOf(times: (number | null)[]): number | null {
 
 function pageNumber(name: string): number {
   const page = Number(/^sitemap-threads-([1-9][0-9]{0,8})\.xml$/.exec(name)?.[1]);
-  if (!Number.isSafeInteger(page)) throw new NotFound('There is no such page of the sitemap. The sitemap index at /sitemap.xml lists the pages there are.');
+  if (!Number.isSafeInteger(page)) throw new NotFound(msg('feed.noSuchSitemapPage'));
   return page;
 }
 

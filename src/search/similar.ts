@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { msg } from '../i18n/message.js';
 import type { ServiceContext } from '../lib/context.js';
 import { assertValid } from '../lib/errors.js';
 import { analyzedWords, analyzeForIndex, analyzeQuery } from './analyzer.js';
@@ -66,7 +67,7 @@ type Row = { id: number; title: string; slug: string; solved: number; replyCount
 export function findSimilarThreads(ctx: ServiceContext, input: { title: unknown; category?: string | undefined }): SimilarThread[] {
   const title = typeof input.title === 'string' ? input.title.trim() : '';
   assertValid({
-    title: title.length === 0 ? 'Please give a title to compare.' : title.length > SIMILAR_TITLE_MAX ? `Keep the title to ${SIMILAR_TITLE_MAX} characters.` : undefined,
+    title: title.length === 0 ? msg('similar.titleMissing') : title.length > SIMILAR_TITLE_MAX ? msg('similar.titleTooLong', { max: SIMILAR_TITLE_MAX }) : undefined,
   });
   const match = similarMatch(title);
   if (!match) return [];

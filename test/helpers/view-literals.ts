@@ -84,15 +84,48 @@ export function untranslatedLiterals(source: string, fileName = 'view.ts'): Lite
   const found: Literal[] = [];
   const at = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && /legacy-i18n|legacyTime/.test(node.getText(file))) {
-      found.push({ line: at(node), text: 'imports the English stand-in for I18n: give this view the reader\'s i18n' });
-    }
     if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'html') {
       for (const text of htmlWords(templateMarkup(node.template))) found.push({ line: at(node), text });
     } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !isTypePosition(node) && looksLikeProse(node.text)) {
       found.push({ line: at(node), text: node.text });
     } else if (ts.isTemplateExpression(node) && !ts.isTaggedTemplateExpression(node.parent) && looksLikeProse(node.head.text)) {
       found.push({ line: at(node), text: templateMarkup(node).split(HOLE).join('${…}') });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+const ERROR_CLASSES = new Set(['NotFound', 'Forbidden', 'Unauthenticated', 'Conflict', 'RateLimited', 'ValidationError', 'BadRequest', 'AppError']);
+const isText = (node: ts.Node | undefined) => node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node));
+
+/** Object literal values that are written-out text, at any depth of conditional expressions. */
+function textValues(node: ts.Node | undefined, found: ts.Node[] = []): ts.Node[] {
+  if (node === undefined) return found;
+  if (isText(node)) found.push(node);
+  else if (ts.isConditionalExpression(node)) textValues(node.whenTrue, found) && textValues(node.whenFalse, found);
+  else if (ts.isParenthesizedExpression(node)) textValues(node.expression, found);
+  else if (ts.isObjectLiteralExpression(node)) for (const property of node.properties) if (ts.isPropertyAssignment(property)) textValues(property.initializer, found);
+  return found;
+}
+
+/**
+ * Errors a service or route raises with text written in the code instead of a catalog message:
+ * `new Forbidden('…')`, `assertValid({ title: '…' })`, `new ValidationError({ … })`,
+ * `renderError(c, 404, '…')`.
+ */
+export function untranslatedErrorTexts(source: string, fileName = 'module.ts'): Literal[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const found: Literal[] = [];
+  const report = (node: ts.Node) => found.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, text: node.getText(file) });
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) {
+      textValues(node.arguments?.[0]).forEach(report);
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'assertValid') {
+      textValues(node.arguments[0]).forEach(report);
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'renderError') {
+      textValues(node.arguments[2]).forEach(report);
     }
     ts.forEachChild(node, visit);
   };

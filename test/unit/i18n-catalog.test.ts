@@ -4,7 +4,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { catalogFor, shippedLocales, SOURCE_LOCALE } from '../../src/i18n/catalog.js';
 import { projectPath } from '../../src/lib/paths.js';
-import { untranslatedLiterals } from '../helpers/view-literals.js';
+import { untranslatedErrorTexts, untranslatedLiterals } from '../helpers/view-literals.js';
 
 const english = catalogFor(SOURCE_LOCALE);
 const others = shippedLocales.filter((tag) => tag !== SOURCE_LOCALE);
@@ -66,19 +66,32 @@ describe('message catalogs', () => {
   });
 });
 
-function viewFiles(folder: string): string[] {
+function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    return statSync(path).isDirectory() ? viewFiles(path) : name.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
   });
 }
 
 describe('views', () => {
   it('contain no untranslated text: every word a person reads comes from the catalog', () => {
     const root = projectPath('.');
-    const found = viewFiles(projectPath('views')).flatMap((path) =>
+    const found = sourceFiles(projectPath('views')).flatMap((path) =>
       untranslatedLiterals(readFileSync(path, 'utf8')).map((literal) => `${relative(root, path)}:${literal.line}: ${literal.text}`),
     );
+    expect(found).toEqual([]);
+  });
+});
+
+describe('services and routes', () => {
+  // The command line speaks English to operators; the demo's words are content, not interface.
+  const english = new Set(['src/cli.ts']);
+
+  it('raise errors with catalog messages, not text written in the code', () => {
+    const root = projectPath('.');
+    const found = sourceFiles(projectPath('src'))
+      .filter((path) => !english.has(relative(root, path)) && !relative(root, path).startsWith('src/demo/'))
+      .flatMap((path) => untranslatedErrorTexts(readFileSync(path, 'utf8')).map((literal) => `${relative(root, path)}:${literal.line}: ${literal.text}`));
     expect(found).toEqual([]);
   });
 });

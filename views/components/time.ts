@@ -1,5 +1,4 @@
 import type { I18n, LocaleFormat } from '../../src/i18n/translator.js';
-import { legacyI18n } from '../legacy-i18n.js';
 import { html, type Html } from '../html.js';
 
 // Intl formatting was ~5% of a signed-in thread page (two formats per date, two dates per post).
@@ -27,9 +26,4 @@ export function time(i18n: I18n, ms: number): Html {
  */
 export function relativeTime(i18n: I18n, ms: number): Html {
   return html`<time datetime="${new Date(ms).toISOString()}" title="${i18n.dateTime(ms)}">${i18n.relative(ms)}</time>`;
-}
-
-/** @deprecated English in UTC: for views not yet given the reader's I18n; use time(i18n, ms). */
-export function legacyTime(ms: number): Html {
-  return time(legacyI18n, ms);
 }

@@ -1,4 +1,3 @@
-import { legacyI18n } from '../legacy-i18n.js';
 import type { ReplyNotice, ThreadPage } from '../../src/forum/thread-page.js';
 import { errorSummary, keptText, textarea } from '../components/form.js';
 import { time } from '../components/time.js';
@@ -89,8 +88,9 @@ function pagePath(props: Pick<ThreadPageProps, 'thread' | 'page'>): string {
 }
 
 /** Without JavaScript, cancelling is a link to the same page without the target. */
-function replyingTo(target: { postId: number; number: number; username: string }, path: string): Html {
-  return html`<p class="replying-to">Replying to <a href="/p/${target.postId}">@${target.username}’s post #${target.number}</a> · <a href="${path}#reply">Cancel</a></p>`;
+function replyingTo(i18n: I18n, target: { postId: number; number: number; username: string }, path: string): Html {
+  const post = (text: Html) => html`<a href="/p/${target.postId}" dir="auto">${text}</a>`;
+  return html`<p class="replying-to">${rich(i18n, 'reply.replyingTo', { post, username: html`<bdi>@${target.username}</bdi>`, number: target.number })} · <a href="${path}#reply">${i18n.t('reply.cancel')}</a></p>`;
 }
 
 /** What the viewer can do instead of replying; the opening post's Edit link, when they may use it. */
@@ -122,25 +122,25 @@ function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
 }
 
 function replySection(props: ThreadPageProps): Html {
-  const { thread } = props;
+  const { thread, i18n } = props;
   const draft = props.reply;
   // A draft that came back (invalid, or the session lapsed) is always shown again with its text;
   // when the viewer cannot reply (silenced meanwhile, say), the text is kept to copy, not to send.
   if (props.replyBlock && !(props.replyBlock.kind === 'sign-in' && draft)) {
-    return html`<section class="reply-blocked" id="reply" aria-label="Reply">
+    return html`<section class="reply-blocked" id="reply" aria-label="${i18n.t('reply.sectionLabel')}">
   <p class="reply-prompt" role="status">${replyNotice(props.replyBlock, props)}</p>
-  ${draft?.body ? keptText({ name: 'reply', label: 'Your reply, kept for you to copy', value: draft.body }) : ''}
+  ${draft?.body ? keptText({ name: 'reply', label: i18n.t('reply.kept'), value: draft.body }) : ''}
 </section>`;
   }
   return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
-  <h2 id="reply-heading">Your reply</h2>
+  <h2 id="reply-heading">${i18n.t('reply.yourReply')}</h2>
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
     <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
     ${draft?.replyTo ? html`<input type="hidden" name="replyTo" value="${draft.replyTo.number}">` : ''}
-    ${errorSummary(legacyI18n, { form: draft?.formError, body: draft?.error })}
-    ${draft?.replyTo ? replyingTo(draft.replyTo, pagePath(props)) : ''}
-    ${textarea({ name: 'body', label: 'Reply', value: draft?.body ?? '', error: draft?.error, hint: 'Markdown works: **bold**, _italic_, `code`, lists and links.', rows: 6, required: true })}
-    <button type="submit">Post reply</button>
+    ${errorSummary(i18n, { form: draft?.formError, body: draft?.error })}
+    ${draft?.replyTo ? replyingTo(i18n, draft.replyTo, pagePath(props)) : ''}
+    ${textarea({ name: 'body', label: i18n.t('reply.bodyLabel'), value: draft?.body ?? '', error: draft?.error, hint: i18n.t('compose.markdownHint'), rows: 6, required: true, dir: 'auto' })}
+    <button type="submit">${i18n.t('reply.submit')}</button>
   </form>
 </section>`;
 }
