@@ -1,3 +1,4 @@
+import { supportedLocale } from '../i18n/negotiate.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema.js';
 import { mailMember } from '../email/member-mail.js';
@@ -18,7 +19,8 @@ const HOUR = 60 * 60 * 1000;
  * confirmation, sign-in and reset by address find the owner), and the owner is told someone
  * signed up with their address, at most once an hour.
  */
-export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { username: string; email: string; password: string }): Promise<SignedIn> {
+/** `locale`: the language the visitor chose to read in before signing up (picker or link), kept as their own. */
+export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { username: string; email: string; password: string; locale?: string | undefined }): Promise<SignedIn> {
   if (viewer) throw new Forbidden(MESSAGES.alreadySignedIn);
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
@@ -35,7 +37,7 @@ export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { usern
         const owner = tx.select({ id: users.id, email: users.email, username: users.username }).from(users).where(addressOwner(keys.emailKey)).get();
         const row = tx
           .insert(users)
-          .values({ username, email, ...keys, passwordHash, role: 'member', createdAt: now, addressTaken: owner !== undefined })
+          .values({ username, email, ...keys, passwordHash, role: 'member', createdAt: now, addressTaken: owner !== undefined, locale: supportedLocale(input.locale) ?? null })
           .returning({ id: users.id })
           .get();
         if (!owner) mailVerificationLink(tx, { userId: row.id, email, username }, now);

@@ -1,3 +1,4 @@
+import { localeFromCookieHeader } from '../i18n/request-locale.js';
 import { Hono, type Context } from 'hono';
 import { AccountSuspended, logIn, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
@@ -93,7 +94,10 @@ export const authRoutes = new Hono<AppEnv>()
     try {
       c.var.limits.take(`signup:${clientAddress(c)}`, rules.signupPerIp);
       // The same answer whether or not the address was taken (src/auth/signup.ts).
-      signIn(c, await signUp(c.var.services, c.var.viewer, input));
+      // A language the visitor chose (the picker's cookie) becomes the new member's own, so the
+      // confirmation email and their pages stay in it; the community's default is not a choice.
+      const locale = localeFromCookieHeader(c.req.header('cookie'));
+      signIn(c, await signUp(c.var.services, c.var.viewer, { ...input, locale }));
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {

@@ -190,6 +190,17 @@ describe('email in the recipient’s language and time zone', () => {
     expect(mail.textBody).toContain('bob 回复了您的主题帖“水壶多久除一次垢”');
   });
 
+  it('keeps the language a visitor chose before signing up as theirs: the confirmation email is in it', async () => {
+    const response = await ctx.http.post('/signup', { username: 'deniz', email: 'deniz@example.com', password: 'a long enough passphrase' }, { cookie: 'hearth_locale=tr' });
+    expect(response.status).toBe(303);
+    expect(ctx.db.select({ locale: users.locale }).from(users).where(eq(users.username, 'deniz')).get()?.locale).toBe('tr');
+    const mail = lastMailTo('deniz@example.com')!;
+    expect(mail.htmlBody).toContain('<html lang="tr" dir="ltr">');
+    expect(mail.textBody).toContain('Merhaba deniz,');
+    expect((await ctx.http.post('/signup', { username: 'dana', email: 'dana@example.com', password: 'a long enough passphrase' })).status).toBe(303);
+    expect(ctx.db.select({ locale: users.locale }).from(users).where(eq(users.username, 'dana')).get()?.locale).toBeNull();
+  });
+
   it('writes to members who chose no language in the community’s default', async () => {
     const turkish = await createForumContext({ defaultLocale: 'tr' });
     try {
