@@ -278,7 +278,7 @@ describe('replies to a post (the “Reply” link on each post)', () => {
     expect(form).toContain('<section class="reply" id="reply"');
     expect(form).toContain('<input type="hidden" name="replyTo" value="2">');
     expect(form).toContain(`Replying to <a href="/p/`);
-    expect(form).toContain(`@${ben!.username}’s post #2</a> · <a href="${path}#reply">Cancel</a>`);
+    expect(form).toContain(`<bdi>@${ben!.username}</bdi>’s post #2</a> · <a href="${path}#reply">Cancel</a>`);
     for (const anonymous of [await page(path), await page(path), await page(`${path}?replyTo=2`)]) {
       expect(anonymous).not.toContain('replyTo');
       expect(anonymous).not.toContain('Replying to');
@@ -390,7 +390,7 @@ describe('replies to a post (the “Reply” link on each post)', () => {
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain('<input type="hidden" name="replyTo" value="2">');
-    expect(html).toContain(`@${ben!.username}’s post #2</a> · <a href="${path}#reply">Cancel</a>`);
+    expect(html).toContain(`<bdi>@${ben!.username}</bdi>’s post #2</a> · <a href="${path}#reply">Cancel</a>`);
     const invalid = await ctx.http.post(`/t/${threadId}/replies`, { body: '', replyTo: '42' }, { as: cat });
     expect(invalid.status).toBe(422);
     expect(await invalid.text()).not.toContain('name="replyTo"');

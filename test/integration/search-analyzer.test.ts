@@ -26,7 +26,7 @@ const search = async (q: string) => {
   expect(response.status, q).toBe(200);
   return response.text();
 };
-const snippets = (page: string) => [...page.matchAll(/<p class="snippet">([\s\S]*?)<\/p>/g)].map((match) => match[1]!);
+const snippets = (page: string) => [...page.matchAll(/<p class="snippet"[^>]*>([\s\S]*?)<\/p>/g)].map((match) => match[1]!);
 
 describe('search through the analyzer', () => {
   it('marks the matched words in every script', async () => {
