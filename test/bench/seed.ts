@@ -9,6 +9,7 @@ import { migrateDatabase } from '../../src/db/migrate.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { threadSlug } from '../../src/lib/slug.js';
 import { RENDER_VERSION } from '../../src/markdown/renderer.js';
+import { analyzeForIndex } from '../../src/search/analyzer.js';
 import { parseArgs, runMain } from './args.js';
 import { dropIndexes, suspendSearchIndexing } from './bulk-load.js';
 import { checkDataset } from './check.js';
@@ -28,7 +29,9 @@ import { RARE_WORDS, suffixFor, usernameFor, withSuffix } from './corpus.js';
 
 export const BENCH_ACCOUNT = { username: 'bench', email: 'bench@example.com', password: 'bench-password-not-a-secret' };
 /** Bump when the dataset's shape changes, so old datasets are rebuilt. */
-const SEED_FORMAT = 1;
+// 2: titles and posts carry the search analyzer's text (threads.search_title, posts.search_text),
+// as the app writes them, so the server has no titles to re-analyze when it starts.
+const SEED_FORMAT = 2;
 const BATCH = 25_000;
 // Members who only need to exist share one real hash of a random password (nobody logs in as them).
 const STAFF = [
@@ -176,8 +179,8 @@ function insertThreads(db: Db, plan: Plan): void {
      VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
   );
   const thread = sqlite.prepare(
-    `INSERT INTO threads (id, category_id, author_id, title, slug, status, locked, pinned, last_post_number, reply_count, last_post_id, last_post_at, last_post_author_id, created_at)
-     VALUES (?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO threads (id, category_id, author_id, title, search_title, slug, status, locked, pinned, last_post_number, reply_count, last_post_id, last_post_at, last_post_author_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const { threads } = plan;
   sqlite.transaction(() => {
@@ -192,6 +195,7 @@ function insertThreads(db: Db, plan: Plan): void {
         threads.categoryId[index],
         threads.authorId[index],
         title,
+        analyzeForIndex(title),
         threadSlug(title),
         threads.locked[index],
         threads.pinned[index],
@@ -206,11 +210,22 @@ function insertThreads(db: Db, plan: Plan): void {
   })();
 }
 
+const analyzedBodies = new Map<string, string | null>();
+
+function searchTextOf(body: string): string | null {
+  let analyzed = analyzedBodies.get(body);
+  if (analyzed === undefined) {
+    const text = analyzeForIndex(body);
+    analyzedBodies.set(body, (analyzed = text === body ? null : text));
+  }
+  return analyzed;
+}
+
 function insertPosts(db: Db, plan: Plan, pool: PooledBody[], seed: number, log: (line: string) => void): void {
   const sqlite = db.$client;
   const post = sqlite.prepare(
-    `INSERT INTO posts (id, thread_id, number, status, author_id, body, body_html, body_text, render_version, created_at, edited_at, deleted_at)
-     VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ${RENDER_VERSION}, ?, ?, ?)`,
+    `INSERT INTO posts (id, thread_id, number, status, author_id, body, body_html, body_text, search_text, render_version, created_at, edited_at, deleted_at)
+     VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ${RENDER_VERSION}, ?, ?, ?)`,
   );
   const revision = sqlite.prepare('INSERT INTO post_revisions (post_id, body, title, editor_id, created_at) VALUES (?, ?, NULL, ?, ?)');
   const { posts } = plan;
@@ -223,9 +238,14 @@ function insertPosts(db: Db, plan: Plan, pool: PooledBody[], seed: number, log: 
       for (let index = from; index < to; index += 1) {
         const base = pool[posts.body[index]!]!;
         const suffixSeed = posts.suffix[index]!;
-        const text = suffixSeed >= 0 && base.suffixable ? withSuffix(base.body, base.html, base.text, suffixFor(createRandom(suffixSeed ^ seed), rareChance)) : base;
+        const suffix = suffixSeed >= 0 && base.suffixable ? suffixFor(createRandom(suffixSeed ^ seed), rareChance) : null;
+        const text = suffix === null ? base : withSuffix(base.body, base.html, base.text, suffix);
+        // As the worker stores it: null when the analyzer leaves the markdown as it is. Suffixes are
+        // plain English, which the analyzer leaves alone, so each pooled body is analyzed once.
+        const analyzed = searchTextOf(base.body);
+        const searchText = analyzed === null ? null : suffix === null ? analyzed : `${analyzed}\n\n${suffix}`;
         const editedAt = posts.editedAt[index] || null;
-        post.run(index + 1, posts.threadId[index], posts.number[index], posts.authorId[index], text.body, text.html, text.text, posts.createdAt[index], editedAt, posts.deletedAt[index] || null);
+        post.run(index + 1, posts.threadId[index], posts.number[index], posts.authorId[index], text.body, text.html, text.text, searchText, posts.createdAt[index], editedAt, posts.deletedAt[index] || null);
         if (editedAt !== null) revision.run(index + 1, pool[posts.revisionBody[index]!]!.body, posts.authorId[index], editedAt);
       }
     })();
