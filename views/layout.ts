@@ -1,5 +1,6 @@
 import { nativeName, shippedLocales } from '../src/i18n/catalog.js';
-import type { I18n } from '../src/i18n/translator.js';
+import { raw } from 'hono/html';
+import type { I18n, LocaleFormat } from '../src/i18n/translator.js';
 import type { SignedIn } from '../src/lib/context.js';
 import { html, scriptNonce, type Html } from './html.js';
 import { rich } from './i18n.js';
@@ -28,8 +29,9 @@ export type LayoutProps = {
   counts?: { notifications: number; review: number };
 };
 
-function countBadge(count: number, label: string): Html {
-  return count > 0 ? html` <span class="count-badge" aria-label="${label}">${count}</span>` : html``;
+/** The label is a plural message: formatted only when there is a count to show. */
+function countBadge(i18n: I18n, count: number, label: 'layout.reviewWaiting' | 'layout.unread'): Html {
+  return count > 0 ? html` <span class="count-badge" aria-label="${i18n.t(label, { count })}">${i18n.number(count)}</span>` : html``;
 }
 
 function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
@@ -38,8 +40,8 @@ function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications
   }
   const staff = viewer.role === 'manager' || viewer.role === 'admin';
   return html`<a class="button" href="/new">${i18n.t('layout.newThread')}</a>
-    ${staff ? html`<a href="/mod/queue">${i18n.t('layout.review')}${countBadge(counts.review, i18n.t('layout.reviewWaiting', { count: counts.review }))}</a>` : ''}
-    <a href="/notifications">${i18n.t('layout.notifications')}${countBadge(counts.notifications, i18n.t('layout.unread', { count: counts.notifications }))}</a>
+    ${staff ? html`<a href="/mod/queue">${i18n.t('layout.review')}${countBadge(i18n, counts.review, 'layout.reviewWaiting')}</a>` : ''}
+    <a href="/notifications">${i18n.t('layout.notifications')}${countBadge(i18n, counts.notifications, 'layout.unread')}</a>
     <a href="/u/${encodeURIComponent(viewer.username)}" dir="auto">${viewer.username}</a>
     <a href="/account">${i18n.t('layout.account')}</a>
     <form method="post" action="/logout" class="inline-form"><button type="submit" class="link-button">${i18n.t('layout.logOut')}</button></form>`;
@@ -52,6 +54,24 @@ const pickerLocales = shippedLocales.map((tag) => ({ tag, name: nativeName(tag) 
  * by a field holding this page's address, so a page never repeats its URL in its body.
  */
 function languagePicker(i18n: I18n): Html {
+  let picker = pickers.get(i18n.format);
+  if (picker === undefined) pickers.set(i18n.format, (picker = pickerFor(i18n)));
+  return picker;
+}
+
+// The picker and the footer depend only on the language (and the site's name), so each is kept.
+const pickers = new WeakMap<LocaleFormat, Html>();
+const footers = new WeakMap<LocaleFormat, { siteName: string; markup: Html }>();
+
+function footer(i18n: I18n, siteName: string): Html {
+  const kept = footers.get(i18n.format);
+  if (kept?.siteName === siteName) return kept.markup;
+  const markup = rich(i18n, 'layout.footer', { site: html`<span dir="auto">${siteName}</span>` });
+  footers.set(i18n.format, { siteName, markup });
+  return markup;
+}
+
+function pickerFor(i18n: I18n): Html {
   return html`<form class="language-picker" method="post" action="/locale">
   <label for="language-picker">${i18n.t('layout.language')}</label>
   <select id="language-picker" name="locale">${pickerLocales.map(
@@ -61,12 +81,16 @@ function languagePicker(i18n: I18n): Html {
 </form>`;
 }
 
-/** Where each language of a public page lives: its canonical URL with `?locale=`. */
+/** Where each language of a public page lives: its canonical URL with `?locale=` (one string: this is on every page). */
 function alternates(site: Site, canonicalPath: string): Html {
-  const separator = canonicalPath.includes('?') ? '&' : '?';
-  return html`${pickerLocales.map(({ tag }) => html`<link rel="alternate" hreflang="${tag}" href="${site.baseUrl}${canonicalPath}${separator}locale=${tag}">
-`)}<link rel="alternate" hreflang="x-default" href="${site.baseUrl}${canonicalPath}">`;
+  const url = `${site.baseUrl}${canonicalPath}`.replace(/[&<>"']/g, (char) => attributeEscapes[char]!);
+  const separator = canonicalPath.includes('?') ? '&amp;' : '?';
+  let links = '';
+  for (const { tag } of pickerLocales) links += `<link rel="alternate" hreflang="${tag}" href="${url}${separator}locale=${tag}">\n`;
+  return raw(`${links}<link rel="alternate" hreflang="x-default" href="${url}">`);
 }
+
+const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Link previews in chat apps and social sites; only pages with a canonical URL are worth sharing. */
 function openGraph(props: LayoutProps): Html {
@@ -118,7 +142,7 @@ ${viewer?.emailUnverified ? html`<p class="notice">${rich(i18n, 'layout.confirmE
 ${props.main}
 </main>
 <footer class="site-footer">
-<p>${rich(i18n, 'layout.footer', { site: html`<span dir="auto">${site.name}</span>` })}</p>
+<p>${footer(i18n, site.name)}</p>
 ${languagePicker(i18n)}
 </footer>
 </body>

@@ -19,8 +19,9 @@ function communityOrDefaults(db: Db, defaults: CommunityLocale): CommunityLocale
 
 /** The language and time zone this request reads in (the order is explained in src/i18n/request-locale.ts). */
 export function requestI18n(c: Context<AppEnv>): I18n {
-  const { db, now } = c.var.services;
-  const { config, viewer } = c.var;
+  const { db, now } = c.get('services');
+  const config = c.get('config');
+  const viewer = c.get('viewer');
   const community = communityOrDefaults(db, { locale: config.defaultLocale, timeZone: config.timeZone });
   const locale =
     (c.req.method === 'GET' ? localeFromUrl(c.req.url) : undefined) ??
@@ -37,7 +38,8 @@ export function requestI18n(c: Context<AppEnv>): I18n {
  * default, never a cookie or a member's choice; dates are in the community's time zone.
  */
 export function embedI18n(c: Context<AppEnv>): I18n {
-  const { config, services } = c.var;
+  const config = c.get('config');
+  const services = c.get('services');
   const community = communityOrDefaults(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
   return new I18n(localeFormat(localeFromUrl(c.req.url) ?? community.locale, community.timeZone), services.now());
 }
@@ -47,15 +49,20 @@ export function embedI18n(c: Context<AppEnv>): I18n {
  * `?locale=` or Accept-Language (its errors are never cached, and its data has no words of ours).
  */
 export function apiI18n(c: Context<AppEnv>): I18n {
-  const { config, services } = c.var;
+  const config = c.get('config');
+  const services = c.get('services');
   const locale = localeFromUrl(c.req.url) ?? fromAcceptLanguage(c.req.header('accept-language')) ?? SOURCE_LOCALE;
   return new I18n(localeFormat(locale, config.timeZone), services.now());
 }
 
-/** After the session is known: a member's own language and time zone replace the anonymous choice. */
+/**
+ * After the session is known: a member's own language and time zone replace the anonymous choice.
+ * A member who chose neither reads as a visitor with the same cookie does, already resolved.
+ */
 export function memberI18n(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.var.viewer !== null) c.set('i18n', requestI18n(c));
+    const viewer = c.get('viewer');
+    if (viewer !== null && (viewer.locale !== undefined || viewer.timeZone !== undefined)) c.set('i18n', requestI18n(c));
     await next();
   };
 }

@@ -42,12 +42,15 @@ function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
 
 /** The page's bytes: its articles and JSON-LD are kept encoded (./fragments.ts). */
 function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
-  const { services, viewer, site, i18n } = c.var;
+  const services = c.get('services');
+  const viewer = c.get('viewer');
+  const site = c.get('site');
+  const i18n = c.get('i18n');
   const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
   const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
-  const extraStaffTools = data.canModerate ? threadKeyForm(c.var.i18n, { threadId: data.thread.id }) : undefined;
+  const extraStaffTools = data.canModerate ? threadKeyForm(c.get('i18n'), { threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
   const signedIn = viewer !== null;
@@ -64,7 +67,7 @@ function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): 
     ogType: 'article',
     oembed: true,
     // Only published threads have a feed (the author's view of a waiting one has none).
-    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: i18n.t('thread.feedTitle', { title: data.thread.title }) } } : {}),
+    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: data.derived(`feed-title ${i18n.locale}`, () => i18n.t('thread.feedTitle', { title: data.thread.title })) } } : {}),
     structuredData: structuredData ? fragments.add(structuredData) : null,
   });
   return fragments.assemble(page);
@@ -76,27 +79,27 @@ function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, 
 
 /** The page a new reply would land on, where a failed reply is shown again. */
 function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
-  const first = getThreadPage(c.var.services, c.var.viewer, { threadId, page: 1 });
-  return first.totalPages === 1 ? first : getThreadPage(c.var.services, c.var.viewer, { threadId, page: first.totalPages });
+  const first = getThreadPage(c.get('services'), c.get('viewer'), { threadId, page: 1 });
+  return first.totalPages === 1 ? first : getThreadPage(c.get('services'), c.get('viewer'), { threadId, page: first.totalPages });
 }
 
 function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | FormStatus) {
-  const categories = listCategoryChoices(c.var.services);
-  const silence = silenceOf(c.var.services, c.var.viewer);
-  return renderPage(c, newThreadPage({ i18n: c.var.i18n, categories, values, errors, ...(silence ? { silence } : {}) }), { title: c.var.i18n.t('compose.heading') }, status);
+  const categories = listCategoryChoices(c.get('services'));
+  const silence = silenceOf(c.get('services'), c.get('viewer'));
+  return renderPage(c, newThreadPage({ i18n: c.get('i18n'), categories, values, errors, ...(silence ? { silence } : {}) }), { title: c.get('i18n').t('compose.heading') }, status);
 }
 
 /** The no-JavaScript preview: the form again (200) with the rendered body and similar threads; nothing is stored. */
 async function previewNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
   // A silenced member gets the notice, with their text to copy, rather than a form to go on with.
-  if (silenceOf(c.var.services, c.var.viewer)) return renderNewThread(c, values, {}, 200);
+  if (silenceOf(c.get('services'), c.get('viewer'))) return renderNewThread(c, values, {}, 200);
   try {
     limitLookups(c, 'preview');
-    const preview = await previewPost(c.var.services, c.var.viewer, { body: values.body });
+    const preview = await previewPost(c.get('services'), c.get('viewer'), { body: values.body });
     const title = values.title.trim().slice(0, SIMILAR_TITLE_MAX);
-    const similar = title ? findSimilarThreads(c.var.services, { title, category: values.category }) : [];
-    const { i18n } = c.var;
-    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.var.services), values, errors: {}, preview, similar }), { title: i18n.t('compose.previewPageTitle') });
+    const similar = title ? findSimilarThreads(c.get('services'), { title, category: values.category }) : [];
+    const i18n = c.get('i18n');
+    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.get('services')), values, errors: {}, preview, similar }), { title: i18n.t('compose.previewPageTitle') });
   } catch (error) {
     const { status, errors } = formErrors(error, c);
     return renderNewThread(c, values, errors, status);
@@ -121,7 +124,8 @@ export const threadRoutes = new Hono<AppEnv>()
     const threadId = idParam(c.req.param('id'));
     const page = pageParam(c.req.query('page'));
     // Read once: each c.var builds a new object of every variable.
-    const { services, viewer } = c.var;
+    const services = c.get('services');
+    const viewer = c.get('viewer');
     if (viewer === null) {
       const current = threadPageVersion(services.db, threadId);
       if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
@@ -136,7 +140,7 @@ export const threadRoutes = new Hono<AppEnv>()
     return renderThread(c, view);
   })
   .get('/new', (c) => {
-    if (!c.var.viewer) return loginRedirect(c);
+    if (!c.get('viewer')) return loginRedirect(c);
     return renderNewThread(c, { category: c.req.query('category') ?? '', title: '', body: '', submission: newSubmissionToken() }, {}, 200);
   })
   .post('/t', async (c) => {
@@ -145,12 +149,12 @@ export const threadRoutes = new Hono<AppEnv>()
     if (form['intent'] === 'preview') return previewNewThread(c, values);
     try {
       const path = await postOnce(c, form['submission'], (earlier) => threadPath(earlier.threadId, earlier.slug), async () => {
-        const created = await createThread(c.var.services, c.var.viewer, { ...values, submission: form['submission'] });
+        const created = await createThread(c.get('services'), c.get('viewer'), { ...values, submission: form['submission'] });
         return threadPath(created.threadId, created.slug);
       });
       return c.redirect(path, 303);
     } catch (error) {
-      const { i18n } = c.var;
+      const i18n = c.get('i18n');
       const refused = refusedWithText(c, error, [
         { name: 'title', label: i18n.t('compose.yourTitle'), value: values.title },
         { name: 'body', label: i18n.t('compose.yourMessage'), value: values.body },
@@ -166,16 +170,16 @@ export const threadRoutes = new Hono<AppEnv>()
     const body = form['body'] ?? '';
     try {
       const path = await postOnce(c, form['submission'], postPath, async () => {
-        const location = await createReply(c.var.services, c.var.viewer, { threadId, body, submission: form['submission'], replyTo: form['replyTo'] });
+        const location = await createReply(c.get('services'), c.get('viewer'), { threadId, body, submission: form['submission'], replyTo: form['replyTo'] });
         return postPath(location);
       });
       return c.redirect(path, 303);
     } catch (error) {
-      const { i18n } = c.var;
+      const i18n = c.get('i18n');
       const refused = refusedWithText(c, error, [{ name: 'body', label: i18n.t('reply.yourReply'), value: body }], { href: `/t/${threadId}`, label: i18n.t('edit.backToThread') });
       if (refused) return refused;
       const { status, errors } = formErrors(error, c);
-      const replyTo = findReplyTarget(c.var.services, { threadId, replyTo: form['replyTo'] });
+      const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: form['replyTo'] });
       return renderThread(c, lastPage(c, threadId), { body, submission: form['submission'] ?? newSubmissionToken(), ...(replyTo ? { replyTo } : {}), ...(errors['body'] ? { error: errors['body'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
     }
   })
@@ -183,7 +187,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const threadId = idParam(c.req.param('id'));
     const form = await readForm(c);
     const flag = c.req.param('flag') === 'lock' ? 'locked' : 'pinned';
-    const thread = setThreadFlag(c.var.services, c.var.viewer, { threadId, flag, value: form['value'] === '1' });
+    const thread = setThreadFlag(c.get('services'), c.get('viewer'), { threadId, flag, value: form['value'] === '1' });
     return c.redirect(threadPath(thread.id, thread.slug), 303);
   })
   .post('/t/:id{[0-9]+}/:tool{(?:rename|move)}', async (c) => {
@@ -192,11 +196,11 @@ export const threadRoutes = new Hono<AppEnv>()
     try {
       const thread =
         c.req.param('tool') === 'rename'
-          ? renameThread(c.var.services, c.var.viewer, { threadId, title: form['title'] })
-          : moveThread(c.var.services, c.var.viewer, { threadId, category: form['category'] });
+          ? renameThread(c.get('services'), c.get('viewer'), { threadId, title: form['title'] })
+          : moveThread(c.get('services'), c.get('viewer'), { threadId, category: form['category'] });
       return c.redirect(threadPath(thread.id, thread.slug), 303);
     } catch (error) {
-      if (error instanceof ValidationError) return renderError(c, 422, fieldErrorsText(c.var.i18n, error));
+      if (error instanceof ValidationError) return renderError(c, 422, fieldErrorsText(c.get('i18n'), error));
       throw error;
     }
   });
