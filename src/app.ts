@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
   const tooLarge = (c: Context<AppEnv>) => {
-    const message = c.var.i18n.t('request.tooLarge');
+    const message = c.get('i18n').t('request.tooLarge');
     // The JSON API answers in JSON, errors included.
     return c.req.path.startsWith('/api/') ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
   };
@@ -135,11 +135,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     const busy = unavailableMessage(error);
     if (busy) {
-      log(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId})`, error);
+      log(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.get('requestId')})`, error);
       c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return renderError(c, 503, busy);
     }
-    log(`Unhandled error on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId})`, error);
+    log(`Unhandled error on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.get('requestId')})`, error);
     return renderError(c, 500, msg('request.failed'));
   });
   return app;

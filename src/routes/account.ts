@@ -18,15 +18,18 @@ type RenderOptions = { errors?: FormErrors; status?: 200 | 422 | 429; notice?: s
 
 /** The member's saved language and time zone (empty for the community's default), or what they just sent. */
 function localeChoice(c: Context<AppEnv>, sent: RenderOptions['locale']): LocaleChoice {
-  const { viewer, config, services } = c.var;
+  const viewer = c.get('viewer');
+  const config = c.get('config');
+  const services = c.get('services');
   const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
   return { locale: sent?.locale ?? viewer?.locale ?? '', timeZone: sent?.timeZone ?? viewer?.timeZone ?? '', community };
 }
 
 function render(c: Context<AppEnv>, options: RenderOptions = {}) {
-  const { viewer, i18n } = c.var;
-  const sessions = listSessions(c.var.services, viewer, c.var.sessionId);
-  const email = emailStatus(c.var.services, viewer);
+  const viewer = c.get('viewer');
+  const i18n = c.get('i18n');
+  const sessions = listSessions(c.get('services'), viewer, c.get('sessionId'));
+  const email = emailStatus(c.get('services'), viewer);
   const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, ...(options.notice ? { notice: options.notice } : {}) });
   return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
 }
@@ -42,29 +45,30 @@ const notices: Record<string, MessageKey> = {
 
 export const accountRoutes = new Hono<AppEnv>()
   .get('/account', (c) => {
-    if (!c.var.viewer) return loginRedirect(c);
+    if (!c.get('viewer')) return loginRedirect(c);
     const notice = notices[c.req.query('done') ?? ''];
-    return render(c, notice ? { notice: c.var.i18n.t(notice) } : {});
+    return render(c, notice ? { notice: c.get('i18n').t(notice) } : {});
   })
   .post('/account/password', async (c) => {
-    if (!c.var.viewer) return loginRedirect(c);
+    const viewer = c.get('viewer');
+    if (!viewer) return loginRedirect(c);
     const form = await readForm(c);
     try {
-      await changePassword(c.var.services, c.var.viewer, { current: form['current'] ?? '', next: form['next'] ?? '', confirm: form['confirm'] ?? '' });
+      await changePassword(c.get('services'), viewer, { current: form['current'] ?? '', next: form['next'] ?? '', confirm: form['confirm'] ?? '' });
     } catch (error) {
       if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422 });
       throw error;
     }
     // Every session ended with the change; this browser gets a fresh one.
     c.set('sessionId', null);
-    signIn(c, c.var.viewer);
+    signIn(c, viewer);
     return c.redirect('/account?done=password', 303);
   })
   .post('/account/email', async (c) => {
-    if (!c.var.viewer) return loginRedirect(c);
+    if (!c.get('viewer')) return loginRedirect(c);
     const form = await readForm(c);
     try {
-      setEmailPreference(c.var.services, c.var.viewer, form['preference'] ?? '');
+      setEmailPreference(c.get('services'), c.get('viewer'), form['preference'] ?? '');
     } catch (error) {
       if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422 });
       throw error;
@@ -73,11 +77,11 @@ export const accountRoutes = new Hono<AppEnv>()
   })
   // The member's own language and time zone; the next page is already in them.
   .post('/account/locale', async (c) => {
-    if (!c.var.viewer) return loginRedirect(c);
+    if (!c.get('viewer')) return loginRedirect(c);
     const form = await readForm(c);
     const sent = { locale: (form['locale'] ?? '').slice(0, 64), timeZone: (form['timeZone'] ?? '').slice(0, 64) };
     try {
-      setMemberLocale(c.var.services, c.var.viewer, sent);
+      setMemberLocale(c.get('services'), c.get('viewer'), sent);
     } catch (error) {
       if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422, locale: sent });
       throw error;
@@ -85,21 +89,22 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.redirect('/account?done=locale', 303);
   })
   .post('/account/email/verify', (c) => {
-    if (!c.var.viewer) return loginRedirect(c);
-    const wait = c.var.limits.wait(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);
+    const viewer = c.get('viewer');
+    if (!viewer) return loginRedirect(c);
+    const wait = c.get('limits').wait(`verify-mail:${viewer.id}`, rules.verificationPerMember);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return render(c, { status: 429, notice: c.var.i18n.t('account.verificationWait', { minutes: Math.ceil(wait / 60) }) });
+      return render(c, { status: 429, notice: c.get('i18n').t('account.verificationWait', { minutes: Math.ceil(wait / 60) }) });
     }
-    resendVerification(c.var.services, c.var.viewer);
-    c.var.limits.take(`verify-mail:${c.var.viewer.id}`, rules.verificationPerMember);
+    resendVerification(c.get('services'), viewer);
+    c.get('limits').take(`verify-mail:${viewer.id}`, rules.verificationPerMember);
     return c.redirect('/account?done=verification', 303);
   })
   .post('/account/sessions/end-others', (c) => {
-    signOutOtherSessions(c.var.services, c.var.viewer, c.var.sessionId);
+    signOutOtherSessions(c.get('services'), c.get('viewer'), c.get('sessionId'));
     return c.redirect('/account?done=others', 303);
   })
   .post('/account/sessions/:id/end', (c) => {
-    signOutSession(c.var.services, c.var.viewer, c.req.param('id'));
+    signOutSession(c.get('services'), c.get('viewer'), c.req.param('id'));
     return c.redirect('/account?done=ended', 303);
   });

@@ -13,7 +13,7 @@ import { adminOnly } from './staff-guard.js';
 const PAGE = '/admin/language';
 
 function render(c: Context<AppEnv>, values: { locale: string; timeZone: string }, errors: FieldErrors = {}, status: 200 | 422 = 200) {
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   const notice = c.req.query('done') === 'saved' && status === 200 ? i18n.t('language.saved') : undefined;
   return renderPage(c, communityLanguagePage({ i18n, values, errors }), { title: i18n.t('language.heading'), ...(notice ? { notice } : {}) }, status);
 }
@@ -21,19 +21,20 @@ function render(c: Context<AppEnv>, values: { locale: string; timeZone: string }
 export const adminLanguageRoutes = new Hono<AppEnv>()
   .use(PAGE, adminOnly())
   .get(PAGE, (c) => {
-    const { config, services } = c.var;
+    const config = c.get('config');
+    const services = c.get('services');
     return render(c, communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone }));
   })
   .post(PAGE, async (c) => {
     const form = await readForm(c);
     const values = { locale: form['locale'] ?? '', timeZone: form['timeZone'] ?? '' };
     try {
-      setCommunityLocale(c.var.services, c.var.viewer, values);
+      setCommunityLocale(c.get('services'), c.get('viewer'), values);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return render(c, values, fieldTexts(c, error.fields), 422);
     }
     // Cached anonymous pages without a locale cookie were rendered in the old default.
-    c.var.pageCache.clear();
+    c.get('pageCache').clear();
     return c.redirect(`${PAGE}?done=saved`, 303);
   });

@@ -23,27 +23,27 @@ const notices: Record<string, MessageKey> = {
 /** The notice a `?done=` after a redirect names, in the reader's language. */
 function doneNotice(c: Context<AppEnv>): { notice: string } | Record<string, never> {
   const key = notices[c.req.query('done') ?? ''];
-  return key ? { notice: c.var.i18n.t(key) } : {};
+  return key ? { notice: c.get('i18n').t(key) } : {};
 }
 
 function renderWords(c: Context<AppEnv>, values: { word: string; action: string }, errors: FieldErrors, status: 200 | 422 = 200) {
   const after = c.req.query('after')?.slice(0, 200) || null;
-  const page = listWatchedWordRows(c.var.services, c.var.viewer, { after });
-  const { i18n } = c.var;
+  const page = listWatchedWordRows(c.get('services'), c.get('viewer'), { after });
+  const i18n = c.get('i18n');
   return renderPage(c, watchedWordsPage({ i18n, ...page, isFirstPage: after === null, values, errors }), { title: i18n.t('admin.watchedWords.heading'), ...doneNotice(c) }, status);
 }
 
 function renderCategories(c: Context<AppEnv>, failed?: { categoryId: number; errors: FieldErrors }, status: 200 | 422 = 200) {
-  const categories = listCategorySettings(c.var.services, c.var.viewer);
-  const { i18n } = c.var;
+  const categories = listCategorySettings(c.get('services'), c.get('viewer'));
+  const i18n = c.get('i18n');
   return renderPage(c, categorySettingsPage({ i18n, categories, ...(failed ? { failed } : {}) }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
 }
 
 function renderFlags(c: Context<AppEnv>, values?: FlagSettingsValues, errors: FieldErrors = {}, status: 200 | 422 = 200) {
-  requireConfigurer(c.var.viewer);
-  const current = readFlagTrust(c.var.services.db);
+  requireConfigurer(c.get('viewer'));
+  const current = readFlagTrust(c.get('services').db);
   const shown = values ?? { threshold: String(current.threshold), minAccountAgeHours: String(current.minAccountAgeHours), requiresConfirmed: current.requiresConfirmed };
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   return renderPage(c, flagSettingsPage({ i18n, values: shown, errors }), { title: i18n.t('admin.flags.heading'), ...doneNotice(c) }, status);
 }
 
@@ -54,7 +54,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const values = { word: form['word'] ?? '', action: form['action'] ?? '' };
     try {
-      addWatchedWord(c.var.services, c.var.viewer, values);
+      addWatchedWord(c.get('services'), c.get('viewer'), values);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return renderWords(c, values, fieldTexts(c, error.fields), 422);
@@ -62,7 +62,7 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.redirect('/admin/watched-words?done=added', 303);
   })
   .post('/admin/watched-words/:id{[0-9]+}/remove', (c) => {
-    removeWatchedWord(c.var.services, c.var.viewer, { id: idParam(c.req.param('id')) });
+    removeWatchedWord(c.get('services'), c.get('viewer'), { id: idParam(c.req.param('id')) });
     return c.redirect('/admin/watched-words?done=removed', 303);
   })
   .get('/admin/categories', (c) => renderCategories(c))
@@ -70,7 +70,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const categoryId = idParam(c.req.param('id'));
     const form = await readForm(c);
     try {
-      updateCategorySettings(c.var.services, c.var.viewer, { categoryId, kind: form['kind'], moderation: form['moderation'] });
+      updateCategorySettings(c.get('services'), c.get('viewer'), { categoryId, kind: form['kind'], moderation: form['moderation'] });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return renderCategories(c, { categoryId, errors: fieldTexts(c, error.fields) }, 422);
@@ -82,7 +82,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const input = { threshold: form['threshold'] ?? '', minAccountAgeHours: form['minAccountAgeHours'] ?? '', requiresConfirmed: form['requiresConfirmed'] };
     try {
-      updateFlagTrust(c.var.services, c.var.viewer, input);
+      updateFlagTrust(c.get('services'), c.get('viewer'), input);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return renderFlags(c, { threshold: input.threshold, minAccountAgeHours: input.minAccountAgeHours, requiresConfirmed: input.requiresConfirmed === 'on' }, fieldTexts(c, error.fields), 422);

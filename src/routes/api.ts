@@ -34,7 +34,7 @@ const apiLanguage: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const jsonErrors: ErrorHandler<AppEnv> = (error, c) => {
   c.header('Cache-Control', 'no-store');
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   if (error instanceof ValidationError) return c.json({ error: { message: i18n.message(error.text), fields: fieldTexts(c, error.fields) } }, 422);
   if (error instanceof Unauthenticated) c.header('WWW-Authenticate', 'Bearer realm="hearth"');
   if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
@@ -47,7 +47,7 @@ const jsonErrors: ErrorHandler<AppEnv> = (error, c) => {
 
 function apiError(c: Context<AppEnv>, status: ContentfulStatusCode, message: Message) {
   c.header('Cache-Control', 'no-store');
-  return c.json({ error: { message: c.var.i18n.message(message) } }, status);
+  return c.json({ error: { message: c.get('i18n').message(message) } }, status);
 }
 
 function pageParam(value: string | undefined): number {
@@ -122,7 +122,8 @@ function registrationErrors(issues: readonly { path: readonly PropertyKey[] }[])
 
 /** The opening post of a registered thread is written in the community's language. */
 function openingWords(c: Context<AppEnv>): OpeningWords {
-  const { config, services } = c.var;
+  const config = c.get('config');
+  const services = c.get('services');
   const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
   const format = localeFormat(community.locale, community.timeZone);
   return { intro: format.t('embed.register.openingIntro'), readArticle: (link) => format.t('embed.register.readArticle', { link }) };
@@ -130,20 +131,20 @@ function openingWords(c: Context<AppEnv>): OpeningWords {
 
 /** Per address, every API call counts (reads included): scripts, not people, call it. */
 const limitApi: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.var.limits.take(`api:${clientAddress(c)}`, rules.apiPerClient);
+  c.get('limits').take(`api:${clientAddress(c)}`, rules.apiPerClient);
   await next();
 };
 
 export const apiRoutes = new Hono<AppEnv>()
   .use('/api/v1/*', apiLanguage, limitApi)
   .get('/api/v1/threads/:id{[0-9]+}', publicAnonymous, etag(), (c) => {
-    const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')), page: pageParam(c.req.query('page')) });
+    const data = getPublicThread(c.get('services'), { threadId: idParam(c.req.param('id')), page: pageParam(c.req.query('page')) });
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json(threadJson(data, c.var.site.baseUrl));
+    return c.json(threadJson(data, c.get('site').baseUrl));
   })
   .post('/api/v1/embed/threads', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const caller = authenticateApiKey(c.var.services, c.req.header('authorization'), 'embed');
+    const caller = authenticateApiKey(c.get('services'), c.req.header('authorization'), 'embed');
     let body: unknown;
     try {
       body = await c.req.json();
@@ -153,8 +154,8 @@ export const apiRoutes = new Hono<AppEnv>()
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return apiError(c, 400, msg('api.notObject'));
     const parsed = registration.safeParse(body);
     if (!parsed.success) throw new ValidationError(registrationErrors(parsed.error.issues));
-    const { created, thread } = await registerEmbedThread(c.var.services, caller, parsed.data, openingWords(c));
-    const baseUrl = c.var.site.baseUrl;
+    const { created, thread } = await registerEmbedThread(c.get('services'), caller, parsed.data, openingWords(c));
+    const baseUrl = c.get('site').baseUrl;
     const result = { id: thread.id, title: thread.title, status: thread.status, url: `${baseUrl}${threadPath(thread.id, thread.slug)}`, embedUrl: `${baseUrl}/embed/k/${encodeURIComponent(parsed.data.key)}` };
     return c.json({ created, thread: result }, created ? 201 : 200);
   })
@@ -189,10 +190,10 @@ export const oembedRoutes = new Hono<AppEnv>()
     if (format !== undefined && format !== 'json') return apiError(c, 501, msg('api.oembed.jsonOnly', { format: 'format=json' }));
     const requested = c.req.query('url');
     if (!requested) return apiError(c, 400, msg('api.oembed.urlMissing', { example: '/oembed?url=https://community.example.com/t/123' }));
-    const { baseUrl, name } = c.var.site;
+    const { baseUrl, name } = c.get('site');
     const threadId = threadIdFromUrl(requested, baseUrl);
     if (threadId === null) throw new NotFound(msg('api.oembed.notAThread', { pattern: `${baseUrl}/t/…` }));
-    const data = getPublicThread(c.var.services, { threadId });
+    const data = getPublicThread(c.get('services'), { threadId });
     const threadUrl = `${baseUrl}${threadPath(data.thread.id, data.thread.slug)}`;
     const opening = data.posts.find((post) => post.number === 1 && post.state === 'visible');
     const snippet = html`<div data-hearth-thread="${data.thread.id}"><a href="${threadUrl}" dir="auto">${data.thread.title}</a></div>

@@ -46,15 +46,16 @@ function noStore(c: Context<AppEnv>): void {
 
 /** Starts a fresh session (a new token at every sign-in) and ends the one the browser had. */
 export function signIn(c: Context<AppEnv>, user: { id: number }): void {
-  const { db, now } = c.var.services;
-  if (c.var.sessionId) invalidateSession(db, c.var.sessionId);
+  const { db, now } = c.get('services');
+  const sessionId = c.get('sessionId');
+  if (sessionId) invalidateSession(db, sessionId);
   const { token, session } = createSession(db, user.id, now(), c.req.header('user-agent'));
-  writeSessionCookie(c, token, session, c.var.config.secureCookies);
+  writeSessionCookie(c, token, session, c.get('config').secureCookies);
 }
 
 /** Failed sign-ins per account (or per unknown login), counted in the app's rate limiter. */
 function loginLockout(c: Context<AppEnv>): LoginLockout {
-  const limits = c.var.limits;
+  const limits = c.get('limits');
   const rule = rules.loginFailuresPerAccount;
   return {
     isLocked: (key) => limits.wait(`login-failures:${key}`, rule) > 0,
@@ -70,7 +71,7 @@ function loginLockout(c: Context<AppEnv>): LoginLockout {
 
 /** Why a right password still does not sign in: a suspension says until when, in the reader's time zone. */
 function refusal(c: Context<AppEnv>, error: Forbidden): string {
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   if (!(error instanceof AccountSuspended)) return i18n.message(error.text);
   const until = i18n.dateTime(error.until);
   if (!error.reason) return i18n.t('login.suspended', { until });
@@ -81,9 +82,9 @@ function refusal(c: Context<AppEnv>, error: Forbidden): string {
 export const authRoutes = new Hono<AppEnv>()
   .get('/signup', (c) => {
     noStore(c);
-    if (c.var.viewer) return c.redirect('/', 303);
+    if (c.get('viewer')) return c.redirect('/', 303);
     const next = localPath(c.req.query('next'));
-    return renderPage(c, signupPage({ i18n: c.var.i18n, values: {}, errors: {}, next }), { title: c.var.i18n.t('layout.signUp') });
+    return renderPage(c, signupPage({ i18n: c.get('i18n'), values: {}, errors: {}, next }), { title: c.get('i18n').t('layout.signUp') });
   })
   .post('/signup', async (c) => {
     noStore(c);
@@ -92,28 +93,28 @@ export const authRoutes = new Hono<AppEnv>()
     const next = localPath(text(form, 'next'));
     const values = { username: input.username, email: input.email };
     try {
-      c.var.limits.take(`signup:${clientAddress(c)}`, rules.signupPerIp);
+      c.get('limits').take(`signup:${clientAddress(c)}`, rules.signupPerIp);
       // The same answer whether or not the address was taken (src/auth/signup.ts).
       // A language the visitor chose (the picker's cookie) becomes the new member's own, so the
       // confirmation email and their pages stay in it; the community's default is not a choice.
       const locale = localeFromCookieHeader(c.req.header('cookie'));
-      signIn(c, await signUp(c.var.services, c.var.viewer, { ...input, locale }));
+      signIn(c, await signUp(c.get('services'), c.get('viewer'), { ...input, locale }));
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, signupPage({ i18n: c.var.i18n, values, errors: { form: c.var.i18n.message(error.text) }, next }), { title: c.var.i18n.t('layout.signUp') }, 429);
+        return renderPage(c, signupPage({ i18n: c.get('i18n'), values, errors: { form: c.get('i18n').message(error.text) }, next }), { title: c.get('i18n').t('layout.signUp') }, 429);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, signupPage({ i18n: c.var.i18n, values, errors: fieldTexts(c, error.fields), next }), { title: c.var.i18n.t('layout.signUp') }, 422);
+      return renderPage(c, signupPage({ i18n: c.get('i18n'), values, errors: fieldTexts(c, error.fields), next }), { title: c.get('i18n').t('layout.signUp') }, 422);
     }
   })
   .get('/login', (c) => {
     noStore(c);
-    if (c.var.viewer) return c.redirect('/', 303);
+    if (c.get('viewer')) return c.redirect('/', 303);
     const next = localPath(c.req.query('next'));
-    const notice = c.req.query('reset') === '1' ? c.var.i18n.t('login.resetNotice') : undefined;
-    return renderPage(c, loginPage({ i18n: c.var.i18n, values: {}, errors: {}, next, notice }), { title: c.var.i18n.t('layout.logIn') });
+    const notice = c.req.query('reset') === '1' ? c.get('i18n').t('login.resetNotice') : undefined;
+    return renderPage(c, loginPage({ i18n: c.get('i18n'), values: {}, errors: {}, next, notice }), { title: c.get('i18n').t('layout.logIn') });
   })
   .post('/login', async (c) => {
     noStore(c);
@@ -121,26 +122,27 @@ export const authRoutes = new Hono<AppEnv>()
     const input = { login: text(form, 'login'), password: text(form, 'password') };
     const next = localPath(text(form, 'next'));
     try {
-      c.var.limits.take(`login:${clientAddress(c)}`, rules.loginPerIp);
+      c.get('limits').take(`login:${clientAddress(c)}`, rules.loginPerIp);
       // A locked-out account answers exactly like a wrong password, after the same work.
-      const user = await logIn(c.var.services, input, loginLockout(c));
+      const user = await logIn(c.get('services'), input, loginLockout(c));
       signIn(c, user);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, loginPage({ i18n: c.var.i18n, values: { login: input.login }, errors: { form: c.var.i18n.message(error.text) }, next }), { title: c.var.i18n.t('layout.logIn') }, 429);
+        return renderPage(c, loginPage({ i18n: c.get('i18n'), values: { login: input.login }, errors: { form: c.get('i18n').message(error.text) }, next }), { title: c.get('i18n').t('layout.logIn') }, 429);
       }
       if (error instanceof Forbidden) {
-        return renderPage(c, loginPage({ i18n: c.var.i18n, values: { login: input.login }, errors: { form: refusal(c, error) }, next }), { title: c.var.i18n.t('layout.logIn') }, 403);
+        return renderPage(c, loginPage({ i18n: c.get('i18n'), values: { login: input.login }, errors: { form: refusal(c, error) }, next }), { title: c.get('i18n').t('layout.logIn') }, 403);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, loginPage({ i18n: c.var.i18n, values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: c.var.i18n.t('layout.logIn') }, 422);
+      return renderPage(c, loginPage({ i18n: c.get('i18n'), values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: c.get('i18n').t('layout.logIn') }, 422);
     }
   })
   .post('/logout', (c) => {
     noStore(c);
-    if (c.var.sessionId) invalidateSession(c.var.services.db, c.var.sessionId);
-    clearSessionCookie(c, c.var.config.secureCookies);
+    const sessionId = c.get('sessionId');
+    if (sessionId) invalidateSession(c.get('services').db, sessionId);
+    clearSessionCookie(c, c.get('config').secureCookies);
     return c.redirect('/', 303);
   });

@@ -5,5 +5,5 @@ import type { AppEnv } from './env.js';
 export const brandRoutes = new Hono<AppEnv>().get('/brand.css', (c) => {
   c.header('Content-Type', 'text/css; charset=utf-8');
   c.header('Cache-Control', 'public, max-age=300');
-  return c.body(`:root { --brand: ${c.var.config.brandColor}; }\n`);
+  return c.body(`:root { --brand: ${c.get('config').brandColor}; }\n`);
 });

@@ -15,8 +15,8 @@ function categoryVersion(services: ServiceContext, slug: string): string | undef
 }
 
 export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
-  if (c.var.viewer === null) {
-    const { services } = c.var;
+  if (c.get('viewer') === null) {
+    const services = c.get('services');
     const slug = c.req.param('slug');
     const version = categoryVersion(services, slug);
     if (version !== undefined) return servePublic(c, version, () => categoryHtml(c), () => categoryVersion(services, slug));
@@ -25,15 +25,15 @@ export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
 });
 
 function categoryHtml(c: Context<AppEnv>): string {
-  const { i18n } = c.var;
-  const category = getCategory(c.var.services, c.req.param('slug') ?? '');
+  const i18n = c.get('i18n');
+  const category = getCategory(c.get('services'), c.req.param('slug') ?? '');
   const requested = c.req.query('sort') ?? 'latest';
   const known = (threadSorts as readonly string[]).includes(requested) && (requested !== 'unsolved' || category.kind === 'questions');
   const sort: ThreadSort = known ? (requested as ThreadSort) : 'latest';
   const cursor = parseCursor(c.req.query('before'));
-  const list = listThreads(c.var.services, { categoryId: category.id, sort, cursor });
+  const list = listThreads(c.get('services'), { categoryId: category.id, sort, cursor });
   // Null for visitors: the form is for signed-in pages only, which are never cached.
-  const watch = categoryWatchLevel(c.var.services, c.var.viewer, category.id);
+  const watch = categoryWatchLevel(c.get('services'), c.get('viewer'), category.id);
   return pageHtml(c, categoryPage({ i18n, category, sort, ...list, isFirstPage: cursor === null, ...(watch ? { watch } : {}) }), {
     title: category.name,
     description: category.description || i18n.t('category.description', { name: category.name }),

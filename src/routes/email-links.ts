@@ -15,7 +15,7 @@ export async function tokenOf(c: Context<AppEnv>): Promise<string> {
 
 /** A link from an email that does not work: what went wrong, and the account page to go on from. */
 function badLink(c: Context<AppEnv>, error: BadToken, title: MessageKey) {
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   return renderPage(c, badLinkPage({ i18n, message: i18n.message(error.text), retry: { href: '/account', label: i18n.t('emailLink.goToAccount') } }), { title: i18n.t(title) }, 400);
 }
 
@@ -27,8 +27,8 @@ export const emailLinkRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store');
     const token = await tokenOf(c);
     try {
-      const { username } = checkUnsubscribeToken(c.var.services, token);
-      return renderPage(c, unsubscribePage({ i18n: c.var.i18n, token, username }), { title: c.var.i18n.t('emailLink.unsubscribe') });
+      const { username } = checkUnsubscribeToken(c.get('services'), token);
+      return renderPage(c, unsubscribePage({ i18n: c.get('i18n'), token, username }), { title: c.get('i18n').t('emailLink.unsubscribe') });
     } catch (error) {
       if (error instanceof BadToken) return badUnsubscribe(c, error);
       throw error;
@@ -38,32 +38,32 @@ export const emailLinkRoutes = new Hono<AppEnv>()
   // lets exactly this route past the CSRF check): the signed token is the only authority.
   .post('/unsubscribe', async (c) => {
     try {
-      unsubscribe(c.var.services, await tokenOf(c));
+      unsubscribe(c.get('services'), await tokenOf(c));
     } catch (error) {
       if (error instanceof BadToken) return badUnsubscribe(c, error);
       throw error;
     }
     return c.redirect('/unsubscribe/done', 303);
   })
-  .get('/unsubscribe/done', (c) => renderPage(c, unsubscribedPage({ i18n: c.var.i18n }), { title: c.var.i18n.t('emailLink.unsubscribedHeading') }))
+  .get('/unsubscribe/done', (c) => renderPage(c, unsubscribedPage({ i18n: c.get('i18n') }), { title: c.get('i18n').t('emailLink.unsubscribedHeading') }))
   .get('/verify-email', async (c) => {
     c.header('Cache-Control', 'private, no-store');
     const token = await tokenOf(c);
     try {
-      checkVerificationToken(c.var.services, token);
+      checkVerificationToken(c.get('services'), token);
     } catch (error) {
       if (error instanceof BadToken) return badVerification(c, error);
       throw error;
     }
-    return renderPage(c, verifyEmailPage({ i18n: c.var.i18n, token }), { title: c.var.i18n.t('emailLink.verifyHeading') });
+    return renderPage(c, verifyEmailPage({ i18n: c.get('i18n'), token }), { title: c.get('i18n').t('emailLink.verifyHeading') });
   })
   .post('/verify-email', async (c) => {
     try {
-      verifyEmail(c.var.services, await tokenOf(c));
+      verifyEmail(c.get('services'), await tokenOf(c));
     } catch (error) {
       if (error instanceof BadToken) return badVerification(c, error);
       throw error;
     }
     return c.redirect('/verify-email/done', 303);
   })
-  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage({ i18n: c.var.i18n }), { title: c.var.i18n.t('emailLink.verifiedHeading') }));
+  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage({ i18n: c.get('i18n') }), { title: c.get('i18n').t('emailLink.verifiedHeading') }));

@@ -25,8 +25,8 @@ const notices: Record<string, MessageKey> = {
 
 /** Anonymous visitors log in first (and come back to this page); members and managers get a 403. */
 const adminsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.var.viewer === null) return c.req.method === 'GET' ? loginRedirect(c) : c.redirect(`/login?next=${encodeURIComponent(PAGE)}`, 303);
-  if (!canManageEmbedding(c.var.viewer)) throw new Forbidden(msg('admin.embedding.adminsOnly'));
+  if (c.get('viewer') === null) return c.req.method === 'GET' ? loginRedirect(c) : c.redirect(`/login?next=${encodeURIComponent(PAGE)}`, 303);
+  if (!canManageEmbedding(c.get('viewer'))) throw new Forbidden(msg('admin.embedding.adminsOnly'));
   await next();
   // Key names and, once, a key's secret: never keep these pages in any cache.
   c.header('Cache-Control', 'private, no-store');
@@ -35,7 +35,11 @@ const adminsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 type Overrides = Partial<Pick<AdminEmbeddingProps, 'originForm' | 'keyForm' | 'newKey'>> & { notice?: string | undefined };
 
 function renderAdmin(c: Context<AppEnv>, overrides: Overrides = {}, status: ContentfulStatusCode = 200) {
-  const { services, viewer, config, site, i18n } = c.var;
+  const services = c.get('services');
+  const viewer = c.get('viewer');
+  const config = c.get('config');
+  const site = c.get('site');
+  const i18n = c.get('i18n');
   const props: AdminEmbeddingProps = {
     i18n,
     baseUrl: site.baseUrl,
@@ -50,7 +54,7 @@ function renderAdmin(c: Context<AppEnv>, overrides: Overrides = {}, status: Cont
 }
 
 function fieldError(c: Context<AppEnv>, error: unknown, name: string): string {
-  if (error instanceof ValidationError) return c.var.i18n.message(error.fields[name] ?? error.text);
+  if (error instanceof ValidationError) return c.get('i18n').message(error.fields[name] ?? error.text);
   throw error;
 }
 
@@ -59,12 +63,12 @@ export const embedAdminRoutes = new Hono<AppEnv>()
   .use(`${PAGE}/*`, adminsOnly)
   .get(PAGE, (c) => {
     const notice = notices[c.req.query('done') ?? ''];
-    return renderAdmin(c, notice ? { notice: c.var.i18n.t(notice) } : {});
+    return renderAdmin(c, notice ? { notice: c.get('i18n').t(notice) } : {});
   })
   .post(`${PAGE}/origins`, async (c) => {
     const value = (await readForm(c))['origin'] ?? '';
     try {
-      addEmbedOrigin(c.var.services, c.var.viewer, { origin: value, environment: c.var.config.embedOrigins });
+      addEmbedOrigin(c.get('services'), c.get('viewer'), { origin: value, environment: c.get('config').embedOrigins });
       return c.redirect(`${PAGE}?done=origin-added`, 303);
     } catch (error) {
       return renderAdmin(c, { originForm: { value, error: fieldError(c, error, 'origin') } }, 422);
@@ -73,7 +77,7 @@ export const embedAdminRoutes = new Hono<AppEnv>()
   .post(`${PAGE}/origins/delete`, async (c) => {
     const value = (await readForm(c))['origin'] ?? '';
     try {
-      removeEmbedOrigin(c.var.services, c.var.viewer, { origin: value, environment: c.var.config.embedOrigins });
+      removeEmbedOrigin(c.get('services'), c.get('viewer'), { origin: value, environment: c.get('config').embedOrigins });
       return c.redirect(`${PAGE}?done=origin-removed`, 303);
     } catch (error) {
       return renderAdmin(c, { originForm: { value: '', error: fieldError(c, error, 'origin') } }, 422);
@@ -83,13 +87,13 @@ export const embedAdminRoutes = new Hono<AppEnv>()
     const value = (await readForm(c))['name'] ?? '';
     try {
       // Not a redirect: the secret exists only in this response and is never stored.
-      const created = createApiKey(c.var.services, c.var.viewer, { name: value });
+      const created = createApiKey(c.get('services'), c.get('viewer'), { name: value });
       return renderAdmin(c, { newKey: created }, 201);
     } catch (error) {
       return renderAdmin(c, { keyForm: { value, error: fieldError(c, error, 'name') } }, 422);
     }
   })
   .post(`${PAGE}/keys/:id/revoke`, (c) => {
-    revokeApiKey(c.var.services, c.var.viewer, { id: c.req.param('id') });
+    revokeApiKey(c.get('services'), c.get('viewer'), { id: c.req.param('id') });
     return c.redirect(`${PAGE}?done=key-revoked`, 303);
   });

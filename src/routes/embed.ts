@@ -30,7 +30,7 @@ import { embedI18n } from './request-i18n.js';
 type Frame = { hostOrigin: string | null; theme: EmbedTheme; allowed: string[] };
 
 function frameOf(c: Context<AppEnv>): Frame & { refused: string | null } {
-  const allowed = allowedOrigins(c.var.services, c.var.config.embedOrigins);
+  const allowed = allowedOrigins(c.get('services'), c.get('config').embedOrigins);
   const requested = c.req.query('origin');
   const theme = (embedThemes as readonly string[]).includes(c.req.query('theme') ?? '') ? (c.req.query('theme') as EmbedTheme) : 'auto';
   const hostOrigin = isAllowedOrigin(requested, allowed) ? requested : null;
@@ -39,10 +39,10 @@ function frameOf(c: Context<AppEnv>): Frame & { refused: string | null } {
 
 function renderFrame(c: Context<AppEnv>, frame: Frame, page: { title: string; canonicalPath: string; main: Html }, status: ContentfulStatusCode = 200) {
   // Set here, the app's default (frame-ancestors 'none' + X-Frame-Options: DENY) stays off.
-  c.header('Content-Security-Policy', frameCsp(c.var.nonce, frame.allowed));
+  c.header('Content-Security-Policy', frameCsp(c.get('nonce'), frame.allowed));
   c.header('X-Frame-Options', undefined);
-  const { name, baseUrl } = c.var.site;
-  const props = { i18n: c.var.i18n, siteName: name, homeUrl: `${baseUrl}/`, title: page.title, canonicalUrl: `${baseUrl}${page.canonicalPath}`, theme: frame.theme, hostOrigin: frame.hostOrigin, main: page.main };
+  const { name, baseUrl } = c.get('site');
+  const props = { i18n: c.get('i18n'), siteName: name, homeUrl: `${baseUrl}/`, title: page.title, canonicalUrl: `${baseUrl}${page.canonicalPath}`, theme: frame.theme, hostOrigin: frame.hostOrigin, main: page.main };
   const body = embedLayout(props).toString();
   // Hashed before the nonce goes in, so a proxy's or browser's revalidation still gets its 304.
   if (status === 200) c.header('ETag', `"${createHash('sha1').update(body).digest('base64url')}"`);
@@ -54,13 +54,14 @@ function renderMessage(c: Context<AppEnv>, frame: Frame, status: ContentfulStatu
 }
 
 function visitCommunity(c: Context<AppEnv>) {
-  return { href: `${c.var.site.baseUrl}/`, label: c.var.i18n.t('embed.visitCommunity', { site: c.var.site.name }) };
+  return { href: `${c.get('site').baseUrl}/`, label: c.get('i18n').t('embed.visitCommunity', { site: c.get('site').name }) };
 }
 
 /** The checks every frame starts with; null means go ahead. */
 function refusal(c: Context<AppEnv>, frame: Frame & { refused: string | null }) {
   if (frame.refused === null) return null;
-  const { i18n, site } = c.var;
+  const i18n = c.get('i18n');
+  const site = c.get('site');
   return renderMessage(c, frame, 403, {
     heading: i18n.t('embed.refused.heading'),
     message: i18n.t('embed.refused.message', { origin: frame.refused, site: site.name }),
@@ -92,7 +93,8 @@ export function embedRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/embed.js', (c) => {
-    const { config, services } = c.var;
+    const config = c.get('config');
+    const services = c.get('services');
     const loader = loaderIn(communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone }).locale);
     // Loaded from other sites' pages: allowed cross-origin, cached for a day and revalidated by ETag.
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
@@ -111,8 +113,8 @@ export function embedRoutes(): Hono<AppEnv> {
     const frame = frameOf(c);
     const refused = refusal(c, frame);
     if (refused) return refused;
-    const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
-    const main = embedThread({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl });
+    const data = getPublicThread(c.get('services'), { threadId: idParam(c.req.param('id')) });
+    const main = embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl });
     return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 
@@ -121,17 +123,17 @@ export function embedRoutes(): Hono<AppEnv> {
     const refused = refusal(c, frame);
     if (refused) return refused;
     const key = c.req.param('key');
-    const keyed = THREAD_KEY_PATTERN.test(key) ? findThreadByKey(c.var.services, key) : null;
+    const keyed = THREAD_KEY_PATTERN.test(key) ? findThreadByKey(c.get('services'), key) : null;
     if (!keyed) {
-      const { i18n } = c.var;
+      const i18n = c.get('i18n');
       return renderMessage(c, frame, 404, {
         heading: i18n.t('embed.noDiscussion.heading'),
         message: i18n.t('embed.noDiscussion.message'),
-        link: { href: `${c.var.site.baseUrl}/new`, label: i18n.t('embed.noDiscussion.start') },
+        link: { href: `${c.get('site').baseUrl}/new`, label: i18n.t('embed.noDiscussion.start') },
       });
     }
-    const data = getPublicThread(c.var.services, { threadId: keyed.id });
-    const main = embedThread({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl });
+    const data = getPublicThread(c.get('services'), { threadId: keyed.id });
+    const main = embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl });
     return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 
@@ -139,14 +141,14 @@ export function embedRoutes(): Hono<AppEnv> {
     const frame = frameOf(c);
     const refused = refusal(c, frame);
     if (refused) return refused;
-    const data = getPublicCategory(c.var.services, { slug: c.req.param('slug'), limit: limitParam(c.req.query('limit')) });
-    const main = embedCategory({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl });
+    const data = getPublicCategory(c.get('services'), { slug: c.req.param('slug'), limit: limitParam(c.req.query('limit')) });
+    const main = embedCategory({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl });
     return renderFrame(c, frame, { title: data.category.name, canonicalPath: `/c/${data.category.slug}`, main });
   });
 
   app.get('/embed/t/:id{[0-9]+}/fragment', (c) => {
-    const data = getPublicThread(c.var.services, { threadId: idParam(c.req.param('id')) });
-    return c.html(embedFragment({ ...data, i18n: c.var.i18n, baseUrl: c.var.site.baseUrl, siteName: c.var.site.name }));
+    const data = getPublicThread(c.get('services'), { threadId: idParam(c.req.param('id')) });
+    return c.html(embedFragment({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl, siteName: c.get('site').name }));
   });
 
   app.onError((error, c) => {
@@ -154,7 +156,7 @@ export function embedRoutes(): Hono<AppEnv> {
     const status = error.status as ContentfulStatusCode;
     // A host server may include whatever it receives: an error fragment is an HTML comment.
     if (c.req.path.endsWith('/fragment')) return c.html(`<!-- Hearth: ${error instanceof NotFound ? 'that discussion does not exist or is not public' : 'the discussion could not be loaded'}. -->`, status);
-    const { i18n } = c.var;
+    const i18n = c.get('i18n');
     const missing = error instanceof NotFound;
     return renderMessage(c, frameOf(c), status, {
       heading: i18n.t(missing ? 'embed.unavailable.heading' : 'embed.failed.heading'),

@@ -61,20 +61,22 @@ function newest(entries: AtomEntry[], otherwise: number): number {
 }
 
 function feedUrls(c: Context<AppEnv>, pagePath: string) {
-  const { baseUrl } = c.var.site;
+  const { baseUrl } = c.get('site');
   return { selfUrl: `${baseUrl}${c.req.path}`, pageUrl: `${baseUrl}${pagePath}`, iconUrl: `${baseUrl}/favicon.svg` };
 }
 
 /** The community's default language (an admin who changes it empties the cache these are kept in). */
 function communityFormat(c: Context<AppEnv>): LocaleFormat {
-  const { config, services } = c.var;
+  const config = c.get('config');
+  const services = c.get('services');
   const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
   return localeFormat(community.locale, community.timeZone);
 }
 
 export const feedRoutes = new Hono<AppEnv>()
   .get('/latest.atom', (c) => {
-    const { services, site } = c.var;
+    const services = c.get('services');
+    const site = c.get('site');
     return servePublicResource(c, {
       version: homePageVersion(services.db),
       type: FEED_TYPE,
@@ -86,7 +88,8 @@ export const feedRoutes = new Hono<AppEnv>()
     });
   })
   .get('/c/:slug/feed.atom', (c) => {
-    const { services, site } = c.var;
+    const services = c.get('services');
+    const site = c.get('site');
     const version = categoryPageVersion(services.db, c.req.param('slug'));
     if (version === undefined) throw new NotFound(msg('feed.categoryNotFound'));
     return servePublicResource(c, {
@@ -101,7 +104,8 @@ export const feedRoutes = new Hono<AppEnv>()
     });
   })
   .get('/t/:id{[0-9]+}/feed.atom', (c) => {
-    const { services, site } = c.var;
+    const services = c.get('services');
+    const site = c.get('site');
     const current = threadPageVersion(services.db, idParam(c.req.param('id')));
     if (current === undefined) throw new NotFound(msg('feed.threadNotFound'));
     return servePublicResource(c, {

@@ -30,7 +30,7 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
 export type FormStatus = 401 | 422 | 429 | 503;
 
 export function formErrors(error: unknown, c: Context<AppEnv>): { status: FormStatus; errors: FormErrors } {
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   if (error instanceof ValidationError) return { status: 422, errors: fieldTexts(c, error.fields) };
   if (error instanceof RateLimited) {
     c.header('Retry-After', String(error.retryAfterSeconds));
@@ -40,7 +40,7 @@ export function formErrors(error: unknown, c: Context<AppEnv>): { status: FormSt
   // A locked database or a full disk: the text must survive, so the form comes back with it.
   const unavailable = unavailableMessage(error);
   if (unavailable && c) {
-    c.var.log(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.var.requestId}); the form was shown again`, error);
+    c.get('log')(`Database unavailable on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.get('requestId')}); the form was shown again`, error);
     c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return { status: 503, errors: { form: sentences(i18n, [i18n.message(unavailable), i18n.t('request.textKept')]) } };
   }

@@ -4,7 +4,7 @@ import type { AppEnv } from './env.js';
 
 export const healthRoutes = new Hono<AppEnv>().get('/healthz', (c) => {
   try {
-    c.var.services.db.get(sql`select 1`);
+    c.get('services').db.get(sql`select 1`);
     c.header('Cache-Control', 'no-store');
     return c.text('ok');
   } catch {

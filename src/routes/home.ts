@@ -7,10 +7,10 @@ import type { ServiceContext } from '../lib/context.js';
 import { minuteVersion, pageHtml, sendHtml, servePublic } from './render.js';
 
 function homeHtml(c: Context<AppEnv>): string {
-  const { i18n } = c.var;
-  const categories = listCategories(c.var.services);
-  const siteName = c.var.site.name;
-  return pageHtml(c, homePage({ i18n, siteName, categories, signedIn: c.var.viewer !== null }), {
+  const i18n = c.get('i18n');
+  const categories = listCategories(c.get('services'));
+  const siteName = c.get('site').name;
+  return pageHtml(c, homePage({ i18n, siteName, categories, signedIn: c.get('viewer') !== null }), {
     title: siteName,
     description: i18n.t('home.description', { site: siteName }),
     canonicalPath: '/',
@@ -24,7 +24,7 @@ function homeVersion(services: ServiceContext): string {
 }
 
 export const homeRoutes = new Hono<AppEnv>().get('/', (c) => {
-  if (c.var.viewer !== null) return sendHtml(c, homeHtml(c));
-  const { services } = c.var;
+  if (c.get('viewer') !== null) return sendHtml(c, homeHtml(c));
+  const services = c.get('services');
   return servePublic(c, homeVersion(services), () => homeHtml(c), () => homeVersion(services));
 });

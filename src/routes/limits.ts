@@ -20,23 +20,24 @@ export function clientAddress(c: Context<AppEnv>): string {
  * Returns a function that gives the allowance back, for a post that was not made after all.
  */
 export function limitPosting(c: Context<AppEnv>): () => void {
-  const viewer = c.var.viewer;
+  const viewer = c.get('viewer');
   if (viewer === null || isStaff(viewer)) return () => undefined;
-  const isNew = c.var.services.now() - viewer.createdAt < DAY;
+  const isNew = c.get('services').now() - viewer.createdAt < DAY;
   const rule = isNew ? rules.postPerNewMember : rules.postPerMember;
   const key = `post:${viewer.id}`;
-  c.var.limits.take(key, rule);
-  return () => c.var.limits.refund(key, rule);
+  c.get('limits').take(key, rule);
+  return () => c.get('limits').refund(key, rule);
 }
 
 /** Flags per member; like limitPosting, returns a function that gives the allowance back for a flag that was not made. */
 export function limitFlagging(c: Context<AppEnv>): () => void {
-  if (!c.var.viewer) return () => undefined;
-  const key = `flag:${c.var.viewer.id}`;
-  c.var.limits.take(key, rules.flagPerMember);
-  return () => c.var.limits.refund(key, rules.flagPerMember);
+  const viewer = c.get('viewer');
+  if (!viewer) return () => undefined;
+  const key = `flag:${viewer.id}`;
+  c.get('limits').take(key, rules.flagPerMember);
+  return () => c.get('limits').refund(key, rules.flagPerMember);
 }
 
 export function limitSearch(c: Context<AppEnv>): void {
-  c.var.limits.take(`search:${clientAddress(c)}`, rules.searchPerIp);
+  c.get('limits').take(`search:${clientAddress(c)}`, rules.searchPerIp);
 }

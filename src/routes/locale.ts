@@ -16,7 +16,7 @@ function sameSitePath(c: Context<AppEnv>): string | undefined {
   if (!referer) return undefined;
   try {
     const url = new URL(referer);
-    const own = new URL(c.var.config.baseUrl).origin;
+    const own = new URL(c.get('config').baseUrl).origin;
     return url.origin === own || url.origin === new URL(c.req.url).origin ? localPath(url.pathname + url.search) : undefined;
   } catch {
     return undefined;
@@ -24,7 +24,7 @@ function sameSitePath(c: Context<AppEnv>): string | undefined {
 }
 
 function renderChooser(c: Context<AppEnv>, selected: string, next: string, error?: string) {
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   return renderPage(c, localePage({ i18n, selected, next, ...(error ? { error } : {}) }), { title: i18n.t('locale.heading') }, error ? 422 : 200);
 }
 
@@ -33,15 +33,15 @@ export const localeRoutes = new Hono<AppEnv>()
   .get('/locale', (c) => {
     const next = localPath(c.req.query('next')) ?? '/';
     const cookieChoice = supportedLocale(c.req.query('locale'));
-    return renderChooser(c, cookieChoice ?? fromAcceptLanguage(c.req.header('accept-language')) ?? c.var.i18n.locale, next);
+    return renderChooser(c, cookieChoice ?? fromAcceptLanguage(c.req.header('accept-language')) ?? c.get('i18n').locale, next);
   })
   .post('/locale', async (c) => {
     const form = await c.req.parseBody();
     const requested = typeof form['locale'] === 'string' ? form['locale'] : '';
     const next = localPath(form['next']) ?? sameSitePath(c) ?? '/';
     const locale = supportedLocale(requested);
-    if (!locale) return renderChooser(c, c.var.i18n.locale, next, c.var.i18n.t('locale.invalid'));
-    if (c.var.viewer) setMemberLanguage(c.var.services, c.var.viewer, locale);
-    setCookie(c, LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR_SECONDS, sameSite: 'Lax', httpOnly: true, secure: c.var.config.secureCookies });
+    if (!locale) return renderChooser(c, c.get('i18n').locale, next, c.get('i18n').t('locale.invalid'));
+    if (c.get('viewer')) setMemberLanguage(c.get('services'), c.get('viewer'), locale);
+    setCookie(c, LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR_SECONDS, sameSite: 'Lax', httpOnly: true, secure: c.get('config').secureCookies });
     return c.redirect(next, 303);
   });

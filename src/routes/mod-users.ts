@@ -27,9 +27,9 @@ const doneNotices: Record<string, MessageKey> = {
 const memberPath = (username: string) => `/mod/users/${encodeURIComponent(username)}`;
 
 function renderMember(c: Context<AppEnv>, username: string, extra: { draft?: SanctionDraft; errors?: FieldErrors; notice?: string } = {}, status: 200 | 422 = 200) {
-  const data = getMember(c.var.services, c.var.viewer, username);
-  const view = modUserPage({ i18n: c.var.i18n, ...data, isAdmin: isAdmin(c.var.viewer), actionLabels: modActions, ...(extra.draft ? { draft: extra.draft } : {}), ...(extra.errors ? { errors: extra.errors } : {}) });
-  return renderPage(c, view, { title: c.var.i18n.t('members.pageTitle', { username: data.member.username }), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
+  const data = getMember(c.get('services'), c.get('viewer'), username);
+  const view = modUserPage({ i18n: c.get('i18n'), ...data, isAdmin: isAdmin(c.get('viewer')), actionLabels: modActions, ...(extra.draft ? { draft: extra.draft } : {}), ...(extra.errors ? { errors: extra.errors } : {}) });
+  return renderPage(c, view, { title: c.get('i18n').t('members.pageTitle', { username: data.member.username }), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
 }
 
 /** Runs a change; invalid input shows the member page again (422) with what was typed. */
@@ -50,18 +50,18 @@ export const modUserRoutes = new Hono<AppEnv>()
   .get('/mod/users', (c) => {
     const query = (c.req.query('q') ?? '').trim().slice(0, 40);
     const after = c.req.query('after')?.slice(0, 80) || null;
-    const page = listMembers(c.var.services, c.var.viewer, { query, after });
-    return renderPage(c, modUsersPage({ i18n: c.var.i18n, ...page, isFirstPage: after === null, isAdmin: isAdmin(c.var.viewer), query }), { title: c.var.i18n.t('modNav.members') });
+    const page = listMembers(c.get('services'), c.get('viewer'), { query, after });
+    return renderPage(c, modUsersPage({ i18n: c.get('i18n'), ...page, isFirstPage: after === null, isAdmin: isAdmin(c.get('viewer')), query }), { title: c.get('i18n').t('modNav.members') });
   })
   .get('/mod/users/:username', (c) => {
     const notice = doneNotices[c.req.query('done') ?? ''];
-    return renderMember(c, c.req.param('username'), notice ? { notice: c.var.i18n.t(notice) } : {});
+    return renderMember(c, c.req.param('username'), notice ? { notice: c.get('i18n').t(notice) } : {});
   })
   .post('/mod/users/:username/:kind{(?:silence|suspend)}', (c) => {
     const kind = c.req.param('kind') as SanctionKind;
     return change(
       c,
-      (form) => sanctionMember(c.var.services, c.var.viewer, { username: c.req.param('username'), kind, days: form['days'], reason: form['reason'] }),
+      (form) => sanctionMember(c.get('services'), c.get('viewer'), { username: c.req.param('username'), kind, days: form['days'], reason: form['reason'] }),
       (form, error) => ({ draft: { kind, days: form['days'] ?? '', reason: form['reason'] ?? '', errors: fieldTexts(c, error.fields) } }),
       kind,
     );
@@ -70,7 +70,7 @@ export const modUserRoutes = new Hono<AppEnv>()
     const kind = c.req.param('kind');
     return change(
       c,
-      (form) => liftSanction(c.var.services, c.var.viewer, { username: c.req.param('username'), kind: kind === 'unsilence' ? 'silence' : 'suspend', reason: form['reason'] }),
+      (form) => liftSanction(c.get('services'), c.get('viewer'), { username: c.req.param('username'), kind: kind === 'unsilence' ? 'silence' : 'suspend', reason: form['reason'] }),
       (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
       kind,
     );
@@ -78,7 +78,7 @@ export const modUserRoutes = new Hono<AppEnv>()
   .post('/mod/users/:username/role', (c) =>
     change(
       c,
-      (form) => changeRole(c.var.services, c.var.viewer, { username: c.req.param('username'), role: form['role'] ?? '' }),
+      (form) => changeRole(c.get('services'), c.get('viewer'), { username: c.req.param('username'), role: form['role'] ?? '' }),
       (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
       'role',
     ),
@@ -89,7 +89,7 @@ export const modUserRoutes = new Hono<AppEnv>()
     const categoryIds = [body['categories'] ?? []].flat().filter((value): value is string => typeof value === 'string' && /^[1-9][0-9]{0,9}$/.test(value)).map(Number);
     return change(
       c,
-      () => setManagerScope(c.var.services, c.var.viewer, { username: c.req.param('username'), categoryIds }),
+      () => setManagerScope(c.get('services'), c.get('viewer'), { username: c.req.param('username'), categoryIds }),
       (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
       'scope',
     );

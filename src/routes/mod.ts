@@ -62,7 +62,8 @@ const doneNotices: Record<string, MessageKey> = {
 };
 
 function renderQueue(c: Context<AppEnv>, parsed: ParsedQueue, extra: { notice?: string; failed?: ModQueueProps['failed'] } = {}, status: 200 | 422 = 200) {
-  const { services, viewer } = c.var;
+  const services = c.get('services');
+  const viewer = c.get('viewer');
   const page = listReviewQueue(services, viewer, parsed.filters);
   // A decision that needs fixing is always shown, even when it is not on this page of the queue.
   const wanted = extra.failed ? (extra.failed.itemId === 'bulk' ? (extra.failed.selected ?? []) : [extra.failed.itemId]) : [];
@@ -70,7 +71,7 @@ function renderQueue(c: Context<AppEnv>, parsed: ParsedQueue, extra: { notice?: 
   page.items = [...getReviewItems(services, viewer, missing), ...page.items];
   const { filters } = parsed;
   const view = modQueuePage({
-    i18n: c.var.i18n,
+    i18n: c.get('i18n'),
     ...page,
     isFirstPage: filters.cursor === null,
     isAdmin: isAdmin(viewer),
@@ -80,7 +81,7 @@ function renderQueue(c: Context<AppEnv>, parsed: ParsedQueue, extra: { notice?: 
     categories: listModeratedCategories(services, viewer),
     ...(extra.failed ? { failed: extra.failed } : {}),
   });
-  return renderPage(c, view, { title: c.var.i18n.t('modNav.queue'), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
+  return renderPage(c, view, { title: c.get('i18n').t('modNav.queue'), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
 }
 
 /** Where a decision returns to: the same filters and page, with a short confirmation. */
@@ -100,14 +101,14 @@ function chosenReason(form: Record<string, string>): string {
 function noticeFrom(c: Context<AppEnv>): string | undefined {
   const done = doneNotices[c.req.query('done') ?? ''];
   const count = Number(c.req.query('count') ?? '1');
-  return done ? c.var.i18n.t(done, { count: Number.isSafeInteger(count) && count > 0 ? count : 1 }) : undefined;
+  return done ? c.get('i18n').t(done, { count: Number.isSafeInteger(count) && count > 0 ? count : 1 }) : undefined;
 }
 
 export const modRoutes = new Hono<AppEnv>()
   .use('/mod/*', staffOnly())
   .get('/mod', (c) => {
-    const view = modHomePage({ i18n: c.var.i18n, isAdmin: isAdmin(c.var.viewer), openItems: countOpenReviewItems(c.var.services, c.var.viewer) });
-    return renderPage(c, view, { title: c.var.i18n.t('mod.home.heading') });
+    const view = modHomePage({ i18n: c.get('i18n'), isAdmin: isAdmin(c.get('viewer')), openItems: countOpenReviewItems(c.get('services'), c.get('viewer')) });
+    return renderPage(c, view, { title: c.get('i18n').t('mod.home.heading') });
   })
   .get('/mod/queue', (c) => {
     const notice = noticeFrom(c);
@@ -121,7 +122,7 @@ export const modRoutes = new Hono<AppEnv>()
     const action = form['action'] === 'reject' ? 'reject' : 'approve';
     const parsed = parseQueueQuery(Object.fromEntries(new URLSearchParams(form['back'] ?? '')));
     try {
-      const result = decideReviewItems(c.var.services, c.var.viewer, { action, itemIds: items, reason: chosenReason(form) });
+      const result = decideReviewItems(c.get('services'), c.get('viewer'), { action, itemIds: items, reason: chosenReason(form) });
       return c.redirect(backTo(parsed, action, result.decided), 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -136,7 +137,8 @@ export const modRoutes = new Hono<AppEnv>()
     const action = c.req.param('action');
     const form = await readForm(c);
     const parsed = parseQueueQuery(Object.fromEntries(new URLSearchParams(form['back'] ?? '')));
-    const { services, viewer } = c.var;
+    const services = c.get('services');
+    const viewer = c.get('viewer');
     try {
       if (action === 'approve') approveReviewItem(services, viewer, { itemId });
       else if (action === 'dismiss') dismissReviewItem(services, viewer, { itemId });
@@ -159,20 +161,20 @@ export const modRoutes = new Hono<AppEnv>()
     const action = isModAction(actionParam) ? actionParam : null;
     const beforeParam = c.req.query('before');
     const before = beforeParam && /^[1-9][0-9]{0,14}$/.test(beforeParam) ? Number(beforeParam) : null;
-    const { entries, nextCursor } = listModLog(c.var.services, c.var.viewer, { actor: actor || null, action, target: target || null, before });
+    const { entries, nextCursor } = listModLog(c.get('services'), c.get('viewer'), { actor: actor || null, action, target: target || null, before });
     const search = new URLSearchParams();
     if (actor) search.set('actor', actor);
     if (action) search.set('action', action);
     if (target) search.set('target', target);
     const view = modLogPage({
-      i18n: c.var.i18n,
+      i18n: c.get('i18n'),
       actionLabels: modActions,
       entries,
       nextCursor,
       isFirstPage: before === null,
-      isAdmin: isAdmin(c.var.viewer),
+      isAdmin: isAdmin(c.get('viewer')),
       filters: { actor, action: action ?? '', target },
       filterQuery: search.toString(),
     });
-    return renderPage(c, view, { title: c.var.i18n.t('modNav.log') });
+    return renderPage(c, view, { title: c.get('i18n').t('modNav.log') });
   });

@@ -12,8 +12,8 @@ export type EarlierPost = { postId: number; threadId: number; slug: string; numb
 const inFlight = new WeakMap<object, Map<string, Promise<string>>>();
 
 function pendingFor(c: Context<AppEnv>): Map<string, Promise<string>> {
-  let pending = inFlight.get(c.var.services);
-  if (!pending) inFlight.set(c.var.services, (pending = new Map()));
+  let pending = inFlight.get(c.get('services'));
+  if (!pending) inFlight.set(c.get('services'), (pending = new Map()));
   return pending;
 }
 
@@ -35,13 +35,13 @@ async function limited(c: Context<AppEnv>, send: () => Promise<string>): Promise
  * that was made counts against the limit (the transaction still deduplicates as the last word).
  */
 export async function postOnce(c: Context<AppEnv>, submission: string | undefined, earlierPath: (post: EarlierPost) => string, send: () => Promise<string>): Promise<string> {
-  const viewer = c.var.viewer;
+  const viewer = c.get('viewer');
   const token = submissionToken(submission);
   if (viewer === null || token === null) return limited(c, send);
   const pending = pendingFor(c);
   const key = `${viewer.id}:${token}`;
   for (let running = pending.get(key); running; running = pending.get(key)) await running.catch(() => undefined);
-  const earlier = findSubmission(c.var.services.db, viewer.id, token);
+  const earlier = findSubmission(c.get('services').db, viewer.id, token);
   if (earlier) return earlierPath({ ...earlier, page: pageOfPost(earlier.number ?? earlier.lastPostNumber) });
   const attempt = limited(c, send);
   pending.set(key, attempt);

@@ -17,7 +17,7 @@ const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
 export function servePublicResource(c: Context<AppEnv>, input: { version: string; type: string; render: () => string }) {
   // The path alone: these documents read no query, so `?x=1` must not make another cache entry.
   const key = c.req.path;
-  const cache = c.var.pageCache;
+  const cache = c.get('pageCache');
   const etag = cache.etag(key, input.version);
   const notModified = c.req.header('if-none-match') === etag;
   // Rendered before any header is set: a render that finds nothing (a NotFound) becomes an

@@ -26,12 +26,15 @@ function requestPath(c: Context<AppEnv>): string {
  */
 function canonicalFor(c: Context<AppEnv>, canonicalPath: string | undefined): string | undefined {
   if (canonicalPath === undefined || localeFromUrl(c.req.url) === undefined) return canonicalPath;
-  return `${canonicalPath}${canonicalPath.includes('?') ? '&' : '?'}locale=${c.var.i18n.locale}`;
+  return `${canonicalPath}${canonicalPath.includes('?') ? '&' : '?'}locale=${c.get('i18n').locale}`;
 }
 
 /** A view in the site layout for the current viewer (with their unread and review counts), as a string. */
 export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): string {
-  const { viewer, services, site, i18n } = c.var;
+  const viewer = c.get('viewer');
+  const services = c.get('services');
+  const site = c.get('site');
+  const i18n = c.get('i18n');
   const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
   const canonicalPath = canonicalFor(c, props.canonicalPath);
   return layout({ ...props, main, site, viewer, i18n, ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
@@ -60,7 +63,7 @@ export function sendHtml(c: Context<AppEnv>, body: string | Html | AssembledPage
  */
 export function servePublic(c: Context<AppEnv>, version: string, render: () => string | NonceParts, revalidate?: () => string | undefined) {
   const key = pageCacheKey(c.req.header('cookie'), requestPath(c));
-  const cache = c.var.pageCache;
+  const cache = c.get('pageCache');
   const etag = cache.etag(key, version);
   c.header('ETag', etag);
   c.header('Cache-Control', 'public, max-age=0, s-maxage=5, stale-while-revalidate=30');
@@ -68,7 +71,7 @@ export function servePublic(c: Context<AppEnv>, version: string, render: () => s
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
   const page = cache.get(key, version) ?? cache.set(key, version, render(), revalidate);
   c.header('Content-Type', 'text/html; charset=UTF-8');
-  return c.body(joinWithNonce(page.parts, c.var.nonce));
+  return c.body(joinWithNonce(page.parts, c.get('nonce')));
 }
 
 const headings: Partial<Record<number, MessageKey>> = {
@@ -86,16 +89,16 @@ const headings: Partial<Record<number, MessageKey>> = {
 
 /** An error page; `more` gives back text a refused form held, and a way back to where it was. */
 export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, message: ErrorText, more: Pick<ErrorPageProps, 'kept' | 'back'> = {}) {
-  const { i18n } = c.var;
+  const i18n = c.get('i18n');
   const heading = i18n.t(headings[status] ?? 'error.heading.other');
-  const page = errorPage({ i18n, status, heading, message: i18n.message(message), requestId: c.var.requestId, ...more });
+  const page = errorPage({ i18n, status, heading, message: i18n.message(message), requestId: c.get('requestId'), ...more });
   return renderPage(c, page, { title: heading }, status);
 }
 
 /** A service's field errors as text in the reader's language, for the form that shows them. */
 export function fieldTexts(c: Context<AppEnv>, fields: FieldErrors): Record<string, string> {
   const texts: Record<string, string> = {};
-  for (const [name, text] of Object.entries(fields)) texts[name] = c.var.i18n.message(text);
+  for (const [name, text] of Object.entries(fields)) texts[name] = c.get('i18n').message(text);
   return texts;
 }
 

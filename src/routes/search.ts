@@ -17,9 +17,9 @@ export const searchRoutes = new Hono<AppEnv>().get('/search', (c) => {
   const solvedParam = c.req.query('solved');
   const solved = solvedParam === '1' ? true : solvedParam === '0' ? false : null;
   if (q.trim()) limitSearch(c);
-  const found = searchPosts(c.var.services, { q, sort, page, category, author, solved });
-  const categories = listCategoryChoices(c.var.services);
-  const { i18n } = c.var;
+  const found = searchPosts(c.get('services'), { q, sort, page, category, author, solved });
+  const categories = listCategoryChoices(c.get('services'));
+  const i18n = c.get('i18n');
   return renderPage(c, searchPage({ ...found, i18n, q, sort, category, author, solved, categories }), {
     title: q ? i18n.t('search.pageTitleWithQuery', { query: q.slice(0, 60) }) : i18n.t('search.pageTitle'),
   });

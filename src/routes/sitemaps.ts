@@ -40,10 +40,11 @@ export const sitemapRoutes = new Hono<AppEnv>()
   .get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     c.header('Content-Security-Policy', resourceCsp);
-    return c.text(robotsText(c.var.site.baseUrl));
+    return c.text(robotsText(c.get('site').baseUrl));
   })
   .get('/sitemap.xml', (c) => {
-    const { services, site } = c.var;
+    const services = c.get('services');
+    const site = c.get('site');
     return servePublicResource(c, {
       version: homePageVersion(services.db),
       type: SITEMAP_TYPE,
@@ -55,7 +56,8 @@ export const sitemapRoutes = new Hono<AppEnv>()
     });
   })
   .get('/sitemap-categories.xml', (c) => {
-    const { services, site } = c.var;
+    const services = c.get('services');
+    const site = c.get('site');
     return servePublicResource(c, {
       version: homePageVersion(services.db),
       type: SITEMAP_TYPE,
@@ -66,7 +68,8 @@ export const sitemapRoutes = new Hono<AppEnv>()
     });
   })
   .get('/:name{sitemap-threads-[0-9]+\\.xml}', (c) => {
-    const { services, site } = c.var;
+    const services = c.get('services');
+    const site = c.get('site');
     const page = pageNumber(c.req.param('name'));
     return servePublicResource(c, {
       version: homePageVersion(services.db),

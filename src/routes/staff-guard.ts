@@ -15,7 +15,7 @@ function signIn(c: Context<AppEnv>) {
 
 export function staffOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const viewer = c.var.viewer;
+    const viewer = c.get('viewer');
     if (!viewer) return signIn(c);
     if (!canUseModeration(viewer)) throw new Forbidden(msg('mod.teamOnly'));
     c.header('Cache-Control', 'private, no-store');
@@ -25,7 +25,7 @@ export function staffOnly(): MiddlewareHandler<AppEnv> {
 
 export function adminOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const viewer = c.var.viewer;
+    const viewer = c.get('viewer');
     if (!viewer) return signIn(c);
     if (!canConfigure(viewer)) throw new Forbidden(msg('mod.adminsOnly'));
     c.header('Cache-Control', 'private, no-store');

@@ -10,12 +10,12 @@ import { renderPage } from './render.js';
 // form again when a key was refused. Mounted before the thread routes: /t/:id/:slug would match.
 
 function render(c: Context<AppEnv>, threadId: number, form: { value: string; error?: string | undefined }, status: 200 | FormStatus = 200) {
-  const { thread, keys } = getThreadKeys(c.var.services, c.var.viewer, threadId);
+  const { thread, keys } = getThreadKeys(c.get('services'), c.get('viewer'), threadId);
   // Only a key that really is attached is named in the notice, whatever the URL says.
   const attached = keys.find((entry) => entry.key === c.req.query('attached'));
   c.header('Cache-Control', 'private, no-store');
-  const { i18n } = c.var;
-  return renderPage(c, threadKeyPage({ i18n, baseUrl: c.var.site.baseUrl, thread, keys, form }), {
+  const i18n = c.get('i18n');
+  return renderPage(c, threadKeyPage({ i18n, baseUrl: c.get('site').baseUrl, thread, keys, form }), {
     title: i18n.t('threadKey.title', { title: thread.title }),
     ...(attached && status === 200 ? { notice: i18n.t('threadKey.attached', { key: attached.key }) } : {}),
   }, status);
@@ -28,15 +28,15 @@ function loginFirst(c: Context<AppEnv>, threadId: number) {
 export const threadKeyRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/embed-key', (c) => {
     const threadId = idParam(c.req.param('id'));
-    if (!c.var.viewer) return loginFirst(c, threadId);
+    if (!c.get('viewer')) return loginFirst(c, threadId);
     return render(c, threadId, { value: '' });
   })
   .post('/t/:id{[0-9]+}/embed-key', async (c) => {
     const threadId = idParam(c.req.param('id'));
-    if (!c.var.viewer) return loginFirst(c, threadId);
+    if (!c.get('viewer')) return loginFirst(c, threadId);
     const value = ((await readForm(c))['key'] ?? '').trim();
     try {
-      const attached = attachThreadKey(c.var.services, c.var.viewer, { threadId, key: value });
+      const attached = attachThreadKey(c.get('services'), c.get('viewer'), { threadId, key: value });
       return c.redirect(`/t/${attached.threadId}/embed-key?attached=${encodeURIComponent(attached.key)}`, 303);
     } catch (error) {
       const { status, errors } = formErrors(error, c);

@@ -6,11 +6,11 @@ import type { AppEnv } from './env.js';
 import { renderPage } from './render.js';
 
 export const userRoutes = new Hono<AppEnv>().get('/u/:username', (c) => {
-  const profile = getProfile(c.var.services, c.req.param('username'));
+  const profile = getProfile(c.get('services'), c.req.param('username'));
   const before = parseCursor(c.req.query('before'));
-  const { posts, nextCursor } = listProfilePosts(c.var.services, c.var.viewer, { userId: profile.id, before });
-  const threadCount = profileStats(c.var.services, profile.id);
-  return renderPage(c, profilePage({ i18n: c.var.i18n, profile, threadCount, posts, nextCursor, isFirstPage: before === null }), {
+  const { posts, nextCursor } = listProfilePosts(c.get('services'), c.get('viewer'), { userId: profile.id, before });
+  const threadCount = profileStats(c.get('services'), profile.id);
+  return renderPage(c, profilePage({ i18n: c.get('i18n'), profile, threadCount, posts, nextCursor, isFirstPage: before === null }), {
     title: profile.username,
     canonicalPath: `/u/${encodeURIComponent(profile.username)}`,
   });

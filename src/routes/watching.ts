@@ -14,17 +14,17 @@ function signIn(c: Context<AppEnv>, back: string) {
 }
 
 function invalid(c: Context<AppEnv>, error: unknown) {
-  if (error instanceof ValidationError) return renderError(c, 422, c.var.i18n.t('watch.refused', { reason: Object.values(fieldTexts(c, error.fields)).join(' ') }));
+  if (error instanceof ValidationError) return renderError(c, 422, c.get('i18n').t('watch.refused', { reason: Object.values(fieldTexts(c, error.fields)).join(' ') }));
   throw error;
 }
 
 export const watchRoutes = new Hono<AppEnv>()
   .post('/t/:id{[0-9]+}/watch', async (c) => {
     const threadId = idParam(c.req.param('id'));
-    if (!c.var.viewer) return signIn(c, `/t/${threadId}`);
+    if (!c.get('viewer')) return signIn(c, `/t/${threadId}`);
     const form = await readForm(c);
     try {
-      const thread = setThreadWatch(c.var.services, c.var.viewer, { threadId, level: form['level'] });
+      const thread = setThreadWatch(c.get('services'), c.get('viewer'), { threadId, level: form['level'] });
       return c.redirect(threadPath(thread.id, thread.slug), 303);
     } catch (error) {
       return invalid(c, error);
@@ -32,10 +32,10 @@ export const watchRoutes = new Hono<AppEnv>()
   })
   .post('/c/:slug/watch', async (c) => {
     const slug = c.req.param('slug');
-    if (!c.var.viewer) return signIn(c, `/c/${slug}`);
+    if (!c.get('viewer')) return signIn(c, `/c/${slug}`);
     const form = await readForm(c);
     try {
-      const category = setCategoryWatch(c.var.services, c.var.viewer, { slug, level: form['level'] });
+      const category = setCategoryWatch(c.get('services'), c.get('viewer'), { slug, level: form['level'] });
       return c.redirect(`/c/${category.slug}`, 303);
     } catch (error) {
       return invalid(c, error);
