@@ -9,7 +9,7 @@ import { freePort } from '../helpers/spawned-server.js';
 // (docs/screenshots/). `npm run screenshots` starts the real server on a fresh demo database.
 
 const shots = [
-  { locale: 'en', thread: 'Kettle' },
+  { locale: 'en', thread: 'battery' },
   { locale: 'zh-Hans', thread: '充电器' },
   { locale: 'ar', thread: 'الضمان' },
   { locale: 'tr', thread: 'İstanbul' },
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
         await page.goto('/');
         await page.screenshot({ path: `${out}/${locale}-home-${size.name}.jpeg`, type: 'jpeg', quality: 70 });
         await page.goto(`/search?q=${encodeURIComponent(thread)}`);
-        await page.locator('.search-results a, .results a').first().click();
+        await page.locator('main h2 a[href^="/p/"]').first().click();
+        await page.waitForLoadState();
+        // The permalink lands on the matching post; the shot shows the thread from its top.
+        await page.goto(page.url().split('#')[0]!);
         await page.screenshot({ path: `${out}/${locale}-thread-${size.name}.jpeg`, type: 'jpeg', quality: 70 });
         await context.close();
       }
