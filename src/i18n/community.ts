@@ -1,9 +1,5 @@
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { getSetting, setSetting } from '../db/settings.js';
-import { canConfigure } from '../forum/permissions.js';
-import type { ServiceContext, Viewer } from '../lib/context.js';
-import { assertValid, Forbidden, Unauthenticated } from '../lib/errors.js';
-import { msg } from './message.js';
 import { supportedLocale } from './negotiate.js';
 import { isTimeZone } from './time-zones.js';
 
@@ -28,27 +24,18 @@ export function communityLocale(db: Db, defaults: CommunityLocale): CommunityLoc
   return current;
 }
 
-/** Saves the admin's choice (already validated by the caller) and uses it from the next request. */
-export function saveCommunityLocale(db: Db, choice: CommunityLocale): void {
-  db.transaction((tx) => {
-    setSetting(tx, settingKeys.locale, choice.locale);
-    setSetting(tx, settingKeys.timeZone, choice.timeZone);
-  });
+/** Writes the admin's choice (validated by src/moderation/community-language.ts) inside their transaction. */
+export function writeCommunityLocale(tx: Db | Tx, choice: CommunityLocale): void {
+  setSetting(tx, settingKeys.locale, choice.locale);
+  setSetting(tx, settingKeys.timeZone, choice.timeZone);
+}
+
+/** Uses a saved choice from the next request on. */
+export function rememberCommunityLocale(db: Db, choice: CommunityLocale): void {
   loaded.set(db, { ...choice });
 }
 
-/** The admin's form on /admin/language: a shipped locale and an IANA time zone, both required. */
-export function setCommunityLocale(ctx: ServiceContext, viewer: Viewer, input: { locale: unknown; timeZone: unknown }): CommunityLocale {
-  const requested = typeof input.locale === 'string' ? input.locale : '';
-  const zone = typeof input.timeZone === 'string' ? input.timeZone.trim() : '';
-  const locale = supportedLocale(requested);
-  assertValid({
-    locale: locale === undefined ? msg('locale.invalid') : undefined,
-    timeZone: isTimeZone(zone) ? undefined : msg('locale.invalidTimeZone'),
-  });
-  if (viewer === null) throw new Unauthenticated();
-  if (!canConfigure(viewer)) throw new Forbidden(msg('language.adminsOnly'));
-  const choice = { locale: locale!, timeZone: zone };
-  saveCommunityLocale(ctx.db, choice);
-  return choice;
+/** The choice in use (undefined before any request read it): what an admin's change replaces. */
+export function rememberedCommunityLocale(db: Db): CommunityLocale | undefined {
+  return loaded.get(db);
 }

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { communityLocale, setCommunityLocale } from '../i18n/community.js';
+import { communityLocale } from '../i18n/community.js';
+import { setCommunityLocale } from '../moderation/community-language.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { communityLanguagePage } from '../../views/pages/admin-language.js';

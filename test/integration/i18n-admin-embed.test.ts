@@ -82,6 +82,14 @@ describe('/admin/language: the community’s default language and time zone', ()
     expect(location(await ctx.http.post('/admin/language', { locale: 'en', timeZone: 'UTC' }, { as: ctx.admin }))).toBe('/admin/language?done=saved');
     expect(htmlTag(await (await ctx.http.get('/c/kettles')).text())).toBe('<html lang="en" dir="ltr">');
   });
+
+  it("writes each change to the team's log, with the language and zone chosen", async () => {
+    expect(location(await ctx.http.post('/admin/language', { locale: 'zh-Hans', timeZone: 'Asia/Shanghai' }, { as: ctx.admin }))).toBe('/admin/language?done=saved');
+    expect(location(await ctx.http.post('/admin/language', { locale: 'en', timeZone: 'UTC' }, { as: ctx.admin }))).toBe('/admin/language?done=saved');
+    const log = await (await ctx.http.get('/mod/log', { as: ctx.admin })).text();
+    expect(log.match(/changed the community(’|&#39;)s language and time zone/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(log).toContain('Asia/Shanghai');
+  });
 });
 
 /** An admin (or anyone) reading in their own language, chosen on their account. */

@@ -58,6 +58,7 @@ function details(i18n: I18n, entry: LogEntry): Html {
     const show = (value: unknown) => (entry.action === 'role_change' ? roleName(i18n, String(value)) : describe(i18n, value));
     return html`${show(data['from'])} ${arrow('→')} ${show(data['to'])}`;
   }
+  if ('to' in data) return html`${arrow('→')} ${describe(i18n, data['to'])}`;
   if ('word' in data) return rich(i18n, 'modLog.watchedWord', { word: quoted(String(data['word'])), action: String(data['action'] ?? '') });
   if ('categories' in data) return html`${i18n.t('modLog.scopeCategories', { categories: describe(i18n, data['categories']) })}`;
   if ('days' in data && typeof data['until'] === 'number') {
