@@ -28,6 +28,11 @@ export function communityLocale(db: Db, defaults: CommunityLocale): CommunityLoc
   return current;
 }
 
+/** The community's language and time zone as one string, for the page cache's ETags (src/lib/page-cache.ts). */
+export function communityRendering(community: CommunityLocale): string {
+  return `${community.locale} ${community.timeZone}`;
+}
+
 /** Saves the admin's choice (already validated by the caller) and uses it from the next request. */
 export function saveCommunityLocale(db: Db, choice: CommunityLocale): void {
   db.transaction((tx) => {
