@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { communityLocale, communityRendering, setCommunityLocale } from '../i18n/community.js';
+import { communityLocale, communityRendering, setCommunityLocale, type CommunityLocale } from '../i18n/community.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { communityLanguagePage } from '../../views/pages/admin-language.js';
@@ -28,7 +28,7 @@ export const adminLanguageRoutes = new Hono<AppEnv>()
   .post(PAGE, async (c) => {
     const form = await readForm(c);
     const values = { locale: form['locale'] ?? '', timeZone: form['timeZone'] ?? '' };
-    let saved;
+    let saved: CommunityLocale;
     try {
       saved = setCommunityLocale(c.get('services'), c.get('viewer'), values);
     } catch (error) {
