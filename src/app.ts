@@ -8,6 +8,7 @@ import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { registerMailSite } from './email/site.js';
+import { communityLocale, communityRendering } from './i18n/community.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { msg } from './i18n/message.js';
 import { AppError, RateLimited } from './lib/errors.js';
@@ -49,6 +50,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const site = { name: config.siteName ?? deps.siteName ?? 'Community', baseUrl: config.baseUrl };
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
+  // Everything in the configuration that public pages render, so their ETags change with it.
+  const community = communityLocale(db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  pageCache.describe({ site: JSON.stringify([site.name, site.baseUrl, config.brandColor]), community: communityRendering(community) });
   const limits = new RateLimiter(config.rateLimit, now);
   registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl, defaults: { locale: config.defaultLocale, timeZone: config.timeZone } });
   const securityHeaders = staticSecurityHeaders(config);

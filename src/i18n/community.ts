@@ -24,6 +24,11 @@ export function communityLocale(db: Db, defaults: CommunityLocale): CommunityLoc
   return current;
 }
 
+/** The community's language and time zone as one string, for the page cache's ETags (src/lib/page-cache.ts). */
+export function communityRendering(community: CommunityLocale): string {
+  return `${community.locale} ${community.timeZone}`;
+}
+
 /** Writes the admin's choice (validated by src/moderation/community-language.ts) inside their transaction. */
 export function writeCommunityLocale(tx: Db | Tx, choice: CommunityLocale): void {
   setSetting(tx, settingKeys.locale, choice.locale);

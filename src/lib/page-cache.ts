@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { buildId } from './build-id.js';
 import { splitAtNonces, type NonceParts } from './csp.js';
 
 // Rendered anonymous pages, kept in memory and reused while the versions they were rendered from
@@ -17,16 +18,28 @@ export type CachedPage = {
 // Key, version, ETag strings and the Map slot: a rough but honest per-entry overhead.
 const ENTRY_OVERHEAD_BYTES = 256;
 
-export type PageCacheOptions = { maxBytes?: number; maxEntries?: number };
+/**
+ * What else the bytes of a page depend on besides its key and version, so every process serving
+ * the same build, site and community gives the same ETag (a 304 from any of them, and across a
+ * restart), and a change of any of them gives new ETags.
+ */
+export type Rendering = {
+  /** src/lib/build-id.ts: the code, templates, catalogs and static files. */
+  build: string;
+  /** The site settings rendered into public pages: name, BASE_URL, brand colour. */
+  site: string;
+  /** The community's default language and time zone: keys without a locale mean this one. */
+  community: string;
+};
+
+export type PageCacheOptions = { maxBytes?: number; maxEntries?: number; build?: string };
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage & { bytes: number }>();
   private bytes = 0;
-  /**
-   * Part of every ETag, so a restart (maybe with new templates) never answers 304 for old HTML.
-   * Renewed by clear(), for the same reason: pages rendered afterwards may differ at equal versions.
-   */
-  private boot = randomBytes(4).toString('hex');
+  private rendering: Rendering;
+  /** A digest of `rendering`, the first part of every ETag. */
+  private prefix: string;
   private readonly maxBytes: number;
   private readonly maxEntries: number;
 
@@ -35,10 +48,27 @@ export class PageCache {
     // of a large community (64 MB missed a fifth of the benchmark's 2,000 threads at 1M posts).
     this.maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
     this.maxEntries = options.maxEntries ?? 20_000;
+    this.rendering = { build: options.build ?? buildId(), site: '', community: '' };
+    this.prefix = digest(this.rendering);
+  }
+
+  /**
+   * Records what pages are now rendered with (createApp gives the site and the community's
+   * language at start; /admin/language a new default). A change forgets every page and changes
+   * every ETag: pages rendered afterwards may differ at equal versions.
+   */
+  describe(change: Partial<Rendering>): void {
+    const next = { ...this.rendering, ...change };
+    const prefix = digest(next);
+    if (prefix === this.prefix) return;
+    this.rendering = next;
+    this.prefix = prefix;
+    this.entries.clear();
+    this.bytes = 0;
   }
 
   etag(key: string, version: string): string {
-    return `"${this.boot}-${createHash('sha1').update(key).digest('base64url').slice(0, 10)}-${version}"`;
+    return `"${this.prefix}-${createHash('sha1').update(key).digest('base64url').slice(0, 10)}-${version}"`;
   }
 
   get(key: string, version: string): CachedPage | undefined {
@@ -75,16 +105,6 @@ export class PageCache {
     return entry;
   }
 
-  /**
-   * Forgets every page, e.g. when the community's default language changes: keys without a
-   * locale mean "the default" (src/i18n/request-locale.ts), so every such page is now wrong.
-   */
-  clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
-    this.boot = randomBytes(4).toString('hex');
-  }
-
   get size(): number {
     return this.entries.size;
   }
@@ -95,4 +115,8 @@ export class PageCache {
     this.bytes -= entry.bytes;
     this.entries.delete(key);
   }
+}
+
+function digest(rendering: Rendering): string {
+  return createHash('sha256').update(JSON.stringify(rendering)).digest('base64url').slice(0, 12);
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { communityLocale } from '../i18n/community.js';
+import { communityLocale, communityRendering, type CommunityLocale } from '../i18n/community.js';
 import { setCommunityLocale } from '../moderation/community-language.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
@@ -29,13 +29,15 @@ export const adminLanguageRoutes = new Hono<AppEnv>()
   .post(PAGE, async (c) => {
     const form = await readForm(c);
     const values = { locale: form['locale'] ?? '', timeZone: form['timeZone'] ?? '' };
+    let saved: CommunityLocale;
     try {
-      setCommunityLocale(c.get('services'), c.get('viewer'), values);
+      saved = setCommunityLocale(c.get('services'), c.get('viewer'), values);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return render(c, values, fieldTexts(c, error.fields), 422);
     }
-    // Cached anonymous pages without a locale cookie were rendered in the old default.
-    c.get('pageCache').clear();
+    // Cached anonymous pages without a locale cookie were rendered in the old default: they are
+    // forgotten, and their ETags no longer match.
+    c.get('pageCache').describe({ community: communityRendering(saved) });
     return c.redirect(`${PAGE}?done=saved`, 303);
   });
