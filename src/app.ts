@@ -16,10 +16,12 @@ import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unava
 import { loggedPath } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
 import { RateLimiter } from './lib/rate-limit.js';
+import { loggedAddress } from './lib/logged-address.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './lib/response-headers.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
 import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
+import { clientAddress } from './routes/limits.js';
 import { renderError } from './routes/render.js';
 import { memberI18n, requestI18n } from './routes/request-i18n.js';
 
@@ -95,7 +97,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const viewer = c.get('viewer');
     if (!headers.has('Cache-Control')) headers.set('Cache-Control', viewer ? 'private, no-store' : 'no-cache');
     if (deps.accessLog) {
-      deps.accessLog(accessLogLine({ id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, started, user: viewer?.id ?? null }));
+      const client = config.logIp === 'off' ? undefined : loggedAddress(clientAddress(c), config.logIp);
+      deps.accessLog(accessLogLine({ id: requestId, method: c.req.method, path: c.req.path, status: c.res.status, started, user: viewer?.id ?? null, client }));
     }
   });
   const tooLarge = (c: Context<AppEnv>) => {

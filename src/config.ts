@@ -4,6 +4,8 @@ import { inEnglish, lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './em
 import { shippedLocales, SOURCE_LOCALE } from './i18n/catalog.js';
 import { supportedLocale } from './i18n/negotiate.js';
 import { isTimeZone } from './i18n/time-zones.js';
+import { parseProxyTrust, type ProxyTrust } from './lib/client-address.js';
+import type { LogIp } from './lib/logged-address.js';
 
 const flag = z.enum(['0', '1']).transform((value) => value === '1');
 const onOff = z.enum(['on', 'off']).transform((value) => value === 'on');
@@ -56,6 +58,16 @@ const environment = z.object({
       return locale ?? value;
     }),
   TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Istanbul or Asia/Shanghai'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return null;
+      const trust = parseProxyTrust(value);
+      if (trust instanceof Error) ctx.addIssue({ code: 'custom', message: trust.message });
+      return trust instanceof Error ? null : trust;
+    }),
+  LOG_IP: z.enum(['full', 'truncated', 'off'], { error: 'must be full, truncated or off' }).default('full'),
 });
 
 export type Config = {
@@ -79,6 +91,9 @@ export type Config = {
   /** The community's language and time zone until an admin changes them (src/i18n/community.ts). */
   defaultLocale: string;
   timeZone: string;
+  /** Which proxies' X-Forwarded-For/Forwarded are believed (src/lib/client-address.ts); null trusts none. */
+  trustProxy: ProxyTrust | null;
+  logIp: LogIp;
 };
 
 export class ConfigError extends Error {}
@@ -111,6 +126,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     defaultLocale: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
+    trustProxy: e.TRUST_PROXY,
+    logIp: e.LOG_IP,
   };
 }
 

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import { pageCacheKey } from '../i18n/request-locale.js';
 import { newNonce, pageCsp, type NonceParts } from './csp.js';
 import type { PageCache } from './page-cache.js';
+import { resolveClient } from './client-address.js';
+import { loggedAddress } from './logged-address.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
 
 // Anonymous page views that the page cache already holds are answered here, before Hono: no
@@ -14,7 +16,7 @@ import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-h
 
 export type CachedPagesOptions = {
   pageCache: PageCache;
-  config: Pick<Config, 'secureCookies'>;
+  config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logIp'>;
   accessLog?: (line: string) => void;
 };
 
@@ -68,9 +70,17 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     else writeWithNonce(response, page.parts, nonce);
     if (accessLog) {
       const path = url.split('?', 1)[0]!;
-      accessLog(accessLogLine({ id: requestId, method: request.method!, path, status: notModified ? 304 : 200, started, user: null }));
+      const client = options.config.logIp === 'off' ? undefined : loggedAddress(clientOf(request, options.config), options.config.logIp);
+      accessLog(accessLogLine({ id: requestId, method: request.method!, path, status: notModified ? 304 : 200, started, user: null, client }));
     }
   };
+}
+
+/** As the app's clientAddress (src/routes/limits.ts), from the raw socket and header strings. */
+function clientOf(request: IncomingMessage, config: Pick<Config, 'trustProxy'>): string {
+  // Node joins repeated lines of these headers with ', ', so each is one string (or absent).
+  const { 'x-forwarded-for': forwardedFor, forwarded } = request.headers as Record<string, string | undefined>;
+  return resolveClient(request.socket.remoteAddress, { forwardedFor, forwarded }, config.trustProxy).address;
 }
 
 function lengthWithNonce(parts: NonceParts, nonce: string): number {

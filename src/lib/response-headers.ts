@@ -23,10 +23,12 @@ export function staticSecurityHeaders(config: Pick<Config, 'secureCookies'>): [s
   ];
 }
 
-export type AccessLogLine = { id: string; method: string; path: string; status: number; started: number; user: number | null };
+/** `client` is the address as LOG_IP lets it be logged (src/lib/logged-address.ts), or undefined. */
+export type AccessLogLine = { id: string; method: string; path: string; status: number; started: number; user: number | null; client: string | undefined };
 
 /** One JSON line; path only (query strings can carry search terms and tokens), with secret parts redacted. */
 export function accessLogLine(entry: AccessLogLine): string {
   const ms = Math.round((performance.now() - entry.started) * 10) / 10;
-  return JSON.stringify({ time: new Date().toISOString(), id: entry.id, method: entry.method, path: loggedPath(entry.path), status: entry.status, ms, user: entry.user });
+  const { id, method, status, user, client } = entry;
+  return JSON.stringify({ time: new Date().toISOString(), id, method, path: loggedPath(entry.path), status, ms, user, client });
 }

@@ -1,17 +1,26 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { isStaff } from '../forum/permissions.js';
+import { resolveClient } from '../lib/client-address.js';
 import { rules } from '../lib/rate-limit.js';
 import type { AppEnv } from './env.js';
 
 const DAY = 24 * 60 * 60_000;
 
-/** The client's address as the socket reports it (requests made in-process have none). */
+/**
+ * The client's address: the socket's peer, or what trusted proxies forwarded (TRUST_PROXY,
+ * src/lib/client-address.ts). Requests made in-process have no socket: 'unknown'.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
+  const headers = { forwardedFor: c.req.header('x-forwarded-for'), forwarded: c.req.header('forwarded'), forwardedProto: c.req.header('x-forwarded-proto') };
+  return resolveClient(socketAddress(c), headers, c.get('config').trustProxy).address;
+}
+
+function socketAddress(c: Context<AppEnv>): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
 

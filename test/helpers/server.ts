@@ -15,9 +15,10 @@ export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: 
   const app = createApp({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, ...log });
   const createServer = cachedPagesServer({ pageCache, config: ctx.config, ...log });
   let appRequests = 0;
-  const fetchApp = (request: Request) => {
+  // The bindings carry the node request, from which the app reads the socket's address.
+  const fetchApp = (request: Request, env: unknown) => {
     appRequests += 1;
-    return app.fetch(request);
+    return app.fetch(request, env);
   };
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: fetchApp, port: 0, hostname: '127.0.0.1', createServer }, () => resolve(started));
@@ -31,6 +32,11 @@ export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: 
       const response = await fetch(base + url, { headers, method, redirect: 'manual' });
       const text = await response.text();
       return { response, text, reachedApp: appRequests > before };
+    },
+    /** A form post from the site itself over the socket (as a browser sends it: with its Origin). */
+    post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+      const body = new URLSearchParams(form).toString();
+      return fetch(base + url, { method: 'POST', body, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...headers } });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

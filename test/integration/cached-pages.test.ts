@@ -115,7 +115,7 @@ describe('cached anonymous pages served before the router', () => {
     accessLog.length = 0;
     await get(path);
     const [line] = accessLog.map((entry) => JSON.parse(entry) as Record<string, unknown>);
-    expect(line).toMatchObject({ method: 'GET', path, status: 200, user: null });
-    expect(Object.keys(line!).sort()).toEqual(['id', 'method', 'ms', 'path', 'status', 'time', 'user']);
+    expect(line).toMatchObject({ method: 'GET', path, status: 200, user: null, client: '127.0.0.1' });
+    expect(Object.keys(line!).sort()).toEqual(['client', 'id', 'method', 'ms', 'path', 'status', 'time', 'user']);
   });
 });

@@ -62,6 +62,11 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL'],
     [{ SMTP_URL: 'https://mail.example.com' }, 'SMTP_URL'],
+    [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '127.0.0.1,' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    [{ LOG_IP: 'partial' }, 'LOG_IP'],
   ])('refuses %o with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -70,6 +75,15 @@ describe('loadConfig', () => {
       expect((error as Error).message).toContain(name);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('trusts no proxy and logs whole addresses unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ trustProxy: null, logIp: 'full' });
+    const config = loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, ::1', LOG_IP: 'truncated' });
+    expect(config.logIp).toBe('truncated');
+    expect(config.trustProxy?.trusts('10.20.30.40', 0)).toBe(true);
+    expect(config.trustProxy?.trusts('192.0.2.1', 0)).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy?.trusts('192.0.2.1', 1)).toBe(true);
   });
 
   it('sends mail over SMTP_URL, or writes it beside the database', () => {
