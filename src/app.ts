@@ -8,7 +8,7 @@ import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { registerMailSite } from './email/site.js';
-import { communityLocale, communityRendering } from './i18n/community.js';
+import { communityRendering } from './i18n/community.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { msg } from './i18n/message.js';
 import { AppError, RateLimited } from './lib/errors.js';
@@ -23,7 +23,7 @@ import type { AppEnv } from './routes/env.js';
 import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
 import { clientAddress } from './routes/limits.js';
 import { renderError } from './routes/render.js';
-import { memberI18n, requestI18n } from './routes/request-i18n.js';
+import { communityOrDefaults, memberI18n, requestI18n } from './routes/request-i18n.js';
 
 export type AppDeps = {
   db: Db;
@@ -53,7 +53,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
   // Everything in the configuration that public pages render, so their ETags change with it.
-  const community = communityLocale(db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  // An unreadable database must still give error pages (they are never cached): then the defaults stand.
+  const community = communityOrDefaults(db, { locale: config.defaultLocale, timeZone: config.timeZone });
   pageCache.describe({ site: JSON.stringify([site.name, site.baseUrl, config.brandColor]), community: communityRendering(community) });
   const limits = new RateLimiter(config.rateLimit, now);
   registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl, defaults: { locale: config.defaultLocale, timeZone: config.timeZone } });

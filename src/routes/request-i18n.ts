@@ -9,7 +9,7 @@ import { I18n, localeFormat } from '../i18n/translator.js';
 import type { AppEnv } from './env.js';
 
 /** An error page must still be written when the database cannot be read: then the configured defaults hold. */
-function communityOrDefaults(db: Db, defaults: CommunityLocale): CommunityLocale {
+export function communityOrDefaults(db: Db, defaults: CommunityLocale): CommunityLocale {
   try {
     return communityLocale(db, defaults);
   } catch {
