@@ -117,6 +117,8 @@ export type CaseResult = {
   label: string;
   status: 'ok' | 'n/a' | 'failed';
   note?: string;
+  /** What drove the load: "wrk 4.1.0" (GET cases, when installed) or "autocannon". */
+  generator?: string;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   requests: number;
@@ -133,6 +135,7 @@ export type CaseResult = {
   cpuPercent: CpuPercent;
   /** Body bytes of the page (average over sampled URLs); 0 for redirects. */
   pageBytes: number;
+  /** Against the ceiling measured with the same generator in the same run; null when there is none. */
   percentOfCeiling: number | null;
   /** The writes that ran beside the reads, for reads-during-writes. */
   writes?: JobResult;

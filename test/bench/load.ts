@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import autocannon, { type Instance, type Result } from 'autocannon';
 import { createRandom } from './random.js';
+import { runWrk } from './wrk.js';
 
 /*
  * The load generator, run by the harness in its own process (pinned to its own core): it drives one
- * or more jobs at once with autocannon, first for a warm-up that is thrown away, then for the
- * measured run. Latency is recorded from every response with sub-millisecond precision (autocannon's
+ * or more jobs at once, first for a warm-up that is thrown away, then for the measured run. GET-only
+ * cases go through wrk when the spec says so (see wrk.ts; it runs as this process's child, on the
+ * same core); everything else through autocannon. With autocannon, latency is recorded from every response with sub-millisecond precision (autocannon's
  * own histogram keeps whole milliseconds and only 2xx responses), and statuses are checked against
  * what each job expects, so a redirect after a reply counts as success and a 500 as an error.
  *
@@ -30,7 +32,10 @@ export type JobSpec = {
   seed: number;
 };
 
-export type LoadSpec = { jobs: JobSpec[]; warmupSeconds: number; resultFile: string };
+/** `wrk` only when every job is a GET (wrk.ts); `autocannon` otherwise. */
+export type Generator = 'wrk' | 'autocannon';
+
+export type LoadSpec = { jobs: JobSpec[]; warmupSeconds: number; resultFile: string; generator: Generator };
 
 export type JobResult = {
   name: string;
@@ -134,10 +139,26 @@ function summarize(job: JobSpec, result: Result, recorder: Recorder, wallSeconds
   };
 }
 
+/** Warm-up and measured run with wrk, one wrk process per job, all at once. */
+async function mainWithWrk(spec: LoadSpec): Promise<JobResult[]> {
+  const script = (index: number) => `${spec.resultFile}.${index}.lua`;
+  if (spec.warmupSeconds > 0) await Promise.all(spec.jobs.map((job, index) => runWrk({ ...job, seed: job.seed + 1 }, spec.warmupSeconds, script(index))));
+  console.log('measuring');
+  return Promise.all(spec.jobs.map((job, index) => runWrk(job, job.seconds, script(index))));
+}
+
 async function main(): Promise<void> {
   const specFile = process.argv[2];
   if (!specFile) throw new Error('usage: load.ts SPEC.json');
   const spec = JSON.parse(readFileSync(specFile, 'utf8')) as LoadSpec;
+  const summaries = spec.generator === 'wrk' ? await mainWithWrk(spec) : await mainWithAutocannon(spec);
+  writeFileSync(spec.resultFile, JSON.stringify(summaries));
+  console.log('done');
+  // Linger a moment so the harness can read this process's CPU time before it is gone.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+async function mainWithAutocannon(spec: LoadSpec): Promise<JobResult[]> {
   if (spec.warmupSeconds > 0) await Promise.all(spec.jobs.map((job) => run({ ...job, seed: job.seed + 1 }, spec.warmupSeconds, null)));
   console.log('measuring');
   const started = performance.now();
@@ -150,11 +171,7 @@ async function main(): Promise<void> {
       return result;
     }),
   );
-  const summaries = spec.jobs.map((job, index) => summarize(job, results[index]!, recorders[index]!, walls[index]!));
-  writeFileSync(spec.resultFile, JSON.stringify(summaries));
-  console.log('done');
-  // Linger a moment so the harness can read this process's CPU time before it is gone.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  return spec.jobs.map((job, index) => summarize(job, results[index]!, recorders[index]!, walls[index]!));
 }
 
 main().catch((error: unknown) => {

@@ -26,7 +26,7 @@ function runLoad(spec: LoadSpec, specFile: string, server: ServerProcess) {
   const microseconds = () => Number(process.hrtime.bigint() / 1000n);
   let cpuStart = { server: 0, load: 0, markdown: 0, machine: 0, at: 0 };
   let measuredFrom = 0;
-  const cpuNow = () => ({ server: readCpuSeconds(server.pid), load: readCpuSeconds(child.pid ?? 0), markdown: readMarkdownCpuSeconds(server.pid), machine: readMachineCpu().busy, at: performance.now() });
+  const cpuNow = () => ({ server: readCpuSeconds(server.pid), load: readCpuSeconds(child.pid ?? 0, { children: true }), markdown: readMarkdownCpuSeconds(server.pid), machine: readMachineCpu().busy, at: performance.now() });
   let peakRss = 0;
   const sample = () => (peakRss = Math.max(peakRss, readRss(server.pid)));
   child.stdout.on('data', (chunk: Buffer) => {
@@ -127,6 +127,8 @@ export type MeasureContext = {
   search: boolean;
   /** Where the server's markdown worker runs: the load generator's core (default) or the server's own. */
   markdownCore: 'load' | 'server';
+  /** wrk's name and version ("wrk 4.1.0") when it drives GET cases; null: autocannon drives every case. */
+  wrk: string | null;
 };
 
 /** One case: its servers, a probe, the load, and the figures. */
@@ -142,13 +144,16 @@ export async function measureCase(name: CaseName, context: MeasureContext): Prom
     const primed = name === 'ceiling' ? undefined : await firstViews(plan);
     // After the probe, which starts the worker (and again every case: a replaced worker starts on the server's core).
     if (context.markdownCore === 'load') pinMarkdownThreads(app.pid, LOAD_CORE);
-    const spec: LoadSpec = { jobs: plan.jobs, warmupSeconds: context.warmupSeconds, resultFile: join(work, `${name}.result.json`) };
+    // wrk sends no bodies here: cases with a POST (replies) stay on autocannon.
+    const generator = context.wrk !== null && plan.jobs.every((job) => job.method === 'GET') ? 'wrk' : 'autocannon';
+    const spec: LoadSpec = { jobs: plan.jobs, warmupSeconds: context.warmupSeconds, resultFile: join(work, `${name}.result.json`), generator };
     const measured = await runLoad(spec, join(work, `${name}.spec.json`), ceiling ?? app);
     const [main, writes] = measured.jobs as [JobResult, JobResult | undefined];
     return {
       name,
       label: CASE_LABELS[name],
       status: 'ok',
+      generator: generator === 'wrk' ? context.wrk! : 'autocannon',
       requestsPerSecond: main.requestsPerSecond,
       latencyMs: main.latencyMs,
       requests: main.requests,

@@ -187,12 +187,16 @@ export function readRss(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system, all threads) a process has used so far. */
-export function readCpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system, all threads) a process has used so far; with `children`, also that of
+ * its children that have exited and been waited for (the load process's wrk runs).
+ */
+export function readCpuSeconds(pid: number, options: { children?: boolean } = {}): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+    const children = options.children ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (Number(fields[11]) + Number(fields[12]) + children) / clockTicks;
   } catch {
     return 0;
   }

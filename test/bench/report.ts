@@ -1,12 +1,12 @@
 import type { CaseName, CaseResult } from './cases.js';
 
-/** The issue's targets, checked against each run. */
+/** The issue's targets, checked against each run; shares are of the ceiling measured with wrk when it is installed. */
 type Target = { name: CaseName; text: string; met: (result: CaseResult) => boolean };
 
 const TARGETS: Target[] = [
-  { name: 'anonymous-thread', text: '≥ 60% of ceiling, p99 ≤ 20 ms', met: (r) => (r.percentOfCeiling ?? 0) >= 60 && r.latencyMs.p99 <= 20 },
-  { name: 'signed-in-thread', text: '≥ 25% of ceiling, p99 ≤ 50 ms', met: (r) => (r.percentOfCeiling ?? 0) >= 25 && r.latencyMs.p99 <= 50 },
-  { name: 'category', text: '≥ 25% of ceiling, p99 ≤ 50 ms', met: (r) => (r.percentOfCeiling ?? 0) >= 25 && r.latencyMs.p99 <= 50 },
+  { name: 'anonymous-thread', text: '≥ 60% of ceiling, p99 ≤ 10 ms', met: (r) => (r.percentOfCeiling ?? 0) >= 60 && r.latencyMs.p99 <= 10 },
+  { name: 'signed-in-thread', text: '≥ 25% of ceiling, p99 ≤ 30 ms', met: (r) => (r.percentOfCeiling ?? 0) >= 25 && r.latencyMs.p99 <= 30 },
+  { name: 'category', text: '≥ 40% of ceiling, p99 ≤ 50 ms', met: (r) => (r.percentOfCeiling ?? 0) >= 40 && r.latencyMs.p99 <= 50 },
   { name: 'reply', text: '≥ 800/s sustained 30 s, p99 ≤ 50 ms', met: (r) => r.seconds >= 29.5 && r.requestsPerSecond >= 800 && r.latencyMs.p99 <= 50 },
   { name: 'reads-during-writes', text: 'read p99 ≤ 50 ms', met: (r) => r.latencyMs.p99 <= 50 },
 ];
@@ -36,7 +36,7 @@ export const NOISY_PERCENT = 25;
 
 function row(result: CaseResult): string[] {
   const noisy = result.status === 'ok' && result.cpuPercent.other > NOISY_PERCENT;
-  if (result.status !== 'ok') return [result.label, result.status === 'n/a' ? `n/a (${result.note ?? ''})` : `FAILED: ${result.note ?? ''}`, '', '', '', '', '', '', '', ''];
+  if (result.status !== 'ok') return [result.label, result.status === 'n/a' ? `n/a (${result.note ?? ''})` : `FAILED: ${result.note ?? ''}`, '', '', '', '', '', '', '', '', ''];
   return [
     `${result.label}${noisy ? ' *' : ''}`,
     Math.round(result.requestsPerSecond).toLocaleString('en'),
@@ -48,11 +48,13 @@ function row(result: CaseResult): string[] {
     result.percentOfCeiling === null ? '' : `${result.percentOfCeiling.toFixed(0)}%`,
     `${result.cpuPercent.server.toFixed(0)}/${result.cpuPercent.load.toFixed(0)}/${result.cpuPercent.other.toFixed(0)}`,
     result.cpuPercent.markdown >= 0.5 ? result.cpuPercent.markdown.toFixed(0) : '–',
+    result.generator ?? '',
   ];
 }
 
 // "md": the server's markdown worker thread, part of "srv" (and on the load core unless --markdown-core server).
-const HEADER = ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'page bytes', 'of ceiling', 'CPU% srv/load/other', 'md'];
+// "load": the generator that drove the case; "of ceiling" compares only cases driven by the ceiling's.
+const HEADER = ['case', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB', 'page bytes', 'of ceiling', 'CPU% srv/load/other', 'md', 'load'];
 
 /** A Markdown table (readable in a terminal, pasteable into docs/performance.md). */
 export function formatTable(results: CaseResult[]): string {

@@ -11,6 +11,7 @@ import { formatProfile, loadProfile, summarizeProfile } from './profile-summary.
 import { checkTargets, formatTable, formatTargets, NOISY_PERCENT, type TargetCheck } from './report.js';
 import { buildDataset, defaultDatasetPath, readDatasetInfo, schemaFingerprint, type DatasetInfo } from './seed.js';
 import { loadTargets, type Targets } from './targets.js';
+import { wrkVersion } from './wrk.js';
 
 /*
  * `npm run bench -- [--posts N] [--seconds S] [--out FILE] [--cases a,b] [--profile] …`
@@ -46,6 +47,8 @@ export type BenchOptions = {
   retries: number;
   /** `load`: the server's markdown worker thread runs on the load generator's core; `server`: on the server's. */
   markdownCore: 'load' | 'server';
+  /** `auto`: wrk drives the GET cases when it is installed, autocannon otherwise (and always for POSTs). */
+  generator: 'auto' | 'wrk' | 'autocannon';
   log: (line: string) => void;
 };
 
@@ -58,6 +61,8 @@ export type BenchReport = {
   options: Omit<BenchOptions, 'log'>;
   longestThread: Targets['longestThread'];
   cases: CaseResult[];
+  /** What measured the ceiling (and every case compared with it): "wrk 4.1.0" or "autocannon". */
+  ceilingGenerator: string | null;
   /** From starting the server process to its first healthy /healthz answer, on the dataset copy. */
   startupMs: number | null;
   targets: TargetCheck[];
@@ -133,6 +138,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     const nodeArgs = options.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     app = await startApp({ appRoot: options.appRoot, databasePath: copy, port: await freePort(), logFile: join(work, 'server.log'), nodeArgs, extraEnv: options.serverEnv });
     log(`Server pid ${app.pid} at ${app.origin}, healthy ${Math.round(app.startupMs ?? 0)} ms after start${tasksetAvailable ? ` (server on core 0, load on core 1, markdown worker on core ${options.markdownCore === 'load' ? 1 : 0})` : ' (taskset not found: processes are not pinned)'}.`);
+    const wrk = chooseWrk(options);
     const targets = loadTargets(copy, options.seed);
     const search = (await fetch(`${app.origin}/search?q=battery`)).status !== 404;
     await ceilingPage(app.origin, targets, join(work, 'page.html'));
@@ -151,13 +157,17 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
         cases.push(emptyResult(name, 'failed', 'the server had exited'));
         continue;
       }
-      const result = await measureQuietly(name, { app, work, targets, settings, warmupSeconds: options.warmupSeconds, search, markdownCore: options.markdownCore }, options);
+      const result = await measureQuietly(name, { app, work, targets, settings, warmupSeconds: options.warmupSeconds, search, markdownCore: options.markdownCore, wrk }, options);
       if (result.status === 'failed') failed = true;
       cases.push(result);
     }
     await app.stop();
-    const ceilingRate = cases.find((result) => result.name === 'ceiling' && result.status === 'ok')?.requestsPerSecond;
-    for (const result of cases) if (ceilingRate && result.status === 'ok' && result.name !== 'ceiling') result.percentOfCeiling = (result.requestsPerSecond / ceilingRate) * 100;
+    const ceiling = cases.find((result) => result.name === 'ceiling' && result.status === 'ok');
+    // Only against the same generator: autocannon's figures say how fast autocannon goes, not the server.
+    for (const result of cases) {
+      if (!ceiling || result.status !== 'ok' || result.name === 'ceiling' || result.generator !== ceiling.generator) continue;
+      result.percentOfCeiling = (result.requestsPerSecond / ceiling.requestsPerSecond) * 100;
+    }
     const report: BenchReport = {
       date: new Date().toISOString(),
       backgroundCpuPercent,
@@ -166,6 +176,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       options: (({ log: _log, ...rest }) => rest)(options),
       longestThread: targets.longestThread,
       cases,
+      ceilingGenerator: ceiling?.generator ?? null,
       startupMs: app.startupMs ?? null,
       // A rate-capped run measures whether cases work, not how fast they can go.
       targets: options.maxRate === undefined ? [...checkTargets(cases), startupTarget(app.startupMs ?? null)] : [],
@@ -218,6 +229,22 @@ function attachProfiles(report: BenchReport, profileDir: string, options: BenchO
   options.log(`\nProfiles: ${base}.cpuprofile${workers.length ? ` and ${workers.length} worker profile(s)` : ''} (open in Chrome DevTools, or: tsx test/bench/profile-summary.ts FILE).`);
 }
 
+/** wrk's version when it is to drive the GET cases, else null (autocannon drives everything). */
+function chooseWrk(options: BenchOptions): string | null {
+  if (options.generator === 'autocannon') return null;
+  const version = wrkVersion();
+  if (version === null && options.generator === 'wrk') throw new UsageError('--generator wrk: wrk is not installed (Debian: apt-get install -y wrk).');
+  if (version === null) options.log('wrk is not installed (Debian: apt-get install -y wrk): autocannon drives every case, and it saturates its own core near 11k requests a second.');
+  return version;
+}
+
+function ceilingLine(report: BenchReport): string {
+  if (report.ceilingGenerator === null) return 'Ceiling: not measured in this run, so no case is compared with it.';
+  const others = report.cases.filter((result) => result.status === 'ok' && result.name !== 'ceiling' && result.generator !== report.ceilingGenerator);
+  const apart = others.length ? `; ${others.map((result) => result.label).join(', ')} ran on ${others[0]!.generator} and ${others.length === 1 ? 'is' : 'are'} not compared with it` : '';
+  return `Ceiling: measured with ${report.ceilingGenerator} in this run, the same generator as every case compared with it${apart}.`;
+}
+
 function startupTarget(startupMs: number | null): TargetCheck {
   const text = 'start-up ≤ 2 s';
   if (startupMs === null) return { case: 'start-up', target: text, met: null, actual: 'not measured' };
@@ -240,6 +267,11 @@ function parseMarkdownCore(value: string | undefined): 'load' | 'server' {
   throw new UsageError(`--markdown-core is "load" (the load generator's core, the default) or "server" (the server's own core), not "${value}".`);
 }
 
+function parseGenerator(value: string | undefined): BenchOptions['generator'] {
+  if (value === undefined || value === 'auto' || value === 'wrk' || value === 'autocannon') return value ?? 'auto';
+  throw new UsageError(`--generator is "auto" (wrk when installed, the default), "wrk" or "autocannon", not "${value}".`);
+}
+
 function parseCases(value: string | undefined): CaseName[] {
   if (!value) return [...CASE_NAMES];
   const names = value.split(',').map((name) => name.trim());
@@ -249,7 +281,7 @@ function parseCases(value: string | undefined): CaseName[] {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), {
-    values: ['app', 'posts', 'db', 'seconds', 'reply-seconds', 'warmup', 'connections', 'write-rate', 'write-connections', 'cases', 'out', 'seed', 'server-env', 'wait-quiet', 'retries', 'max-rate', 'markdown-core'],
+    values: ['app', 'posts', 'db', 'seconds', 'reply-seconds', 'warmup', 'connections', 'write-rate', 'write-connections', 'cases', 'out', 'seed', 'server-env', 'wait-quiet', 'retries', 'max-rate', 'markdown-core', 'generator'],
     flags: ['profile', 'allow-type-errors'],
   });
   const posts = args.get('posts') === undefined ? undefined : Math.max(1, Math.round(args.number('posts', DEFAULT_POSTS)));
@@ -273,6 +305,7 @@ async function main(): Promise<void> {
     waitQuietSeconds: args.number('wait-quiet', 0),
     retries: Math.round(args.number('retries', 0)),
     markdownCore: parseMarkdownCore(args.get('markdown-core')),
+    generator: parseGenerator(args.get('generator')),
     log: (line) => console.error(line),
     ...(args.get('db') ? { db: args.get('db')! } : {}),
   };
@@ -284,6 +317,7 @@ async function main(): Promise<void> {
   const env = Object.entries(options.serverEnv).map(([name, value]) => `${name}=${value}`).join(' ');
   console.log(`${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}; markdown worker on the ${options.markdownCore} core; other processes ${report.backgroundCpuPercent.toFixed(0)}% CPU before the run${env ? `; server env ${env}` : ''}\n`);
   console.log(formatTable(report.cases));
+  console.log(`\n${ceilingLine(report)}`);
   if (report.startupMs !== null) console.log(`\nStart-up (process start to first healthy /healthz): ${Math.round(report.startupMs).toLocaleString('en')} ms`);
   console.log(report.targets.length ? `\nTargets:\n${formatTargets(report.targets)}` : '\nTargets: not checked (--max-rate caps the load).');
   console.log(`\nJSON: ${options.out}`);
