@@ -11,6 +11,13 @@ export type Html = HtmlEscapedString;
  */
 export const html = honoHtml as (strings: TemplateStringsArray, ...values: unknown[]) => Html;
 
+const textEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for HTML content and quoted attributes, for the few places that build markup as a string. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => textEscapes[char]!);
+}
+
 /** The one door for unescaped HTML: sanitized post bodies only. */
 export function safe(body: SafeHtml): Html {
   return raw(body);

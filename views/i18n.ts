@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import type { I18n, MessageValue } from '../src/i18n/translator.js';
-import type { Html } from './html.js';
+import { escapeText, type Html } from './html.js';
 
 // Messages with markup in them ("New here? <signup>Create an account</signup> to ask…"): the
 // translation decides where the link goes, the view decides what the link is. Text from the
@@ -9,7 +9,6 @@ import type { Html } from './html.js';
 
 export type RichValues = Record<string, MessageValue | Html | ((chunks: Html) => Html)>;
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function isHtml(value: unknown): value is Html {
   return value instanceof String && (value as { isEscaped?: boolean }).isEscaped === true;
@@ -17,7 +16,7 @@ function isHtml(value: unknown): value is Html {
 
 function join(parts: unknown[]): Html {
   let markup = '';
-  for (const part of parts) markup += isHtml(part) ? part.toString() : String(part ?? '').replace(/[&<>"']/g, (char) => escapes[char]!);
+  for (const part of parts) markup += isHtml(part) ? part.toString() : escapeText(String(part ?? ''));
   return raw(markup);
 }
 

@@ -2,7 +2,7 @@ import { nativeName, shippedLocales } from '../src/i18n/catalog.js';
 import { raw } from 'hono/html';
 import type { I18n, LocaleFormat } from '../src/i18n/translator.js';
 import type { SignedIn } from '../src/lib/context.js';
-import { html, scriptNonce, type Html } from './html.js';
+import { escapeText, html, scriptNonce, type Html } from './html.js';
 import { rich } from './i18n.js';
 
 export type Site = { name: string; baseUrl: string };
@@ -83,14 +83,13 @@ function pickerFor(i18n: I18n): Html {
 
 /** Where each language of a public page lives: its canonical URL with `?locale=` (one string: this is on every page). */
 function alternates(site: Site, canonicalPath: string): Html {
-  const url = `${site.baseUrl}${canonicalPath}`.replace(/[&<>"']/g, (char) => attributeEscapes[char]!);
+  const url = escapeText(`${site.baseUrl}${canonicalPath}`);
   const separator = canonicalPath.includes('?') ? '&amp;' : '?';
   let links = '';
   for (const { tag } of pickerLocales) links += `<link rel="alternate" hreflang="${tag}" href="${url}${separator}locale=${tag}">\n`;
   return raw(`${links}<link rel="alternate" hreflang="x-default" href="${url}">`);
 }
 
-const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Link previews in chat apps and social sites; only pages with a canonical URL are worth sharing. */
 function openGraph(props: LayoutProps): Html {
