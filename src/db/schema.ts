@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are integer milliseconds since the epoch: cheap to compare, index and paginate on.
 
@@ -521,6 +521,26 @@ export const emailOutbox = sqliteTable(
     nextAttemptAt: integer('next_attempt_at').notNull(),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
+    // The process that claimed the row for sending (src/email/sender.ts); next_attempt_at is then
+    // the claim's expiry, so a crashed sender's rows fall due again instead of being lost.
+    claimedBy: text('claimed_by'),
   },
   (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt, t.id), index('email_outbox_user_kind_idx').on(t.userId, t.kind, t.createdAt)],
 );
+
+/**
+ * Named leases: a background job (digests, checkpoints, re-rendering) runs in whichever process
+ * holds its lease, so several server processes on one database run each job once.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/** Token buckets of the abuse limits (src/lib/rate-limit.ts), shared by every server process. */
+export const rateLimitBuckets = sqliteTable('rate_limit_buckets', {
+  key: text('key').primaryKey(),
+  tokens: real('tokens').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
