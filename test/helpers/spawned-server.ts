@@ -34,11 +34,12 @@ export async function prepareDatabase(databasePath: string) {
 
 export type SpawnedServer = { child: ChildProcess; base: string; exited: Promise<number | null> };
 
-export async function startServer(databasePath: string): Promise<SpawnedServer> {
+/** Starts the server on a free port; `env` adds to or overrides its environment (WORKERS, SMTP_URL, RATE_LIMIT…). */
+export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, DEMO_SEED: '0', RATE_LIMIT: 'off', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, DEMO_SEED: '0', RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ...env },
     stdio: 'ignore',
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
