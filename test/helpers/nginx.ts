@@ -11,6 +11,9 @@ export const NGINX = '/usr/sbin/nginx';
 export const PURGE_MODULE = '/usr/lib/nginx/modules/ngx_http_cache_purge_module.so';
 const SHIPPED = join(import.meta.dirname, '../../deploy/nginx.conf');
 
+/** `purgePort` is where the purge listener goes when `purge` switches it on. */
+export type NginxOptions = { folder: string; upstream: string; port: number; purge: boolean; purgePort?: number };
+
 /** Replaces exactly one match, so a reshaped deploy/nginx.conf breaks the test loudly. */
 function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
   const matches = text.match(new RegExp(pattern.source, 'gm'))?.length ?? 0;
@@ -19,12 +22,14 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
 }
 
 /** deploy/nginx.conf with this test's upstream, listen address and cache folder. */
-export function siteConfig(options: { folder: string; upstream: string; port: number; purge: boolean }): string {
+export function siteConfig(options: NginxOptions): string {
   let text = readFileSync(SHIPPED, 'utf8');
   text = replaceOnce(text, /^proxy_cache_path \S+/m, `proxy_cache_path ${join(options.folder, 'cache')}`);
   text = replaceOnce(text, /^(\s*)server 127\.0\.0\.1:3000;/m, `$1server ${options.upstream};`);
   text = replaceOnce(text, /^(\s*)listen 80;/m, `$1listen 127.0.0.1:${options.port};`);
-  if (options.purge) text = replaceOnce(text, /^(\s*)#purge /m, '$1');
+  if (!options.purge) return text;
+  text = text.replace(/^#purge /gm, '');
+  return replaceOnce(text, /^(\s*)listen 127\.0\.0\.1:8080;/m, `$1listen 127.0.0.1:${options.purgePort};`);
   return text;
 }
 
@@ -53,7 +58,7 @@ function mainConfig(folder: string, purge: boolean): string {
 export type RunningNginx = { base: string; port: number; child: ChildProcess; errorLog: () => string; stop: () => Promise<void> };
 
 /** Starts nginx on `port` in front of `upstream` (host:port) and waits until it answers. */
-export async function startNginx(options: { folder: string; upstream: string; port: number; purge: boolean }): Promise<RunningNginx> {
+export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const { folder, port } = options;
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'hearth.conf'), siteConfig(options));

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NGINX, startNginx, type RunningNginx } from '../helpers/nginx.js';
+import { NGINX, PURGE_MODULE, startNginx, type RunningNginx } from '../helpers/nginx.js';
 import { freePort, postReply, prepareDatabase, startServer, type SpawnedServer } from '../helpers/spawned-server.js';
 
 // deploy/nginx.conf, run by a real nginx in front of the real server (docs/proxy-and-cdn.md).
@@ -11,6 +11,7 @@ import { freePort, postReply, prepareDatabase, startServer, type SpawnedServer }
 const installed = existsSync(NGINX);
 const required = Boolean(process.env['CI']);
 if (!installed && !required) console.warn(`Skipping test/integration/nginx.test.ts: ${NGINX} is missing (apt-get install nginx-light).`);
+const purgeModule = existsSync(PURGE_MODULE);
 
 // The documented bound for a reply to reach anonymous readers without purge: s-maxage (5 s) plus
 // one background revalidation. The deadline leaves room for a slow machine.
@@ -25,12 +26,13 @@ async function setUp(purge: boolean): Promise<Setup> {
   const prepared = await prepareDatabase(join(folder, 'hearth.db'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const purgePort = await freePort();
   const app = await startServer(prepared.databasePath, {
     BASE_URL: base,
     TRUST_PROXY: '1',
-    ...(purge ? { CACHE_PURGE_URL: base } : {}),
+    ...(purge ? { CACHE_PURGE_URL: `http://127.0.0.1:${purgePort}` } : {}),
   });
-  const nginx = await startNginx({ folder: join(folder, 'nginx'), upstream: app.base.replace('http://', ''), port, purge });
+  const nginx = await startNginx({ folder: join(folder, 'nginx'), upstream: app.base.replace('http://', ''), port, purge, purgePort });
   const canonical = await fetch(`${nginx.base}/t/${prepared.threadId}`, { redirect: 'manual' });
   const threadPath = canonical.headers.get('location')!;
   return { app, nginx, threadPath, cookie: prepared.cookie, threadId: prepared.threadId, folder };
@@ -131,4 +133,37 @@ describe.skipIf(!installed && !required)('deploy/nginx.conf in front of the app'
     expect(seen).not.toContain('BYPASS');
     expect(ready().nginx.errorLog()).not.toMatch(/\[(emerg|alert|crit)\]/);
   }, 30_000);
+});
+
+describe.skipIf(!installed && !required || (installed && !purgeModule))('deploy/nginx.conf with purge on write', () => {
+  let setup: Setup | undefined;
+  const ready = () => setup!;
+  beforeAll(async () => {
+    setup = await setUp(true);
+  }, 45_000);
+  afterAll(() => tearDown(setup));
+
+  it('drops the thread page, its category and the home page of every language when a reply is posted', async () => {
+    const { threadPath, cookie, threadId, nginx } = ready();
+    const pages = [threadPath, '/c/kettles', '/'];
+    for (const path of pages) {
+      for (const language of [undefined, 'hearth_locale=tr']) {
+        await view(ready(), path, language);
+        expect((await view(ready(), path, language)).cache).toBe('HIT');
+      }
+    }
+    // Only the loopback purge listener purges: a PURGE from outside goes to the app like any request.
+    await fetch(`${nginx.base}/`, { method: 'PURGE' });
+    expect((await view(ready(), '/')).cache).toBe('HIT');
+    const text = `A purged reply ${Date.now()}`;
+    expect((await postReply(nginx.base, cookie, threadId, text)).status).toBe(303);
+    // A purged entry is gone: the next view is a MISS. Without purge it would stay a HIT for
+    // s-maxage and then be STALE, never a MISS, so this cannot pass by waiting.
+    for (const path of pages) {
+      for (const language of [undefined, 'hearth_locale=tr']) {
+        const { page } = await pollUntil(ready(), path, (candidate) => candidate.cache === 'MISS', language);
+        if (path === threadPath) expect(page.body).toContain(text);
+      }
+    }
+  }, 40_000);
 });
