@@ -11,6 +11,7 @@ import { registerMailSite } from './email/site.js';
 import { communityRendering } from './i18n/community.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { msg } from './i18n/message.js';
+import { createCachePurger } from './lib/cache-purge.js';
 import { AppError, RateLimited } from './lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unavailable.js';
 import { loggedPath } from './lib/log.js';
@@ -22,6 +23,7 @@ import type { MarkdownRenderer } from './markdown/renderer.js';
 import type { AppEnv } from './routes/env.js';
 import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
 import { clientAddress } from './routes/limits.js';
+import { purgeOnWrite } from './routes/purge-on-write.js';
 import { renderError } from './routes/render.js';
 import { communityOrDefaults, memberI18n, requestI18n } from './routes/request-i18n.js';
 
@@ -126,6 +128,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const sameOrigin = csrf({ origin: (origin, c) => isSameOrigin(origin, c.req.url, config.baseUrl) });
   app.use((c, next) => (c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : sameOrigin(c, next)));
   app.use(crossSiteCookieGuard((origin, requestUrl) => isSameOrigin(origin, requestUrl, config.baseUrl)));
+  // A shared cache in front drops the pages a write changed (docs/proxy-and-cdn.md).
+  if (config.cachePurgeUrl) app.use(purgeOnWrite(createCachePurger(config.cachePurgeUrl, log)));
   mountAnonymousRoutes(app, config);
   app.use(sessionMiddleware());
   app.use(memberI18n());

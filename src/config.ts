@@ -68,6 +68,7 @@ const environment = z.object({
       return trust instanceof Error ? null : trust;
     }),
   LOG_IP: z.enum(['full', 'truncated', 'off'], { error: 'must be full, truncated or off' }).default('full'),
+  CACHE_PURGE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, such as http://127.0.0.1:80' }).optional(),
 });
 
 export type Config = {
@@ -94,6 +95,8 @@ export type Config = {
   /** Which proxies' X-Forwarded-For/Forwarded are believed (src/lib/client-address.ts); null trusts none. */
   trustProxy: ProxyTrust | null;
   logIp: LogIp;
+  /** Where PURGE requests for the pages a write changed go (a cache in front, src/lib/cache-purge.ts); null sends none. */
+  cachePurgeUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIME_ZONE,
     trustProxy: e.TRUST_PROXY,
     logIp: e.LOG_IP,
+    cachePurgeUrl: e.CACHE_PURGE_URL?.replace(/\/+$/, '') ?? null,
   };
 }
 

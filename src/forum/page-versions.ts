@@ -33,3 +33,12 @@ export function categoryPageVersion(db: Db, slug: string): string | undefined {
 export function homePageVersion(db: Db): string {
   return (statements(db).home.get() as { version: string }).version;
 }
+
+const placeStatement = perDatabase((db) =>
+  db.$client.prepare('select threads.slug as slug, categories.slug as category from threads join categories on categories.id = threads.category_id where threads.id = ?'),
+);
+
+/** Where a thread's pages live: its slug and its category's, whatever the thread's status. */
+export function threadPlace(db: Db, threadId: number): { slug: string; category: string } | undefined {
+  return placeStatement(db).get(threadId) as { slug: string; category: string } | undefined;
+}
