@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // An unreadable database must still give error pages (they are never cached): then the defaults stand.
   const community = communityOrDefaults(db, { locale: config.defaultLocale, timeZone: config.timeZone });
   pageCache.describe({ site: JSON.stringify([site.name, site.baseUrl, config.brandColor]), community: communityRendering(community) });
-  const limits = new RateLimiter(config.rateLimit, now);
+  const limits = new RateLimiter(db, config.rateLimit, now);
   registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl, defaults: { locale: config.defaultLocale, timeZone: config.timeZone } });
   const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
