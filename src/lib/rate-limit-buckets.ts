@@ -57,6 +57,8 @@ const statements = perDatabase((db): Statements => {
       'delete from rate_limit_buckets where key in (select key from rate_limit_buckets where key > @after order by key limit @count) and updated_at < @before',
     ),
     pruneEnd: client.prepare('select max(key) from (select key from rate_limit_buckets where key > @after order by key limit @count)').pluck(),
+    // SQLite applies this pragma when it is prepared as well as when it runs: `restore` is
+    // prepared last, so preparing both leaves the connection as configured.
     commitWithoutWaiting: waits ? client.prepare('PRAGMA synchronous = NORMAL') : undefined,
     restore: waits ? client.prepare(`PRAGMA synchronous = ${level}`) : undefined,
     takes: 0,
