@@ -5,6 +5,7 @@ import { setSetting } from '../../src/db/settings.js';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createTestContext, httpClient, type TestContext } from '../helpers/app.js';
+import { serveWithCachedPages } from '../helpers/server.js';
 
 // Two server processes on one database file: each app here has its own SQLite connection, as each
 // process has. Abuse limits and lockouts count against one allowance whichever process answers,
@@ -75,6 +76,27 @@ describe('settings shared by every process', () => {
     expect(after.headers.get('etag')).toBe((await one.http.get(threadPath)).headers.get('etag'));
     await one.http.post('/admin/language', { locale: 'en', timeZone: 'UTC' }, { as: admin });
     expect(await (await other.get(threadPath)).text()).toContain('<html lang="en"');
+  });
+
+  it('brings cached pages answered before the app up to date within a second', async () => {
+    const served = await serveWithCachedPages({ ...one, db: otherDb });
+    try {
+      await served.get(threadPath);
+      const cached = await served.get(threadPath);
+      expect(cached.reachedApp).toBe(false);
+      expect(cached.text).toContain('<html lang="en"');
+      await one.http.post('/admin/language', { locale: 'ar', timeZone: 'UTC' }, { as: admin });
+      const deadline = Date.now() + 10_000;
+      let page = cached;
+      while (!page.text.includes('<html lang="ar"') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        page = await served.get(threadPath);
+      }
+      expect(page.text).toContain('<html lang="ar"');
+    } finally {
+      await one.http.post('/admin/language', { locale: 'en', timeZone: 'UTC' }, { as: admin });
+      await served.close();
+    }
   });
 
   it("shows the site's name written by another process", async () => {
