@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ import { RateLimiter, rules } from '../../src/lib/rate-limit.js';
 import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
 
 // What the shared rate limits (ADR 0037) cost: take() alone, the pragma that notices other
-// processes' writes, and the requests that take a token every time (search, the JSON API), with
-// limits on and off. A fresh database on disk in WAL mode, with the server's synchronous setting.
+// processes' writes, the requests that take a token every time (search, the JSON API) with limits
+// on and off, and takes while another process keeps writing (as a stream of replies does). A fresh
+// database on disk in WAL mode, with the server's synchronous setting.
 //
 //   npx tsx test/bench/rate-limit-cost.ts [--synchronous FULL|NORMAL] [--calls 20000]
 
@@ -70,6 +72,42 @@ function measureWaitingCommit(db: Db): void {
   console.log(`the same write committed with synchronous=${synchronous}: ${perCall((index) => upsert.run('plain', index), 500).toFixed(1)} µs`);
 }
 
+// Another process writing: IMMEDIATE transactions of 20 rows. `group` commits like group commit
+// (synchronous=NORMAL, the fsync off the lock, a turn of the event loop between batches); `greedy`
+// commits with synchronous=FULL (holding the write lock through the fsync) and never pauses.
+const WRITER = `
+const Database = require('better-sqlite3');
+const [path, style] = process.argv.slice(1);
+const db = new Database(path);
+db.pragma('journal_mode = WAL'); db.pragma(style === 'group' ? 'synchronous = NORMAL' : 'synchronous = FULL'); db.pragma('busy_timeout = 5000');
+db.exec('create table if not exists bench_writes (id integer primary key, body text)');
+const insert = db.prepare('insert into bench_writes (body) values (?)');
+const batch = db.transaction(() => { for (let i = 0; i < 20; i++) insert.run('x'.repeat(500)); });
+process.send('ready');
+if (style === 'group') { const next = () => { batch.immediate(); setImmediate(next); }; next(); }
+else for (;;) batch.immediate();
+`;
+
+async function measureContended(db: Db, style: 'group' | 'greedy'): Promise<void> {
+  const writer = spawn(process.execPath, ['-e', WRITER, databasePath, style], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise((resolve) => writer.once('message', resolve));
+  let clock = Date.now();
+  const limiter = new RateLimiter(db, true, () => (clock += 1000));
+  const times: number[] = [];
+  for (let index = 0; index < 2000; index++) {
+    const started = performance.now();
+    limiter.take(`search:192.0.2.${index % 200}`, rules.searchPerIp);
+    times.push((performance.now() - started) * 1000);
+    // Like requests arriving over time rather than in one burst.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  writer.kill('SIGKILL');
+  times.sort((a, b) => a - b);
+  const at = (share: number) => times[Math.min(times.length - 1, Math.floor(share * times.length))]!.toFixed(0);
+  await new Promise((resolve) => writer.once('exit', resolve));
+  console.log(`take() while another process writes (${style}): p50 ${at(0.5)} µs, p99 ${at(0.99)} µs, max ${at(1)} µs`);
+}
+
 async function measureRequests(): Promise<void> {
   const markdown = createMarkdownRenderer();
   const setup = openDatabase(databasePath, { synchronous });
@@ -98,6 +136,8 @@ migrateDatabase(db);
 console.log(`WAL, synchronous=${synchronous}, ${calls} calls a round, median of 5 rounds`);
 measureTakes(db);
 measureWaitingCommit(db);
+await measureContended(db, 'group');
+await measureContended(db, 'greedy');
 closeDatabase(db);
 await measureRequests();
 rmSync(folder, { recursive: true, force: true });
