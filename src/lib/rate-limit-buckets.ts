@@ -28,7 +28,7 @@ const AVAILABLE = 'min(@limit, tokens + max(@now - updated_at, 0) * 1.0 / @windo
 // take adds at most one.
 const PRUNE_EVERY = 256;
 
-type Statements = {
+type Store = {
   take: Statement;
   read: Statement;
   refund: Statement;
@@ -40,7 +40,8 @@ type Statements = {
   pruneAfter: string;
 };
 
-const statements = perDatabase((db): Statements => {
+// Prepared statements and the pruning cursor, per database connection.
+const stores = perDatabase((db): Store => {
   const client = db.$client;
   const level = Number(client.pragma('synchronous', { simple: true }));
   const waits = !client.memory && level >= 2;
@@ -67,40 +68,40 @@ const statements = perDatabase((db): Statements => {
 });
 
 /** Runs one write with synchronous=NORMAL, unless it is part of a larger transaction (whose commit decides). */
-function withoutWaiting<T>(db: Db, prepared: Statements, write: () => T): T {
-  if (!prepared.commitWithoutWaiting || db.$client.inTransaction) return write();
-  prepared.commitWithoutWaiting.run();
+function withoutWaiting<T>(db: Db, store: Store, write: () => T): T {
+  if (!store.commitWithoutWaiting || db.$client.inTransaction) return write();
+  store.commitWithoutWaiting.run();
   try {
     return write();
   } finally {
-    prepared.restore!.run();
+    store.restore!.run();
   }
 }
 
 /** Tokens available now (the limit for a key never seen or long full). */
 export function availableTokens(db: Db, key: string, rule: BucketRule, now: number): number {
-  const row = statements(db).read.get({ key, limit: rule.limit, windowMs: rule.windowMs, now }) as { tokens: number } | undefined;
+  const row = stores(db).read.get({ key, limit: rule.limit, windowMs: rule.windowMs, now }) as { tokens: number } | undefined;
   return row ? row.tokens : rule.limit;
 }
 
 /** Takes one token if there is one; returns whether it did. `longestWindowMs`: after that long every bucket is full. */
 export function takeToken(db: Db, key: string, rule: BucketRule, now: number, longestWindowMs: number): boolean {
-  const prepared = statements(db);
-  const taken = withoutWaiting(db, prepared, () => prepared.take.get({ key, limit: rule.limit, windowMs: rule.windowMs, now }) !== undefined);
-  if (++prepared.takes % PRUNE_EVERY === 0) withoutWaiting(db, prepared, () => pruneSome(prepared, now - longestWindowMs));
+  const store = stores(db);
+  const taken = withoutWaiting(db, store, () => store.take.get({ key, limit: rule.limit, windowMs: rule.windowMs, now }) !== undefined);
+  if (++store.takes % PRUNE_EVERY === 0) withoutWaiting(db, store, () => pruneSome(store, now - longestWindowMs));
   return taken;
 }
 
 /** Gives one token back (never above the limit); a key without a bucket is full already. */
 export function refundToken(db: Db, key: string, rule: BucketRule, now: number): void {
-  const prepared = statements(db);
-  withoutWaiting(db, prepared, () => prepared.refund.run({ key, limit: rule.limit, windowMs: rule.windowMs, now }));
+  const store = stores(db);
+  withoutWaiting(db, store, () => store.refund.run({ key, limit: rule.limit, windowMs: rule.windowMs, now }));
 }
 
 /** A bucket untouched since `before` is full whatever its rule, which is what no bucket means. */
-function pruneSome(prepared: Statements, before: number): void {
-  const batch = { after: prepared.pruneAfter, count: PRUNE_EVERY };
-  const end = prepared.pruneEnd.get(batch) as string | null;
-  prepared.pruneBatch.run({ ...batch, before });
-  prepared.pruneAfter = end ?? '';
+function pruneSome(store: Store, before: number): void {
+  const batch = { after: store.pruneAfter, count: PRUNE_EVERY };
+  const end = store.pruneEnd.get(batch) as string | null;
+  store.pruneBatch.run({ ...batch, before });
+  store.pruneAfter = end ?? '';
 }
