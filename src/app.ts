@@ -7,8 +7,6 @@ import { crossSiteCookieGuard } from './auth/cross-site-guard.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
-import { registerMailSite } from './email/site.js';
-import { communityRendering } from './i18n/community.js';
 import { pageCsp, newNonce } from './lib/csp.js';
 import { msg } from './i18n/message.js';
 import { createCachePurger } from './lib/cache-purge.js';
@@ -25,7 +23,8 @@ import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
 import { clientAddress } from './routes/limits.js';
 import { purgeOnWrite } from './routes/purge-on-write.js';
 import { renderError } from './routes/render.js';
-import { communityOrDefaults, memberI18n, requestI18n } from './routes/request-i18n.js';
+import { memberI18n, requestI18n } from './routes/request-i18n.js';
+import { followSiteSettings } from './routes/site-settings.js';
 
 export type AppDeps = {
   db: Db;
@@ -51,15 +50,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, db, markdown } = deps;
   const now = deps.clock ?? Date.now;
   const services = { db, markdown, now };
-  const site = { name: config.siteName ?? deps.siteName ?? 'Community', baseUrl: config.baseUrl };
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
-  // Everything in the configuration that public pages render, so their ETags change with it.
-  // An unreadable database must still give error pages (they are never cached): then the defaults stand.
-  const community = communityOrDefaults(db, { locale: config.defaultLocale, timeZone: config.timeZone });
-  pageCache.describe({ site: JSON.stringify([site.name, site.baseUrl, config.brandColor]), community: communityRendering(community) });
-  const limits = new RateLimiter(config.rateLimit, now);
-  registerMailSite(db, { siteName: site.name, baseUrl: config.baseUrl, defaults: { locale: config.defaultLocale, timeZone: config.timeZone } });
+  // The site's name and the community's language, followed across server processes; pages render
+  // them, so the page cache's ETags change with them.
+  const siteSettings = followSiteSettings({ db, config, pageCache, fallbackName: deps.siteName ?? 'Community' });
+  siteSettings();
+  pageCache.followRendering(siteSettings);
+  const limits = new RateLimiter(db, config.rateLimit, now);
   const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
 
@@ -74,7 +72,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('pageCache', pageCache);
     c.set('limits', limits);
     c.set('config', config);
-    c.set('site', site);
+    c.set('site', siteSettings().site);
     c.set('viewer', null);
     c.set('sessionId', null);
     c.set('i18n', requestI18n(c));

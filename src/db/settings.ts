@@ -1,9 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
+import { perConnection } from './prepared.js';
 import { settings } from './schema.js';
 
+// Read on the request path whenever another process has written (src/i18n/community.ts, the
+// site's name): one prepared statement rather than a drizzle query built per call.
+const readStatement = perConnection((client) => client.prepare('select value from settings where key = ?').pluck());
+
 export function getSetting(db: Db, key: string): string | undefined {
-  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
+  return (readStatement(db).get(key) as string | undefined) ?? undefined;
 }
 
 export function setSetting(db: Db | Tx, key: string, value: string): void {

@@ -15,6 +15,9 @@ export type CachedPage = {
   revalidate?: () => string | undefined;
 };
 
+// How stale a cached hit served before the app may be about settings another process changed.
+const FOLLOW_INTERVAL_MS = 1000;
+
 // Key, version, ETag strings and the Map slot: a rough but honest per-entry overhead.
 const ENTRY_OVERHEAD_BYTES = 256;
 
@@ -42,6 +45,8 @@ export class PageCache {
   private prefix: string;
   private readonly maxBytes: number;
   private readonly maxEntries: number;
+  private follow: (() => void) | undefined;
+  private followedAt = 0;
 
   constructor(options: PageCacheOptions = {}) {
     // A 20-post thread page with its JSON-LD is ~36 KB: 128 MB holds ~3,500 of them, the hot set
@@ -67,6 +72,16 @@ export class PageCache {
     this.bytes = 0;
   }
 
+  /**
+   * `check` brings the rendering up to date (calling describe() when it changed; createApp's
+   * src/routes/site-settings.ts, which notices other processes' changes). Requests the app handles
+   * run it themselves; hits served before the app (src/lib/cached-pages.ts) run it at most once per
+   * FOLLOW_INTERVAL_MS through peek(), so a change saved by another process reaches them within it.
+   */
+  followRendering(check: () => void): void {
+    this.follow = check;
+  }
+
   etag(key: string, version: string): string {
     return `"${this.prefix}-${createHash('sha1').update(key).digest('base64url').slice(0, 10)}-${version}"`;
   }
@@ -86,6 +101,13 @@ export class PageCache {
 
   /** The entry as stored, whatever its version: the caller revalidates it. */
   peek(key: string): CachedPage | undefined {
+    if (this.follow) {
+      const now = performance.now();
+      if (now - this.followedAt >= FOLLOW_INTERVAL_MS) {
+        this.followedAt = now;
+        this.follow();
+      }
+    }
     return this.entries.get(key);
   }
 

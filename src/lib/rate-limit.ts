@@ -1,9 +1,11 @@
 import type { MessageKey } from '../i18n/catalog.js';
 import { msg } from '../i18n/message.js';
+import type { Db } from '../db/client.js';
 import { RateLimited } from './errors.js';
+import { availableTokens, refundToken, takeToken } from './rate-limit-buckets.js';
 
-// In-process token buckets: one Node process serves the community, so memory is the right place.
-// Each rule allows `limit` actions per `windowMs`, refilling continuously. Its message says why
+// Token buckets shared by every server process on the database (src/lib/rate-limit-buckets.ts,
+// ADR 0037). Each rule allows `limit` actions per `windowMs`, refilling continuously. Its message says why
 // and when to try again (it is given `seconds`); a rule without one only says when.
 
 export type Rule = { limit: number; windowMs: number; message?: MessageKey };
@@ -25,56 +27,41 @@ export const rules = {
   apiPerClient: { limit: 120, windowMs: 60_000, message: 'rateLimit.apiPerClient' },
 } satisfies Record<string, Rule>;
 
-type Bucket = { tokens: number; updated: number };
+// After this long without a take every bucket is full again, whatever its rule (for pruning).
+const LONGEST_WINDOW_MS = Math.max(...Object.values(rules).map((rule: Rule) => rule.windowMs));
+
+function secondsUntilOne(tokens: number, rule: Rule): number {
+  return Math.ceil(((1 - tokens) * rule.windowMs) / rule.limit / 1000);
+}
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
   constructor(
+    private readonly db: Db,
     private readonly enabled: boolean,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private bucket(key: string, rule: Rule): Bucket {
-    const now = this.now();
-    const existing = this.buckets.get(key);
-    if (!existing) return { tokens: rule.limit, updated: now };
-    const refill = ((now - existing.updated) / rule.windowMs) * rule.limit;
-    return { tokens: Math.min(rule.limit, existing.tokens + refill), updated: now };
-  }
-
   /** Seconds until one more action is allowed (0 when allowed now). */
   wait(key: string, rule: Rule): number {
     if (!this.enabled) return 0;
-    const bucket = this.bucket(key, rule);
-    return bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) * rule.windowMs) / rule.limit / 1000);
+    const tokens = availableTokens(this.db, key, rule, this.now());
+    return tokens >= 1 ? 0 : secondsUntilOne(tokens, rule);
   }
 
   /** Uses one action, or throws RateLimited saying when to try again. */
   take(key: string, rule: Rule): void {
     if (!this.enabled) return;
-    const bucket = this.bucket(key, rule);
-    if (bucket.tokens < 1) {
-      const seconds = Math.ceil(((1 - bucket.tokens) * rule.windowMs) / rule.limit / 1000);
-      throw new RateLimited(msg(rule.message ?? 'rateLimit.tryAgain', { seconds }), seconds);
-    }
-    bucket.tokens -= 1;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 100_000) this.prune();
+    const now = this.now();
+    if (takeToken(this.db, key, rule, now, LONGEST_WINDOW_MS)) return;
+    // Read after the refused take: another process may have taken or given back meanwhile, which
+    // only moves the time given, never the refusal.
+    const seconds = Math.max(1, secondsUntilOne(availableTokens(this.db, key, rule, now), rule));
+    throw new RateLimited(msg(rule.message ?? 'rateLimit.tryAgain', { seconds }), seconds);
   }
 
   /** Gives back one action taken for something that did not happen (a refused or failed post). */
   refund(key: string, rule: Rule): void {
-    if (!this.enabled || !this.buckets.has(key)) return;
-    const bucket = this.bucket(key, rule);
-    bucket.tokens = Math.min(rule.limit, bucket.tokens + 1);
-    this.buckets.set(key, bucket);
-  }
-
-  /** Full buckets carry no information; dropping them bounds memory. */
-  private prune(): void {
-    for (const [key, bucket] of this.buckets) {
-      if (this.now() - bucket.updated > 60 * 60_000) this.buckets.delete(key);
-    }
+    if (!this.enabled) return;
+    refundToken(this.db, key, rule, this.now());
   }
 }

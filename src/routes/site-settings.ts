@@ -1,0 +1,56 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { outsideWrites } from '../db/outside-writes.js';
+import { getSetting } from '../db/settings.js';
+import { registerMailSite } from '../email/site.js';
+import { communityRendering, reloadCommunityLocale, type CommunityLocale } from '../i18n/community.js';
+import type { PageCache } from '../lib/page-cache.js';
+import type { Site } from '../../views/layout.js';
+
+/*
+ * What every page is rendered with besides its own data: the site's name and address and the
+ * community's language and time zone. Several server processes serve one database, and an admin's
+ * change is saved by one of them: each process reads these settings again whenever another has
+ * written to the database since it last looked (`PRAGMA data_version`, src/db/outside-writes.ts;
+ * one read of shared memory per request, and three indexed reads after a write elsewhere). A change
+ * gives the page cache new ETags and forgets its pages, and gives email the new name.
+ */
+
+export type SiteSettings = { site: Site; community: CommunityLocale };
+
+type Options = { db: Db; config: Config; pageCache: PageCache; fallbackName: string };
+
+export function followSiteSettings({ db, config, pageCache, fallbackName }: Options): () => SiteSettings {
+  const defaults = { locale: config.defaultLocale, timeZone: config.timeZone };
+  let seen: number | undefined;
+  let current: SiteSettings | undefined;
+  return () => {
+    const writes = outsideWritesOrNone(db);
+    if (current && writes === seen) return current;
+    seen = writes;
+    const next = readSettings(db, config, defaults, fallbackName);
+    if (current && next.site.name === current.site.name && next.community === current.community) return current;
+    current = next;
+    pageCache.describe({ site: JSON.stringify([next.site.name, next.site.baseUrl, config.brandColor]), community: communityRendering(next.community) });
+    registerMailSite(db, { siteName: next.site.name, baseUrl: config.baseUrl, defaults });
+    return current;
+  };
+}
+
+/** An unreadable database must still give error pages (they are never cached): then the defaults stand. */
+function readSettings(db: Db, config: Config, defaults: CommunityLocale, fallbackName: string): SiteSettings {
+  try {
+    const name = config.siteName ?? getSetting(db, 'site_name') ?? fallbackName;
+    return { site: { name, baseUrl: config.baseUrl }, community: reloadCommunityLocale(db, defaults) };
+  } catch {
+    return { site: { name: config.siteName ?? fallbackName, baseUrl: config.baseUrl }, community: defaults };
+  }
+}
+
+function outsideWritesOrNone(db: Db): number | undefined {
+  try {
+    return outsideWrites(db);
+  } catch {
+    return undefined;
+  }
+}
