@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { inEnglish, lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
@@ -68,6 +69,11 @@ const environment = z.object({
       return trust instanceof Error ? null : trust;
     }),
   LOG_IP: z.enum(['full', 'truncated', 'off'], { error: 'must be full, truncated or off' }).default('full'),
+  WORKERS: z
+    .string()
+    .default('1')
+    .refine((value) => value === 'auto' || /^[1-9][0-9]{0,2}$/.test(value), 'must be a whole number of server processes from 1 to 999, or auto (one per core)')
+    .transform((value) => (value === 'auto' ? availableParallelism() : Number(value))),
 });
 
 export type Config = {
@@ -94,6 +100,8 @@ export type Config = {
   /** Which proxies' X-Forwarded-For/Forwarded are believed (src/lib/client-address.ts); null trusts none. */
   trustProxy: ProxyTrust | null;
   logIp: LogIp;
+  /** Server processes on one port and one database (src/operations/cluster-primary.ts); 1 runs none extra. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -128,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIME_ZONE,
     trustProxy: e.TRUST_PROXY,
     logIp: e.LOG_IP,
+    workers: e.WORKERS,
   };
 }
 
