@@ -69,6 +69,6 @@ export async function withLease<T>(db: Db, options: LeaseOptions & { pollMs?: nu
  * if this process holds it, else does nothing. The lease outlives a few periods, so the holder
  * keeps it from one call to the next and the job does not wander between processes.
  */
-export function leasedJob<T>(db: Db, options: { name: string; durationMs: number; holder?: string }, job: () => T): () => T | undefined {
-  return () => (acquireLease(db, options) ? job() : undefined);
+export function leasedJob<A extends unknown[], T>(db: Db, options: { name: string; durationMs: number; holder?: string }, job: (...args: A) => T): (...args: A) => T | undefined {
+  return (...args) => (acquireLease(db, options) ? job(...args) : undefined);
 }
