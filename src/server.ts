@@ -36,7 +36,7 @@ async function openPrepared(config: Config, log: Logger): Promise<{ db: Db; mark
   const db = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
   const markdown = createMarkdownRenderer();
   // Workers of a primary (WORKERS > 1) find this done; the primary has said all there is to say.
-  const seeded = await prepareDatabase(db, async () => (config.demoSeed ? seedDemo({ db, markdown, now: Date.now }) : null));
+  const seeded = await prepareDatabase(db, config.demoSeed ? () => seedDemo({ db, markdown, now: Date.now }) : null);
   if (cluster.isWorker) return { db, markdown };
   const pragmas = readPragmas(db);
   log.info(`Database ${config.databasePath}: journal_mode=${pragmas.journal_mode} synchronous=${pragmas.synchronous} foreign_keys=${pragmas.foreign_keys} busy_timeout=${pragmas.busy_timeout}`);

@@ -9,13 +9,14 @@ import { withLease } from './leases.js';
 // SQLite lock should be held, so it runs under the "start" lease: the second process waits, then
 // finds the database no longer empty and seeds nothing.
 
-const START_LEASE_MS = 30_000;
+/** Renewed every 5 s while seeding; a process killed meanwhile holds the others up this long. */
+const START_LEASE_MS = 15_000;
 const MIGRATE_DEADLINE_MS = 60_000;
 
-/** Migrates, then runs `afterMigrating` (the demo seed) in one process at a time. */
-export async function prepareDatabase<T>(db: Db, afterMigrating: () => Promise<T>): Promise<T> {
+/** Migrates, then runs `seed` (if any) in one process at a time. */
+export async function prepareDatabase<T>(db: Db, seed: (() => Promise<T>) | null): Promise<T | null> {
   await migrateWhenFree(db);
-  return withLease(db, { name: 'start', durationMs: START_LEASE_MS }, afterMigrating);
+  return seed ? withLease(db, { name: 'start', durationMs: START_LEASE_MS }, seed) : null;
 }
 
 /** Another process's migration or write may outlast busy_timeout: try again until a deadline. */
