@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { inEnglish, lookalikeMessage, lookalikeOf, parseEmbedOrigin } from './embed/origins.js';
@@ -69,6 +70,11 @@ const environment = z.object({
     }),
   LOG_IP: z.enum(['full', 'truncated', 'off'], { error: 'must be full, truncated or off' }).default('full'),
   CACHE_PURGE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, such as http://127.0.0.1:80' }).optional(),
+  WORKERS: z
+    .string()
+    .default('1')
+    .refine((value) => value === 'auto' || /^[1-9][0-9]{0,2}$/.test(value), 'must be a whole number of server processes from 1 to 999, or auto (one per core)')
+    .transform((value) => (value === 'auto' ? availableParallelism() : Number(value))),
 });
 
 export type Config = {
@@ -97,6 +103,8 @@ export type Config = {
   logIp: LogIp;
   /** Where PURGE requests for the pages a write changed go (a cache in front, src/lib/cache-purge.ts); null sends none. */
   cachePurgeUrl: string | null;
+  /** Server processes on one port and one database (src/operations/cluster-primary.ts); 1 runs none extra. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -132,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     logIp: e.LOG_IP,
     cachePurgeUrl: e.CACHE_PURGE_URL?.replace(/\/+$/, '') ?? null,
+    workers: e.WORKERS,
   };
 }
 

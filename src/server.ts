@@ -1,18 +1,23 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, mailLinksWarning, type Config } from './config.js';
-import { CHECKPOINT_INTERVAL_MS, checkpointWal } from './db/checkpoint.js';
-import { closeDatabase, openDatabase, readPragmas } from './db/client.js';
-import { migrateDatabase } from './db/migrate.js';
+import { closeDatabase, openDatabase, readPragmas, type Db } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
 import { getSetting } from './db/settings.js';
-import { DIGEST_CHECK_MS, runDigests } from './email/digest.js';
 import { startEmailWorker } from './email/worker.js';
 import { cachedPagesServer } from './lib/cached-pages.js';
-import { createLogger } from './lib/log.js';
+import { createLogger, type Logger } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
+import type { MarkdownRenderer } from './markdown/renderer.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
-import { rebakePosts } from './operations/rebake.js';
+import { digestJob, startBackgroundJobs } from './operations/background-jobs.js';
+import { runClusterPrimary } from './operations/cluster-primary.js';
+import { releaseAllLeases } from './operations/leases.js';
+import { prepareDatabase } from './operations/start-lock.js';
+
+// One server process, or with WORKERS > 1 a primary that prepares the database once and then
+// forks that many server processes on one port (src/operations/cluster-primary.ts).
 
 function readConfig(): Config {
   try {
@@ -26,56 +31,38 @@ function readConfig(): Config {
   }
 }
 
-async function main(): Promise<void> {
-  const config = readConfig();
-  const log = createLogger(config.logLevel);
+/** Opens the database, migrates and seeds it (one process at a time), and says so once. */
+async function openPrepared(config: Config, log: Logger): Promise<{ db: Db; markdown: MarkdownRenderer }> {
   const db = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
+  const markdown = createMarkdownRenderer();
+  // Workers of a primary (WORKERS > 1) find this done; the primary has said all there is to say.
+  const seeded = await prepareDatabase(db, config.demoSeed ? () => seedDemo({ db, markdown, now: Date.now }) : null);
+  if (cluster.isWorker) return { db, markdown };
   const pragmas = readPragmas(db);
   log.info(`Database ${config.databasePath}: journal_mode=${pragmas.journal_mode} synchronous=${pragmas.synchronous} foreign_keys=${pragmas.foreign_keys} busy_timeout=${pragmas.busy_timeout}`);
-  migrateDatabase(db);
-  const markdown = createMarkdownRenderer();
-  const services = { db, markdown, now: Date.now };
-
-  if (config.demoSeed) {
-    const seeded = await seedDemo(services);
-    if (seeded) {
-      log.info(`Seeded the demo community "${seeded.siteName}". Demo accounts:`);
-      for (const account of seeded.accounts) log.info(`  ${account.role.padEnd(8)} ${account.username} / ${account.password}`);
-    }
+  if (seeded) {
+    log.info(`Seeded the demo community "${seeded.siteName}". Demo accounts:`);
+    for (const account of seeded.accounts) log.info(`  ${account.role.padEnd(8)} ${account.username} / ${account.password}`);
   }
   if (!config.rateLimit) log.warn('RATE_LIMIT=off: abuse limits are disabled. Use this only for trusted load tests.');
   const mailWarning = mailLinksWarning(config);
   if (mailWarning) log.warn(mailWarning);
+  return { db, markdown };
+}
 
+async function serveRequests(config: Config, log: Logger): Promise<void> {
+  const { db, markdown } = await openPrepared(config, log);
   const siteName = getSetting(db, 'site_name');
   const accessLog = config.logLevel === 'debug' || config.logLevel === 'info' ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
   const pageCache = new PageCache();
   const app = createApp({ db, config, markdown, pageCache, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
   const createServer = cachedPagesServer({ pageCache, config, ...(accessLog ? { accessLog } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
-    log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
+    if (cluster.isPrimary) log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });
-  // Posts rendered by an older renderer (e.g. before plain text was stored) are re-rendered in the
-  // background, a batch at a time; pages show them as stored meanwhile.
-  rebakePosts(db, markdown)
-    .then(({ rendered, titles }) => {
-      if (titles > 0) log.info(`Analyzed ${titles} thread titles for search.`);
-      if (rendered > 0) log.info(`Re-rendered ${rendered} posts written by an older renderer.`);
-    })
-    .catch((error: unknown) => log.error('Re-rendering older posts stopped; run `npm run cli -- rebake` to finish.', error));
-
-  // Readers can hold the WAL open indefinitely under load; a regular checkpoint keeps it bounded.
-  const checkpoint = setInterval(() => checkpointWal(db, log.warn), CHECKPOINT_INTERVAL_MS);
-  checkpoint.unref();
-
-  // Email goes out from this process, off the request path; digests are checked between sends.
-  const email = startEmailWorker({
-    db,
-    config,
-    site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl },
-    log,
-    jobs: [{ everyMs: DIGEST_CHECK_MS, run: (now) => runDigests(db, now) }],
-  });
+  const jobs = startBackgroundJobs({ db, markdown, log });
+  // Email goes out from every process, off the request path; digests are checked between sends.
+  const email = startEmailWorker({ db, config, site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl }, log, jobs: [digestJob(db)] });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -86,10 +73,12 @@ async function main(): Promise<void> {
     force.unref();
     // Idle keep-alive sockets would otherwise hold close() open until they time out.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
-    clearInterval(checkpoint);
+    jobs.stop();
     server.close(async () => {
       await markdown.close();
       await email.stop();
+      // Another process takes the jobs over now rather than when the leases expire.
+      releaseAllLeases(db);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
       closeDatabase(db);
       process.exit(0);
@@ -97,6 +86,25 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** The primary migrates and seeds before forking, so the workers find the database ready. */
+async function superviseWorkers(config: Config, log: Logger): Promise<void> {
+  const { db, markdown } = await openPrepared(config, log);
+  await markdown.close();
+  closeDatabase(db);
+  runClusterPrimary({
+    workers: config.workers,
+    log,
+    listening: (count) => log.info(`Hearth is serving ${config.baseUrl} with ${count} server processes (listening on ${config.host}:${config.port})`),
+  });
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  if (cluster.isPrimary && config.workers > 1) await superviseWorkers(config, log);
+  else await serveRequests(config, log);
 }
 
 main().catch((error: unknown) => {

@@ -23,7 +23,7 @@ type Statements = {
   unread: Statement<{ userId: number; since: number }, NotificationRow>;
   popular: Statement<{ userId: number; since: number }, PopularThread>;
   markEmailed: Statement<[number, number]>;
-  done: Statement<[number, number]>;
+  done: Statement<{ now: number; userId: number; last: number | null }>;
 };
 
 // Verified, not suspended, daily or weekly, and a period since the last digest (or never had one).
@@ -47,7 +47,8 @@ const statements = perDatabase((db): Statements => {
     unread: client.prepare(UNREAD),
     popular: client.prepare(POPULAR),
     markEmailed: client.prepare('UPDATE notifications SET emailed_at = ? WHERE id = ?'),
-    done: client.prepare('UPDATE users SET last_digest_at = ? WHERE id = ?'),
+    // Only if no other pass got there first: last_digest_at is still what this pass read.
+    done: client.prepare('UPDATE users SET last_digest_at = @now WHERE id = @userId AND last_digest_at IS @last'),
   };
 });
 
@@ -59,11 +60,13 @@ function digestFor(db: Db, member: Member, now: number): boolean {
   const site = mailSiteFor(db)!;
   const sql = statements(db);
   const since = member.lastDigestAt ?? now - DIGEST_PERIOD_MS[member.preference];
-  const unread = sql.unread.all({ userId: member.id, since });
-  const threads = sql.popular.all({ userId: member.id, since });
   return db.transaction(
     () => {
-      sql.done.run(now, member.id);
+      // A digest composed by another process meanwhile (two on one database) is not composed twice,
+      // and what goes in is read inside the same write transaction.
+      if (sql.done.run({ now, userId: member.id, last: member.lastDigestAt }).changes === 0) return false;
+      const unread = sql.unread.all({ userId: member.id, since });
+      const threads = sql.popular.all({ userId: member.id, since });
       if (unread.length === 0 && threads.length === 0) return false;
       mailMember(db, { userId: member.id, email: member.email, username: member.username }, 'digest', now, (props) =>
         digestMessage({

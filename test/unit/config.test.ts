@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, mailLinksWarning } from '../../src/config.js';
 
@@ -67,6 +68,10 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: '127.0.0.1,' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
     [{ LOG_IP: 'partial' }, 'LOG_IP'],
+    [{ WORKERS: '0' }, 'WORKERS'],
+    [{ WORKERS: '-2' }, 'WORKERS'],
+    [{ WORKERS: '1.5' }, 'WORKERS'],
+    [{ WORKERS: 'all' }, 'WORKERS'],
   ])('refuses %o with one line naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -84,6 +89,12 @@ describe('loadConfig', () => {
     expect(config.trustProxy?.trusts('10.20.30.40', 0)).toBe(true);
     expect(config.trustProxy?.trusts('192.0.2.1', 0)).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy?.trusts('192.0.2.1', 1)).toBe(true);
+  });
+
+  it('runs one server process unless WORKERS asks for more, or one per core with auto', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '4' }).workers).toBe(4);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
   });
 
   it('sends mail over SMTP_URL, or writes it beside the database', () => {

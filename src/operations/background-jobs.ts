@@ -1,0 +1,54 @@
+import type { Db } from '../db/client.js';
+import { CHECKPOINT_INTERVAL_MS, checkpointWal } from '../db/checkpoint.js';
+import { DIGEST_CHECK_MS, runDigests } from '../email/digest.js';
+import type { Logger } from '../lib/log.js';
+import type { MarkdownRenderer } from '../markdown/renderer.js';
+import { acquireLease, leasedJob, releaseLease } from './leases.js';
+import { rebakePosts } from './rebake.js';
+
+// The jobs a server process runs beside its requests. With several processes on one database
+// each job runs under a lease (src/operations/leases.ts), in one process at a time: two
+// checkpoints or two re-renders would be harmless but wasted, and two digest passes must not
+// race. Sending email is not here: every process drains the outbox, claiming rows first
+// (src/email/sender.ts), and the digest job runs between its passes (src/email/worker.ts).
+
+/** A lease outlives a few periods of its job, so the holder keeps it; a crashed holder's lapses. */
+const CHECKPOINT_LEASE_MS = 3 * CHECKPOINT_INTERVAL_MS;
+const DIGEST_LEASE_MS = 3 * DIGEST_CHECK_MS;
+/** Renewed after every batch of posts, which takes seconds. */
+const REBAKE_LEASE_MS = 2 * 60_000;
+
+/** The digest pass, as a job of the email worker. */
+export function digestJob(db: Db) {
+  const digests = leasedJob(db, { name: 'digests', durationMs: DIGEST_LEASE_MS }, (now: number) => runDigests(db, now));
+  return { everyMs: DIGEST_CHECK_MS, run: async (now: number) => digests(now) };
+}
+
+/** Starts the re-rendering of older posts and the WAL checkpoints; `stop` ends the checkpoints. */
+export function startBackgroundJobs(options: { db: Db; markdown: MarkdownRenderer; log: Logger }): { stop(): void } {
+  const { db, log } = options;
+  rebakeOlderPosts(db, options.markdown, log);
+  // Readers can hold the WAL open indefinitely under load; a regular checkpoint keeps it bounded.
+  const checkpoint = leasedJob(db, { name: 'wal-checkpoint', durationMs: CHECKPOINT_LEASE_MS }, () => checkpointWal(db, log.warn));
+  const timer = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+/**
+ * Posts rendered by an older renderer (e.g. before plain text was stored) are re-rendered in the
+ * background, a batch at a time; pages show them as stored meanwhile. Another process already at
+ * it is left to finish.
+ */
+function rebakeOlderPosts(db: Db, markdown: MarkdownRenderer, log: Logger): void {
+  const lease = { name: 'rebake', durationMs: REBAKE_LEASE_MS };
+  if (!acquireLease(db, lease)) return;
+  rebakePosts(db, markdown, { onProgress: () => acquireLease(db, lease) })
+    .then(({ rendered, titles }) => {
+      if (titles > 0) log.info(`Analyzed ${titles} thread titles for search.`);
+      if (rendered > 0) log.info(`Re-rendered ${rendered} posts written by an older renderer.`);
+    })
+    .catch((error: unknown) => log.error('Re-rendering older posts stopped; run `npm run cli -- rebake` to finish.', error))
+    // A stop while re-rendering has closed the database and given the lease back already.
+    .finally(() => db.$client.open && releaseLease(db, lease.name));
+}
