@@ -10,6 +10,7 @@ import { createCategory } from './forum/categories.js';
 import { localeFormat } from './i18n/translator.js';
 import { AppError, ValidationError, type ErrorText } from './lib/errors.js';
 import type { ServiceContext } from './lib/context.js';
+import { backupDatabase } from './operations/backup.js';
 import { rebakePosts } from './operations/rebake.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
 
@@ -73,7 +74,7 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
     }
     case 'backup': {
       const to = required(values, 'to');
-      await ctx.db.$client.backup(to);
+      await backupDatabase(ctx.db, to);
       return `Backed up the database to ${to}.`;
     }
     case 'rebake': {
