@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { BATCH_SIZE, drainOutbox } from './sender.js';
-import { defaultSender, type MailSite } from './site.js';
+import { defaultSender, mailSiteFor, type MailSite } from './site.js';
 import { createMailTransport, type Address, type MailTransport } from './transport.js';
 
 /** What the sender's address is made from. */
@@ -35,7 +35,6 @@ export function startEmailWorker(options: EmailWorkerOptions): EmailWorker {
   const { db, config, log } = options;
   const now = options.now ?? Date.now;
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, outboxDir: config.mailOutboxDir });
-  const from = mailSender(config, options.site);
   const lastRun = new Map<number, number>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -49,6 +48,8 @@ export function startEmailWorker(options: EmailWorkerOptions): EmailWorker {
     }
     let busy = true;
     while (busy && !stopped) {
+      // The site's name follows an admin's change made in any process (src/routes/site-settings.ts).
+      const from = mailSender(config, mailSiteFor(db) ?? options.site);
       const result = await drainOutbox(db, transport, { now, from });
       if (result.retried + result.failed > 0) log.warn(`Email: ${result.retried} message(s) will be retried, ${result.failed} gave up after repeated failures.`);
       busy = result.sent + result.retried + result.failed >= BATCH_SIZE;

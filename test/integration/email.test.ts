@@ -5,7 +5,9 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailLinksWarning } from '../../src/config.js';
 import { makeThread, makeUser } from '../../src/demo/factories.js';
+import { closeDatabase, openDatabase } from '../../src/db/client.js';
 import { emailOutbox, users } from '../../src/db/schema.js';
+import { setSetting } from '../../src/db/settings.js';
 import { mailMember } from '../../src/email/member-mail.js';
 import { MAX_ATTEMPTS } from '../../src/email/sender.js';
 import { startEmailWorker } from '../../src/email/worker.js';
@@ -89,6 +91,27 @@ describe('the background sender', () => {
     await worker.stop();
     expect(outboxRows(ctx)).toMatchObject([{ status: 'sent' }]);
     expect(jobRuns).toEqual([ctx.clock.now()]);
+  });
+
+  it("signs messages with the site's name as it is now, changed by another process", async () => {
+    const member = await makeUser(ctx.services, { username: 'wren' });
+    const worker = startEmailWorker({
+      db: ctx.db,
+      config: ctx.config,
+      site: { siteName: 'Community', baseUrl: ctx.config.baseUrl },
+      now: ctx.clock.now,
+      log: { info: () => undefined, warn: () => undefined },
+      pollMs: 5,
+    });
+    // Another process's connection saves a new name; this one reads it on its next request.
+    const other = openDatabase(ctx.config.databasePath);
+    setSetting(other, 'site_name', 'Kettle Owners');
+    closeDatabase(other);
+    expect((await ctx.http.get('/')).status).toBe(200);
+    queueTo(ctx, member, 'Your post was approved.');
+    const mail = await eventually(() => smtp.to('wren@example.com')[0]);
+    await worker.stop();
+    expect(mail.from?.value[0]?.name).toBe('Kettle Owners');
   });
 });
 
