@@ -8,6 +8,7 @@ import { seedDemo } from './demo/seed.js';
 import { getSetting } from './db/settings.js';
 import { DIGEST_CHECK_MS, runDigests } from './email/digest.js';
 import { startEmailWorker } from './email/worker.js';
+import { createAccessLogWriter } from './lib/access-log-writer.js';
 import { cachedPagesServer } from './lib/cached-pages.js';
 import { createLogger } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
   if (mailWarning) log.warn(mailWarning);
 
   const siteName = getSetting(db, 'site_name');
-  const accessLog = config.logLevel === 'debug' || config.logLevel === 'info' ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
+  const accessLogWriter = config.logLevel === 'debug' || config.logLevel === 'info' ? createAccessLogWriter({ onError: (error) => log.error('The access log could not be written; requests are no longer logged.', error) }) : undefined;
+  const accessLog = accessLogWriter ? (line: string) => accessLogWriter.write(line) : undefined;
+  process.on('exit', () => accessLogWriter?.flushSync());
   const pageCache = new PageCache();
   const app = createApp({ db, config, markdown, pageCache, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
   const createServer = cachedPagesServer({ pageCache, config, ...(accessLog ? { accessLog } : {}) });
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
       await email.stop();
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
       closeDatabase(db);
+      await accessLogWriter?.drain();
       process.exit(0);
     });
   };

@@ -32,7 +32,8 @@ export async function prepareDatabase(databasePath: string) {
   return { databasePath, threadId: thread.threadId, cookie: `hearth_session=${token}` };
 }
 
-export type SpawnedServer = { child: ChildProcess; base: string; exited: Promise<number | null> };
+/** `output()`: everything the server has written to its standard output so far (the access log, at LOG_LEVEL info). */
+export type SpawnedServer = { child: ChildProcess; base: string; exited: Promise<number | null>; output: () => string };
 
 /** Starts the server on a free port; `env` adds to or overrides its environment (WORKERS, SMTP_URL, RATE_LIMIT…). */
 export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
@@ -40,13 +41,17 @@ export async function startServer(databasePath: string, env: Record<string, stri
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base, DEMO_SEED: '0', RATE_LIMIT: 'off', LOG_LEVEL: 'warn', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let written = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (written += chunk));
+  const output = () => written;
+  // 'close' rather than 'exit': by then everything the process wrote has been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, exited };
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base, exited, output };
     } catch {
       // Not listening yet.
     }
