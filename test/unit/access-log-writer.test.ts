@@ -16,7 +16,7 @@ function logFile(name: string) {
 const numbered = (count: number) => Array.from({ length: count }, (_, index) => `line ${index} ${'x'.repeat(index % 50)}`);
 
 describe('access log writer', () => {
-  it('writes every line in order, in batches larger than one turn allows', async () => {
+  it('writes every line in order, in batches written before their time once they are large', async () => {
     const file = logFile('order.log');
     const writer = createAccessLogWriter({ fd: file.fd, batchBytes: 4096 });
     const lines = numbered(20_000);
@@ -26,7 +26,7 @@ describe('access log writer', () => {
     file.close();
   });
 
-  it('writes nothing on the request path: lines appear once the turn is over', async () => {
+  it('writes nothing on the request path: lines appear a moment later', async () => {
     const file = logFile('later.log');
     const writer = createAccessLogWriter({ fd: file.fd });
     writer.write('first');
