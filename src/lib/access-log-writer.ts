@@ -48,7 +48,7 @@ export function createAccessLogWriter(options: AccessLogWriterOptions = {}): Acc
   const maxWaitingBytes = options.maxWaitingBytes ?? 16 * 1024 * 1024;
   let waiting = '';
   let writing: Buffer | null = null;
-  let scheduled = false;
+  let timer: NodeJS.Timeout | null = null;
   let dropped = 0;
   let failed = false;
   let drained: (() => void)[] = [];
@@ -74,8 +74,20 @@ export function createAccessLogWriter(options: AccessLogWriterOptions = {}): Acc
       if (error) return fail(error);
       if (offset + written < bytes.length) return send(bytes, offset + written);
       writing = null;
-      flush();
+      // Not straight on with the few lines that came meanwhile: that would be a write per turn again.
+      if (drained.length > 0 || waiting.length >= batchBytes) flush();
+      else if (waiting !== '' || dropped > 0) schedule();
     });
+  };
+
+  // Unreferenced: a process with nothing else to do may end; its exit writes the rest.
+  const schedule = () => {
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      flush();
+    }, flushMs);
+    timer.unref();
   };
 
   const takeBatch = (): string => {
@@ -86,10 +98,12 @@ export function createAccessLogWriter(options: AccessLogWriterOptions = {}): Acc
     return batch;
   };
 
+  /** Writes what is waiting now, unless a write is under way (its end looks again). */
   function flush(): void {
-    scheduled = false;
     if (failed || writing !== null) return;
     if (waiting === '' && dropped === 0) return settle();
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     writing = Buffer.from(takeBatch(), 'utf8');
     send(writing, 0);
   }
@@ -102,18 +116,14 @@ export function createAccessLogWriter(options: AccessLogWriterOptions = {}): Acc
         return;
       }
       waiting += `${line}\n`;
-      if (waiting.length >= batchBytes && writing === null) flush();
-      else if (!scheduled) {
-        scheduled = true;
-        // Unreferenced: a process with nothing else to do may end; its exit writes the rest.
-        setTimeout(flush, flushMs).unref();
-      }
+      if (waiting.length >= batchBytes) flush();
+      else schedule();
     },
     drain() {
       if (failed || (writing === null && waiting === '' && dropped === 0)) return Promise.resolve();
       return new Promise((resolve) => {
         drained.push(resolve);
-        if (writing === null) flush();
+        flush();
       });
     },
     flushSync() {
