@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase, readPragmas, type Db } from './db/client.j
 import { seedDemo } from './demo/seed.js';
 import { getSetting } from './db/settings.js';
 import { startEmailWorker } from './email/worker.js';
+import { createAccessLogWriter } from './lib/access-log-writer.js';
 import { cachedPagesServer } from './lib/cached-pages.js';
 import { createLogger, type Logger } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
@@ -53,7 +54,9 @@ async function openPrepared(config: Config, log: Logger): Promise<{ db: Db; mark
 async function serveRequests(config: Config, log: Logger): Promise<void> {
   const { db, markdown } = await openPrepared(config, log);
   const siteName = getSetting(db, 'site_name');
-  const accessLog = config.logLevel === 'debug' || config.logLevel === 'info' ? (line: string) => process.stdout.write(`${line}\n`) : undefined;
+  const accessLogWriter = config.logLevel === 'debug' || config.logLevel === 'info' ? createAccessLogWriter({ onError: (error) => log.error('The access log could not be written; requests are no longer logged.', error) }) : undefined;
+  const accessLog = accessLogWriter ? (line: string) => accessLogWriter.write(line) : undefined;
+  process.on('exit', () => accessLogWriter?.flushSync());
   const pageCache = new PageCache();
   const app = createApp({ db, config, markdown, pageCache, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
   const createServer = cachedPagesServer({ pageCache, config, ...(accessLog ? { accessLog } : {}) });
@@ -81,6 +84,7 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
       releaseAllLeases(db);
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
       closeDatabase(db);
+      await accessLogWriter?.drain();
       process.exit(0);
     });
   };

@@ -26,9 +26,28 @@ export function staticSecurityHeaders(config: Pick<Config, 'secureCookies'>): [s
 /** `client` is the address as LOG_IP lets it be logged (src/lib/logged-address.ts), or undefined. */
 export type AccessLogLine = { id: string; method: string; path: string; status: number; started: number; user: number | null; client: string | undefined };
 
-/** One JSON line; path only (query strings can carry search terms and tokens), with secret parts redacted. */
+let lastMillisecond = 0;
+let lastTime = '';
+
+/** The time as ISO 8601, formatted once per millisecond however many requests it saw. */
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMillisecond) {
+    lastMillisecond = now;
+    lastTime = new Date(now).toISOString();
+  }
+  return lastTime;
+}
+
+/**
+ * One JSON line; path only (query strings can carry search terms and tokens), with secret parts
+ * redacted. Assembled field by field, each string through JSON.stringify: the same text as
+ * stringifying the whole object (no client key when it is not logged) at a fraction of the cost,
+ * which every request pays.
+ */
 export function accessLogLine(entry: AccessLogLine): string {
   const ms = Math.round((performance.now() - entry.started) * 10) / 10;
   const { id, method, status, user, client } = entry;
-  return JSON.stringify({ time: new Date().toISOString(), id, method, path: loggedPath(entry.path), status, ms, user, client });
+  const clientField = client === undefined ? '' : `,"client":${JSON.stringify(client)}`;
+  return `{"time":"${isoTime()}","id":${JSON.stringify(id)},"method":${JSON.stringify(method)},"path":${JSON.stringify(loggedPath(entry.path))},"status":${status},"ms":${ms},"user":${user}${clientField}}`;
 }

@@ -32,7 +32,7 @@ export async function prepareDatabase(databasePath: string) {
   return { databasePath, threadId: thread.threadId, cookie: `hearth_session=${token}` };
 }
 
-/** `output()` is what the server wrote to stdout and stderr so far. */
+/** `output()`: everything the server has written to stdout and stderr so far (the access log at LOG_LEVEL info, warnings). */
 export type SpawnedServer = { child: ChildProcess; base: string; exited: Promise<number | null>; output: () => string };
 
 /** Starts the server on a free port; `env` adds to or overrides its environment (WORKERS, SMTP_URL, RATE_LIMIT…). */
@@ -44,13 +44,15 @@ export async function startServer(databasePath: string, env: Record<string, stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Read as it comes, so a chatty server never blocks on a full pipe.
-  let output = '';
-  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let written = '';
+  for (const stream of [child.stdout!, child.stderr!]) stream.setEncoding('utf8').on('data', (chunk: string) => (written += chunk));
+  const output = () => written;
+  // 'close' rather than 'exit': by then everything the process wrote has been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, exited, output: () => output };
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base, exited, output };
     } catch {
       // Not listening yet.
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
+import { closeDatabase, openDatabase } from '../../src/db/client.js';
 import { makeReply, makeThread } from '../../src/demo/factories.js';
 import { createForumContext } from '../helpers/forum.js';
 import { serveWithCachedPages } from '../helpers/server.js';
@@ -68,6 +69,18 @@ describe('cached anonymous pages served before the router', () => {
     const after = await get(path);
     expect(after.reachedApp).toBe(true);
     expect(after.text).toContain('A reply the cache has not seen');
+    expect((await get(path)).reachedApp).toBe(false);
+  });
+
+  it('sees a write made through another connection, as another process would make it', async () => {
+    await get(path);
+    expect((await get(path)).reachedApp).toBe(false);
+    const elsewhere = openDatabase(ctx.config.databasePath);
+    await makeReply({ ...ctx.services, db: elsewhere }, ctx.other, { threadId: thread.threadId, body: 'Written by another process' });
+    closeDatabase(elsewhere);
+    const after = await get(path);
+    expect(after.reachedApp).toBe(true);
+    expect(after.text).toContain('Written by another process');
     expect((await get(path)).reachedApp).toBe(false);
   });
 
