@@ -23,15 +23,29 @@ const states = perDatabase((db): State => ({
   dataVersion: undefined,
 }));
 
-/** The database's change mark now; undefined inside a transaction, where nothing may be kept. */
-export function changeMark(db: Db): ChangeMark | undefined {
-  if (db.$client.inTransaction) return undefined;
+/**
+ * Moves whenever another connection (another server process) has committed since this one last
+ * asked; never for this connection's own commits. Read fresh: settings kept in memory are checked
+ * against it on every request the app handles (src/routes/site-settings.ts).
+ */
+export function outsideWrites(db: Db): number {
+  return states(db).data.get() as number;
+}
+
+/** `data_version` read once per turn of the event loop, for checks made many times a turn. */
+function outsideWritesThisTurn(db: Db): number {
   const state = states(db);
   if (state.dataVersion === undefined) {
     state.dataVersion = state.data.get() as number;
     setImmediate(() => (state.dataVersion = undefined));
   }
-  return { dataVersion: state.dataVersion, totalChanges: state.own.get() as number };
+  return state.dataVersion;
+}
+
+/** The database's change mark now; undefined inside a transaction, where nothing may be kept. */
+export function changeMark(db: Db): ChangeMark | undefined {
+  if (db.$client.inTransaction) return undefined;
+  return { dataVersion: outsideWritesThisTurn(db), totalChanges: states(db).own.get() as number };
 }
 
 export function sameMark(a: ChangeMark, b: ChangeMark): boolean {

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { outsideWrites } from '../db/outside-writes.js';
+import { outsideWrites } from '../db/changes.js';
 import { getSetting } from '../db/settings.js';
 import { registerMailSite } from '../email/site.js';
 import { communityRendering, reloadCommunityLocale, type CommunityLocale } from '../i18n/community.js';
@@ -11,7 +11,7 @@ import type { Site } from '../../views/layout.js';
  * What every page is rendered with besides its own data: the site's name and address and the
  * community's language and time zone. Several server processes serve one database, and an admin's
  * change is saved by one of them: each process reads these settings again whenever another has
- * written to the database since it last looked (`PRAGMA data_version`, src/db/outside-writes.ts;
+ * written to the database since it last looked (`PRAGMA data_version`, src/db/changes.ts;
  * one read of shared memory per request, and three indexed reads after a write elsewhere). A change
  * gives the page cache new ETags and forgets its pages, and gives email the new name.
  */
