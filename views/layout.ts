@@ -101,8 +101,22 @@ function openGraph(props: LayoutProps): Html {
 ${props.description ? html`<meta property="og:description" content="${props.description}">` : ''}`;
 }
 
-export function layout(props: LayoutProps): Html {
-  const { site, viewer, title, i18n } = props;
+/** What differs between viewers of one page: their account links, and the reminder to confirm their email. */
+export type LayoutPersonal = { account: Html; reminder: Html };
+
+export function layoutPersonal(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number } = { notifications: 0, review: 0 }): LayoutPersonal {
+  return {
+    account: accountNav(i18n, viewer, counts),
+    reminder: viewer?.emailUnverified ? html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>` : html``,
+  };
+}
+
+/**
+ * The page around `main`. `personal` may be holes (routes/fragments.ts) when the page is kept as a
+ * frame that each viewer's parts fill in.
+ */
+export function layout(props: LayoutProps, personal: LayoutPersonal = layoutPersonal(props.i18n, props.viewer, props.counts)): Html {
+  const { site, title, i18n } = props;
   const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
   return html`<!doctype html>
 <html lang="${i18n.locale}" dir="${i18n.dir}">
@@ -132,12 +146,12 @@ ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>$
       <label class="visually-hidden" for="site-search">${i18n.t('layout.searchLabel')}</label>
       <input id="site-search" type="search" name="q" placeholder="${i18n.t('layout.searchPlaceholder')}" maxlength="200" dir="auto">
     </form>
-    <nav class="account" aria-label="${i18n.t('layout.accountNav')}">${accountNav(i18n, viewer, props.counts ?? { notifications: 0, review: 0 })}</nav>
+    <nav class="account" aria-label="${i18n.t('layout.accountNav')}">${personal.account}</nav>
   </div>
 </header>
 <main id="main" class="page">
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
-${viewer?.emailUnverified ? html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>` : ''}
+${personal.reminder}
 ${props.main}
 </main>
 <footer class="site-footer">

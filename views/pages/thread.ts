@@ -155,10 +155,9 @@ export function replyLink(props: Pick<ThreadPageProps, 'thread' | 'page' | 'sign
   return (number) => `${path}${path.includes('?') ? '&' : '?'}replyTo=${number}#reply`;
 }
 
-/** The accepted answer's box sits right under the question (at the top of later pages). */
-function postsWithAnswer(props: ThreadPageProps): Html {
-  const split = props.posts[0]?.number === 1 ? 1 : 0;
-  return html`<div class="posts">${props.articles.slice(0, split)}${acceptedAnswerBox(props.i18n, props)}${props.articles.slice(split)}</div>`;
+/** How many of the page's articles come before the accepted answer's box: the opening post's, when on this page. */
+export function articlesBeforeAnswer(posts: ThreadPage['posts']): number {
+  return posts[0]?.number === 1 ? 1 : 0;
 }
 
 function threadTags(props: ThreadPageProps): Html {
@@ -166,7 +165,31 @@ function threadTags(props: ThreadPageProps): Html {
   return html`<p class="thread-tags">${props.acceptedAnswer ? html`<span class="tag tag-solved">${i18n.t('thread.solved')}</span>` : ''}${thread.pinned ? html`<span class="tag">${i18n.t('thread.pinned')}</span>` : ''}${thread.locked ? html`<span class="tag">${i18n.t('thread.locked')}</span>` : ''}</p>`;
 }
 
-export function threadPage(props: ThreadPageProps): Html {
+/**
+ * What differs between viewers of one thread page: notices, staff tools, their watch level, the
+ * articles (what each viewer may do with a post) and the reply form. The rest is the same for
+ * every signed-in viewer of a page at one version, which lets routes keep it as a frame.
+ */
+export type ThreadPersonal = { banner: Html; staff: Html; watch: Html; opening: Html; replies: Html; reply: Html };
+
+/** The personal parts other than the articles (routes keep those encoded). */
+export function threadPersonalParts(props: ThreadPageProps): Omit<ThreadPersonal, 'opening' | 'replies'> {
+  const { thread, i18n } = props;
+  return {
+    banner: threadBanner(props),
+    staff: staffControls(props),
+    watch: props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : html``,
+    reply: replySection(props),
+  };
+}
+
+function threadPersonal(props: ThreadPageProps): ThreadPersonal {
+  const split = articlesBeforeAnswer(props.posts);
+  return { ...threadPersonalParts(props), opening: html`${props.articles.slice(0, split)}`, replies: html`${props.articles.slice(split)}` };
+}
+
+/** `personal` may be holes (routes/fragments.ts): the page's frame, filled in for each viewer. */
+export function threadPage(props: ThreadPageProps, personal: ThreadPersonal = threadPersonal(props)): Html {
   const { thread, category, i18n } = props;
   const basePath = `/t/${thread.id}/${thread.slug}`;
   return html`<nav class="breadcrumbs" aria-label="${i18n.t('thread.breadcrumbs')}"><a href="/">${i18n.t('thread.home')}</a> <span class="direction-arrow" aria-hidden="true">›</span> <a href="/c/${category.slug}" dir="auto">${category.name}</a></nav>
@@ -174,12 +197,12 @@ export function threadPage(props: ThreadPageProps): Html {
   <h1 dir="auto">${thread.title}</h1>
   ${threadTags(props)}
 </div>
-${threadBanner(props)}
-${staffControls(props)}
-${props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : ''}
+${personal.banner}
+${personal.staff}
+${personal.watch}
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
-${postsWithAnswer(props)}
+<div class="posts">${personal.opening}${acceptedAnswerBox(i18n, props)}${personal.replies}</div>
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
-${replySection(props)}
+${personal.reply}
 ${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}`;
 }
