@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../db/client.js';
+import { readTogether } from '../db/read-together.js';
 import { listCategoryChoices } from '../forum/categories.js';
 import { silenceOf } from '../forum/compose.js';
 import { createReply } from '../forum/posts.js';
@@ -82,18 +83,20 @@ export const threadRoutes = new Hono<AppEnv>()
     // Read once: each c.var builds a new object of every variable.
     const services = c.get('services');
     const viewer = c.get('viewer');
-    if (viewer === null) {
-      const current = threadPageVersion(services.db, threadId);
-      if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
-        const revalidate = versionCheck(services.db, threadId, current.slug);
-        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
+    return readTogether(services.db, () => {
+      if (viewer === null) {
+        const current = threadPageVersion(services.db, threadId);
+        if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
+          const revalidate = versionCheck(services.db, threadId, current.slug);
+          return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
+        }
       }
-    }
-    const view = getThreadPage(services, viewer, { threadId, page });
-    if (!sameSlug(c.req.param('slug'), view.thread.slug) || c.req.query('page') === '1') {
-      return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
-    }
-    return renderThread(c, view);
+      const view = getThreadPage(services, viewer, { threadId, page });
+      if (!sameSlug(c.req.param('slug'), view.thread.slug) || c.req.query('page') === '1') {
+        return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
+      }
+      return renderThread(c, view);
+    });
   })
   .get('/new', (c) => {
     if (!c.get('viewer')) return loginRedirect(c);
