@@ -4,6 +4,7 @@ import type { I18n, LocaleFormat } from '../src/i18n/translator.js';
 import type { SignedIn } from '../src/lib/context.js';
 import { escapeText, html, scriptNonce, type Html } from './html.js';
 import { rich } from './i18n.js';
+import { kept, type KeptMarkup } from './kept.js';
 
 export type Site = { name: string; baseUrl: string };
 
@@ -34,11 +35,18 @@ function countBadge(i18n: I18n, count: number, label: 'layout.reviewWaiting' | '
   return count > 0 ? html` <span class="count-badge" aria-label="${i18n.t(label, { count })}">${i18n.number(count)}</span>` : html``;
 }
 
+const accountNavs: KeptMarkup = new WeakMap();
+
+/** Kept per language, name, role and counts (../views/kept.ts): it is on every page a member sees. */
 function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
   if (!viewer) {
     return html`<a href="/login">${i18n.t('layout.logIn')}</a><a class="button" href="/signup">${i18n.t('layout.signUp')}</a>`;
   }
   const staff = viewer.role === 'manager' || viewer.role === 'admin';
+  return kept(accountNavs, i18n, `${staff ? 'staff' : 'member'} ${counts.review} ${counts.notifications} ${viewer.username}`, () => signedInNav(i18n, viewer, counts, staff));
+}
+
+function signedInNav(i18n: I18n, viewer: SignedIn, counts: { notifications: number; review: number }, staff: boolean): Html {
   return html`<a class="button" href="/new">${i18n.t('layout.newThread')}</a>
     ${staff ? html`<a href="/mod/queue">${i18n.t('layout.review')}${countBadge(i18n, counts.review, 'layout.reviewWaiting')}</a>` : ''}
     <a href="/notifications">${i18n.t('layout.notifications')}${countBadge(i18n, counts.notifications, 'layout.unread')}</a>

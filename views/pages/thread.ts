@@ -6,7 +6,9 @@ import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
 import type { WatchState } from '../../src/notifications/watching.js';
 import type { I18n } from '../../src/i18n/translator.js';
-import { html, scriptNonce, type Html } from '../html.js';
+import { raw } from 'hono/html';
+import { escapeText, html, scriptNonce, type Html } from '../html.js';
+import { kept, type KeptMarkup } from '../kept.js';
 import { rich } from '../i18n.js';
 
 export type ReplyDraft = {
@@ -122,7 +124,7 @@ function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
 }
 
 function replySection(props: ThreadPageProps): Html {
-  const { thread, i18n } = props;
+  const { i18n } = props;
   const draft = props.reply;
   // A draft that came back (invalid, or the session lapsed) is always shown again with its text;
   // when the viewer cannot reply (silenced meanwhile, say), the text is kept to copy, not to send.
@@ -132,6 +134,25 @@ function replySection(props: ThreadPageProps): Html {
   ${draft?.body ? keptText({ name: 'reply', label: i18n.t('reply.kept'), value: draft.body }) : ''}
 </section>`;
   }
+  if (draft && !draft.body && !draft.replyTo && !draft.error && !draft.formError) return emptyReplyForm(props, draft.submission);
+  return replyForm(props, draft);
+}
+
+const emptyReplyForms: KeptMarkup = new WeakMap();
+const TOKEN_MARK = 'hearth-submission-token';
+
+/**
+ * The form most views show: no text yet, no target, no errors. Kept per language and thread
+ * (../kept.ts) with a mark where each view's own submission token goes.
+ */
+function emptyReplyForm(props: ThreadPageProps, submission: string): Html {
+  const form = kept(emptyReplyForms, props.i18n, String(props.thread.id), () => replyForm(props, { body: '', submission: TOKEN_MARK })).toString();
+  const at = form.indexOf(TOKEN_MARK);
+  return raw(`${form.slice(0, at)}${escapeText(submission)}${form.slice(at + TOKEN_MARK.length)}`);
+}
+
+function replyForm(props: ThreadPageProps, draft: ReplyDraft | undefined): Html {
+  const { thread, i18n } = props;
   return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
   <h2 id="reply-heading">${i18n.t('reply.yourReply')}</h2>
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
