@@ -109,13 +109,15 @@ function openGraph(props: LayoutProps): Html {
 ${props.description ? html`<meta property="og:description" content="${props.description}">` : ''}`;
 }
 
+const reminders: KeptMarkup = new WeakMap();
+
 /** What differs between viewers of one page: their account links, and the reminder to confirm their email. */
 export type LayoutPersonal = { account: Html; reminder: Html };
 
 export function layoutPersonal(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number } = { notifications: 0, review: 0 }): LayoutPersonal {
   return {
     account: accountNav(i18n, viewer, counts),
-    reminder: viewer?.emailUnverified ? html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>` : html``,
+    reminder: viewer?.emailUnverified ? kept(reminders, i18n, 'confirm-email', () => html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>`) : html``,
   };
 }
 
