@@ -91,7 +91,7 @@ export class Frame {
 
   /** `markup` with its fragments (added to `fragments`) put in place and its holes kept. */
   static of(markup: Html | string, fragments: PageFragments = new PageFragments()): Frame {
-    return new Frame(fragments.split(markup.toString()));
+    return new Frame(ownBuffer(fragments.split(markup.toString())));
   }
 
   /** Bytes the frame keeps, for a memory budget. */
@@ -113,6 +113,24 @@ export class Frame {
     }
     return new AssembledPage(pieces);
   }
+}
+
+/**
+ * The pieces as views of one buffer of their own. split() cuts short pieces out of Node's shared
+ * 8 KB slabs, and a kept slice keeps its whole slab alive: a frame of a few KB in twenty pieces
+ * would hold twenty slabs (see src/lib/csp.ts ownBytes).
+ */
+function ownBuffer(pieces: FramePiece[]): FramePiece[] {
+  let length = 0;
+  for (const piece of pieces) if (piece !== null && typeof piece !== 'string') length += piece.length;
+  const own = Buffer.allocUnsafeSlow(length);
+  let offset = 0;
+  return pieces.map((piece) => {
+    if (piece === null || typeof piece === 'string') return piece;
+    piece.copy(own, offset);
+    offset += piece.length;
+    return own.subarray(offset - piece.length, offset);
+  });
 }
 
 function pushFilling(pieces: Piece[], filling: Filling): void {
