@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { localeFromUrl, pageCacheKey } from '../i18n/request-locale.js';
 import type { ErrorText, FieldErrors } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
-import { AssembledPage, Frame, hole, type PageFragments } from './fragments.js';
+import { AssembledPage, Frame, hole, type Filling } from './fragments.js';
 
 export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts' | 'i18n'>;
 
@@ -52,17 +52,17 @@ export type KeepFrame = (key: string, render: () => Frame) => Frame;
 /**
  * As pageHtml, from a frame of the layout with holes for the viewer's header and for `main`.
  * `keep` must hold frames only while `props` stay what they were when it rendered them; the key
- * adds the language, the site and the canonical URL. `fragments` holds those `props` refer to.
+ * adds the language, the site and the canonical URL. Holes `props` hold (kept parts a page keeps
+ * elsewhere already, so the frame does not hold their bytes twice) are filled from `fillings`.
  */
-export function framedPage(c: Context<AppEnv>, main: AssembledPage, props: PageProps, keep: KeepFrame, fragments: PageFragments): AssembledPage {
+export function framedPage(c: Context<AppEnv>, main: AssembledPage, props: PageProps, keep: KeepFrame, fillings: Readonly<Record<string, Filling>> = {}): AssembledPage {
   const site = c.get('site');
   const i18n = c.get('i18n');
   const canonicalPath = canonicalFor(c, props.canonicalPath);
   const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${canonicalPath ?? ''}`, () => {
-    const framed = layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') });
-    return Frame.of(framed, fragments);
+    return Frame.of(layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') }));
   });
-  return frame.fill({ ...layoutPersonal(i18n, c.get('viewer'), viewerCounts(c)), main });
+  return frame.fill({ ...fillings, ...layoutPersonal(i18n, c.get('viewer'), viewerCounts(c)), main });
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

@@ -9,7 +9,7 @@ import { jsonForScript } from '../../views/html.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { articlesBeforeAnswer, replyLink, threadPage, threadPersonalParts, type ReplyDraft, type ThreadPageProps } from '../../views/pages/thread.js';
 import { postArticles } from './post-articles.js';
-import { encodeFragment, Frame, hole, PageFragments, type AssembledPage } from './fragments.js';
+import { encodeFragment, Frame, hole, type AssembledPage } from './fragments.js';
 import type { AppEnv } from './env.js';
 import { newSubmissionToken } from './forms.js';
 import { framedPage, type KeepFrame } from './render.js';
@@ -57,12 +57,11 @@ export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyD
     Frame.of(threadPage(props, { banner: hole('banner'), staff: hole('staff'), watch: hole('watch'), opening: hole('opening'), replies: hole('replies'), reply: hole('reply') })),
   );
   const main = mainFrame.fill({ ...threadPersonalParts(props), opening: articles.slice(0, split), replies: articles.slice(split) });
-  const fragments = new PageFragments();
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
     const structured = threadStructuredData(c.get('services').db, data, site.baseUrl);
     return structured ? encodeFragment(jsonForScript(structured)) : null;
   });
-  return framedPage(c, main, {
+  const layoutProps = {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
     ...(data.opening ? { description: data.derived(`description ${i18n.locale}`, () => excerpt(data.opening!.text, 200) || i18n.t('thread.description', { title: data.thread.title, category: data.category.name })) } : {}),
@@ -70,6 +69,8 @@ export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyD
     oembed: true,
     // Only published threads have a feed (the author's view of a waiting one has none).
     ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: data.derived(`feed-title ${i18n.locale}`, () => i18n.t('thread.feedTitle', { title: data.thread.title })) } } : {}),
-    structuredData: structuredData ? fragments.add(structuredData) : null,
-  }, keep, fragments);
+    // A hole: the JSON-LD is kept once per version already, and is often the largest part of the layout.
+    structuredData: structuredData ? hole('structured-data') : null,
+  };
+  return framedPage(c, main, layoutProps, keep, { 'structured-data': structuredData ? [structuredData] : [] });
 }
