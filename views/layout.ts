@@ -4,6 +4,7 @@ import type { I18n, LocaleFormat } from '../src/i18n/translator.js';
 import type { SignedIn } from '../src/lib/context.js';
 import { escapeText, html, scriptNonce, type Html } from './html.js';
 import { rich } from './i18n.js';
+import { kept, type KeptMarkup } from './kept.js';
 
 export type Site = { name: string; baseUrl: string };
 
@@ -34,11 +35,18 @@ function countBadge(i18n: I18n, count: number, label: 'layout.reviewWaiting' | '
   return count > 0 ? html` <span class="count-badge" aria-label="${i18n.t(label, { count })}">${i18n.number(count)}</span>` : html``;
 }
 
+const accountNavs: KeptMarkup = new WeakMap();
+
+/** Kept per language, name, role and counts (../views/kept.ts): it is on every page a member sees. */
 function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
   if (!viewer) {
     return html`<a href="/login">${i18n.t('layout.logIn')}</a><a class="button" href="/signup">${i18n.t('layout.signUp')}</a>`;
   }
   const staff = viewer.role === 'manager' || viewer.role === 'admin';
+  return kept(accountNavs, i18n, `${staff ? 'staff' : 'member'} ${counts.review} ${counts.notifications} ${viewer.username}`, () => signedInNav(i18n, viewer, counts, staff));
+}
+
+function signedInNav(i18n: I18n, viewer: SignedIn, counts: { notifications: number; review: number }, staff: boolean): Html {
   return html`<a class="button" href="/new">${i18n.t('layout.newThread')}</a>
     ${staff ? html`<a href="/mod/queue">${i18n.t('layout.review')}${countBadge(i18n, counts.review, 'layout.reviewWaiting')}</a>` : ''}
     <a href="/notifications">${i18n.t('layout.notifications')}${countBadge(i18n, counts.notifications, 'layout.unread')}</a>
@@ -101,8 +109,24 @@ function openGraph(props: LayoutProps): Html {
 ${props.description ? html`<meta property="og:description" content="${props.description}">` : ''}`;
 }
 
-export function layout(props: LayoutProps): Html {
-  const { site, viewer, title, i18n } = props;
+const reminders: KeptMarkup = new WeakMap();
+
+/** What differs between viewers of one page: their account links, and the reminder to confirm their email. */
+export type LayoutPersonal = { account: Html; reminder: Html };
+
+export function layoutPersonal(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number } = { notifications: 0, review: 0 }): LayoutPersonal {
+  return {
+    account: accountNav(i18n, viewer, counts),
+    reminder: viewer?.emailUnverified ? kept(reminders, i18n, 'confirm-email', () => html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>`) : html``,
+  };
+}
+
+/**
+ * The page around `main`. `personal` may be holes (routes/fragments.ts) when the page is kept as a
+ * frame that each viewer's parts fill in.
+ */
+export function layout(props: LayoutProps, personal: LayoutPersonal = layoutPersonal(props.i18n, props.viewer, props.counts)): Html {
+  const { site, title, i18n } = props;
   const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
   return html`<!doctype html>
 <html lang="${i18n.locale}" dir="${i18n.dir}">
@@ -132,12 +156,12 @@ ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>$
       <label class="visually-hidden" for="site-search">${i18n.t('layout.searchLabel')}</label>
       <input id="site-search" type="search" name="q" placeholder="${i18n.t('layout.searchPlaceholder')}" maxlength="200" dir="auto">
     </form>
-    <nav class="account" aria-label="${i18n.t('layout.accountNav')}">${accountNav(i18n, viewer, props.counts ?? { notifications: 0, review: 0 })}</nav>
+    <nav class="account" aria-label="${i18n.t('layout.accountNav')}">${personal.account}</nav>
   </div>
 </header>
 <main id="main" class="page">
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
-${viewer?.emailUnverified ? html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>` : ''}
+${personal.reminder}
 ${props.main}
 </main>
 <footer class="site-footer">

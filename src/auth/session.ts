@@ -1,8 +1,8 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { managerScopes, sessions, users } from '../db/schema.js';
+import { sessions } from '../db/schema.js';
 import type { SignedIn } from '../lib/context.js';
 import { perDatabase } from '../db/prepared.js';
 import { hashSecret } from '../lib/secret-hash.js';
@@ -39,30 +39,33 @@ export function sessionExpiresAt(session: Session): number {
   return Math.min(session.lastUsedAt + SESSION_IDLE_TIMEOUT_MS, session.createdAt + SESSION_ABSOLUTE_LIFETIME_MS);
 }
 
-// Prepared once per database: this runs on every signed-in request.
+type SessionRow = {
+  id: string;
+  secretHash: Buffer;
+  createdAt: number;
+  lastUsedAt: number;
+  userId: number;
+  username: string;
+  role: SignedIn['role'];
+  userCreatedAt: number;
+  silencedUntil: number | null;
+  suspendedUntil: number | null;
+  emailVerifiedAt: number | null;
+  locale: string | null;
+  timeZone: string | null;
+};
+
+// Prepared once per database, as plain SQL: this runs on every signed-in request, and drizzle's
+// mapping of the row cost more than the lookup itself.
 function prepare(db: Db) {
   return {
-    session: db
-      .select({
-        id: sessions.id,
-        secretHash: sessions.secretHash,
-        createdAt: sessions.createdAt,
-        lastUsedAt: sessions.lastUsedAt,
-        userId: users.id,
-        username: users.username,
-        role: users.role,
-        userCreatedAt: users.createdAt,
-        silencedUntil: users.silencedUntil,
-        suspendedUntil: users.suspendedUntil,
-        emailVerifiedAt: users.emailVerifiedAt,
-        locale: users.locale,
-        timeZone: users.timeZone,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, sql.placeholder('id')))
-      .prepare(),
-    scope: db.select({ categoryId: managerScopes.categoryId }).from(managerScopes).where(eq(managerScopes.userId, sql.placeholder('userId'))).prepare(),
+    session: db.$client.prepare<[id: string], SessionRow>(
+      'select sessions.id, sessions.secret_hash as secretHash, sessions.created_at as createdAt, sessions.last_used_at as lastUsedAt, ' +
+        'users.id as userId, users.username, users.role, users.created_at as userCreatedAt, users.silenced_until as silencedUntil, ' +
+        'users.suspended_until as suspendedUntil, users.email_verified_at as emailVerifiedAt, users.locale, users.time_zone as timeZone ' +
+        'from sessions join users on users.id = sessions.user_id where sessions.id = ?',
+    ),
+    scope: db.$client.prepare<[userId: number], number>('select category_id from manager_scopes where user_id = ?').pluck(),
   };
 }
 const statements = perDatabase(prepare);
@@ -71,7 +74,7 @@ const statements = perDatabase(prepare);
 export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
   const [id, secret, extra] = token.split('.');
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-  const row = statements(db).session.get({ id });
+  const row = statements(db).session.get(id);
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
@@ -91,8 +94,8 @@ export function validateSessionToken(db: Db, token: string, now: number): ValidS
   if (row.locale !== null) user.locale = row.locale;
   if (row.timeZone !== null) user.timeZone = row.timeZone;
   if (row.role === 'manager') {
-    const scope = statements(db).scope.all({ userId: row.userId });
-    if (scope.length > 0) user.scope = scope.map((entry) => entry.categoryId);
+    const scope = statements(db).scope.all(row.userId);
+    if (scope.length > 0) user.scope = scope;
   }
   return { session, user, renewed };
 }

@@ -20,11 +20,13 @@ export type SharedReads<T> = { value: T; derived<D>(key: string, compute: () => 
 type Entry = { version: number; value: unknown; derived: Map<string, unknown>; bytes: number };
 type Entries = { map: Map<string, Entry>; bytes: number };
 
-// A page's entry is ~60 KB (20 posts' rows, their rendered articles, the page's JSON-LD): 128 MB
-// holds the reads of ~2,000 pages (measured: 2,000 random 20-post pages at 1M posts count 120 MB),
-// the hot set of the page cache's (src/lib/page-cache.ts) a signed-in audience reads. A miss
-// costs a signed-in view ~4 times a hit.
-const MAX_BYTES = 128 * 1024 * 1024;
+// A page's entry is ~60 KB (20 posts' rows, their rendered articles, the page's JSON-LD) plus
+// ~6 KB of frames per language (src/routes/thread-bytes.ts): 160 MB holds the reads of ~2,000
+// pages with room to spare (measured: 2,000 random 20-post pages at 1M posts counted 120 MB before
+// frames), the hot set of the page cache's (src/lib/page-cache.ts) a signed-in audience reads.
+// A miss costs a signed-in view several times a hit, and readers going round a set larger than
+// the budget would miss every time (the least recently used entry is always the next one read).
+const MAX_BYTES = 160 * 1024 * 1024;
 const ENTRY_OVERHEAD_BYTES = 2048;
 
 const entriesOf = perDatabase((): Entries => ({ map: new Map(), bytes: 0 }));

@@ -18,7 +18,12 @@ import { NONCE_PLACEHOLDER, splitAtNonces, type NonceParts } from '../lib/csp.js
 export type Fragment = NonceParts;
 
 const SLOT = `hearth-slot-${randomBytes(12).toString('hex')}-`;
-const markers = new RegExp(`${NONCE_PLACEHOLDER}|${SLOT}([0-9]+)\\.`, 'g');
+const HOLE = `hearth-hole-${randomBytes(12).toString('hex')}-`;
+const markers = new RegExp(`${NONCE_PLACEHOLDER}|${SLOT}([0-9]+)\\.|${HOLE}([a-z-]+)\\.`, 'g');
+
+/** A page's bytes as pieces: UTF-8, null where the response's nonce goes, a name where a frame's hole is. */
+type Piece = Buffer<ArrayBuffer> | null;
+type FramePiece = Piece | string;
 
 export function encodeFragment(markup: Html | string): Fragment {
   return splitAtNonces(markup.toString());
@@ -36,11 +41,22 @@ export class PageFragments {
 
   /** The page's bytes, the fragments' put in place of their markers. */
   assemble(page: string): AssembledPage {
-    const pieces: (Buffer<ArrayBuffer> | null)[] = [];
+    const pieces = this.split(page);
+    if (pieces.some((piece) => typeof piece === 'string')) throw new Error('A page with holes is a Frame: fill it instead.');
+    return new AssembledPage(pieces as Piece[]);
+  }
+
+  /** The page's pieces, with the names of its holes (./fragments.ts `hole`) where they are. */
+  split(page: string): FramePiece[] {
+    const pieces: FramePiece[] = [];
     let from = 0;
     for (const match of page.matchAll(markers)) {
       pieces.push(Buffer.from(page.slice(from, match.index), 'utf8'));
       from = match.index + match[0].length;
+      if (match[2] !== undefined) {
+        pieces.push(match[2]);
+        continue;
+      }
       if (match[1] === undefined) {
         pieces.push(null);
         continue;
@@ -53,13 +69,96 @@ export class PageFragments {
       });
     }
     pieces.push(Buffer.from(page.slice(from), 'utf8'));
+    return pieces;
+  }
+}
+
+/** Html that marks where a frame's part `name` goes (lower-case letters and dashes). */
+export function hole(name: string): Html {
+  return raw(`${HOLE}${name}.`);
+}
+
+/** What fills a hole: markup rendered for this request, kept fragments in order, or an assembled page part. */
+export type Filling = Html | string | readonly Fragment[] | AssembledPage;
+
+/**
+ * A page, or a part of one, rendered once with holes where each request's own parts go (the
+ * viewer's links, their forms) and kept as UTF-8 (the thread page's frames, ADR 0039). Filling it
+ * encodes only the holes' markup; the rest is copied as it was kept.
+ */
+export class Frame {
+  private constructor(private readonly pieces: readonly FramePiece[]) {}
+
+  /** `markup` with its fragments (added to `fragments`) put in place and its holes kept. */
+  static of(markup: Html | string, fragments: PageFragments = new PageFragments()): Frame {
+    return new Frame(ownBuffer(fragments.split(markup.toString())));
+  }
+
+  /** Bytes the frame keeps, for a memory budget. */
+  get bytes(): number {
+    return this.pieces.reduce((sum: number, piece) => sum + (piece === null ? 8 : piece.length), 0);
+  }
+
+  /** The frame with every hole filled; a hole without a filling is refused. */
+  fill(fillings: Readonly<Record<string, Filling>>): AssembledPage {
+    const pieces: Piece[] = [];
+    for (const piece of this.pieces) {
+      if (typeof piece !== 'string') {
+        pieces.push(piece);
+        continue;
+      }
+      const filling = fillings[piece];
+      if (filling === undefined) throw new Error(`The frame's hole "${piece}" was not filled.`);
+      pushFilling(pieces, filling);
+    }
     return new AssembledPage(pieces);
   }
 }
 
+/**
+ * The pieces as views of one buffer of their own. split() cuts short pieces out of Node's shared
+ * 8 KB slabs, and a kept slice keeps its whole slab alive: a frame of a few KB in twenty pieces
+ * would hold twenty slabs (see src/lib/csp.ts ownBytes).
+ */
+function ownBuffer(pieces: FramePiece[]): FramePiece[] {
+  let length = 0;
+  for (const piece of pieces) if (piece !== null && typeof piece !== 'string') length += piece.length;
+  const own = Buffer.allocUnsafeSlow(length);
+  let offset = 0;
+  return pieces.map((piece) => {
+    if (piece === null || typeof piece === 'string') return piece;
+    piece.copy(own, offset);
+    offset += piece.length;
+    return own.subarray(offset - piece.length, offset);
+  });
+}
+
+function pushFilling(pieces: Piece[], filling: Filling): void {
+  if (filling instanceof AssembledPage) {
+    pieces.push(...filling.pieces);
+    return;
+  }
+  if (Array.isArray(filling)) {
+    for (const fragment of filling as readonly Fragment[]) pushFragment(pieces, fragment);
+    return;
+  }
+  // Made for this request and dropped after it: pooled buffers, not the kept fragments' own ones.
+  (filling as Html | string).toString().split(NONCE_PLACEHOLDER).forEach((text, index) => {
+    if (index > 0) pieces.push(null);
+    pieces.push(Buffer.from(text, 'utf8'));
+  });
+}
+
+function pushFragment(pieces: Piece[], fragment: Fragment): void {
+  fragment.forEach((part, index) => {
+    if (index > 0) pieces.push(null);
+    pieces.push(part);
+  });
+}
+
 /** A page's bytes as pieces, with null where the response's nonce goes. */
 export class AssembledPage {
-  constructor(private readonly pieces: readonly (Buffer<ArrayBuffer> | null)[]) {}
+  constructor(readonly pieces: readonly Piece[]) {}
 
   /** The page with this nonce in place: its bytes are copied once. */
   withNonce(nonce: string): Buffer<ArrayBuffer> {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Html } from '../../views/html.js';
-import { layout, type LayoutProps } from '../../views/layout.js';
+import { layout, layoutPersonal, type LayoutProps } from '../../views/layout.js';
 import { errorPage, type ErrorPageProps } from '../../views/pages/error.js';
 import { joinWithNonce, withNonce, type NonceParts } from '../lib/csp.js';
 import { countOpenReviewItems } from '../moderation/review-count.js';
@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { localeFromUrl, pageCacheKey } from '../i18n/request-locale.js';
 import type { ErrorText, FieldErrors } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
-import { AssembledPage } from './fragments.js';
+import { AssembledPage, Frame, hole, type Filling } from './fragments.js';
 
 export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts' | 'i18n'>;
 
@@ -29,15 +29,40 @@ function canonicalFor(c: Context<AppEnv>, canonicalPath: string | undefined): st
   return `${canonicalPath}${canonicalPath.includes('?') ? '&' : '?'}locale=${c.get('i18n').locale}`;
 }
 
+/** The header's unread notifications and, for staff, open review items. */
+function viewerCounts(c: Context<AppEnv>): { notifications: number; review: number } | undefined {
+  const viewer = c.get('viewer');
+  const services = c.get('services');
+  return viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
+}
+
 /** A view in the site layout for the current viewer (with their unread and review counts), as a string. */
 export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): string {
   const viewer = c.get('viewer');
-  const services = c.get('services');
   const site = c.get('site');
   const i18n = c.get('i18n');
-  const counts = viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
+  const counts = viewerCounts(c);
   const canonicalPath = canonicalFor(c, props.canonicalPath);
   return layout({ ...props, main, site, viewer, i18n, ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
+}
+
+/** Gives the frame kept under `key`, rendering it when there is none. */
+export type KeepFrame = (key: string, render: () => Frame) => Frame;
+
+/**
+ * As pageHtml, from a frame of the layout with holes for the viewer's header and for `main`.
+ * `keep` must hold frames only while `props` stay what they were when it rendered them; the key
+ * adds the language, the site and the canonical URL. Holes `props` hold (kept parts a page keeps
+ * elsewhere already, so the frame does not hold their bytes twice) are filled from `fillings`.
+ */
+export function framedPage(c: Context<AppEnv>, main: AssembledPage, props: PageProps, keep: KeepFrame, fillings: Readonly<Record<string, Filling>> = {}): AssembledPage {
+  const site = c.get('site');
+  const i18n = c.get('i18n');
+  const canonicalPath = canonicalFor(c, props.canonicalPath);
+  const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${canonicalPath ?? ''}`, () => {
+    return Frame.of(layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') }));
+  });
+  return frame.fill({ ...fillings, ...layoutPersonal(i18n, c.get('viewer'), viewerCounts(c)), main });
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

@@ -1,76 +1,33 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../db/client.js';
+import { readTogether } from '../db/read-together.js';
 import { listCategoryChoices } from '../forum/categories.js';
 import { silenceOf } from '../forum/compose.js';
 import { createReply } from '../forum/posts.js';
 import { findReplyTarget } from '../forum/reply-target.js';
 import { threadPageVersion } from '../forum/page-versions.js';
-import { threadStructuredData } from '../forum/structured-data.js';
 import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
 import { previewPost } from '../forum/preview.js';
 import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
 import { limitLookups } from './similar.js';
-import { excerpt } from '../lib/html-text.js';
 import { msg } from '../i18n/message.js';
-import { threadWatchState } from '../notifications/watching.js';
-import { jsonForScript } from '../../views/html.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
-import { threadKeyForm } from '../../views/components/thread-key-form.js';
-import { replyLink, threadPage, type ReplyDraft } from '../../views/pages/thread.js';
-import { postArticles } from './post-articles.js';
-import { encodeFragment, PageFragments, type AssembledPage } from './fragments.js';
+import type { ReplyDraft } from '../../views/pages/thread.js';
+import { threadBytes } from './thread-bytes.js';
 import type { AppEnv } from './env.js';
 import { fieldErrorsText, formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, type FormErrors } from './forms.js';
 import { sameSlug, threadPath } from '../lib/slug.js';
 import { postOnce } from './post-once.js';
 import { refusedWithText } from './refused-form.js';
 import { newSubmissionToken } from './forms.js';
-import { pageHtml, renderError, renderPage, sendHtml, servePublic } from './render.js';
+import { renderError, renderPage, sendHtml, servePublic } from './render.js';
 
 function pageParam(value: string | undefined): number {
   if (value === undefined) return 1;
   if (!/^[1-9][0-9]{0,6}$/.test(value)) throw new NotFound(msg('thread.noSuchPage'));
   return Number(value);
-}
-
-function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
-  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: c.req.query('replyTo') });
-  return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
-}
-
-/** The page's bytes: its articles and JSON-LD are kept encoded (./fragments.ts). */
-function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
-  const services = c.get('services');
-  const viewer = c.get('viewer');
-  const site = c.get('site');
-  const i18n = c.get('i18n');
-  const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
-  // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
-  // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
-  const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
-  const extraStaffTools = data.canModerate ? threadKeyForm(c.get('i18n'), { threadId: data.thread.id }) : undefined;
-  // Null for visitors: the form is for signed-in pages only, which are never cached.
-  const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  const signedIn = viewer !== null;
-  const fragments = new PageFragments();
-  const articles = postArticles(data, i18n, replyLink({ ...data, signedIn }), signedIn).map((article) => fragments.add(article));
-  const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
-    const structured = threadStructuredData(services.db, data, site.baseUrl);
-    return structured ? encodeFragment(jsonForScript(structured)) : null;
-  });
-  const page = pageHtml(c, threadPage({ ...data, i18n, signedIn, articles, ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) }), {
-    title: data.thread.title,
-    canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
-    ...(data.opening ? { description: data.derived(`description ${i18n.locale}`, () => excerpt(data.opening!.text, 200) || i18n.t('thread.description', { title: data.thread.title, category: data.category.name })) } : {}),
-    ogType: 'article',
-    oembed: true,
-    // Only published threads have a feed (the author's view of a waiting one has none).
-    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: data.derived(`feed-title ${i18n.locale}`, () => i18n.t('thread.feedTitle', { title: data.thread.title })) } } : {}),
-    structuredData: structuredData ? fragments.add(structuredData) : null,
-  });
-  return fragments.assemble(page);
 }
 
 function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | FormStatus = 200) {
@@ -126,18 +83,20 @@ export const threadRoutes = new Hono<AppEnv>()
     // Read once: each c.var builds a new object of every variable.
     const services = c.get('services');
     const viewer = c.get('viewer');
-    if (viewer === null) {
-      const current = threadPageVersion(services.db, threadId);
-      if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
-        const revalidate = versionCheck(services.db, threadId, current.slug);
-        return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
+    return readTogether(services.db, () => {
+      if (viewer === null) {
+        const current = threadPageVersion(services.db, threadId);
+        if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
+          const revalidate = versionCheck(services.db, threadId, current.slug);
+          return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
+        }
       }
-    }
-    const view = getThreadPage(services, viewer, { threadId, page });
-    if (!sameSlug(c.req.param('slug'), view.thread.slug) || c.req.query('page') === '1') {
-      return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
-    }
-    return renderThread(c, view);
+      const view = getThreadPage(services, viewer, { threadId, page });
+      if (!sameSlug(c.req.param('slug'), view.thread.slug) || c.req.query('page') === '1') {
+        return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
+      }
+      return renderThread(c, view);
+    });
   })
   .get('/new', (c) => {
     if (!c.get('viewer')) return loginRedirect(c);

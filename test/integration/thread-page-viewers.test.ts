@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/auth/cookie.js';
+import { createSession } from '../../src/auth/session.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createForumContext } from '../helpers/forum.js';
@@ -146,6 +148,54 @@ describe('a thread page seen by one viewer after another', () => {
       const theirs = article(await page(q.path, viewer), 2);
       expect(theirs, viewer?.username ?? 'anonymous').toContain('Use filtered water.');
       expect(theirs, viewer?.username ?? 'anonymous').not.toContain('citric acid');
+    }
+  });
+});
+
+// The layout and the page around the posts are kept once per thread version as frames with holes
+// for each viewer's own parts (src/routes/thread-bytes.ts). A part rendered into the frame by
+// mistake would show the first viewer's to everyone after them.
+describe('the page around the posts, kept once per thread version', () => {
+  const submission = (html: string) => html.match(/name="submission" value="([^"]+)"/)?.[1];
+
+  it('shows each viewer their own name, counts, staff tools, watch level and reply token', async () => {
+    const q = await question('Why does the lid rattle?');
+    await ctx.http.post(`/t/${q.threadId}/watch`, { level: 'watching' }, { as: carol });
+    const [carols, daves, mias, alices] = [await page(q.path, carol), await page(q.path, dave), await page(q.path, ctx.manager), await page(q.path, ctx.member)];
+    expect(carols).toContain('href="/u/carol"');
+    expect(carols).not.toContain('href="/u/dave"');
+    expect(daves).toContain('href="/u/dave"');
+    expect(daves).not.toContain('href="/u/carol"');
+    expect(carols).toContain('<option value="watching" selected>');
+    expect(daves).not.toContain('<option value="watching" selected>');
+    expect(mias).toContain('Manage thread');
+    expect(mias).toContain('href="/mod/queue"');
+    for (const theirs of [carols, daves, alices]) {
+      expect(theirs).not.toContain('Manage thread');
+      expect(theirs).not.toContain('href="/mod/queue"');
+    }
+    // alice asked: bob's and mia's replies are unread notifications for her alone.
+    expect(alices).toContain('class="count-badge"');
+    expect(daves).not.toContain('class="count-badge"');
+    expect(submission(carols)).toBeDefined();
+    expect(new Set([carols, daves, mias, alices].map(submission)).size).toBe(4);
+  });
+
+  it('follows each viewer’s language, and every viewer sees a renamed thread at once', async () => {
+    const q = await question('Why is the base warm?');
+    const { token } = createSession(ctx.db, dave.id, ctx.clock.now());
+    const inChinese = { cookie: `${SESSION_COOKIE}=${token}; hearth_locale=zh-Hans` };
+    const english = await page(q.path, carol);
+    const chinese = await (await ctx.http.get(q.path, inChinese)).text();
+    expect(english).toContain('<html lang="en"');
+    expect(chinese).toContain('<html lang="zh-Hans"');
+    expect(chinese).toContain('href="/u/dave"');
+    expect(await page(q.path, carol)).toContain('<html lang="en"');
+    await ctx.http.post(`/t/${q.threadId}/rename`, { title: 'Why is the base of my kettle warm?' }, { as: ctx.manager });
+    const renamed = (await ctx.http.get(`/t/${q.threadId}`, { as: carol })).headers.get('location')!;
+    for (const theirs of [await page(renamed, carol), await (await ctx.http.get(renamed, inChinese)).text()]) {
+      expect(theirs).toContain('<h1 dir="auto">Why is the base of my kettle warm?</h1>');
+      expect(theirs).not.toContain('Why is the base warm?');
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { html, scriptNonce } from '../../views/html.js';
 import { joinWithNonce, withNonce } from '../../src/lib/csp.js';
-import { encodeFragment, PageFragments } from '../../src/routes/fragments.js';
+import { encodeFragment, Frame, hole, PageFragments } from '../../src/routes/fragments.js';
 
 // A page assembled from encoded fragments must be byte for byte the page rendered as one string.
 
@@ -32,5 +32,39 @@ describe('PageFragments', () => {
     const other = new PageFragments();
     const marker = other.add(encodeFragment('<p>theirs</p>')).toString();
     expect(() => new PageFragments().assemble(`<div>${marker}</div>`)).toThrow();
+  });
+});
+
+describe('Frame', () => {
+  const nonce = 'bm9uY2Utb2YtdGhpcy1yZXNwb25zZQ==';
+  const page = (parts: { head: unknown; who: unknown; posts: unknown }) =>
+    html`<!doctype html><head>${parts.head}<script${scriptNonce}></script></head><nav>${parts.who}</nav><main>Café › ${parts.posts}</main>`;
+
+  it('filled with markup, fragments and an assembled part, gives the bytes of the page rendered whole', () => {
+    const head = html`<script type="application/ld+json"${scriptNonce}>{"name":"Tea ’"}</script>`;
+    const who = html`<a href="/u/carol">carol “c”</a><script${scriptNonce}></script>`;
+    const articles = [html`<article>one ’</article>`, html`<article>two${scriptNonce}</article>`];
+    const fragments = new PageFragments();
+    const frame = Frame.of(page({ head: fragments.add(encodeFragment(head)), who: hole('who'), posts: hole('posts') }), fragments);
+    const inner = Frame.of(html`<div>${hole('list')}</div>`).fill({ list: articles.map(encodeFragment) });
+    const filled = frame.fill({ who, posts: inner });
+    const whole = withNonce(page({ head, who, posts: html`<div>${articles}</div>` }).toString(), nonce);
+    expect(filled.withNonce(nonce).equals(Buffer.from(whole))).toBe(true);
+    expect(joinWithNonce(filled.parts(), nonce).equals(Buffer.from(whole))).toBe(true);
+  });
+
+  it('is filled again for each viewer without keeping the last one’s parts', () => {
+    const frame = Frame.of(page({ head: '', who: hole('who'), posts: hole('posts') }));
+    const carol = frame.fill({ who: 'carol', posts: [] }).withNonce(nonce).toString();
+    const dave = frame.fill({ who: 'dave', posts: [] }).withNonce(nonce).toString();
+    expect(carol).toContain('<nav>carol</nav>');
+    expect(dave).toContain('<nav>dave</nav>');
+    expect(dave).not.toContain('carol');
+  });
+
+  it('refuses to leave a hole unfilled, and a page with holes is not assembled as a whole page', () => {
+    const frame = Frame.of(html`<p>${hole('who')}</p>`);
+    expect(() => frame.fill({})).toThrow(/who/);
+    expect(() => new PageFragments().assemble(hole('who').toString())).toThrow();
   });
 });

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../src/i18n/catalog.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import type { WatchState } from '../../src/notifications/watching.js';
 import { html, type Html } from '../html.js';
+import { kept, type KeptMarkup } from '../kept.js';
 
 type Subject = 'thread' | 'category';
 
@@ -11,8 +12,14 @@ const labels: Record<Subject, Record<WatchLevel, MessageKey>> = {
   category: { watching: 'watch.categoryWatching', normal: 'watch.normal', muted: 'watch.categoryMuted' },
 };
 
-/** How the signed-in member follows a thread or category: a plain form, no script needed. */
+const forms: KeptMarkup = new WeakMap();
+
+/** How the signed-in member follows a thread or category: a plain form, no script needed. Kept (../kept.ts): it is on every page of a thread a member reads. */
 export function watchForm(props: { i18n: I18n; action: string; subject: Subject; state: WatchState }): Html {
+  return kept(forms, props.i18n, `${props.subject} ${props.state.level} ${props.state.source} ${props.action}`, () => renderWatchForm(props));
+}
+
+function renderWatchForm(props: { i18n: I18n; action: string; subject: Subject; state: WatchState }): Html {
   const { i18n } = props;
   const id = `watch-level-${props.subject}`;
   const options = (Object.keys(labels[props.subject]) as WatchLevel[]).map((level) =>

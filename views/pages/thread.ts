@@ -1,12 +1,11 @@
-import type { ReplyNotice, ThreadPage } from '../../src/forum/thread-page.js';
-import { errorSummary, keptText, textarea } from '../components/form.js';
-import { time } from '../components/time.js';
+import type { ThreadPage } from '../../src/forum/thread-page.js';
 import { pageLinks } from '../components/pagination.js';
 import { acceptedAnswerBox } from '../components/answer.js';
 import { watchForm } from '../components/watch-form.js';
 import type { WatchState } from '../../src/notifications/watching.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { html, scriptNonce, type Html } from '../html.js';
+import { pagePath, replySection } from '../components/reply-section.js';
 import { rich } from '../i18n.js';
 
 export type ReplyDraft = {
@@ -83,68 +82,6 @@ function threadBanner(props: ThreadPageProps): Html {
   return html``;
 }
 
-function pagePath(props: Pick<ThreadPageProps, 'thread' | 'page'>): string {
-  return `/t/${props.thread.id}/${props.thread.slug}${props.page > 1 ? `?page=${props.page}` : ''}`;
-}
-
-/** Without JavaScript, cancelling is a link to the same page without the target. */
-function replyingTo(i18n: I18n, target: { postId: number; number: number; username: string }, path: string): Html {
-  const post = (text: Html) => html`<a href="/p/${target.postId}" dir="auto">${text}</a>`;
-  return html`<p class="replying-to">${rich(i18n, 'reply.replyingTo', { post, username: html`<bdi>@${target.username}</bdi>`, number: target.number })} · <a href="${path}#reply">${i18n.t('reply.cancel')}</a></p>`;
-}
-
-/** What the viewer can do instead of replying; the opening post's Edit link, when they may use it. */
-function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
-  const { thread, i18n } = props;
-  const opening = props.posts.find((post) => post.number === 1 && post.canEdit);
-  const editOpening = opening ? html` ${rich(i18n, 'thread.editOpening', { link: (text) => html`<a href="/p/${opening.id}/edit">${text}</a>` })}` : '';
-  switch (block.kind) {
-    case 'sign-in':
-      return rich(i18n, 'thread.signInToReply', {
-        login: (text) => html`<a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">${text}</a>`,
-        signup: (text) => html`<a href="/signup">${text}</a>`,
-      });
-    case 'locked':
-      return html`${i18n.t('thread.lockedNotice')}`;
-    case 'silenced': {
-      const until = time(i18n, block.until);
-      return block.reason
-        ? rich(i18n, 'thread.silencedWithReason', { strong, until, reason: html`<bdi>${block.reason}</bdi>` })
-        : rich(i18n, 'thread.silenced', { strong, until });
-    }
-    case 'thread-pending':
-      return block.yours
-        ? html`${rich(i18n, 'thread.yoursPending', { strong })}${editOpening}`
-        : rich(i18n, 'thread.pendingNoReplies', { link: (text) => html`<a href="/mod/queue">${text}</a>` });
-    case 'thread-rejected':
-      return block.yours ? html`${rich(i18n, 'thread.yoursRejected', { strong })}${editOpening}` : html`${i18n.t('thread.rejectedNoReplies')}`;
-  }
-}
-
-function replySection(props: ThreadPageProps): Html {
-  const { thread, i18n } = props;
-  const draft = props.reply;
-  // A draft that came back (invalid, or the session lapsed) is always shown again with its text;
-  // when the viewer cannot reply (silenced meanwhile, say), the text is kept to copy, not to send.
-  if (props.replyBlock && !(props.replyBlock.kind === 'sign-in' && draft)) {
-    return html`<section class="reply-blocked" id="reply" aria-label="${i18n.t('reply.sectionLabel')}">
-  <p class="reply-prompt" role="status">${replyNotice(props.replyBlock, props)}</p>
-  ${draft?.body ? keptText({ name: 'reply', label: i18n.t('reply.kept'), value: draft.body }) : ''}
-</section>`;
-  }
-  return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
-  <h2 id="reply-heading">${i18n.t('reply.yourReply')}</h2>
-  <form method="post" action="/t/${thread.id}/replies" class="post-form">
-    <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
-    ${draft?.replyTo ? html`<input type="hidden" name="replyTo" value="${draft.replyTo.number}">` : ''}
-    ${errorSummary(i18n, { form: draft?.formError, body: draft?.error })}
-    ${draft?.replyTo ? replyingTo(i18n, draft.replyTo, pagePath(props)) : ''}
-    ${textarea({ name: 'body', label: i18n.t('reply.bodyLabel'), value: draft?.body ?? '', error: draft?.error, hint: i18n.t('compose.markdownHint'), rows: 6, required: true, dir: 'auto' })}
-    <button type="submit">${i18n.t('reply.submit')}</button>
-  </form>
-</section>`;
-}
-
 /**
  * Where a post's "Reply" link points: the thread's form with the post as its target. Only on
  * signed-in pages that take replies: anonymous pages are cached and show the sign-in prompt.
@@ -155,10 +92,9 @@ export function replyLink(props: Pick<ThreadPageProps, 'thread' | 'page' | 'sign
   return (number) => `${path}${path.includes('?') ? '&' : '?'}replyTo=${number}#reply`;
 }
 
-/** The accepted answer's box sits right under the question (at the top of later pages). */
-function postsWithAnswer(props: ThreadPageProps): Html {
-  const split = props.posts[0]?.number === 1 ? 1 : 0;
-  return html`<div class="posts">${props.articles.slice(0, split)}${acceptedAnswerBox(props.i18n, props)}${props.articles.slice(split)}</div>`;
+/** How many of the page's articles come before the accepted answer's box: the opening post's, when on this page. */
+export function articlesBeforeAnswer(posts: ThreadPage['posts']): number {
+  return posts[0]?.number === 1 ? 1 : 0;
 }
 
 function threadTags(props: ThreadPageProps): Html {
@@ -166,7 +102,31 @@ function threadTags(props: ThreadPageProps): Html {
   return html`<p class="thread-tags">${props.acceptedAnswer ? html`<span class="tag tag-solved">${i18n.t('thread.solved')}</span>` : ''}${thread.pinned ? html`<span class="tag">${i18n.t('thread.pinned')}</span>` : ''}${thread.locked ? html`<span class="tag">${i18n.t('thread.locked')}</span>` : ''}</p>`;
 }
 
-export function threadPage(props: ThreadPageProps): Html {
+/**
+ * What differs between viewers of one thread page: notices, staff tools, their watch level, the
+ * articles (what each viewer may do with a post) and the reply form. The rest is the same for
+ * every signed-in viewer of a page at one version, which lets routes keep it as a frame.
+ */
+export type ThreadPersonal = { banner: Html; staff: Html; watch: Html; opening: Html; replies: Html; reply: Html };
+
+/** The personal parts other than the articles (routes keep those encoded). */
+export function threadPersonalParts(props: ThreadPageProps): Omit<ThreadPersonal, 'opening' | 'replies'> {
+  const { thread, i18n } = props;
+  return {
+    banner: threadBanner(props),
+    staff: staffControls(props),
+    watch: props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : html``,
+    reply: replySection(props),
+  };
+}
+
+function threadPersonal(props: ThreadPageProps): ThreadPersonal {
+  const split = articlesBeforeAnswer(props.posts);
+  return { ...threadPersonalParts(props), opening: html`${props.articles.slice(0, split)}`, replies: html`${props.articles.slice(split)}` };
+}
+
+/** `personal` may be holes (routes/fragments.ts): the page's frame, filled in for each viewer. */
+export function threadPage(props: ThreadPageProps, personal: ThreadPersonal = threadPersonal(props)): Html {
   const { thread, category, i18n } = props;
   const basePath = `/t/${thread.id}/${thread.slug}`;
   return html`<nav class="breadcrumbs" aria-label="${i18n.t('thread.breadcrumbs')}"><a href="/">${i18n.t('thread.home')}</a> <span class="direction-arrow" aria-hidden="true">›</span> <a href="/c/${category.slug}" dir="auto">${category.name}</a></nav>
@@ -174,12 +134,12 @@ export function threadPage(props: ThreadPageProps): Html {
   <h1 dir="auto">${thread.title}</h1>
   ${threadTags(props)}
 </div>
-${threadBanner(props)}
-${staffControls(props)}
-${props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : ''}
+${personal.banner}
+${personal.staff}
+${personal.watch}
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
-${postsWithAnswer(props)}
+<div class="posts">${personal.opening}${acceptedAnswerBox(i18n, props)}${personal.replies}</div>
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
-${replySection(props)}
+${personal.reply}
 ${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}`;
 }

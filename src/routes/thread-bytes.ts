@@ -1,0 +1,76 @@
+import type { Context } from 'hono';
+import { listCategoryChoices } from '../forum/categories.js';
+import { findReplyTarget } from '../forum/reply-target.js';
+import { threadStructuredData } from '../forum/structured-data.js';
+import type { ThreadPage } from '../forum/thread-page.js';
+import { excerpt } from '../lib/html-text.js';
+import { threadWatchState } from '../notifications/watching.js';
+import { jsonForScript } from '../../views/html.js';
+import { threadKeyForm } from '../../views/components/thread-key-form.js';
+import { articlesBeforeAnswer, replyLink, threadPage, threadPersonalParts, type ReplyDraft, type ThreadPageProps } from '../../views/pages/thread.js';
+import { postArticles } from './post-articles.js';
+import { encodeFragment, Frame, hole, type AssembledPage } from './fragments.js';
+import type { AppEnv } from './env.js';
+import { newSubmissionToken } from './forms.js';
+import { framedPage, type KeepFrame } from './render.js';
+import { threadPath } from '../lib/slug.js';
+
+/*
+ * A signed-in thread page is mostly what every signed-in reader of that page sees: the layout, the
+ * title, the pagination, the accepted answer's box. Rendering and encoding it again on every view
+ * was most of the page's cost (ADR 0039), so it is kept as frames, with the thread's other shared
+ * reads (per version: src/forum/shared-reads.ts), with holes for what is the viewer's own: the
+ * header's links and counts, notices, staff tools, the watch level, the articles (kept per set of
+ * things a viewer may do: ./post-articles.ts) and the reply form with its fresh token. Anonymous
+ * pages are kept whole by the page cache, so their frames are made and dropped.
+ */
+
+function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
+  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: c.req.query('replyTo') });
+  return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
+}
+
+/** The page's props: the shared reads and the viewer's own (their draft, watch level, staff tools). */
+function pageProps(c: Context<AppEnv>, data: ThreadPage, reply: ReplyDraft | undefined): ThreadPageProps {
+  const services = c.get('services');
+  const viewer = c.get('viewer');
+  const i18n = c.get('i18n');
+  const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
+  // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
+  // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
+  const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
+  const extraStaffTools = data.canModerate ? threadKeyForm(i18n, { threadId: data.thread.id }) : undefined;
+  // Null for visitors: the form is for signed-in pages only, which are never cached.
+  const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
+  return { ...data, i18n, signedIn: viewer !== null, articles: [], ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) };
+}
+
+/** The page's bytes: its frames (kept for signed-in readers) filled with this viewer's parts. */
+export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
+  const site = c.get('site');
+  const i18n = c.get('i18n');
+  const props = pageProps(c, data, reply);
+  const keep: KeepFrame = props.signedIn ? (key, render) => data.derived(key, render, (frame) => key.length + frame.bytes) : (_key, render) => render();
+  const articles = postArticles(data, i18n, replyLink(props), props.signedIn);
+  const split = articlesBeforeAnswer(data.posts);
+  const mainFrame = keep(`frame-thread ${i18n.locale} ${i18n.timeZone} ${props.signedIn ? 'signed-in' : 'anonymous'} ${split}`, () =>
+    Frame.of(threadPage(props, { banner: hole('banner'), staff: hole('staff'), watch: hole('watch'), opening: hole('opening'), replies: hole('replies'), reply: hole('reply') })),
+  );
+  const main = mainFrame.fill({ ...threadPersonalParts(props), opening: articles.slice(0, split), replies: articles.slice(split) });
+  const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
+    const structured = threadStructuredData(c.get('services').db, data, site.baseUrl);
+    return structured ? encodeFragment(jsonForScript(structured)) : null;
+  });
+  const layoutProps = {
+    title: data.thread.title,
+    canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
+    ...(data.opening ? { description: data.derived(`description ${i18n.locale}`, () => excerpt(data.opening!.text, 200) || i18n.t('thread.description', { title: data.thread.title, category: data.category.name })) } : {}),
+    ogType: 'article',
+    oembed: true,
+    // Only published threads have a feed (the author's view of a waiting one has none).
+    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: data.derived(`feed-title ${i18n.locale}`, () => i18n.t('thread.feedTitle', { title: data.thread.title })) } } : {}),
+    // A hole: the JSON-LD is kept once per version already, and is often the largest part of the layout.
+    structuredData: structuredData ? hole('structured-data') : null,
+  };
+  return framedPage(c, main, layoutProps, keep, { 'structured-data': structuredData ? [structuredData] : [] });
+}
