@@ -30,7 +30,6 @@ export function siteConfig(options: NginxOptions): string {
   if (!options.purge) return text;
   text = text.replace(/^#purge /gm, '');
   return replaceOnce(text, /^(\s*)listen 127\.0\.0\.1:8080;/m, `$1listen 127.0.0.1:${options.purgePort};`);
-  return text;
 }
 
 /** The main configuration around it, as Debian's /etc/nginx/nginx.conf is around conf.d/. */
