@@ -45,6 +45,8 @@ function mainConfig(folder: string, purge: boolean): string {
     `pid ${join(folder, 'nginx.pid')};`,
     'events { worker_connections 256; }',
     'http {',
+    // As Debian's stock nginx.conf has them around conf.d/.
+    '  sendfile on; tcp_nopush on; types_hash_max_size 2048;',
     `  access_log ${join(folder, 'access.log')};`,
     `  client_body_temp_path ${temp('body')}; proxy_temp_path ${temp('proxy')}; fastcgi_temp_path ${temp('fastcgi')};`,
     `  uwsgi_temp_path ${temp('uwsgi')}; scgi_temp_path ${temp('scgi')};`,
