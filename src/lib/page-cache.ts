@@ -9,6 +9,8 @@ import { splitAtNonces, type NonceParts } from './csp.js';
 export type CachedPage = {
   /** UTF-8 bytes around the CSP nonce placeholders: serving is a concat with a fresh nonce. */
   parts: NonceParts;
+  /** The parts' bytes together: a view's Content-Length is this plus its nonces'. */
+  length: number;
   etag: string;
   version: string;
   /** The page's current version (undefined once it is gone), for serving hits outside the router. */
@@ -37,8 +39,17 @@ export type Rendering = {
 
 export type PageCacheOptions = { maxBytes?: number; maxEntries?: number; build?: string };
 
+/**
+ * A kept page and its place in the order of use. The entries are linked from the least to the most
+ * recently used, so a hit moves its entry to the end with a few pointer writes, where deleting
+ * and re-inserting it in the Map cost two hash operations and left a hole to compact.
+ */
+type Entry = CachedPage & { key: string; bytes: number; older: Entry | undefined; newer: Entry | undefined };
+
 export class PageCache {
-  private readonly entries = new Map<string, CachedPage & { bytes: number }>();
+  private readonly entries = new Map<string, Entry>();
+  private oldest: Entry | undefined;
+  private newest: Entry | undefined;
   private bytes = 0;
   private rendering: Rendering;
   /** A digest of `rendering`, the first part of every ETag. */
@@ -69,6 +80,7 @@ export class PageCache {
     this.rendering = next;
     this.prefix = prefix;
     this.entries.clear();
+    this.oldest = this.newest = undefined;
     this.bytes = 0;
   }
 
@@ -93,9 +105,10 @@ export class PageCache {
       this.delete(key);
       return undefined;
     }
-    // Re-insert to mark it recently used (a Map iterates in insertion order: the oldest goes first).
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (entry !== this.newest) {
+      this.unlink(entry);
+      this.append(entry);
+    }
     return entry;
   }
 
@@ -115,14 +128,15 @@ export class PageCache {
   set(key: string, version: string, body: string | NonceParts, revalidate?: () => string | undefined): CachedPage {
     this.delete(key);
     const parts = typeof body === 'string' ? splitAtNonces(body) : body;
-    const bytes = parts.reduce((sum, part) => sum + part.length, ENTRY_OVERHEAD_BYTES + key.length * 2);
-    const entry = { parts, version, etag: this.etag(key, version), bytes, ...(revalidate ? { revalidate } : {}) };
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    const bytes = length + ENTRY_OVERHEAD_BYTES + key.length * 2;
+    const entry: Entry = { parts, length, version, etag: this.etag(key, version), key, bytes, older: undefined, newer: undefined, ...(revalidate ? { revalidate } : {}) };
     this.entries.set(key, entry);
+    this.append(entry);
     this.bytes += entry.bytes;
     while (this.bytes > this.maxBytes || this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.delete(oldest);
+      if (this.oldest === undefined) break;
+      this.delete(this.oldest.key);
     }
     return entry;
   }
@@ -135,7 +149,25 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.bytes -= entry.bytes;
+    this.unlink(entry);
     this.entries.delete(key);
+  }
+
+  /** Puts the entry at the most recently used end. */
+  private append(entry: Entry): void {
+    entry.older = this.newest;
+    entry.newer = undefined;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
+  }
+
+  private unlink(entry: Entry): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    entry.older = entry.newer = undefined;
   }
 }
 

@@ -4,12 +4,14 @@ import type { Targets } from './targets.js';
 
 /*
  * The benchmark cases. Each is one or more load jobs against the app (or, for the ceiling, against
- * a raw node:http server returning the very bytes of a thread page). Read cases run first; the
+ * a raw node:http server returning the very bytes of a thread page; for the second ceiling, the
+ * anonymous case's own responses, see same-responses.ts). Read cases run first; the
  * write-heavy reply case runs last because it grows the (working copy of the) dataset.
  */
 
 export const CASE_NAMES = [
   'ceiling',
+  'ceiling-same-responses',
   'anonymous-thread',
   'signed-in-thread',
   'deep-page',
@@ -23,6 +25,7 @@ export type CaseName = (typeof CASE_NAMES)[number];
 
 export const CASE_LABELS: Record<CaseName, string> = {
   ceiling: 'ceiling (raw node:http, same bytes)',
+  'ceiling-same-responses': 'ceiling (raw node:http, the anonymous responses)',
   'anonymous-thread': 'anonymous thread page',
   'signed-in-thread': 'signed-in thread page',
   'deep-page': 'deep page of a long thread',
@@ -84,6 +87,8 @@ function uncappedPlan(name: CaseName, origin: string, ceilingOrigin: string, tar
   switch (name) {
     case 'ceiling':
       return { name, jobs: [readJob(name, ceilingOrigin, ['/'], settings)] };
+    case 'ceiling-same-responses':
+      return { name, jobs: [readJob(name, ceilingOrigin, targets.threadPaths, settings)] };
     case 'anonymous-thread':
       return { name, jobs: [readJob(name, origin, targets.threadPaths, settings)] };
     case 'signed-in-thread':
@@ -137,6 +142,8 @@ export type CaseResult = {
   pageBytes: number;
   /** Against the ceiling measured with the same generator in the same run; null when there is none. */
   percentOfCeiling: number | null;
+  /** The anonymous case against the same-responses ceiling of the same run and generator; null otherwise. */
+  percentOfSameResponses: number | null;
   /** The writes that ran beside the reads, for reads-during-writes. */
   writes?: JobResult;
   /** Before the warm-up, every URL of a reading case was requested once (first views render and fill the caches). */
@@ -148,6 +155,11 @@ export type CaseResult = {
   /** With --profile: the same for its worker threads (the markdown renderer), when they were busy. */
   workerProfile?: ProfileSummary;
 };
+
+/** The cases served by a raw node:http server rather than the app. */
+export function isCeiling(name: CaseName): boolean {
+  return name === 'ceiling' || name === 'ceiling-same-responses';
+}
 
 export function emptyResult(name: CaseName, status: 'n/a' | 'failed', note: string): CaseResult {
   return {
@@ -168,5 +180,6 @@ export function emptyResult(name: CaseName, status: 'n/a' | 'failed', note: stri
     cpuPercent: { server: 0, load: 0, other: 0, markdown: 0 },
     pageBytes: 0,
     percentOfCeiling: null,
+    percentOfSameResponses: null,
   };
 }

@@ -3,10 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../../src/lib/paths.js';
-import { CASE_LABELS, emptyResult, planCase, type CaseName, type CaseResult, type CaseSettings, type CpuPercent } from './cases.js';
+import { CASE_LABELS, emptyResult, isCeiling, planCase, type CaseName, type CaseResult, type CaseSettings, type CpuPercent } from './cases.js';
 import type { JobResult, LoadSpec } from './load.js';
 import { freePort, LOAD_CORE, pinMarkdownThreads, pinned, readCpuSeconds, readMarkdownCpuSeconds, readMachineCpu, readRss, startCeiling, type ServerProcess } from './processes.js';
 import type { Window } from './profile-summary.js';
+import { captureResponses, startSameResponsesCeiling } from './same-responses.js';
 import type { Targets } from './targets.js';
 
 // Measuring one case: probe its URLs, run the load generator in its own process, and sample the
@@ -131,17 +132,30 @@ export type MeasureContext = {
   wrk: string | null;
 };
 
+/**
+ * The same-responses ceiling: the anonymous case's URLs are viewed once (rendered and cached), then
+ * each is captured as the app answers it from its cache, and a raw server started with those answers.
+ */
+async function sameResponsesCeiling(context: MeasureContext): Promise<ServerProcess> {
+  const anonymous = planCase('anonymous-thread', context.app.origin, '', context.targets, context.settings);
+  await firstViews(anonymous);
+  const responsesFile = join(context.work, 'responses.bin');
+  await captureResponses(context.app.origin, anonymous.jobs[0]!.paths, responsesFile);
+  return startSameResponsesCeiling({ responsesFile, port: await freePort(), logFile: join(context.work, 'ceiling-same-responses.log') });
+}
+
 /** One case: its servers, a probe, the load, and the figures. */
 export async function measureCase(name: CaseName, context: MeasureContext): Promise<CaseResult> {
   const { app, work, targets, settings } = context;
   let ceiling: ServerProcess | undefined;
   try {
     if (name === 'ceiling') ceiling = await startCeiling({ pageFile: join(work, 'page.html'), port: await freePort(), logFile: join(work, 'ceiling.log') });
+    if (name === 'ceiling-same-responses') ceiling = await sameResponsesCeiling(context);
     const plan = planCase(name, app.origin, ceiling?.origin ?? '', targets, settings);
     if (plan.needsSearch && !context.search) return emptyResult(name, 'n/a', 'no search route yet');
     const probed = await probe(plan);
     if (!probed.ok) return emptyResult(name, 'failed', probed.note);
-    const primed = name === 'ceiling' ? undefined : await firstViews(plan);
+    const primed = isCeiling(name) ? undefined : await firstViews(plan);
     // After the probe, which starts the worker (and again every case: a replaced worker starts on the server's core).
     if (context.markdownCore === 'load') pinMarkdownThreads(app.pid, LOAD_CORE);
     // wrk sends no bodies here: cases with a POST (replies) stay on autocannon.
@@ -167,6 +181,7 @@ export async function measureCase(name: CaseName, context: MeasureContext): Prom
       cpuPercent: measured.cpuPercent,
       pageBytes: plan.jobs[0]!.method === 'GET' ? probed.bytes : 0,
       percentOfCeiling: null,
+      percentOfSameResponses: null,
       window: measured.window,
       ...(writes ? { writes } : {}),
       ...(primed ? { firstViews: primed } : {}),

@@ -71,7 +71,7 @@ export function ensureBuild(options: { appRoot: string; allowTypeErrors: boolean
 
 export type ServerProcess = { child: ChildProcess; pid: number; origin: string; logFile: string; stop(): Promise<void>; startupMs?: number };
 
-async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs: number, pollMs = 100): Promise<void> {
+export async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs: number, pollMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before answering. Its log:\n${tail(logFile)}`);
@@ -94,7 +94,7 @@ export function tail(file: string, lines = 30): string {
   }
 }
 
-function launch(core: number, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd: string): ChildProcess {
+export function launch(core: number, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd: string): ChildProcess {
   const log = openSync(logFile, 'a');
   const command = pinned(core, process.execPath, args);
   const child = spawn(command.command, command.args, { cwd, env, stdio: ['ignore', log, log] });
@@ -102,7 +102,7 @@ function launch(core: number, args: string[], env: NodeJS.ProcessEnv, logFile: s
   return child;
 }
 
-function stopper(child: ChildProcess): () => Promise<void> {
+export function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectPath } from '../../src/lib/paths.js';
 import { parseArgs, runMain, UsageError } from './args.js';
-import { CASE_LABELS, CASE_NAMES, emptyResult, type CaseName, type CaseResult, type CaseSettings } from './cases.js';
+import { CASE_LABELS, CASE_NAMES, emptyResult, isCeiling, type CaseName, type CaseResult, type CaseSettings } from './cases.js';
 import { machineInfo } from './machine.js';
 import { ceilingPage, measureCase, type MeasureContext } from './measure.js';
 import { ensureBuild, freePort, machineBusyPercent, startApp, tail, tasksetAvailable, type ServerProcess } from './processes.js';
@@ -163,10 +163,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     }
     await app.stop();
     const ceiling = cases.find((result) => result.name === 'ceiling' && result.status === 'ok');
+    const sameResponses = cases.find((result) => result.name === 'ceiling-same-responses' && result.status === 'ok');
     // Only against the same generator: autocannon's figures say how fast autocannon goes, not the server.
     for (const result of cases) {
-      if (!ceiling || result.status !== 'ok' || result.name === 'ceiling' || result.generator !== ceiling.generator) continue;
-      result.percentOfCeiling = (result.requestsPerSecond / ceiling.requestsPerSecond) * 100;
+      if (result.status !== 'ok' || result.name === 'ceiling') continue;
+      if (ceiling && result.generator === ceiling.generator) result.percentOfCeiling = (result.requestsPerSecond / ceiling.requestsPerSecond) * 100;
+      // The second ceiling serves the anonymous case's responses, so only that case is compared with it.
+      if (sameResponses && result.name === 'anonymous-thread' && result.generator === sameResponses.generator) {
+        result.percentOfSameResponses = (result.requestsPerSecond / sameResponses.requestsPerSecond) * 100;
+      }
     }
     const report: BenchReport = {
       date: new Date().toISOString(),
@@ -217,7 +222,7 @@ function attachProfiles(report: BenchReport, profileDir: string, options: BenchO
   const mainProfile = loadProfile(join(profileDir, main));
   const workerProfiles = workers.map((name) => loadProfile(join(profileDir, name)));
   for (const result of report.cases) {
-    if (result.status !== 'ok' || !result.window || result.name === 'ceiling') continue;
+    if (result.status !== 'ok' || !result.window || isCeiling(result.name)) continue;
     result.profile = summarizeProfile(mainProfile, { top: 15, window: result.window });
     options.log(`\nServer CPU profile, ${result.label} (measured window only):\n${formatProfile(result.profile)}`);
     const worker = summarizeProfile(workerProfiles, { top: 10, window: result.window });
@@ -240,7 +245,7 @@ function chooseWrk(options: BenchOptions): string | null {
 
 function ceilingLine(report: BenchReport): string {
   if (report.ceilingGenerator === null) return 'Ceiling: not measured in this run, so no case is compared with it.';
-  const others = report.cases.filter((result) => result.status === 'ok' && result.name !== 'ceiling' && result.generator !== report.ceilingGenerator);
+  const others = report.cases.filter((result) => result.status === 'ok' && !isCeiling(result.name) && result.generator !== report.ceilingGenerator);
   const apart = others.length ? `; ${others.map((result) => result.label).join(', ')} ran on ${others[0]!.generator} and ${others.length === 1 ? 'is' : 'are'} not compared with it` : '';
   return `Ceiling: measured with ${report.ceilingGenerator} in this run, the same generator as every case compared with it${apart}.`;
 }

@@ -31,7 +31,7 @@ describe('npm run bench (smoke)', () => {
     const report = await bench(join(folder, 'result.json'), []);
     expect(report.dataset).toMatchObject({ posts: 500 });
     const names = report.cases.map((result) => result.name);
-    expect(names).toEqual(['ceiling', 'anonymous-thread', 'signed-in-thread', 'deep-page', 'category', 'search-common', 'search-rare', 'reads-during-writes', 'reply']);
+    expect(names).toEqual(['ceiling', 'ceiling-same-responses', 'anonymous-thread', 'signed-in-thread', 'deep-page', 'category', 'search-common', 'search-rare', 'reads-during-writes', 'reply']);
     for (const result of report.cases) {
       if (result.name.startsWith('search-') && result.status === 'n/a') continue;
       expect({ case: result.name, status: result.status, note: result.note }).toEqual({ case: result.name, status: 'ok', note: undefined });
@@ -49,6 +49,11 @@ describe('npm run bench (smoke)', () => {
     expect({ reply: generatorOf('reply'), readsDuringWrites: generatorOf('reads-during-writes') }).toEqual({ reply: 'autocannon', readsDuringWrites: 'autocannon' });
     expect(report.ceilingGenerator).toEqual(reads);
     expect(report.cases.find((result) => result.name === 'anonymous-thread')?.percentOfCeiling).toBeGreaterThan(0);
+    // The second ceiling answers the anonymous case's own URLs with the app's bytes; only that case is compared with it.
+    expect(generatorOf('ceiling-same-responses')).toEqual(reads);
+    expect(report.cases.find((result) => result.name === 'ceiling-same-responses')?.pageBytes).toBe(report.cases.find((result) => result.name === 'anonymous-thread')?.pageBytes);
+    expect(report.cases.find((result) => result.name === 'anonymous-thread')?.percentOfSameResponses).toBeGreaterThan(0);
+    expect(report.cases.find((result) => result.name === 'category')?.percentOfSameResponses).toBeNull();
     expect(report.cases.find((result) => result.name === 'reply')?.percentOfCeiling).toBe(wrkInstalled ? null : expect.any(Number));
   });
 

@@ -163,4 +163,32 @@ describe('the anonymous page cache', () => {
       await served.close();
     }
   });
+
+  it('forgets the least recently viewed page first when full, and starts afresh after a change of rendering', () => {
+    const pageCache = new PageCache({ maxEntries: 3 });
+    const kept = () => ['/a', '/b', '/c', '/d', '/e'].filter((key) => pageCache.peek(key) !== undefined);
+    for (const key of ['/a', '/b', '/c']) pageCache.set(key, '1', `<p>${key}</p>`);
+    expect(pageCache.get('/a', '1')?.length).toBe('<p>/a</p>'.length);
+    pageCache.set('/d', '1', '<p>/d</p>');
+    expect(kept()).toEqual(['/a', '/c', '/d']);
+    pageCache.get('/c', '1');
+    pageCache.set('/e', '1', '<p>/e</p>');
+    expect(kept()).toEqual(['/c', '/d', '/e']);
+    // A stale version is dropped, not moved: the next page takes its place without evicting another.
+    expect(pageCache.get('/d', '2')).toBeUndefined();
+    pageCache.set('/a', '1', '<p>/a</p>');
+    expect(kept()).toEqual(['/a', '/c', '/e']);
+    pageCache.describe({ site: 'renamed' });
+    expect(kept()).toEqual([]);
+    for (const key of ['/b', '/c', '/d', '/e']) pageCache.set(key, '1', `<p>${key}</p>`);
+    expect(kept()).toEqual(['/c', '/d', '/e']);
+  });
+
+  it('counts a kept page against its byte budget and evicts the oldest to stay within it', () => {
+    const page = 'x'.repeat(1000);
+    // Room for two such pages with their bookkeeping, not three.
+    const pageCache = new PageCache({ maxBytes: 2 * (1000 + 256 + 4) + 100 });
+    for (const key of ['/a', '/b', '/c']) pageCache.set(key, '1', page);
+    expect(['/a', '/b', '/c'].filter((key) => pageCache.peek(key) !== undefined)).toEqual(['/b', '/c']);
+  });
 });
