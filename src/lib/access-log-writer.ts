@@ -1,4 +1,4 @@
-import { write, writeSync } from 'node:fs';
+import { fstatSync, write, writeSync } from 'node:fs';
 
 // The access log's lines, written to standard output in batches and off the request thread.
 // Writing each line as it came (process.stdout.write) cost a system call per request, made on the
@@ -31,6 +31,11 @@ export type AccessLogWriterOptions = {
    * output catches up) rather than growing the process without bound behind a stalled reader.
    */
   maxWaitingBytes?: number;
+  /**
+   * Each write at most this long, ending at a line's end. Unset: 4,096 bytes (PIPE_BUF) when the
+   * output is a pipe or a socket, else whole batches.
+   */
+  pieceBytes?: number;
   /** Where a failed output is reported (once); operator-facing. */
   onError?: (error: Error) => void;
 };
@@ -40,12 +45,35 @@ const RETRY_MS = 5;
 // At exit a reader that never catches up must not hold the process forever.
 const SYNC_PATIENCE_MS = 2_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
+// Several server processes (WORKERS) write their batches to one inherited standard output. A pipe
+// (a log shipper, systemd, docker) keeps a write whole only up to PIPE_BUF bytes, so larger
+// batches from two processes came out with lines cut into each other; files keep each write whole.
+const PIPE_BUF = 4096;
+
+function defaultPieceBytes(fd: number): number {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isSocket() ? PIPE_BUF : Number.POSITIVE_INFINITY;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Where the write starting at `offset` ends: at most `pieceBytes` on, after a newline (a longer line goes alone). */
+export function pieceEnd(bytes: Buffer, offset: number, pieceBytes: number): number {
+  if (bytes.length - offset <= pieceBytes) return bytes.length;
+  const lastNewline = bytes.lastIndexOf(10, offset + pieceBytes - 1);
+  if (lastNewline >= offset) return lastNewline + 1;
+  const nextNewline = bytes.indexOf(10, offset);
+  return nextNewline === -1 ? bytes.length : nextNewline + 1;
+}
 
 export function createAccessLogWriter(options: AccessLogWriterOptions = {}): AccessLogWriter {
   const fd = options.fd ?? 1;
   const flushMs = options.flushMs ?? 20;
   const batchBytes = options.batchBytes ?? 64 * 1024;
   const maxWaitingBytes = options.maxWaitingBytes ?? 16 * 1024 * 1024;
+  const pieceBytes = options.pieceBytes ?? defaultPieceBytes(fd);
   let waiting = '';
   let writing: Buffer | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -69,7 +97,7 @@ export function createAccessLogWriter(options: AccessLogWriterOptions = {}): Acc
   };
 
   const send = (bytes: Buffer, offset: number) => {
-    write(fd, bytes, offset, bytes.length - offset, null, (error, written) => {
+    write(fd, bytes, offset, pieceEnd(bytes, offset, pieceBytes) - offset, null, (error, written) => {
       if (error && (error as NodeJS.ErrnoException).code === 'EAGAIN') return void setTimeout(() => send(bytes, offset), RETRY_MS);
       if (error) return fail(error);
       if (offset + written < bytes.length) return send(bytes, offset + written);
@@ -134,7 +162,7 @@ export function createAccessLogWriter(options: AccessLogWriterOptions = {}): Acc
       let offset = 0;
       while (offset < bytes.length && Date.now() < giveUp) {
         try {
-          offset += writeSync(fd, bytes, offset, bytes.length - offset);
+          offset += writeSync(fd, bytes, offset, pieceEnd(bytes, offset, pieceBytes) - offset);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return;
           Atomics.wait(pause, 0, 0, RETRY_MS);

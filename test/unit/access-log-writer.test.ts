@@ -1,8 +1,9 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, createReadStream, mkdtempSync, open, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAccessLogWriter } from '../../src/lib/access-log-writer.js';
+import { createAccessLogWriter, pieceEnd } from '../../src/lib/access-log-writer.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'hearth-log-writer-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -67,5 +68,40 @@ describe('access log writer', () => {
     writer.write('also lost');
     await writer.drain();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('access log writer on a pipe shared by several processes', () => {
+  it('cuts writes at line ends, at most PIPE_BUF long, and sends a longer line alone', () => {
+    const bytes = Buffer.from('aaaa\nbbbb\ncccccccccccc\ndd\n');
+    expect(pieceEnd(bytes, 0, 12)).toBe(10);
+    expect(pieceEnd(bytes, 10, 12)).toBe(23);
+    expect(pieceEnd(bytes, 23, 12)).toBe(bytes.length);
+  });
+
+  it("keeps every line whole when two writers' batches meet on one pipe", async () => {
+    const path = join(folder, 'shared.fifo');
+    execFileSync('mkfifo', [path]);
+    const reader = createReadStream(path, { encoding: 'utf8' });
+    let received = '';
+    reader.on('data', (chunk) => (received += chunk));
+    const ended = new Promise<void>((resolve) => reader.on('end', () => resolve()));
+    // Opening a FIFO waits for its other end: the reader's open runs in the thread pool meanwhile.
+    const fd = await new Promise<number>((resolve, reject) => open(path, 'w', (error, opened) => (error ? reject(error) : resolve(opened))));
+    // As two server processes do: each its own writer, one inherited output.
+    const writers = ['A', 'B'].map((name) => ({ name, writer: createAccessLogWriter({ fd }) }));
+    const count = 20_000;
+    for (let index = 0; index < count; index++) {
+      for (const { name, writer } of writers) writer.write(`${name} ${index} ${'x'.repeat(80 + (index % 40))}`);
+    }
+    await Promise.all(writers.map(({ writer }) => writer.drain()));
+    closeSync(fd);
+    await ended;
+    const lines = received.split('\n').slice(0, -1);
+    expect(lines.filter((line) => !/^[AB] \d+ x+$/.test(line))).toEqual([]);
+    for (const name of ['A', 'B']) {
+      const numbers = lines.filter((line) => line.startsWith(`${name} `)).map((line) => Number(line.split(' ')[1]));
+      expect(numbers).toEqual(Array.from({ length: count }, (_, index) => index));
+    }
   });
 });
