@@ -65,7 +65,9 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
   });
   const jobs = startBackgroundJobs({ db, markdown, log });
   // Email goes out from every process, off the request path; digests are checked between sends.
-  const email = startEmailWorker({ db, config, site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl }, log, jobs: [digestJob(db)] });
+  // Its only information line (where email goes) is said by the first server process, not by each.
+  const emailLog = cluster.isWorker && cluster.worker?.id !== 1 ? { ...log, info: () => undefined } : log;
+  const email = startEmailWorker({ db, config, site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl }, log: emailLog, jobs: [digestJob(db)] });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -93,6 +93,11 @@ describe('a cluster and a separate server on one database', () => {
     expect((await fetch(`${single.base}${path}`, { headers: { 'if-none-match': back.headers.get('etag')! } })).status).toBe(304);
   });
 
+  it('says once, not once per process, where email goes', async () => {
+    await until(() => cluster.output().includes('with 2 server processes'));
+    expect(cluster.output().split('Email is sent over SMTP').length - 1).toBe(1);
+  });
+
   it('replaces a worker that dies, and the port keeps answering meanwhile', async () => {
     // Both workers serve once the primary says so; then one is enough to keep the port open.
     await until(() => cluster.output().includes('with 2 server processes'));
