@@ -59,24 +59,22 @@ function lookUpCategory(db: Db, slug: string): string | undefined {
   return row ? String(row.version) : undefined;
 }
 
+/** The answer kept for `key`, else looked up (and kept, when answers may be kept now). */
+function remembered<K, V>(answers: Map<K, V> | undefined, key: K, lookUp: () => V): V {
+  if (answers?.has(key)) return answers.get(key) as V;
+  const value = lookUp();
+  answers?.set(key, value);
+  return value;
+}
+
 // A thread's version covers its posts, its own columns, its authors' shown names and roles, and
 // its category's name, slug and kind (migrations 0002 and 0008); moving it bumps it too.
 export function threadPageVersion(db: Db, threadId: number): ThreadPageVersion | undefined {
-  const answers = current(db);
-  if (!answers) return lookUpThread(db, threadId);
-  if (answers.threads.has(threadId)) return answers.threads.get(threadId);
-  const version = lookUpThread(db, threadId);
-  answers.threads.set(threadId, version);
-  return version;
+  return remembered(current(db)?.threads, threadId, () => lookUpThread(db, threadId));
 }
 
 export function categoryPageVersion(db: Db, slug: string): string | undefined {
-  const answers = current(db);
-  if (!answers) return lookUpCategory(db, slug);
-  if (answers.categories.has(slug)) return answers.categories.get(slug);
-  const version = lookUpCategory(db, slug);
-  answers.categories.set(slug, version);
-  return version;
+  return remembered(current(db)?.categories, slug, () => lookUpCategory(db, slug));
 }
 
 export function homePageVersion(db: Db): string {
