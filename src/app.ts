@@ -14,6 +14,7 @@ import { AppError, RateLimited } from './lib/errors.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unavailable.js';
 import { loggedPath } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
+import { ThreadViewCounter } from './insights/thread-views.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { loggedAddress } from './lib/logged-address.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './lib/response-headers.js';
@@ -38,6 +39,8 @@ export type AppDeps = {
   /** One JSON line per request; omitted in tests and when LOG_LEVEL is above info. */
   accessLog?: (line: string) => void;
   pageCache?: PageCache;
+  /** Thread page views, added to the database in batches (src/insights/thread-views.ts). */
+  threadViews?: ThreadViewCounter;
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const services = { db, markdown, now };
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
+  const threadViews = deps.threadViews ?? new ThreadViewCounter();
   // The site's name and the community's language, followed across server processes; pages render
   // them, so the page cache's ETags change with them.
   const siteSettings = followSiteSettings({ db, config, pageCache, fallbackName: deps.siteName ?? 'Community' });
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('nonce', nonce);
     c.set('services', services);
     c.set('pageCache', pageCache);
+    c.set('threadViews', threadViews);
     c.set('limits', limits);
     c.set('config', config);
     c.set('site', siteSettings().site);

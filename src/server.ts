@@ -10,6 +10,7 @@ import { createAccessLogWriter } from './lib/access-log-writer.js';
 import { cachedPagesServer } from './lib/cached-pages.js';
 import { createLogger, type Logger } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
+import { ThreadViewCounter, VIEW_FLUSH_MS } from './insights/thread-views.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
 import { digestJob, startBackgroundJobs } from './operations/background-jobs.js';
@@ -58,12 +59,15 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
   const accessLog = accessLogWriter ? (line: string) => accessLogWriter.write(line) : undefined;
   process.on('exit', () => accessLogWriter?.flushSync());
   const pageCache = new PageCache();
-  const app = createApp({ db, config, markdown, pageCache, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
-  const createServer = cachedPagesServer({ pageCache, config, ...(accessLog ? { accessLog } : {}) });
+  const threadViews = new ThreadViewCounter();
+  const app = createApp({ db, config, markdown, pageCache, threadViews, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
+  const createServer = cachedPagesServer({ pageCache, config, threadViews, ...(accessLog ? { accessLog } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
     if (cluster.isPrimary) log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });
   const jobs = startBackgroundJobs({ db, markdown, log });
+  const viewsTimer = setInterval(() => flushViews(threadViews, db, log), VIEW_FLUSH_MS);
+  viewsTimer.unref();
   // Email goes out from every process, off the request path; digests are checked between sends.
   // Its only information line (where email goes) is said by the first server process, not by each.
   const emailLog = cluster.isWorker && cluster.worker?.id !== 1 ? { ...log, info: () => undefined } : log;
@@ -79,7 +83,9 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
     // Idle keep-alive sockets would otherwise hold close() open until they time out.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     jobs.stop();
+    clearInterval(viewsTimer);
     server.close(async () => {
+      flushViews(threadViews, db, log);
       await markdown.close();
       await email.stop();
       // Another process takes the jobs over now rather than when the leases expire.
@@ -92,6 +98,15 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Adds the counted thread page views; a failure keeps them for the next try. */
+function flushViews(threadViews: ThreadViewCounter, db: Db, log: Logger): void {
+  try {
+    threadViews.flush(db);
+  } catch (error) {
+    log.error('Thread page views could not be saved yet; they are kept for the next try.', error);
+  }
 }
 
 /** The primary migrates and seeds before forking, so the workers find the database ready. */

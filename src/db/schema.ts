@@ -72,6 +72,7 @@ export const users = sqliteTable(
     timeZone: text('time_zone'),
   },
   (t) => [
+    index('users_created_idx').on(t.createdAt),
     uniqueIndex('users_username_key_unique').on(t.usernameKey),
     uniqueIndex('users_email_key_unique').on(t.emailKey).where(sql`${t.addressTaken} = 0`),
   ],
@@ -111,6 +112,8 @@ export const categories = sqliteTable(
     // Bumped by triggers whenever anything shown on the category's pages changes (page cache).
     version: integer('version').notNull().default(0),
     createdAt: integer('created_at').notNull(),
+    // How soon a question here should get its first reply; insights measure against it (docs/insights.md).
+    targetReplyMinutes: integer('target_reply_minutes').notNull().default(1440),
   },
   (t) => [uniqueIndex('categories_slug_unique').on(t.slug), index('categories_position_idx').on(t.position, t.id)],
 );
@@ -147,8 +150,22 @@ export const threads = sqliteTable(
     // Bumped by triggers whenever anything shown on the thread's pages changes (page cache).
     version: integer('version').notNull().default(0),
     createdAt: integer('created_at').notNull(),
+    // Response-time facts for insights (docs/insights.md), kept by triggers (migration 0018) except
+    // solvedAt, which the service sets with solvedPostId (it is the app's clock, not SQLite's).
+    // openedByStaff: the asker was a manager or admin then; such threads wait for nobody.
+    openedByStaff: integer('opened_by_staff', { mode: 'boolean' }).notNull().default(false),
+    // The first published reply by someone other than the asker, and the first by staff (by when written).
+    firstReplyAt: integer('first_reply_at'),
+    firstStaffReplyAt: integer('first_staff_reply_at'),
+    solvedAt: integer('solved_at'),
+    solvedByStaff: integer('solved_by_staff', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
+    // The managers' worklist: customers' questions nobody has answered yet, oldest first.
+    index('threads_unanswered_idx')
+      .on(t.categoryId, t.createdAt, t.id)
+      .where(sql`first_reply_at is null and status = 'published' and opened_by_staff = 0`),
+    index('threads_solved_at_idx').on(t.categoryId, t.solvedAt).where(sql`solved_at is not null`),
     index('threads_category_latest_idx').on(t.categoryId, t.pinned, t.lastPostAt, t.id),
     index('threads_category_top_idx').on(t.categoryId, t.replyCount, t.id),
     index('threads_category_created_idx').on(t.categoryId, t.createdAt, t.id),
@@ -295,6 +312,7 @@ export const flags = sqliteTable(
     uniqueIndex('flags_one_open_per_member').on(t.postId, t.flaggerId).where(sql`status = 'open'`),
     index('flags_post_status_idx').on(t.postId, t.status),
     index('flags_flagger_idx').on(t.flaggerId, t.id),
+    index('flags_created_idx').on(t.createdAt),
   ],
 );
 
@@ -316,8 +334,11 @@ export const reviewItems = sqliteTable(
     createdAt: integer('created_at').notNull(),
     resolvedById: integer('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
     resolvedAt: integer('resolved_at'),
+    // When the category's managers were told this item had waited too long (one alert per item).
+    alertedAt: integer('alerted_at'),
   },
   (t) => [
+    index('review_items_resolved_idx').on(t.resolvedAt),
     uniqueIndex('review_items_one_open_per_post').on(t.postId, t.kind).where(sql`status = 'open'`),
     index('review_items_open_idx').on(t.status, t.createdAt, t.id),
     index('review_items_category_idx').on(t.categoryId, t.status, t.createdAt),
@@ -544,3 +565,122 @@ export const rateLimitBuckets = sqliteTable('rate_limit_buckets', {
   tokens: real('tokens').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/*
+ * Daily rollups for insights (docs/insights.md), so a dashboard over 90 days reads a few thousand
+ * rows, not the posts. `day` is the UTC day number (milliseconds / 86,400,000). Published posts and
+ * votes are counted by triggers (migration 0018) on the day they were written, in the category they
+ * were written in; thread page views are added in batches by src/insights/view-counter.ts.
+ */
+export const dailyActivity = sqliteTable(
+  'daily_activity',
+  {
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+    threads: integer('threads').notNull().default(0),
+    replies: integer('replies').notNull().default(0),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.categoryId, t.day] })],
+);
+
+/** What each member did per day and category: posts written, answers accepted, helpful votes received. */
+export const memberDays = sqliteTable(
+  'member_days',
+  {
+    day: integer('day').notNull(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    posts: integer('posts').notNull().default(0),
+    answers: integer('answers').notNull().default(0),
+    helpful: integer('helpful').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.categoryId, t.userId] })],
+);
+
+/** Thread page views per thread and UTC day, added in batches (never a row per view). */
+export const threadViews = sqliteTable(
+  'thread_views',
+  {
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.day] })],
+);
+
+/** A manager on a question ("Maya is on it"), shown to staff only; released by an answer or by hand. */
+export const threadClaims = sqliteTable(
+  'thread_claims',
+  {
+    threadId: integer('thread_id')
+      .primaryKey()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    claimedAt: integer('claimed_at').notNull(),
+  },
+  (t) => [index('thread_claims_user_idx').on(t.userId)],
+);
+
+/** Managers' reusable answers, shared by the whole team. */
+export const savedReplies = sqliteTable(
+  'saved_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('saved_replies_title_idx').on(t.title)],
+);
+
+/** Email domains refused at sign-up (spam clean-up adds them; admins manage the list). */
+export const blockedEmailDomains = sqliteTable('blocked_email_domains', {
+  domain: text('domain').primaryKey(),
+  createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** One "delete spammer": which posts it hid, so an admin can undo exactly that within 30 days. */
+export const spamCleanups = sqliteTable(
+  'spam_cleanups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    // The domain blocked with it, if any (undoing the clean-up leaves the block to the domain list).
+    blockedDomain: text('blocked_domain'),
+    createdAt: integer('created_at').notNull(),
+    revertedAt: integer('reverted_at'),
+    revertedById: integer('reverted_by_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('spam_cleanups_user_idx').on(t.userId, t.id)],
+);
+
+export const spamCleanupPosts = sqliteTable(
+  'spam_cleanup_posts',
+  {
+    cleanupId: integer('cleanup_id')
+      .notNull()
+      .references(() => spamCleanups.id, { onDelete: 'cascade' }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.cleanupId, t.postId] })],
+);

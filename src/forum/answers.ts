@@ -70,7 +70,8 @@ export function acceptAnswer(ctx: ServiceContext, viewer: Viewer, input: { postI
       authorize(viewer, post);
       if (post.solvedPostId === post.id) return located(post);
       const now = ctx.now();
-      tx.update(threads).set({ solvedPostId: post.id }).where(eq(threads.id, post.threadId)).run();
+      // solvedAt is the app's clock; a trigger keeps the rest of the insights' facts (migration 0018).
+      tx.update(threads).set({ solvedPostId: post.id, solvedAt: now }).where(eq(threads.id, post.threadId)).run();
       audit(tx, viewer, post, 'accept_answer', now);
       if (post.authorId !== viewer.id) {
         notify(tx, { userId: post.authorId, kind: 'answer_accepted', actorId: viewer.id, threadId: post.threadId, postId: post.id, data: { title: post.title }, at: now });

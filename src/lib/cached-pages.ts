@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { pageCacheKey } from '../i18n/request-locale.js';
 import { newNonce, pageCsp, type NonceParts } from './csp.js';
 import type { PageCache } from './page-cache.js';
+import { threadIdOfUrl, type ThreadViewCounter } from '../insights/thread-views.js';
 import { resolveClient } from './client-address.js';
 import { loggedAddress } from './logged-address.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
@@ -18,6 +19,8 @@ export type CachedPagesOptions = {
   pageCache: PageCache;
   config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logIp'>;
   accessLog?: (line: string) => void;
+  /** Thread page views for insights; a hit is a view too. */
+  threadViews?: ThreadViewCounter;
 };
 
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
@@ -83,6 +86,10 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     response.writeHead(notModified ? 304 : 200, headers);
     if (notModified || request.method === 'HEAD') response.end();
     else writeWithNonce(response, page.parts, nonce);
+    if (options.threadViews && request.method === 'GET') {
+      const threadId = threadIdOfUrl(url);
+      if (threadId !== null) options.threadViews.count(threadId, Date.now());
+    }
     if (accessLog) {
       const path = url.split('?', 1)[0]!;
       const client = options.config.logIp === 'off' ? undefined : loggedAddress(clientOf(request, options.config), options.config.logIp);

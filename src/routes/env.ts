@@ -3,6 +3,7 @@ import type { I18n } from '../i18n/translator.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import type { Site } from '../../views/layout.js';
 import type { PageCache } from '../lib/page-cache.js';
+import type { ThreadViewCounter } from '../insights/thread-views.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 
 /** What every route handler can read from the context. */
@@ -14,6 +15,7 @@ export type AppEnv = {
     config: Config;
     site: Site;
     pageCache: PageCache;
+    threadViews: ThreadViewCounter;
     limits: RateLimiter;
     requestId: string;
     /** The operator's error log (what createApp was given). */

@@ -76,6 +76,11 @@ function versionCheck(db: Db, threadId: number, slug: string): () => string | un
   };
 }
 
+/** A page view for insights (src/insights/thread-views.ts); HEAD requests read no page. */
+function countView(c: Context<AppEnv>, threadId: number): void {
+  if (c.req.method === 'GET') c.get('threadViews').count(threadId, c.get('services').now());
+}
+
 export const threadRoutes = new Hono<AppEnv>()
   .get('/t/:id{[0-9]+}/:slug?', (c) => {
     const threadId = idParam(c.req.param('id'));
@@ -88,6 +93,7 @@ export const threadRoutes = new Hono<AppEnv>()
         const current = threadPageVersion(services.db, threadId);
         if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
           const revalidate = versionCheck(services.db, threadId, current.slug);
+          countView(c, threadId);
           return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
         }
       }
@@ -95,6 +101,7 @@ export const threadRoutes = new Hono<AppEnv>()
       if (!sameSlug(c.req.param('slug'), view.thread.slug) || c.req.query('page') === '1') {
         return c.redirect(threadPath(view.thread.id, view.thread.slug, page), 301);
       }
+      countView(c, threadId);
       return renderThread(c, view);
     });
   })

@@ -9,6 +9,7 @@ import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import type { ServiceContext, SignedIn } from '../../src/lib/context.js';
 import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
+import { ThreadViewCounter } from '../../src/insights/thread-views.js';
 
 export type TestClock = { now: () => number; advance: (ms: number) => void; set: (ms: number) => void };
 
@@ -30,7 +31,8 @@ export async function createTestContext(overrides: Partial<Config> = {}) {
   const markdown = createMarkdownRenderer();
   const services: ServiceContext = { db, markdown, now: clock.now };
   const errors: unknown[] = [];
-  const app = createApp({ db, config, markdown, clock: clock.now, log: (_message, error) => errors.push(error) });
+  const threadViews = new ThreadViewCounter();
+  const app = createApp({ db, config, markdown, threadViews, clock: clock.now, log: (_message, error) => errors.push(error) });
   const http = httpClient(app, config.baseUrl, db, clock);
   return {
     app,
@@ -39,6 +41,8 @@ export async function createTestContext(overrides: Partial<Config> = {}) {
     clock,
     services,
     http,
+    /** Thread page views counted and not yet added (flush() adds them). */
+    threadViews,
     /** Unexpected errors the app caught and turned into 500 pages. */
     errors,
     async close() {

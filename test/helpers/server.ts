@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.js';
 import { cachedPagesServer } from '../../src/lib/cached-pages.js';
 import { PageCache } from '../../src/lib/page-cache.js';
 import type { TestContext } from './app.js';
+import { ThreadViewCounter } from '../../src/insights/thread-views.js';
 
 /**
  * The app on a real port, wired as src/server.ts wires it: cached anonymous pages are answered
@@ -12,8 +13,9 @@ import type { TestContext } from './app.js';
 export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: string) => void) {
   const pageCache = new PageCache();
   const log = accessLog ? { accessLog } : {};
-  const app = createApp({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, ...log });
-  const createServer = cachedPagesServer({ pageCache, config: ctx.config, ...log });
+  const threadViews = new ThreadViewCounter();
+  const app = createApp({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, threadViews, ...log });
+  const createServer = cachedPagesServer({ pageCache, config: ctx.config, threadViews, ...log });
   let appRequests = 0;
   // The bindings carry the node request, from which the app reads the socket's address.
   const fetchApp = (request: Request, env: unknown) => {
@@ -26,6 +28,7 @@ export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: 
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
+    threadViews,
     /** A request over the socket, and whether the app behind the fast path saw it. */
     async get(url: string, headers: Record<string, string> = {}, method = 'GET') {
       const before = appRequests;

@@ -124,6 +124,16 @@ describe('cached anonymous pages served before the router', () => {
     expect(after.text).not.toContain('Visible for now');
   });
 
+  it('counts a thread page view whether the app or the fast path answered it (insights)', async () => {
+    served.threadViews.flush(ctx.db);
+    const views = () => ctx.db.$client.prepare('SELECT coalesce(sum(views), 0) FROM thread_views WHERE thread_id = ?').pluck().get(thread.threadId);
+    const before = views() as number;
+    const answers = [await get(path), await get(path), await get(path, {}, 'HEAD'), await get('/c/kettles')];
+    expect(answers.slice(0, 2).some((answer) => !answer.reachedApp)).toBe(true);
+    served.threadViews.flush(ctx.db);
+    expect(views()).toBe(before + 2);
+  });
+
   it('writes the same access-log line as the app', async () => {
     accessLog.length = 0;
     await get(path);

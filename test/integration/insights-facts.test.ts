@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acceptAnswer, unacceptAnswer } from '../../src/forum/answers.js';
+import { toggleHelpful } from '../../src/forum/votes.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+
+// The facts insights read (migration 0018): kept by triggers in every write's transaction.
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+let t: TestContext;
+beforeEach(async () => {
+  t = await createTestContext();
+  t.clock.set(Date.UTC(2026, 10, 2, 9));
+});
+afterEach(() => t.close());
+
+function threadFacts(id: number) {
+  return t.db.$client
+    .prepare('SELECT opened_by_staff AS openedByStaff, first_reply_at AS firstReplyAt, first_staff_reply_at AS firstStaffReplyAt, solved_at AS solvedAt, solved_by_staff AS solvedByStaff, created_at AS createdAt FROM threads WHERE id = ?')
+    .get(id) as Record<string, number | null>;
+}
+
+function memberDay(userId: number) {
+  return t.db.$client.prepare('SELECT day, posts, answers, helpful FROM member_days WHERE user_id = ? ORDER BY day').all(userId);
+}
+
+describe('insights facts', () => {
+  it('records first reply, first staff reply, the solution and daily rollups as they happen', async () => {
+    const cat = makeCategory(t.services, { name: 'Help', kind: 'questions' });
+    const asker = await makeUser(t.services, { username: 'asker' });
+    const helper = await makeUser(t.services, { username: 'helper' });
+    const maya = await makeUser(t.services, { username: 'maya', role: 'manager' });
+    const { threadId } = await makeThread(t.services, asker, { category: cat.slug, title: 'Charger stopped working', body: 'It blinks red.' });
+    const created = t.clock.now();
+
+    t.clock.advance(HOUR);
+    await makeReply(t.services, asker, { threadId, body: 'Still blinking, anyone?' });
+    expect(threadFacts(threadId).firstReplyAt).toBeNull();
+
+    t.clock.advance(HOUR);
+    const customer = await makeReply(t.services, helper, { threadId, body: 'Try another cable.' });
+    t.clock.advance(3 * HOUR);
+    await makeReply(t.services, maya, { threadId, body: 'We are sending a replacement.' });
+    expect(threadFacts(threadId)).toMatchObject({ openedByStaff: 0, createdAt: created, firstReplyAt: created + 2 * HOUR, firstStaffReplyAt: created + 5 * HOUR, solvedAt: null });
+
+    t.clock.advance(DAY);
+    acceptAnswer(t.services, asker, { postId: customer.postId });
+    expect(threadFacts(threadId)).toMatchObject({ solvedAt: created + DAY + 5 * HOUR, solvedByStaff: 0 });
+    toggleHelpful(t.services, asker, { postId: customer.postId });
+
+    const firstDay = Math.floor(created / DAY);
+    expect(memberDay(helper.id)).toEqual([
+      { day: firstDay, posts: 1, answers: 0, helpful: 0 },
+      { day: firstDay + 1, posts: 0, answers: 1, helpful: 1 },
+    ]);
+    const activity = t.db.$client.prepare('SELECT day, threads, replies FROM daily_activity WHERE category_id = ?').all(cat.id);
+    expect(activity).toEqual([{ day: firstDay, threads: 1, replies: 3 }]);
+
+    unacceptAnswer(t.services, asker, { postId: customer.postId });
+    toggleHelpful(t.services, asker, { postId: customer.postId });
+    expect(threadFacts(threadId)).toMatchObject({ solvedAt: null, solvedByStaff: 0 });
+    expect(memberDay(helper.id)[1]).toEqual({ day: firstDay + 1, posts: 0, answers: 0, helpful: 0 });
+  });
+
+  it('marks threads opened by staff', async () => {
+    const cat = makeCategory(t.services, { name: 'News' });
+    const maya = await makeUser(t.services, { username: 'maya', role: 'manager' });
+    const { threadId } = await makeThread(t.services, maya, { category: cat.slug, title: 'New firmware is out', body: 'Version 2.1.' });
+    expect(threadFacts(threadId).openedByStaff).toBe(1);
+  });
+});
+
+describe('thread page views', () => {
+  it('are counted per thread and day, anonymous and signed in, and added in one batch', async () => {
+    const cat = makeCategory(t.services, { name: 'Help' });
+    const asker = await makeUser(t.services, { username: 'asker' });
+    const { threadId, slug } = await makeThread(t.services, asker, { category: cat.slug, title: 'Battery drains overnight', body: 'From 100% to 40%.' });
+    const path = `/t/${threadId}/${slug}`;
+    for (let i = 0; i < 3; i++) expect((await t.http.get(path)).status).toBe(200);
+    expect((await t.http.get(path, { as: asker })).status).toBe(200);
+    expect((await t.app.request(new URL(path, t.config.baseUrl).toString(), { method: 'HEAD' })).status).toBe(200);
+    expect((await t.http.get(`/t/${threadId}/wrong-slug`)).status).toBe(301);
+    expect((await t.http.get(`/t/${threadId + 1000}`)).status).toBe(404);
+    expect(t.db.$client.prepare('SELECT count(*) FROM thread_views').pluck().get()).toBe(0);
+
+    expect(t.threadViews.flush(t.db)).toBe(4);
+    const day = Math.floor(t.clock.now() / DAY);
+    expect(t.db.$client.prepare('SELECT thread_id AS thread, day, views FROM thread_views').all()).toEqual([{ thread: threadId, day, views: 4 }]);
+    expect(t.db.$client.prepare('SELECT views FROM daily_activity WHERE category_id = ? AND day = ?').pluck().get(cat.id, day)).toBe(4);
+
+    t.clock.advance(DAY);
+    await t.http.get(path);
+    t.threadViews.flush(t.db);
+    expect(t.db.$client.prepare('SELECT day, views FROM thread_views ORDER BY day').all()).toEqual([
+      { day, views: 4 },
+      { day: day + 1, views: 1 },
+    ]);
+  });
+});
