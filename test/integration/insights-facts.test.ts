@@ -99,3 +99,42 @@ describe('thread page views', () => {
     ]);
   });
 });
+
+describe('unanswered questions past their target', () => {
+  it('lists customers’ questions with no reply past the category’s target, oldest first, with claims, for the manager’s categories', async () => {
+    const { listUnanswered, countUnanswered } = await import('../../src/insights/unanswered.js');
+    const help = makeCategory(t.services, { name: 'Help', kind: 'questions' });
+    const ideas = makeCategory(t.services, { name: 'Ideas' });
+    t.db.$client.prepare('UPDATE categories SET target_reply_minutes = 60 WHERE id = ?').run(help.id);
+    const asker = await makeUser(t.services, { username: 'asker' });
+    const admin = await makeUser(t.services, { username: 'ada', role: 'admin' });
+    const maya = await makeUser(t.services, { username: 'maya', role: 'manager' });
+    const scoped = { ...maya, scope: [ideas.id] };
+    const oldest = await makeThread(t.services, asker, { category: help.slug, title: 'Oldest question here', body: 'Please help.' });
+    t.clock.advance(10 * 60_000);
+    const answered = await makeThread(t.services, asker, { category: help.slug, title: 'Answered question', body: 'Please help.' });
+    await makeThread(t.services, admin, { category: help.slug, title: 'Staff announcement', body: 'News.' });
+    const idea = await makeThread(t.services, asker, { category: ideas.slug, title: 'An idea for later', body: 'Dark mode.' });
+    t.clock.advance(5 * 60_000);
+    await makeReply(t.services, maya, { threadId: answered.threadId, body: 'Here you go.' });
+    const younger = await makeThread(t.services, asker, { category: help.slug, title: 'Younger question', body: 'Please help.' });
+    t.db.$client.prepare('INSERT INTO thread_claims (thread_id, user_id, claimed_at) VALUES (?, ?, ?)').run(oldest.threadId, maya.id, t.clock.now());
+
+    t.clock.advance(50 * 60_000); // oldest: 65 min, younger: 50 min; Help's target is 60 min, Ideas' 24 h
+    expect(listUnanswered(t.services, admin).questions.map((q) => q.threadId)).toEqual([oldest.threadId]);
+    t.clock.advance(11 * 60_000);
+    const page = listUnanswered(t.services, admin);
+    expect(page.questions).toEqual([
+      { threadId: oldest.threadId, slug: oldest.slug, title: 'Oldest question here', categoryName: 'Help', createdAt: t.clock.now() - 76 * 60_000, overdueBy: 16 * 60_000, claimedBy: { id: maya.id, username: 'maya' } },
+      expect.objectContaining({ threadId: younger.threadId, overdueBy: 60_000, claimedBy: null }),
+    ]);
+    expect(countUnanswered(t.services, admin)).toBe(2);
+    expect(countUnanswered(t.services, scoped)).toBe(0);
+    const first = listUnanswered(t.services, admin, { limit: 1 });
+    expect(first.questions.map((q) => q.threadId)).toEqual([oldest.threadId]);
+    expect(listUnanswered(t.services, admin, { limit: 1, after: first.next }).questions.map((q) => q.threadId)).toEqual([younger.threadId]);
+    t.clock.advance(24 * 3_600_000);
+    expect(listUnanswered(t.services, scoped).questions.map((q) => q.threadId)).toEqual([idea.threadId]);
+    expect(listUnanswered(t.services, admin, { categoryIds: [help.id] }).questions).toHaveLength(2);
+  });
+});
