@@ -6,6 +6,7 @@ type Tab = { section: string; href: string; label: MessageKey };
 
 // One line per tab: its section name (what a page passes as `current`), its address and its label.
 const staffTabs = [
+  { section: 'insights', href: '/mod/insights', label: 'modNav.insights' },
   { section: 'queue', href: '/mod/queue', label: 'modNav.queue' },
   { section: 'users', href: '/mod/users', label: 'modNav.members' },
   { section: 'log', href: '/mod/log', label: 'modNav.log' },
