@@ -5,9 +5,11 @@ import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound } from '../lib/errors.js';
 import { msg } from '../i18n/message.js';
 import { slugify } from '../lib/slug.js';
+import { DEFAULT_TARGET_MINUTES, parseTargetReplyTime } from '../moderation/target-reply-time.js';
 import { isAdmin } from './permissions.js';
 
-export type CategoryInput = { name: string; slug?: string; description?: string; kind?: string; moderation?: string; position?: number };
+/** `targetHours` is the target reply time as typed on the command line (whole hours). */
+export type CategoryInput = { name: string; slug?: string; description?: string; kind?: string; moderation?: string; position?: number; targetHours?: string };
 export type Category = { id: number; slug: string; name: string; description: string; kind: CategoryKind; moderation: ModerationMode };
 
 /** `system` is the command line and the demo seed, which run with the operator's authority. */
@@ -17,6 +19,7 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
   const kind = input.kind ?? 'discussion';
   const moderation = input.moderation ?? 'new-members';
   const taken = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get();
+  const target = input.targetHours === undefined ? { minutes: DEFAULT_TARGET_MINUTES } : parseTargetReplyTime(input.targetHours, 'hours');
   assertValid({
     name: name.length < 2 || name.length > 60 ? msg('category.nameLength') : undefined,
     slug: !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
@@ -26,6 +29,7 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
         : undefined,
     kind: (categoryKinds as readonly string[]).includes(kind) ? undefined : msg('category.kindInvalid', { kinds: categoryKinds.join(', ') }),
     moderation: (moderationModes as readonly string[]).includes(moderation) ? undefined : msg('category.moderationInvalid', { modes: moderationModes.join(', ') }),
+    targetHours: 'error' in target ? target.error : undefined,
   });
   if (viewer !== 'system' && !isAdmin(viewer)) throw new Forbidden(msg('category.adminsOnly'));
   const position = input.position ?? ctx.db.$count(categories);
@@ -38,6 +42,7 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
       kind: kind as CategoryKind,
       moderation: moderation as ModerationMode,
       position,
+      targetReplyMinutes: 'minutes' in target ? target.minutes : DEFAULT_TARGET_MINUTES,
       createdAt: ctx.now(),
     })
     .returning({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation })

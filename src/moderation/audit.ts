@@ -34,6 +34,7 @@ export const modActions = {
   watched_word_remove: 'modLog.action.watchedWordRemove',
   category_settings: 'modLog.action.categorySettings',
   flag_settings: 'modLog.action.flagSettings',
+  alert_settings: 'modLog.action.alertSettings',
   community_language: 'modLog.action.communityLanguage',
   embed_origin_added: 'modLog.action.embedOriginAdded',
   embed_origin_removed: 'modLog.action.embedOriginRemoved',
