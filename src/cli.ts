@@ -70,7 +70,7 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
         ...(values.description ? { description: values.description } : {}),
         ...(values.kind ? { kind: values.kind } : {}),
         ...(values.moderation ? { moderation: values.moderation } : {}),
-        ...(values['target-hours'] !== undefined ? { targetHours: values['target-hours'] } : {}),
+        ...(values['target-hours'] !== undefined ? { target: { value: values['target-hours'], unit: 'hours' } } : {}),
       });
       return `Created category "${category.name}" at /c/${category.slug} (${category.kind}, moderation ${category.moderation}).`;
     }

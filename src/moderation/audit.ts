@@ -33,6 +33,7 @@ export const modActions = {
   watched_word_add: 'modLog.action.watchedWordAdd',
   watched_word_remove: 'modLog.action.watchedWordRemove',
   category_settings: 'modLog.action.categorySettings',
+  category_create: 'modLog.action.categoryCreate',
   flag_settings: 'modLog.action.flagSettings',
   alert_settings: 'modLog.action.alertSettings',
   community_language: 'modLog.action.communityLanguage',

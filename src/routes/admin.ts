@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { MessageKey } from '../i18n/catalog.js';
+import { createCategory } from '../forum/categories.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { readReviewAlertMinutes, updateReviewAlertMinutes } from '../moderation/alert-settings.js';
@@ -18,6 +19,7 @@ const notices: Record<string, MessageKey> = {
   added: 'admin.watchedWords.added',
   removed: 'admin.watchedWords.removed',
   saved: 'admin.categories.saved',
+  created: 'admin.categories.created',
   'flags-saved': 'admin.flags.saved',
   'alert-saved': 'admin.alerts.saved',
 };
@@ -35,10 +37,12 @@ function renderWords(c: Context<AppEnv>, values: { word: string; action: string 
   return renderPage(c, watchedWordsPage({ i18n, ...page, isFirstPage: after === null, values, errors }), { title: i18n.t('admin.watchedWords.heading'), ...doneNotice(c) }, status);
 }
 
-function renderCategories(c: Context<AppEnv>, failed?: CategorySettingsProps['failed'], status: 200 | 422 = 200) {
+type CategoriesPageState = Pick<CategorySettingsProps, 'failed' | 'creating'>;
+
+function renderCategories(c: Context<AppEnv>, state: CategoriesPageState = {}, status: 200 | 422 = 200) {
   const categories = listCategorySettings(c.get('services'), c.get('viewer'));
   const i18n = c.get('i18n');
-  return renderPage(c, categorySettingsPage({ i18n, categories, ...(failed ? { failed } : {}) }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
+  return renderPage(c, categorySettingsPage({ i18n, categories, ...state }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
 }
 
 type FlagsPageState = { values?: FlagSettingsValues; errors?: FieldErrors; alert?: FlagSettingsProps['alert'] };
@@ -72,6 +76,26 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.redirect('/admin/watched-words?done=removed', 303);
   })
   .get('/admin/categories', (c) => renderCategories(c))
+  .post('/admin/categories', async (c) => {
+    const form = await readForm(c);
+    const values = {
+      name: form['name'] ?? '',
+      slug: form['slug'] ?? '',
+      description: form['description'] ?? '',
+      kind: form['kind'] ?? '',
+      moderation: form['moderation'] ?? '',
+      targetValue: form['targetValue'] ?? '',
+      targetUnit: form['targetUnit'] ?? '',
+    };
+    try {
+      const { targetValue, targetUnit, ...rest } = values;
+      createCategory(c.get('services'), c.get('viewer'), { ...rest, target: { value: targetValue, unit: targetUnit } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderCategories(c, { creating: { errors: fieldTexts(c, error.fields), values } }, 422);
+    }
+    return c.redirect('/admin/categories?done=created', 303);
+  })
   .post('/admin/categories/:id{[0-9]+}', async (c) => {
     const categoryId = idParam(c.req.param('id'));
     const form = await readForm(c);
@@ -81,7 +105,7 @@ export const adminRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const values = { kind: input.kind ?? '', moderation: input.moderation ?? '', targetValue: input.targetValue ?? '', targetUnit: input.targetUnit ?? '' };
-      return renderCategories(c, { categoryId, errors: fieldTexts(c, error.fields), values }, 422);
+      return renderCategories(c, { failed: { categoryId, errors: fieldTexts(c, error.fields), values } }, 422);
     }
     return c.redirect('/admin/categories?done=saved', 303);
   })

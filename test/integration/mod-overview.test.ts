@@ -98,8 +98,8 @@ describe('a category’s target reply time', () => {
     await ctx.http.post(`/admin/categories/${ctx.category.id}`, { kind: 'discussion', moderation: 'open', targetValue: '90', targetUnit: 'minutes' }, { as: ctx.admin });
     expect(ctx.row('select target_reply_minutes as minutes from categories where id = ?', ctx.category.id)).toEqual({ minutes: 90 });
     expect(await (await ctx.http.get('/admin/categories', { as: ctx.admin })).text()).toContain('required value="90"');
-    expect(createCategory(ctx.services, 'system', { name: 'Kitchen Scales', targetHours: '4' })).toMatchObject({ slug: 'kitchen-scales' });
+    expect(createCategory(ctx.services, 'system', { name: 'Kitchen Scales', target: { value: '4', unit: 'hours' } })).toMatchObject({ slug: 'kitchen-scales' });
     expect(ctx.row("select target_reply_minutes as minutes from categories where slug = 'kitchen-scales'")).toEqual({ minutes: 240 });
-    expect(() => createCategory(ctx.services, 'system', { name: 'Milk Frothers', targetHours: '800' })).toThrow(ValidationError);
+    expect(() => createCategory(ctx.services, 'system', { name: 'Milk Frothers', target: { value: '800', unit: 'hours' } })).toThrow(ValidationError);
   });
 });

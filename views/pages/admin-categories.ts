@@ -2,14 +2,42 @@ import type { MessageKey } from '../../src/i18n/catalog.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import type { CategorySettings } from '../../src/moderation/settings.js';
 import { targetReplyParts } from '../../src/moderation/target-reply-time.js';
-import type { FieldErrors } from '../components/form.js';
+import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { modNav } from '../components/mod-nav.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 
 /** A refused form's values as typed, shown back in place of the stored ones. */
 export type CategoryFormValues = { kind: string; moderation: string; targetValue: string; targetUnit: string };
-export type CategorySettingsProps = { i18n: I18n; categories: CategorySettings[]; failed?: { categoryId: number; errors: FieldErrors; values: CategoryFormValues } };
+/** The new-category form as typed. */
+export type NewCategoryValues = CategoryFormValues & { name: string; slug: string; description: string };
+export type CategorySettingsProps = {
+  i18n: I18n;
+  categories: CategorySettings[];
+  failed?: { categoryId: number; errors: FieldErrors; values: CategoryFormValues };
+  /** A refused new category, shown back with its errors. */
+  creating?: { errors: FieldErrors; values: NewCategoryValues };
+};
+
+const emptyNewCategory: NewCategoryValues = { name: '', slug: '', description: '', kind: 'discussion', moderation: 'new-members', targetValue: '24', targetUnit: 'hours' };
+
+/** Adding a category: its name, address and description, then the same settings as the others. */
+function newCategoryForm(i18n: I18n, creating: CategorySettingsProps['creating']): Html {
+  const values = creating?.values ?? emptyNewCategory;
+  const errors = creating?.errors ?? {};
+  const id = 'new-category';
+  return html`<form method="post" action="/admin/categories" class="post-form category-settings" aria-labelledby="${id}-heading">
+  <h2 id="${id}-heading">${i18n.t('admin.categories.createHeading')}</h2>
+  ${errorSummary(i18n, errors)}
+  ${field({ name: 'name', label: i18n.t('admin.categories.nameLabel'), value: values.name, error: errors['name'], required: true, maxlength: 60, dir: 'auto' })}
+  ${field({ name: 'slug', label: i18n.t('admin.categories.slugLabel'), value: values.slug, error: errors['slug'], maxlength: 40, hint: i18n.t('admin.categories.slugHint') })}
+  ${field({ name: 'description', label: i18n.t('admin.categories.descriptionLabel'), value: values.description, error: errors['description'], maxlength: 500, dir: 'auto' })}
+  <div class="field"><label for="${id}-moderation">${i18n.t('admin.categories.moderationLabel')}</label>${select(i18n, 'moderation', `${id}-moderation`, values.moderation, modes)}</div>
+  <div class="field"><label for="${id}-kind">${i18n.t('admin.categories.kindLabel')}</label>${select(i18n, 'kind', `${id}-kind`, values.kind, kinds)}</div>
+  ${targetField(i18n, id, values, errors['target'])}
+  <button type="submit">${i18n.t('admin.categories.create')}</button>
+</form>`;
+}
 
 type Choices = readonly (readonly [string, MessageKey])[];
 
@@ -75,5 +103,6 @@ ${modNav(i18n, 'categories', true)}
 <p class="lead">${i18n.t('admin.categories.lead')}</p>
 ${props.categories.length === 0
   ? html`<p class="empty">${rich(i18n, 'admin.categories.none', { command: html`<code>${CREATE_COMMAND}</code>` })}</p>`
-  : html`<div class="category-settings-list">${props.categories.map((category) => categoryForm(i18n, category, props.failed?.categoryId === category.id ? props.failed : undefined))}</div>`}`;
+  : html`<div class="category-settings-list">${props.categories.map((category) => categoryForm(i18n, category, props.failed?.categoryId === category.id ? props.failed : undefined))}</div>`}
+${newCategoryForm(i18n, props.creating)}`;
 }
