@@ -21,6 +21,9 @@ const statements = perDatabase((db: Db) => ({
     `SELECT id, category_id AS categoryId FROM review_items
      WHERE status = 'open' AND created_at < @before AND alerted_at IS NULL ORDER BY created_at, id`,
   ),
+  anyOverdue: db.$client
+    .prepare<{ before: number }, number>("SELECT 1 FROM review_items WHERE status = 'open' AND created_at < @before AND alerted_at IS NULL LIMIT 1")
+    .pluck(),
   markAlerted: db.$client.prepare<{ ids: string; now: number }>(
     'UPDATE review_items SET alerted_at = @now WHERE id IN (SELECT value FROM json_each(@ids)) AND alerted_at IS NULL',
   ),
@@ -33,6 +36,8 @@ const statements = perDatabase((db: Db) => ({
  */
 export function runReviewAlerts(db: Db, now: number): { items: number; notified: number } {
   const delayMinutes = readReviewAlertMinutes(db);
+  // Most checks find nothing: they read without taking the write lock.
+  if (statements(db).anyOverdue.get({ before: now - delayMinutes * 60_000 }) === undefined) return { items: 0, notified: 0 };
   return db.transaction(
     (tx) => {
       const sql = statements(db);

@@ -21,6 +21,8 @@ export const UNANSWERED_SUMMARY_CHECK_MS = 60_000;
 export function runUnansweredSummaries(services: Omit<ServiceContext, 'now'>, now: number): number | null {
   const ctx: ServiceContext = { ...services, now: () => now };
   const today = Math.floor(now / DAY_MS);
+  // Most checks come after today's summary went out: they read without taking the write lock.
+  if (Number(getSetting(ctx.db, LAST_DAY_KEY) ?? -1) >= today) return null;
   return ctx.db.transaction(
     (tx) => {
       // Read and claimed inside one write transaction: a second process finds the day taken.
