@@ -17,7 +17,7 @@ import { createMarkdownRenderer } from './markdown/worker-pool.js';
 const usage = `Usage: npm run cli -- <command> [options]
   user:create --username U --email E --password P [--role member|manager|admin]
   user:role --username U --role member|manager|admin
-  category:create --name N [--slug S] [--description D] [--kind discussion|questions] [--moderation open|new-members|all]
+  category:create --name N [--slug S] [--description D] [--kind discussion|questions] [--moderation open|new-members|all] [--target-hours H]
   db:migrate
   backup --to FILE
   restore --from FILE   (with the server stopped; replaces DATABASE_PATH)
@@ -33,6 +33,7 @@ const options = {
   description: { type: 'string' },
   kind: { type: 'string' },
   moderation: { type: 'string' },
+  'target-hours': { type: 'string' },
   to: { type: 'string' },
   from: { type: 'string' },
   all: { type: 'boolean' },
@@ -69,6 +70,7 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
         ...(values.description ? { description: values.description } : {}),
         ...(values.kind ? { kind: values.kind } : {}),
         ...(values.moderation ? { moderation: values.moderation } : {}),
+        ...(values['target-hours'] !== undefined ? { target: { value: values['target-hours'], unit: 'hours' } } : {}),
       });
       return `Created category "${category.name}" at /c/${category.slug} (${category.kind}, moderation ${category.moderation}).`;
     }

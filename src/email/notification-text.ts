@@ -1,5 +1,5 @@
 import type { NotificationView } from '../notifications/list.js';
-import { notificationSentence, type NotificationSentence } from '../notifications/text.js';
+import { notificationListPath, notificationSentence, type NotificationSentence } from '../notifications/text.js';
 import type { MailSite } from './site.js';
 
 /** A notification as the list page would load it (thread title and actor joined in). */
@@ -29,6 +29,6 @@ export function describeNotification(row: NotificationRow, site: MailSite): { se
   const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
   const view = { ...row, data, read: false, groupSize: 1, available: row.available === 1 } as NotificationView;
   const sentence = notificationSentence(view);
-  const path = row.postId !== null ? `/p/${row.postId}` : row.threadId !== null ? `/t/${row.threadId}` : '/notifications';
+  const path = row.postId !== null ? `/p/${row.postId}` : row.threadId !== null ? `/t/${row.threadId}` : (notificationListPath(row.kind) ?? '/notifications');
   return { sentence, url: `${site.baseUrl}${path}` };
 }

@@ -3,20 +3,35 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound } from '../lib/errors.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
+import { recordModAction } from '../moderation/audit.js';
 import { slugify } from '../lib/slug.js';
+import { DEFAULT_TARGET_MINUTES, parseTargetReplyTime } from '../moderation/target-reply-time.js';
 import { isAdmin } from './permissions.js';
 
-export type CategoryInput = { name: string; slug?: string; description?: string; kind?: string; moderation?: string; position?: number };
+/** `target` is the target reply time as typed: a number and its unit (default 24 hours). */
+export type CategoryInput = {
+  name: string;
+  slug?: string;
+  description?: string;
+  kind?: string;
+  moderation?: string;
+  position?: number;
+  target?: { value: unknown; unit: unknown };
+};
 export type Category = { id: number; slug: string; name: string; description: string; kind: CategoryKind; moderation: ModerationMode };
 
 /** `system` is the command line and the demo seed, which run with the operator's authority. */
+const DESCRIPTION_MAX = 500;
+const categoryColumns = { id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation };
+
 export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', input: CategoryInput): Category {
   const name = input.name.normalize('NFC').trim();
   const slug = input.slug?.trim() || slugify(name, 40);
   const kind = input.kind ?? 'discussion';
   const moderation = input.moderation ?? 'new-members';
   const taken = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get();
+  const target: { minutes?: number; error?: Message } = input.target ? parseTargetReplyTime(input.target.value, input.target.unit) : { minutes: DEFAULT_TARGET_MINUTES };
   assertValid({
     name: name.length < 2 || name.length > 60 ? msg('category.nameLength') : undefined,
     slug: !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
@@ -26,22 +41,30 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
         : undefined,
     kind: (categoryKinds as readonly string[]).includes(kind) ? undefined : msg('category.kindInvalid', { kinds: categoryKinds.join(', ') }),
     moderation: (moderationModes as readonly string[]).includes(moderation) ? undefined : msg('category.moderationInvalid', { modes: moderationModes.join(', ') }),
+    description: (input.description?.trim().length ?? 0) > DESCRIPTION_MAX ? msg('category.descriptionLength', { max: DESCRIPTION_MAX }) : undefined,
+    target: target.error,
   });
   if (viewer !== 'system' && !isAdmin(viewer)) throw new Forbidden(msg('category.adminsOnly'));
   const position = input.position ?? ctx.db.$count(categories);
-  return ctx.db
-    .insert(categories)
-    .values({
-      name,
-      slug,
-      description: input.description?.trim() ?? '',
-      kind: kind as CategoryKind,
-      moderation: moderation as ModerationMode,
-      position,
-      createdAt: ctx.now(),
-    })
-    .returning({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation })
-    .get();
+  const values = {
+    name,
+    slug,
+    description: input.description?.trim() ?? '',
+    kind: kind as CategoryKind,
+    moderation: moderation as ModerationMode,
+    position,
+    targetReplyMinutes: target.minutes ?? DEFAULT_TARGET_MINUTES,
+    createdAt: ctx.now(),
+  };
+  return ctx.db.transaction((tx) => {
+    const category = tx.insert(categories).values(values).returning(categoryColumns).get();
+    // A person's change is audited like other category settings; the command line and the seed are the operator's.
+    if (viewer !== 'system' && viewer !== null) {
+      const details = { name, slug, kind, moderation, targetReplyMinutes: values.targetReplyMinutes };
+      recordModAction(tx, { actorId: viewer.id, action: 'category_create', categoryId: category.id, details, at: values.createdAt });
+    }
+    return category;
+  });
 }
 
 export type CategorySummary = Category & {

@@ -1,11 +1,12 @@
 import { asc, eq, gt } from 'drizzle-orm';
 import { categories, categoryKinds, moderationModes, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
 import { normalizeText } from '../forum/validation.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, NotFound } from '../lib/errors.js';
 import { recordModAction } from './audit.js';
 import { requireConfigurer } from './staff.js';
+import { parseTargetReplyTime } from './target-reply-time.js';
 import { foldText } from './watched-words.js';
 
 // Community configuration that admins change at run time: watched words and each category's
@@ -78,40 +79,53 @@ export function removeWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { 
   );
 }
 
-export type CategorySettings = { id: number; slug: string; name: string; kind: CategoryKind; moderation: ModerationMode };
+export type CategorySettings = { id: number; slug: string; name: string; kind: CategoryKind; moderation: ModerationMode; targetReplyMinutes: number };
+
+const categorySettingsColumns = {
+  id: categories.id,
+  slug: categories.slug,
+  name: categories.name,
+  kind: categories.kind,
+  moderation: categories.moderation,
+  targetReplyMinutes: categories.targetReplyMinutes,
+};
 
 export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): CategorySettings[] {
   requireConfigurer(viewer);
-  return ctx.db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, kind: categories.kind, moderation: categories.moderation })
-    .from(categories)
-    .orderBy(asc(categories.position), asc(categories.id))
-    .all();
+  return ctx.db.select(categorySettingsColumns).from(categories).orderBy(asc(categories.position), asc(categories.id)).all();
 }
 
-export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, input: { categoryId: number; kind: unknown; moderation: unknown }): CategorySettings {
+type Changeable = Pick<CategorySettings, 'kind' | 'moderation' | 'targetReplyMinutes'>;
+
+/** The audit's before and after: only the settings that changed. */
+function changes(before: Changeable, after: Changeable): { from: Partial<Changeable>; to: Partial<Changeable> } {
+  const keys = (['kind', 'moderation', 'targetReplyMinutes'] as const).filter((key) => before[key] !== after[key]);
+  return { from: Object.fromEntries(keys.map((key) => [key, before[key]])), to: Object.fromEntries(keys.map((key) => [key, after[key]])) };
+}
+
+export type CategorySettingsInput = { categoryId: number; kind: unknown; moderation: unknown; targetValue: unknown; targetUnit: unknown };
+
+export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, input: CategorySettingsInput): CategorySettings {
   const actor = requireConfigurer(viewer);
+  // A client that sends no target (an older form, a script) leaves it as it is.
+  const target: { minutes?: number; error?: Message } = input.targetValue === undefined && input.targetUnit === undefined ? {} : parseTargetReplyTime(input.targetValue, input.targetUnit);
   assertValid({
     kind: typeof input.kind === 'string' && (categoryKinds as readonly string[]).includes(input.kind) ? undefined : msg('mod.categoryKindInvalid'),
     moderation:
       typeof input.moderation === 'string' && (moderationModes as readonly string[]).includes(input.moderation)
         ? undefined
         : msg('mod.categoryModerationInvalid'),
+    target: target.error,
   });
-  const category = ctx.db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, kind: categories.kind, moderation: categories.moderation })
-    .from(categories)
-    .where(eq(categories.id, input.categoryId))
-    .get();
+  const category = ctx.db.select(categorySettingsColumns).from(categories).where(eq(categories.id, input.categoryId)).get();
   if (!category) throw new NotFound(msg('mod.categoryGone'));
-  const next = { kind: input.kind as CategoryKind, moderation: input.moderation as ModerationMode };
-  if (next.kind === category.kind && next.moderation === category.moderation) return category;
+  const next = { kind: input.kind as CategoryKind, moderation: input.moderation as ModerationMode, targetReplyMinutes: target.minutes ?? category.targetReplyMinutes };
+  if (next.kind === category.kind && next.moderation === category.moderation && next.targetReplyMinutes === category.targetReplyMinutes) return category;
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
       tx.update(categories).set(next).where(eq(categories.id, category.id)).run();
-      const from = { kind: category.kind, moderation: category.moderation };
-      recordModAction(tx, { actorId: actor.id, action: 'category_settings', categoryId: category.id, details: { from, to: next }, at: now });
+      recordModAction(tx, { actorId: actor.id, action: 'category_settings', categoryId: category.id, details: changes(category, next), at: now });
     },
     { behavior: 'immediate' },
   );

@@ -6,6 +6,7 @@ import type { ServiceContext, Viewer } from '../lib/context.js';
 import { msg } from '../i18n/message.js';
 import { NotFound, Unauthenticated } from '../lib/errors.js';
 import type { NotificationKind } from './notify.js';
+import { notificationListPath } from './text.js';
 import { perDatabase } from '../db/prepared.js';
 
 export const NOTIFICATIONS_PER_PAGE = 30;
@@ -103,8 +104,8 @@ function groupSizes(ctx: ServiceContext, userId: number, rows: { kind: string; r
   return new Map(counts.map((row) => [row.threadId!, row.n]));
 }
 
-/** Marks one notification read and says where it leads. */
-export function openNotification(ctx: ServiceContext, viewer: Viewer, id: number): { postId: number | null; threadId: number | null } {
+/** Marks one notification read and says where it leads: a post, a thread, or a list (staff alerts). */
+export function openNotification(ctx: ServiceContext, viewer: Viewer, id: number): { postId: number | null; threadId: number | null; path?: string } {
   if (viewer === null) throw new Unauthenticated(msg('notification.signInFirst'));
   const row = ctx.db
     .select({ kind: notifications.kind, postId: notifications.postId, threadId: notifications.threadId, readAt: notifications.readAt })
@@ -114,7 +115,8 @@ export function openNotification(ctx: ServiceContext, viewer: Viewer, id: number
   if (!row) throw new NotFound(msg('notification.notFound'));
   if (row.readAt === null && row.kind === GROUPED && row.threadId !== null) return openGroup(ctx, viewer.id, row.threadId);
   if (row.readAt === null) ctx.db.update(notifications).set({ readAt: ctx.now() }).where(eq(notifications.id, id)).run();
-  return { postId: row.postId, threadId: row.threadId };
+  const path = notificationListPath(row.kind);
+  return { postId: row.postId, threadId: row.threadId, ...(path ? { path } : {}) };
 }
 
 /** A group of unread replies is read as a whole, from its first reply on. */

@@ -21,6 +21,9 @@ export const notificationKinds = [
   'reply_to_post',
   'mention',
   'new_thread',
+  // For staff, about many items at once (src/moderation/review-alerts.ts, unanswered-summary.ts).
+  'review_overdue',
+  'unanswered_summary',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

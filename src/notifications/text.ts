@@ -20,11 +20,26 @@ export type NotificationSentence = {
   count?: number;
   /** The number of the post a reply answered. */
   replyTo?: number;
+  /** How many minutes a staff alert's items waited, at least. */
+  minutes?: number;
 };
 
 function textOf(data: Record<string, unknown>, name: string): string | null {
   const value = data[name];
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+// Staff alerts are about a list, not one post or thread: they lead to the page that holds it.
+const listPaths: Partial<Record<string, string>> = { review_overdue: '/mod/queue', unanswered_summary: '/mod/insights' };
+
+/** Where a notification about no post or thread leads, if its kind leads anywhere. */
+export function notificationListPath(kind: string): string | null {
+  return listPaths[kind] ?? null;
+}
+
+function numberOf(data: Record<string, unknown>, name: string): number {
+  const value = data[name];
+  return typeof value === 'number' ? value : 0;
 }
 
 function sentence(item: NotificationView, key: MessageKey, more: Partial<NotificationSentence> = {}): NotificationSentence {
@@ -64,6 +79,10 @@ export function notificationSentence(item: NotificationView): NotificationSenten
     case 'mention':
     case 'new_thread':
       return activity(item);
+    case 'review_overdue':
+      return sentence(item, 'notification.reviewOverdue', { count: numberOf(item.data, 'count'), minutes: numberOf(item.data, 'minutes') });
+    case 'unanswered_summary':
+      return sentence(item, 'notification.unansweredSummary', { count: numberOf(item.data, 'count') });
     default:
       return sentence(item, 'notification.other');
   }

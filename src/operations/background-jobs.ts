@@ -1,8 +1,11 @@
 import type { Db } from '../db/client.js';
 import { CHECKPOINT_INTERVAL_MS, checkpointWal } from '../db/checkpoint.js';
 import { DIGEST_CHECK_MS, runDigests } from '../email/digest.js';
+import type { ServiceContext } from '../lib/context.js';
 import type { Logger } from '../lib/log.js';
 import type { MarkdownRenderer } from '../markdown/renderer.js';
+import { REVIEW_ALERT_CHECK_MS, runReviewAlerts } from '../moderation/review-alerts.js';
+import { runUnansweredSummaries, UNANSWERED_SUMMARY_CHECK_MS } from '../moderation/unanswered-summary.js';
 import { acquireLease, leasedJob, releaseLease } from './leases.js';
 import { rebakePosts } from './rebake.js';
 
@@ -15,6 +18,8 @@ import { rebakePosts } from './rebake.js';
 /** A lease outlives a few periods of its job, so the holder keeps it; a crashed holder's lapses. */
 const CHECKPOINT_LEASE_MS = 3 * CHECKPOINT_INTERVAL_MS;
 const DIGEST_LEASE_MS = 3 * DIGEST_CHECK_MS;
+const REVIEW_ALERT_LEASE_MS = 3 * REVIEW_ALERT_CHECK_MS;
+const UNANSWERED_SUMMARY_LEASE_MS = 3 * UNANSWERED_SUMMARY_CHECK_MS;
 /** Renewed after every batch of posts, which takes seconds. */
 const REBAKE_LEASE_MS = 2 * 60_000;
 
@@ -22,6 +27,20 @@ const REBAKE_LEASE_MS = 2 * 60_000;
 export function digestJob(db: Db) {
   const digests = leasedJob(db, { name: 'digests', durationMs: DIGEST_LEASE_MS }, (now: number) => runDigests(db, now));
   return { everyMs: DIGEST_CHECK_MS, run: async (now: number) => digests(now) };
+}
+
+/**
+ * The staff alerts, as jobs of the email worker (they queue email): items waiting too long in the
+ * review queue, every minute, and the daily summary of questions past their target.
+ */
+export function staffAlertJobs(services: Omit<ServiceContext, 'now'>) {
+  const { db } = services;
+  const reviewAlerts = leasedJob(db, { name: 'review-alerts', durationMs: REVIEW_ALERT_LEASE_MS }, (now: number) => runReviewAlerts(db, now));
+  const summaries = leasedJob(db, { name: 'unanswered-summary', durationMs: UNANSWERED_SUMMARY_LEASE_MS }, (now: number) => runUnansweredSummaries(services, now));
+  return [
+    { everyMs: REVIEW_ALERT_CHECK_MS, run: async (now: number) => reviewAlerts(now) },
+    { everyMs: UNANSWERED_SUMMARY_CHECK_MS, run: async (now: number) => summaries(now) },
+  ];
 }
 
 /** Starts the re-rendering of older posts and the WAL checkpoints; `stop` ends the checkpoints. */

@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono';
 import type { MessageKey } from '../i18n/catalog.js';
+import { createCategory } from '../forum/categories.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
+import { readReviewAlertMinutes, updateReviewAlertMinutes } from '../moderation/alert-settings.js';
 import { readFlagTrust, updateFlagTrust } from '../moderation/flag-trust.js';
 import { requireConfigurer } from '../moderation/staff.js';
 import { addWatchedWord, listCategorySettings, listWatchedWordRows, removeWatchedWord, updateCategorySettings } from '../moderation/settings.js';
-import { categorySettingsPage } from '../../views/pages/admin-categories.js';
-import { flagSettingsPage, type FlagSettingsValues } from '../../views/pages/admin-flags.js';
+import { categorySettingsPage, type CategorySettingsProps } from '../../views/pages/admin-categories.js';
+import { flagSettingsPage, type FlagSettingsProps, type FlagSettingsValues } from '../../views/pages/admin-flags.js';
 import { watchedWordsPage } from '../../views/pages/admin-watched-words.js';
 import type { AppEnv } from './env.js';
 import { idParam, readForm } from './forms.js';
@@ -17,7 +19,9 @@ const notices: Record<string, MessageKey> = {
   added: 'admin.watchedWords.added',
   removed: 'admin.watchedWords.removed',
   saved: 'admin.categories.saved',
+  created: 'admin.categories.created',
   'flags-saved': 'admin.flags.saved',
+  'alert-saved': 'admin.alerts.saved',
 };
 
 /** The notice a `?done=` after a redirect names, in the reader's language. */
@@ -33,18 +37,24 @@ function renderWords(c: Context<AppEnv>, values: { word: string; action: string 
   return renderPage(c, watchedWordsPage({ i18n, ...page, isFirstPage: after === null, values, errors }), { title: i18n.t('admin.watchedWords.heading'), ...doneNotice(c) }, status);
 }
 
-function renderCategories(c: Context<AppEnv>, failed?: { categoryId: number; errors: FieldErrors }, status: 200 | 422 = 200) {
+type CategoriesPageState = Pick<CategorySettingsProps, 'failed' | 'creating'>;
+
+function renderCategories(c: Context<AppEnv>, state: CategoriesPageState = {}, status: 200 | 422 = 200) {
   const categories = listCategorySettings(c.get('services'), c.get('viewer'));
   const i18n = c.get('i18n');
-  return renderPage(c, categorySettingsPage({ i18n, categories, ...(failed ? { failed } : {}) }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
+  return renderPage(c, categorySettingsPage({ i18n, categories, ...state }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
 }
 
-function renderFlags(c: Context<AppEnv>, values?: FlagSettingsValues, errors: FieldErrors = {}, status: 200 | 422 = 200) {
+type FlagsPageState = { values?: FlagSettingsValues; errors?: FieldErrors; alert?: FlagSettingsProps['alert'] };
+
+function renderFlags(c: Context<AppEnv>, state: FlagsPageState = {}, status: 200 | 422 = 200) {
   requireConfigurer(c.get('viewer'));
-  const current = readFlagTrust(c.get('services').db);
-  const shown = values ?? { threshold: String(current.threshold), minAccountAgeHours: String(current.minAccountAgeHours), requiresConfirmed: current.requiresConfirmed };
+  const db = c.get('services').db;
+  const current = readFlagTrust(db);
+  const shown = state.values ?? { threshold: String(current.threshold), minAccountAgeHours: String(current.minAccountAgeHours), requiresConfirmed: current.requiresConfirmed };
+  const alert = state.alert ?? { minutes: String(readReviewAlertMinutes(db)), errors: {} };
   const i18n = c.get('i18n');
-  return renderPage(c, flagSettingsPage({ i18n, values: shown, errors }), { title: i18n.t('admin.flags.heading'), ...doneNotice(c) }, status);
+  return renderPage(c, flagSettingsPage({ i18n, values: shown, errors: state.errors ?? {}, alert }), { title: i18n.t('admin.flags.heading'), ...doneNotice(c) }, status);
 }
 
 export const adminRoutes = new Hono<AppEnv>()
@@ -66,14 +76,36 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.redirect('/admin/watched-words?done=removed', 303);
   })
   .get('/admin/categories', (c) => renderCategories(c))
+  .post('/admin/categories', async (c) => {
+    const form = await readForm(c);
+    const values = {
+      name: form['name'] ?? '',
+      slug: form['slug'] ?? '',
+      description: form['description'] ?? '',
+      kind: form['kind'] ?? '',
+      moderation: form['moderation'] ?? '',
+      targetValue: form['targetValue'] ?? '',
+      targetUnit: form['targetUnit'] ?? '',
+    };
+    try {
+      const { targetValue, targetUnit, ...rest } = values;
+      createCategory(c.get('services'), c.get('viewer'), { ...rest, target: { value: targetValue, unit: targetUnit } });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderCategories(c, { creating: { errors: fieldTexts(c, error.fields), values } }, 422);
+    }
+    return c.redirect('/admin/categories?done=created', 303);
+  })
   .post('/admin/categories/:id{[0-9]+}', async (c) => {
     const categoryId = idParam(c.req.param('id'));
     const form = await readForm(c);
+    const input = { kind: form['kind'], moderation: form['moderation'], targetValue: form['targetValue'], targetUnit: form['targetUnit'] };
     try {
-      updateCategorySettings(c.get('services'), c.get('viewer'), { categoryId, kind: form['kind'], moderation: form['moderation'] });
+      updateCategorySettings(c.get('services'), c.get('viewer'), { categoryId, ...input });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderCategories(c, { categoryId, errors: fieldTexts(c, error.fields) }, 422);
+      const values = { kind: input.kind ?? '', moderation: input.moderation ?? '', targetValue: input.targetValue ?? '', targetUnit: input.targetUnit ?? '' };
+      return renderCategories(c, { failed: { categoryId, errors: fieldTexts(c, error.fields), values } }, 422);
     }
     return c.redirect('/admin/categories?done=saved', 303);
   })
@@ -85,7 +117,18 @@ export const adminRoutes = new Hono<AppEnv>()
       updateFlagTrust(c.get('services'), c.get('viewer'), input);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderFlags(c, { threshold: input.threshold, minAccountAgeHours: input.minAccountAgeHours, requiresConfirmed: input.requiresConfirmed === 'on' }, fieldTexts(c, error.fields), 422);
+      const values = { threshold: input.threshold, minAccountAgeHours: input.minAccountAgeHours, requiresConfirmed: input.requiresConfirmed === 'on' };
+      return renderFlags(c, { values, errors: fieldTexts(c, error.fields) }, 422);
     }
     return c.redirect('/admin/flags?done=flags-saved', 303);
+  })
+  .post('/admin/flags/review-alert', async (c) => {
+    const minutes = (await readForm(c))['minutes'] ?? '';
+    try {
+      updateReviewAlertMinutes(c.get('services'), c.get('viewer'), { minutes });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderFlags(c, { alert: { minutes, errors: fieldTexts(c, error.fields) } }, 422);
+    }
+    return c.redirect('/admin/flags?done=alert-saved', 303);
   });

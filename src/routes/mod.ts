@@ -8,7 +8,7 @@ import { modActions } from '../moderation/audit.js';
 import { isModAction, listModLog } from '../moderation/log.js';
 import { getReviewItems, listModeratedCategories, listReviewQueue, queueOrders, type QueueCursor, type QueueFilters } from '../moderation/queue.js';
 import { approveReviewItem, decideReviewItems, dismissReviewItem, hideReviewItem, rejectReviewItem } from '../moderation/queue-actions.js';
-import { countOpenReviewItems } from '../moderation/review-count.js';
+import { dayAtAGlance } from '../moderation/overview.js';
 import { modHomePage } from '../../views/pages/mod-home.js';
 import { modLogPage } from '../../views/pages/mod-log.js';
 import { modQueuePage, type ModQueueProps } from '../../views/pages/mod-queue.js';
@@ -107,7 +107,7 @@ function noticeFrom(c: Context<AppEnv>): string | undefined {
 export const modRoutes = new Hono<AppEnv>()
   .use('/mod/*', staffOnly())
   .get('/mod', (c) => {
-    const view = modHomePage({ i18n: c.get('i18n'), isAdmin: isAdmin(c.get('viewer')), openItems: countOpenReviewItems(c.get('services'), c.get('viewer')) });
+    const view = modHomePage({ i18n: c.get('i18n'), isAdmin: isAdmin(c.get('viewer')), glance: dayAtAGlance(c.get('services'), c.get('viewer')) });
     return renderPage(c, view, { title: c.get('i18n').t('mod.home.heading') });
   })
   .get('/mod/queue', (c) => {

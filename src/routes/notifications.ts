@@ -23,6 +23,7 @@ export const notificationRoutes = new Hono<AppEnv>()
   })
   .post('/notifications/:id/open', (c) => {
     const target = openNotification(c.get('services'), c.get('viewer'), idParam(c.req.param('id')));
+    if (target.path) return c.redirect(target.path, 303);
     if (target.postId !== null) {
       try {
         return c.redirect(postPath(locatePost(c.get('services'), c.get('viewer'), target.postId)), 303);

@@ -27,6 +27,7 @@ describe('who may configure', () => {
       ['/admin/watched-words', { word: 'casino', action: 'block' }],
       ['/admin/watched-words/1/remove', {}],
       [`/admin/categories/${ctx.strict.id}`, { kind: 'questions', moderation: 'open' }],
+      ['/admin/categories', { name: 'Milk Frothers', kind: 'discussion', moderation: 'open', targetValue: '4', targetUnit: 'hours' }],
     ];
     for (const [path, form] of posts) {
       expect(location(await ctx.http.post(path, form))).toBe('/login?next=%2Fmod');
@@ -117,5 +118,34 @@ describe('category settings', () => {
     expect(text).toContain('Please choose who must wait for approval');
     expect(ctx.row('select kind, moderation from categories where id = ?', ctx.strict.id)).toEqual({ kind: 'discussion', moderation: 'all' });
     expect((await ctx.http.post('/admin/categories/99999', { kind: 'questions', moderation: 'open' }, { as: ctx.admin })).status).toBe(404);
+  });
+
+  it('adds a category from the form with its target reply time, audited, and on the home page', async () => {
+    const response = await ctx.http.post(
+      '/admin/categories',
+      { name: 'Milk Frothers', slug: '', description: 'Foam, cleaning, the whisk.', kind: 'questions', moderation: 'new-members', targetValue: '4', targetUnit: 'hours' },
+      { as: ctx.admin },
+    );
+    expect(location(response)).toBe('/admin/categories?done=created');
+    const created = ctx.row<{ id: number; slug: string; kind: string; target_reply_minutes: number }>("select id, slug, kind, target_reply_minutes from categories where name = 'Milk Frothers'");
+    expect(created).toMatchObject({ slug: 'milk-frothers', kind: 'questions', target_reply_minutes: 240 });
+    expect(lastLog()).toMatchObject({ actor_id: ctx.admin.id, action: 'category_create', category_id: created.id });
+    expect(JSON.parse(lastLog().details!)).toEqual({ name: 'Milk Frothers', slug: 'milk-frothers', kind: 'questions', moderation: 'new-members', targetReplyMinutes: 240 });
+    expect(await (await ctx.http.get('/')).text()).toContain('Milk Frothers');
+  });
+
+  it('re-shows the new-category form (422) with every value kept when something needs fixing', async () => {
+    const typed = { name: 'Scales & Timers', slug: 'smart-kettles', description: 'Weighing coffee.', kind: 'questions', moderation: 'all', targetValue: '45', targetUnit: 'days' };
+    const response = await ctx.http.post('/admin/categories', { ...typed, slug: 'kettles' }, { as: ctx.admin });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text).toContain('The slug &quot;kettles&quot; is already used by another category.');
+    expect(text).toContain('The target reply time must be between 1 minute and 30 days.');
+    expect(text).toContain('value="Scales &amp; Timers"');
+    expect(text).toContain('value="Weighing coffee."');
+    expect(text).toContain('id="new-category-target" name="targetValue" inputmode="numeric" size="6" maxlength="6" required value="45"');
+    expect(text).toMatch(/id="new-category-target-unit"[^]*?<option value="days" selected>/);
+    expect(text).toMatch(/id="new-category-kind" name="kind"><option value="discussion">[^]*?<option value="questions" selected>/);
+    expect(ctx.row<{ n: number }>("select count(*) as n from categories where name = 'Scales & Timers'").n).toBe(0);
   });
 });

@@ -31,6 +31,7 @@ export function notificationHtml(i18n: I18n, sentence: NotificationSentence, iso
     until: sentence.until === undefined ? undefined : i18n.dateTime(sentence.until),
     count: sentence.count,
     number: sentence.replyTo,
+    minutes: sentence.minutes,
   });
 }
 
@@ -43,5 +44,6 @@ export function notificationPlain(i18n: I18n, sentence: NotificationSentence): s
     until: sentence.until === undefined ? undefined : i18n.dateTime(sentence.until),
     count: sentence.count,
     number: sentence.replyTo,
+    minutes: sentence.minutes,
   });
 }

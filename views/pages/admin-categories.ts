@@ -1,12 +1,43 @@
 import type { MessageKey } from '../../src/i18n/catalog.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import type { CategorySettings } from '../../src/moderation/settings.js';
-import type { FieldErrors } from '../components/form.js';
+import { targetReplyParts } from '../../src/moderation/target-reply-time.js';
+import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { modNav } from '../components/mod-nav.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 
-export type CategorySettingsProps = { i18n: I18n; categories: CategorySettings[]; failed?: { categoryId: number; errors: FieldErrors } };
+/** A refused form's values as typed, shown back in place of the stored ones. */
+export type CategoryFormValues = { kind: string; moderation: string; targetValue: string; targetUnit: string };
+/** The new-category form as typed. */
+export type NewCategoryValues = CategoryFormValues & { name: string; slug: string; description: string };
+export type CategorySettingsProps = {
+  i18n: I18n;
+  categories: CategorySettings[];
+  failed?: { categoryId: number; errors: FieldErrors; values: CategoryFormValues };
+  /** A refused new category, shown back with its errors. */
+  creating?: { errors: FieldErrors; values: NewCategoryValues };
+};
+
+const emptyNewCategory: NewCategoryValues = { name: '', slug: '', description: '', kind: 'discussion', moderation: 'new-members', targetValue: '24', targetUnit: 'hours' };
+
+/** Adding a category: its name, address and description, then the same settings as the others. */
+function newCategoryForm(i18n: I18n, creating: CategorySettingsProps['creating']): Html {
+  const values = creating?.values ?? emptyNewCategory;
+  const errors = creating?.errors ?? {};
+  const id = 'new-category';
+  return html`<form method="post" action="/admin/categories" class="post-form category-settings" aria-labelledby="${id}-heading">
+  <h2 id="${id}-heading">${i18n.t('admin.categories.createHeading')}</h2>
+  ${errorSummary(i18n, errors)}
+  ${field({ name: 'name', label: i18n.t('admin.categories.nameLabel'), value: values.name, error: errors['name'], required: true, maxlength: 60, dir: 'auto' })}
+  ${field({ name: 'slug', label: i18n.t('admin.categories.slugLabel'), value: values.slug, error: errors['slug'], maxlength: 40, hint: i18n.t('admin.categories.slugHint') })}
+  ${field({ name: 'description', label: i18n.t('admin.categories.descriptionLabel'), value: values.description, error: errors['description'], maxlength: 500, dir: 'auto' })}
+  <div class="field"><label for="${id}-moderation">${i18n.t('admin.categories.moderationLabel')}</label>${select(i18n, 'moderation', `${id}-moderation`, values.moderation, modes)}</div>
+  <div class="field"><label for="${id}-kind">${i18n.t('admin.categories.kindLabel')}</label>${select(i18n, 'kind', `${id}-kind`, values.kind, kinds)}</div>
+  ${targetField(i18n, id, values, errors['target'])}
+  <button type="submit">${i18n.t('admin.categories.create')}</button>
+</form>`;
+}
 
 type Choices = readonly (readonly [string, MessageKey])[];
 
@@ -20,22 +51,47 @@ const kinds: Choices = [
   ['questions', 'admin.categories.kindQuestions'],
 ];
 
+const units: Choices = [
+  ['minutes', 'admin.categories.unitMinutes'],
+  ['hours', 'admin.categories.unitHours'],
+  ['days', 'admin.categories.unitDays'],
+];
+
 const CREATE_COMMAND = 'npm run cli -- category:create';
 
-function select(i18n: I18n, name: string, id: string, current: string, choices: Choices): Html {
-  return html`<select id="${id}" name="${name}">${choices.map(([value, label]) =>
+function select(i18n: I18n, name: string, id: string, current: string, choices: Choices, label?: string): Html {
+  return html`<select id="${id}" name="${name}"${label ? html` aria-label="${label}"` : ''}>${choices.map(([value, label]) =>
     value === current ? html`<option value="${value}" selected>${i18n.t(label)}</option>` : html`<option value="${value}">${i18n.t(label)}</option>`,
   )}</select>`;
 }
 
-function categoryForm(i18n: I18n, category: CategorySettings, errors: FieldErrors | undefined): Html {
+function storedValues(category: CategorySettings): CategoryFormValues {
+  const target = targetReplyParts(category.targetReplyMinutes);
+  return { kind: category.kind, moderation: category.moderation, targetValue: target.value, targetUnit: target.unit };
+}
+
+/** The target reply time: a number and its unit, one field for people and assistive technology. */
+function targetField(i18n: I18n, id: string, values: CategoryFormValues, error: string | undefined): Html {
+  return html`<fieldset class="field target-field${error ? ' has-error' : ''}" aria-describedby="${id}-target-hint">
+  <legend>${i18n.t('admin.categories.targetLabel')}</legend>
+  <p class="hint" id="${id}-target-hint">${i18n.t('admin.categories.targetHint')}</p>
+  ${error ? html`<p class="field-error" role="alert">${error}</p>` : ''}
+  <input id="${id}-target" name="targetValue" inputmode="numeric" size="6" maxlength="6" required value="${values.targetValue}" aria-label="${i18n.t('admin.categories.targetNumber')}"${error ? html` aria-invalid="true"` : ''}>
+  ${select(i18n, 'targetUnit', `${id}-target-unit`, values.targetUnit, units, i18n.t('admin.categories.targetUnit'))}
+</fieldset>`;
+}
+
+function categoryForm(i18n: I18n, category: CategorySettings, failed: { errors: FieldErrors; values: CategoryFormValues } | undefined): Html {
   const id = `category-${category.id}`;
-  const messages = errors ? Object.values(errors).filter(Boolean) : [];
+  const values = failed?.values ?? storedValues(category);
+  const errors = failed?.errors ?? {};
+  const messages = Object.entries(errors).filter(([name, message]) => name !== 'target' && message).map(([, message]) => message);
   return html`<form method="post" action="/admin/categories/${category.id}" class="category-settings" aria-labelledby="${id}-name">
   <h2 id="${id}-name"><a href="/c/${category.slug}" dir="auto">${category.name}</a></h2>
   ${messages.length > 0 ? html`<div class="error-summary" role="alert">${messages.map((message) => html`<p>${message}</p>`)}</div>` : ''}
-  <div class="field"><label for="${id}-moderation">${i18n.t('admin.categories.moderationLabel')}</label>${select(i18n, 'moderation', `${id}-moderation`, category.moderation, modes)}</div>
-  <div class="field"><label for="${id}-kind">${i18n.t('admin.categories.kindLabel')}</label>${select(i18n, 'kind', `${id}-kind`, category.kind, kinds)}</div>
+  <div class="field"><label for="${id}-moderation">${i18n.t('admin.categories.moderationLabel')}</label>${select(i18n, 'moderation', `${id}-moderation`, values.moderation, modes)}</div>
+  <div class="field"><label for="${id}-kind">${i18n.t('admin.categories.kindLabel')}</label>${select(i18n, 'kind', `${id}-kind`, values.kind, kinds)}</div>
+  ${targetField(i18n, id, values, errors['target'])}
   <button type="submit" class="button-secondary">${rich(i18n, 'admin.categories.save', { name: html`<bdi>${category.name}</bdi>` })}</button>
 </form>`;
 }
@@ -47,5 +103,6 @@ ${modNav(i18n, 'categories', true)}
 <p class="lead">${i18n.t('admin.categories.lead')}</p>
 ${props.categories.length === 0
   ? html`<p class="empty">${rich(i18n, 'admin.categories.none', { command: html`<code>${CREATE_COMMAND}</code>` })}</p>`
-  : html`<div class="category-settings-list">${props.categories.map((category) => categoryForm(i18n, category, props.failed?.categoryId === category.id ? props.failed.errors : undefined))}</div>`}`;
+  : html`<div class="category-settings-list">${props.categories.map((category) => categoryForm(i18n, category, props.failed?.categoryId === category.id ? props.failed : undefined))}</div>`}
+${newCategoryForm(i18n, props.creating)}`;
 }

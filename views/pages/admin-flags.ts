@@ -5,7 +5,24 @@ import { html, type Html } from '../html.js';
 
 /** The form's values as typed (strings), so a refused value is shown back as it was. */
 export type FlagSettingsValues = { threshold: string; minAccountAgeHours: string; requiresConfirmed: boolean };
-export type FlagSettingsProps = { i18n: I18n; values: FlagSettingsValues; errors: FieldErrors };
+export type FlagSettingsProps = {
+  i18n: I18n;
+  values: FlagSettingsValues;
+  errors: FieldErrors;
+  /** The review-queue alert delay in minutes, as typed. */
+  alert: { minutes: string; errors: FieldErrors };
+};
+
+/** How long an item may wait in the review queue before its managers are told. */
+function alertForm(i18n: I18n, alert: FlagSettingsProps['alert']): Html {
+  return html`<form method="post" action="/admin/flags/review-alert" class="post-form" aria-labelledby="review-alert-heading">
+  <h2 id="review-alert-heading">${i18n.t('admin.alerts.formHeading')}</h2>
+  <p>${i18n.t('admin.alerts.lead')}</p>
+  ${errorSummary(i18n, alert.errors)}
+  ${field({ name: 'minutes', label: i18n.t('admin.alerts.minutesLabel'), value: alert.minutes, error: alert.errors['minutes'], required: true, maxlength: 6, hint: i18n.t('admin.alerts.minutesHint') })}
+  <button type="submit">${i18n.t('admin.alerts.save')}</button>
+</form>`;
+}
 
 export function flagSettingsPage(props: FlagSettingsProps): Html {
   const { i18n, values, errors } = props;
@@ -22,5 +39,6 @@ ${modNav(i18n, 'flags', true)}
     ${errors['requiresConfirmed'] ? html`<p class="field-error" role="alert">${errors['requiresConfirmed']}</p>` : ''}
   </div>
   <button type="submit">${i18n.t('admin.flags.save')}</button>
-</form>`;
+</form>
+${alertForm(i18n, props.alert)}`;
 }

@@ -1,5 +1,5 @@
 import type { NotificationView } from '../../src/notifications/list.js';
-import { notificationSentence } from '../../src/notifications/text.js';
+import { notificationListPath, notificationSentence } from '../../src/notifications/text.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { notificationHtml } from '../components/notification-text.js';
 import { relativeTime } from '../components/time.js';
@@ -11,7 +11,7 @@ type Labels = { unread: string; open: string };
 
 // A div, not a p: the parser would close a p at the form, putting "Open" on a line of its own.
 function item(i18n: I18n, labels: Labels, entry: NotificationView): Html {
-  const target = entry.postId !== null || entry.threadId !== null;
+  const target = entry.postId !== null || entry.threadId !== null || notificationListPath(entry.kind) !== null;
   return html`<li class="notification${entry.read ? '' : ' unread'}">
   <p dir="auto">${entry.read ? '' : html`<span class="visually-hidden">${labels.unread} </span>`}${notificationHtml(i18n, notificationSentence(entry))}</p>
   <div class="muted">${relativeTime(i18n, entry.createdAt)}${
