@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
@@ -8,6 +10,7 @@ import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveFor
 // and answer, which releases the claim.
 
 const PASSWORD = 'correct horse battery staple';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SAVED = 'Hold the power button for **10 seconds** to reset the kettle.';
 
 let forum: ServedForum;
@@ -22,6 +25,17 @@ async function managerPage(javaScriptEnabled: boolean): Promise<Page> {
   page.setDefaultTimeout(10_000);
   await logIn(page, 'maya', PASSWORD);
   return page;
+}
+
+/** Serious or critical axe-core findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Found = { id: string; impact: string | null; nodes: Array<{ target: string[] }> };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Found[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
+  });
+  return violations.filter((found) => found.impact === 'serious' || found.impact === 'critical').map((found) => `${found.id}: ${found.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 beforeAll(async () => {
@@ -53,9 +67,12 @@ describe('saved replies and claims in a real browser', () => {
       await page.getByRole('button', { name: 'Add saved reply' }).click();
       expect(await textOf(page.locator('.mod-table'))).toContain('Reset the kettle');
 
+      expect(await seriousViolations(page)).toEqual([]);
+
       await page.goto(threadPath);
       await page.getByRole('button', { name: 'Claim this thread' }).click();
       expect(await textOf(page.locator('.claim-status'))).toContain('You are on it');
+      expect(await seriousViolations(page)).toEqual([]);
 
       const posted: string[] = [];
       page.on('request', (request) => {
