@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
+import { seedSavedReplies } from './demo-saved-replies.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { users, type Role } from '../db/schema.js';
@@ -25,6 +26,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const { authors, accounts } = await createPeople(ctx, now);
   createCategories(ctx, now);
   await createConversations(ctx, now, authors);
+  seedSavedReplies(ctx, authors);
   setSetting(ctx.db, 'site_name', brand.name);
   // The seeded conversations are not news: the demo members' first digests cover what happens next.
   ctx.db.update(users).set({ lastDigestAt: now }).run();

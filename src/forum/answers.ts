@@ -4,6 +4,7 @@ import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { Conflict, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
 import { msg } from '../i18n/message.js';
 import { recordModAction, type Tx } from '../moderation/audit.js';
+import { releaseClaimOnAnswer } from '../moderation/claims.js';
 import { notify } from '../notifications/notify.js';
 import { canAcceptAnswer } from './permissions.js';
 import { pageOfPost } from './threads.js';
@@ -73,6 +74,8 @@ export function acceptAnswer(ctx: ServiceContext, viewer: Viewer, input: { postI
       // solvedAt is the app's clock; a trigger keeps the rest of the insights' facts (migration 0018).
       tx.update(threads).set({ solvedPostId: post.id, solvedAt: now }).where(eq(threads.id, post.threadId)).run();
       audit(tx, viewer, post, 'accept_answer', now);
+      // The question has its answer: a claim on it has nothing left to do.
+      releaseClaimOnAnswer(tx, post.threadId);
       if (post.authorId !== viewer.id) {
         notify(tx, { userId: post.authorId, kind: 'answer_accepted', actorId: viewer.id, threadId: post.threadId, postId: post.id, data: { title: post.title }, at: now });
       }

@@ -4,6 +4,7 @@ import { commitTogether } from '../db/group-commit.js';
 import { categories, postRevisions, posts, reviewItems, threads, users } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated } from '../lib/errors.js';
+import { releaseClaimOnAnswer, replyReleasesClaim } from '../moderation/claims.js';
 import { awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { withdrawHeldEdit } from '../moderation/held-edits.js';
 import { openApprovalItem } from '../moderation/publication.js';
@@ -96,6 +97,8 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
     announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, replyTo, at: now });
     recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
+    // Staff answered: whoever claimed the thread is done with it (src/moderation/claims.ts).
+    if (replyReleasesClaim(viewer, status)) releaseClaimOnAnswer(tx, thread.id);
     return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number, lastPostNumber: number }), status };
   });
 }

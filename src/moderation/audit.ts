@@ -44,6 +44,8 @@ export const modActions = {
   thread_key_attached: 'modLog.action.threadKeyAttached',
   accept_answer: 'modLog.action.acceptAnswer',
   unaccept_answer: 'modLog.action.unacceptAnswer',
+  claim_thread: 'modLog.action.claimThread',
+  release_thread: 'modLog.action.releaseThread',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -5,6 +5,8 @@ import { threadStructuredData } from '../forum/structured-data.js';
 import type { ThreadPage } from '../forum/thread-page.js';
 import { excerpt } from '../lib/html-text.js';
 import { threadWatchState } from '../notifications/watching.js';
+import { threadClaim } from '../moderation/claims.js';
+import { listSavedReplyChoices, savedRepliesVersion } from '../moderation/saved-replies.js';
 import { jsonForScript } from '../../views/html.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { articlesBeforeAnswer, replyLink, threadPage, threadPersonalParts, type ReplyDraft, type ThreadPageProps } from '../../views/pages/thread.js';
@@ -30,6 +32,20 @@ function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
   return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
 }
 
+/**
+ * What only staff who moderate the thread see: who claimed it (in their staff tools) and the
+ * saved replies for the reply box. Read per request, never part of a shared frame (ADR 0044).
+ */
+function staffParts(c: Context<AppEnv>, data: ThreadPage): Pick<ThreadPageProps, 'claim' | 'savedReplies'> {
+  const services = c.get('services');
+  const viewer = c.get('viewer');
+  if (!data.canModerate || viewer === null) return {};
+  const claim = threadClaim(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
+  const state = { claim: { claim, mine: claim?.userId === viewer.id } };
+  if (!data.canReply) return state;
+  return { ...state, savedReplies: { version: savedRepliesVersion(services.db), choices: listSavedReplyChoices(services, viewer) } };
+}
+
 /** The page's props: the shared reads and the viewer's own (their draft, watch level, staff tools). */
 function pageProps(c: Context<AppEnv>, data: ThreadPage, reply: ReplyDraft | undefined): ThreadPageProps {
   const services = c.get('services');
@@ -42,7 +58,7 @@ function pageProps(c: Context<AppEnv>, data: ThreadPage, reply: ReplyDraft | und
   const extraStaffTools = data.canModerate ? threadKeyForm(i18n, { threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  return { ...data, i18n, signedIn: viewer !== null, articles: [], ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}) };
+  return { ...data, i18n, signedIn: viewer !== null, articles: [], ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}), ...staffParts(c, data) };
 }
 
 /** The page's bytes: its frames (kept for signed-in readers) filled with this viewer's parts. */

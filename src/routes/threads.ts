@@ -10,6 +10,7 @@ import { getThreadPage, type ThreadPage } from '../forum/thread-page.js';
 import { createThread, moveThread, renameThread, setThreadFlag } from '../forum/threads.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
 import { previewPost } from '../forum/preview.js';
+import { insertSavedReply } from '../moderation/saved-replies.js';
 import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
 import { limitLookups } from './similar.js';
 import { msg } from '../i18n/message.js';
@@ -60,6 +61,26 @@ async function previewNewThread(c: Context<AppEnv>, values: { category: string; 
   } catch (error) {
     const { status, errors } = formErrors(error, c);
     return renderNewThread(c, values, errors, status);
+  }
+}
+
+/**
+ * Staff's saved-reply picker without JavaScript: the thread again (200) with the reply box's text
+ * and the chosen saved reply after it. Nothing is posted; the same submission token goes on.
+ */
+function insertStep(c: Context<AppEnv>, threadId: number, form: Record<string, string>) {
+  const body = form['body'] ?? '';
+  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: form['replyTo'] });
+  const draft: ReplyDraft = { body, submission: form['submission'] ?? newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
+  try {
+    const filled = insertSavedReply(c.get('services'), c.get('viewer'), { text: body, savedReply: form['savedReply'] });
+    return renderThread(c, lastPage(c, threadId), { ...draft, body: filled });
+  } catch (error) {
+    const i18n = c.get('i18n');
+    const refused = refusedWithText(c, error, [{ name: 'body', label: i18n.t('reply.yourReply'), value: body }], { href: `/t/${threadId}`, label: i18n.t('edit.backToThread') });
+    if (refused) return refused;
+    const { status, errors } = formErrors(error, c);
+    return renderThread(c, lastPage(c, threadId), { ...draft, ...(errors['savedReply'] ? { savedReplyError: errors['savedReply'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
   }
 }
 
@@ -133,6 +154,7 @@ export const threadRoutes = new Hono<AppEnv>()
   .post('/t/:id{[0-9]+}/replies', async (c) => {
     const threadId = idParam(c.req.param('id'));
     const form = await readForm(c);
+    if (form['intent'] === 'insert') return insertStep(c, threadId, form);
     const body = form['body'] ?? '';
     try {
       const path = await postOnce(c, form['submission'], postPath, async () => {

@@ -85,6 +85,14 @@ const thread = (ctx: SweepFixture, id: unknown) =>
 const user = (ctx: SweepFixture, id: unknown) => one<{ role: string; silenced_until: number | null; suspended_until: number | null }>(ctx, 'select role, silenced_until, suspended_until from users where id = ?', id);
 const itemDecided = (ctx: SweepFixture, target: Target) => one<{ status: string }>(ctx, 'select status from review_items where id = ?', target.itemId).status !== 'open';
 
+const claimed = (ctx: SweepFixture, threadId: unknown) => ctx.row<{ n: number }>('select count(*) as n from thread_claims where thread_id = ?', threadId).n > 0;
+
+async function savedReply(ctx: SweepFixture): Promise<Target> {
+  const title = fresh('Team answer number ');
+  await expectRedirect(ctx.http.post('/mod/saved-replies', { title, body: 'Descale with citric acid.' }, { as: ctx.manager }));
+  return { id: one<{ id: number }>(ctx, 'select id from saved_replies where title = ?', title).id, title };
+}
+
 /** Keyed by route, then by the alternative of its `:name{(?:a|b)}` parameter ('' when it has none). */
 export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
   'GET /p/:id{[0-9]+}/edit': { '': { owner: bob, setup: bobsReply, shows: (target) => String(target.text) } },
@@ -154,6 +162,25 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
       form: (_ctx, target) => ({ key: String(target.key) }),
       acted: (ctx, target) => ctx.row<{ key: string } | undefined>('select key from thread_keys where thread_id = ?', target.id) !== undefined,
     },
+  },
+  'POST /t/:id{[0-9]+}/claim': { '': { owner: manager, setup: bobsThread, acted: (ctx, target) => claimed(ctx, target.id) } },
+  'POST /t/:id{[0-9]+}/release': {
+    '': {
+      owner: manager,
+      setup: async (ctx) => {
+        const target = await bobsThread(ctx);
+        await expectRedirect(ctx.http.post(`/t/${target.id}/claim`, {}, { as: ctx.manager }));
+        return target;
+      },
+      acted: (ctx, target) => !claimed(ctx, target.id),
+    },
+  },
+  'GET /mod/saved-replies/:id{[0-9]+}/edit': { '': { owner: manager, setup: savedReply, shows: (target) => String(target.title) } },
+  'POST /mod/saved-replies/:id{[0-9]+}/edit': {
+    '': { owner: manager, setup: savedReply, form: { title: 'Changed by the team', body: 'Changed body' }, acted: (ctx, target) => one<{ title: string }>(ctx, 'select title from saved_replies where id = ?', target.id).title === 'Changed by the team' },
+  },
+  'POST /mod/saved-replies/:id{[0-9]+}/delete': {
+    '': { owner: manager, setup: savedReply, form: { confirm: 'yes' }, acted: (ctx, target) => ctx.row<{ id: number } | undefined>('select id from saved_replies where id = ?', target.id) === undefined },
   },
   'POST /mod/queue/:itemId{[0-9]+}/:action{(?:approve|reject|dismiss|hide)}': {
     approve: { owner: manager, setup: (ctx) => openItem(ctx, 'approval'), acted: itemDecided },

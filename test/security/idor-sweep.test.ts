@@ -49,7 +49,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /t/:id{[0-9]+}/:tool{(?:rename|move)}': REFUSED,
   'GET /t/:id{[0-9]+}/embed-key': REFUSED,
   'POST /t/:id{[0-9]+}/embed-key': REFUSED,
+  'POST /t/:id{[0-9]+}/claim': REFUSED,
+  'POST /t/:id{[0-9]+}/release': REFUSED,
   'POST /mod/queue/:itemId{[0-9]+}/:action{(?:approve|reject|dismiss|hide)}': REFUSED,
+  // The team's saved replies.
+  'GET /mod/saved-replies/:id{[0-9]+}/edit': REFUSED,
+  'POST /mod/saved-replies/:id{[0-9]+}/edit': REFUSED,
+  'POST /mod/saved-replies/:id{[0-9]+}/delete': REFUSED,
   'GET /mod/users/:username': REFUSED,
   'POST /mod/users/:username/:kind{(?:silence|suspend)}': REFUSED,
   'POST /mod/users/:username/:kind{(?:unsilence|unsuspend)}': REFUSED,

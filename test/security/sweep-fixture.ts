@@ -32,6 +32,9 @@ export async function createSweepFixture() {
   const wordId = ctx.row<{ id: number }>('select id from watched_words order by id desc limit 1').id;
   const apiKey = createApiKey(ctx.services, ctx.admin, { name: 'Help center' });
   const fresh = await makeUser(ctx.services, { username: 'erin' });
+  const saved = await ctx.http.post('/mod/saved-replies', { title: 'Descaling', body: 'Use citric acid.' }, { as: ctx.manager });
+  if (saved.status !== 303) throw new Error(`saved reply failed: ${saved.status}`);
+  const savedReplyId = ctx.row<{ id: number }>('select id from saved_replies order by id desc limit 1').id;
 
   /** A concrete value for each route parameter, chosen by the route's prefix (no guessed ids: a new prefix must be added here). */
   function values(path: string): Record<string, string | number> {
@@ -43,6 +46,7 @@ export async function createSweepFixture() {
       : path.startsWith('/admin/watched-words/') ? wordId
       : path.startsWith('/admin/categories/') ? ctx.category.id
       : path.startsWith('/admin/embedding/keys/') ? apiKey.id
+      : path.startsWith('/mod/saved-replies/') ? savedReplyId
       : path.startsWith('/account/sessions/') ? bobSession.session.id
       : path.startsWith('/embed/') || path.startsWith('/api/') ? thread.threadId
       : undefined;
@@ -50,7 +54,7 @@ export async function createSweepFixture() {
   }
 
   const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;
-  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, values, cookie };
+  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, values, cookie };
 }
 
 /** Fields that would make most forms do something, so a missing check would show as a change. */

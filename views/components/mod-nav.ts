@@ -9,6 +9,7 @@ const staffTabs = [
   { section: 'insights', href: '/mod/insights', label: 'modNav.insights' },
   { section: 'queue', href: '/mod/queue', label: 'modNav.queue' },
   { section: 'users', href: '/mod/users', label: 'modNav.members' },
+  { section: 'saved-replies', href: '/mod/saved-replies', label: 'modNav.savedReplies' },
   { section: 'log', href: '/mod/log', label: 'modNav.log' },
 ] as const satisfies readonly Tab[];
 const adminTabs = [

@@ -6,6 +6,7 @@ import { rich } from '../i18n.js';
 import { kept, type KeptMarkup } from '../kept.js';
 import type { ReplyDraft, ThreadPageProps } from '../pages/thread.js';
 import { errorSummary, keptText, textarea } from './form.js';
+import { savedReplyPicker } from './saved-reply-picker.js';
 import { time } from './time.js';
 
 // The thread page's reply section: the form, or what the viewer can do instead of replying.
@@ -61,7 +62,7 @@ export function replySection(props: ThreadPageProps): Html {
   ${draft?.body ? keptText({ name: 'reply', label: i18n.t('reply.kept'), value: draft.body }) : ''}
 </section>`;
   }
-  if (draft && !draft.body && !draft.replyTo && !draft.error && !draft.formError) return emptyReplyForm(props, draft.submission);
+  if (draft && !draft.body && !draft.replyTo && !draft.error && !draft.formError && !draft.savedReplyError) return emptyReplyForm(props, draft.submission);
   return replyForm(props, draft);
 }
 
@@ -70,10 +71,13 @@ const TOKEN_MARK = 'hearth-submission-token';
 
 /**
  * The form most views show: no text yet, no target, no errors. Kept per language and thread
- * (../kept.ts) with a mark where each view's own submission token goes.
+ * (../kept.ts) with a mark where each view's own submission token goes. Staff's form, with the
+ * saved-reply picker, is kept apart under the saved replies' version: members never get it, and
+ * a saved reply added or changed shows at the next view.
  */
 function emptyReplyForm(props: ThreadPageProps, submission: string): Html {
-  const form = kept(emptyReplyForms, props.i18n, String(props.thread.id), () => replyForm(props, { body: '', submission: TOKEN_MARK })).toString();
+  const key = props.savedReplies ? `${props.thread.id} saved-replies ${props.savedReplies.version}` : String(props.thread.id);
+  const form = kept(emptyReplyForms, props.i18n, key, () => replyForm(props, { body: '', submission: TOKEN_MARK })).toString();
   const at = form.indexOf(TOKEN_MARK);
   return raw(`${form.slice(0, at)}${escapeText(submission)}${form.slice(at + TOKEN_MARK.length)}`);
 }
@@ -85,9 +89,10 @@ function replyForm(props: ThreadPageProps, draft: ReplyDraft | undefined): Html 
   <form method="post" action="/t/${thread.id}/replies" class="post-form">
     <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
     ${draft?.replyTo ? html`<input type="hidden" name="replyTo" value="${draft.replyTo.number}">` : ''}
-    ${errorSummary(i18n, { form: draft?.formError, body: draft?.error })}
+    ${errorSummary(i18n, { form: draft?.formError, body: draft?.error, savedReply: draft?.savedReplyError })}
     ${draft?.replyTo ? replyingTo(i18n, draft.replyTo, pagePath(props)) : ''}
     ${textarea({ name: 'body', label: i18n.t('reply.bodyLabel'), value: draft?.body ?? '', error: draft?.error, hint: i18n.t('compose.markdownHint'), rows: 6, required: true, dir: 'auto' })}
+    ${props.savedReplies ? savedReplyPicker(i18n, props.savedReplies, draft?.savedReplyError) : ''}
     <button type="submit">${i18n.t('reply.submit')}</button>
   </form>
 </section>`;

@@ -59,6 +59,8 @@ function details(i18n: I18n, entry: LogEntry): Html {
     return html`${show(data['from'])} ${arrow('→')} ${show(data['to'])}`;
   }
   if ('to' in data) return html`${arrow('→')} ${describe(i18n, data['to'])}`;
+  // A claim released by someone other than the manager who held it (src/moderation/claims.ts).
+  if ('claimedBy' in data) return html`${i18n.t('modLog.claimedBy', { username: String(data['claimedBy']) })}`;
   if ('word' in data) return rich(i18n, 'modLog.watchedWord', { word: quoted(String(data['word'])), action: String(data['action'] ?? '') });
   if ('categories' in data) return html`${i18n.t('modLog.scopeCategories', { categories: describe(i18n, data['categories']) })}`;
   if ('days' in data && typeof data['until'] === 'number') {

@@ -7,6 +7,8 @@ import type { I18n } from '../../src/i18n/translator.js';
 import { html, scriptNonce, type Html } from '../html.js';
 import { pagePath, replySection } from '../components/reply-section.js';
 import { rich } from '../i18n.js';
+import { claimStatus, type ClaimState } from '../components/claim-form.js';
+import type { SavedReplyPicker } from '../components/saved-reply-picker.js';
 
 export type ReplyDraft = {
   body: string;
@@ -15,6 +17,8 @@ export type ReplyDraft = {
   replyTo?: { postId: number; number: number; username: string };
   error?: string;
   formError?: string;
+  /** Why the saved reply chosen could not be inserted (staff's picker). */
+  savedReplyError?: string;
 };
 
 export type ThreadPageProps = ThreadPage & {
@@ -29,11 +33,20 @@ export type ThreadPageProps = ThreadPage & {
   extraStaffTools?: Html;
   /** The signed-in member's notification level for this thread (never on anonymous, cached pages). */
   watch?: WatchState;
+  /** Who is on the thread, for staff who moderate it only (their own staff tools, never a shared frame). */
+  claim?: ClaimState;
+  /** Saved replies to insert into the reply box, for staff who moderate the thread. */
+  savedReplies?: SavedReplyPicker;
 };
 
 function staffControls(props: ThreadPageProps): Html {
   const { thread, i18n } = props;
   if (!props.canModerate) return html``;
+  return html`${props.claim ? claimStatus(i18n, thread.id, props.claim) : ''}${staffDetails(props)}`;
+}
+
+function staffDetails(props: ThreadPageProps): Html {
+  const { thread, i18n } = props;
   const toggle = (action: string, value: boolean, label: string) =>
     html`<form method="post" action="/t/${thread.id}/${action}" class="inline-form"><input type="hidden" name="value" value="${value ? '1' : '0'}"><button type="submit" class="button-secondary">${label}</button></form>`;
   return html`<details class="staff-controls">
