@@ -42,6 +42,8 @@ export const modActions = {
   thread_key_attached: 'modLog.action.threadKeyAttached',
   accept_answer: 'modLog.action.acceptAnswer',
   unaccept_answer: 'modLog.action.unacceptAnswer',
+  block_domain: 'modLog.action.blockDomain',
+  unblock_domain: 'modLog.action.unblockDomain',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 
