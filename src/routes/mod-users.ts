@@ -61,8 +61,8 @@ export const modUserRoutes = new Hono<AppEnv>()
     const kind = c.req.param('kind') as SanctionKind;
     return change(
       c,
-      (form) => sanctionMember(c.get('services'), c.get('viewer'), { username: c.req.param('username'), kind, days: form['days'], reason: form['reason'] }),
-      (form, error) => ({ draft: { kind, days: form['days'] ?? '', reason: form['reason'] ?? '', errors: fieldTexts(c, error.fields) } }),
+      (form) => sanctionMember(c.get('services'), c.get('viewer'), { username: c.req.param('username'), kind, days: form['duration'] === 'lifted' ? 'lifted' : form['days'], reason: form['reason'] }),
+      (form, error) => ({ draft: { kind, days: form['days'] ?? '', duration: form['duration'] ?? 'days', reason: form['reason'] ?? '', errors: fieldTexts(c, error.fields) } }),
       kind,
     );
   })

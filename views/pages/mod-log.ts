@@ -61,6 +61,7 @@ function details(i18n: I18n, entry: LogEntry): Html {
   if ('to' in data) return html`${arrow('→')} ${describe(i18n, data['to'])}`;
   if ('word' in data) return rich(i18n, 'modLog.watchedWord', { word: quoted(String(data['word'])), action: String(data['action'] ?? '') });
   if ('categories' in data) return html`${i18n.t('modLog.scopeCategories', { categories: describe(i18n, data['categories']) })}`;
+  if (data['untilLifted'] === true) return html`${i18n.t('modLog.untilLifted')}`;
   if ('days' in data && typeof data['until'] === 'number') {
     return rich(i18n, 'modLog.sanctionDays', { days: Number(data['days']), until: time(i18n, data['until']) });
   }

@@ -11,7 +11,8 @@ import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { standing } from './mod-users.js';
 
-export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; reason: string; errors: FieldErrors };
+/** `duration`: `days` or, for a suspension, `lifted` (until an admin or manager lifts it). */
+export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; duration?: string; reason: string; errors: FieldErrors };
 
 export type ModUserProps = {
   i18n: I18n;
@@ -37,6 +38,17 @@ const sanctionCopy = {
 const arrow = (glyph: string) => html`<span class="direction-arrow" aria-hidden="true">${glyph}</span>`;
 const isolated = (text: string) => html`<bdi>${text}</bdi>`;
 
+/** A suspension lasts a number of days or until lifted; the days field below applies to the first. */
+function durationChoice(props: ModUserProps, draft: SanctionDraft | undefined): Html {
+  const { i18n } = props;
+  const lifted = draft?.duration === 'lifted';
+  return html`<fieldset class="field duration-choice">
+    <legend>${i18n.t('sanction.durationLegend')}</legend>
+    <label><input type="radio" name="duration" value="days"${lifted ? '' : html` checked`}> ${i18n.t('sanction.durationDays')}</label>
+    <label><input type="radio" name="duration" value="lifted"${lifted ? html` checked` : ''}> ${i18n.t('sanction.durationLifted')}</label>
+  </fieldset>`;
+}
+
 function sanctionForm(props: ModUserProps, kind: 'silence' | 'suspend'): Html {
   const { i18n } = props;
   const path = `/mod/users/${encodeURIComponent(props.member.username)}`;
@@ -49,6 +61,7 @@ function sanctionForm(props: ModUserProps, kind: 'silence' | 'suspend'): Html {
   <h3 id="${kind}-heading">${i18n.t(copy.title)}</h3>
   <p class="hint">${rich(i18n, copy.hint, { username })}</p>
   ${draft ? errorSummary(i18n, draft.errors) : ''}
+  ${kind === 'suspend' ? durationChoice(props, draft) : ''}
   <div class="field${daysError ? ' has-error' : ''}">
     <label for="${kind}-days">${i18n.t('sanction.days')}</label>
     <input id="${kind}-days" name="days" type="number" min="1" max="365" required value="${draft?.days ?? '7'}"${daysError ? html` aria-invalid="true" aria-describedby="${kind}-days-error"` : ''}>
