@@ -42,6 +42,8 @@ export const modActions = {
   thread_key_attached: 'modLog.action.threadKeyAttached',
   accept_answer: 'modLog.action.acceptAnswer',
   unaccept_answer: 'modLog.action.unacceptAnswer',
+  delete_spammer: 'modLog.action.deleteSpammer',
+  undo_spam_cleanup: 'modLog.action.undoSpamCleanup',
   block_domain: 'modLog.action.blockDomain',
   unblock_domain: 'modLog.action.unblockDomain',
 } as const satisfies Record<string, MessageKey>;

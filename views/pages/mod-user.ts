@@ -10,6 +10,8 @@ import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { standing } from './mod-users.js';
+import type { SpamCleanupPanel } from '../../src/moderation/spam-cleanup-panel.js';
+import { spamCleanupSection, type SpamCleanupDraft } from '../components/spam-cleanup.js';
 
 /** `duration`: `days` or, for a suspension, `lifted` (until an admin or manager lifts it). */
 export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; duration?: string; reason: string; errors: FieldErrors };
@@ -28,6 +30,10 @@ export type ModUserProps = {
   actionLabels: Readonly<Record<string, MessageKey>>;
   draft?: SanctionDraft;
   errors?: FieldErrors;
+  /** "Delete spammer": what it would do, and the clean-up in force. */
+  spamCleanup: SpamCleanupPanel;
+  spamCleanupErrors?: FieldErrors;
+  spamCleanupDraft?: SpamCleanupDraft;
 };
 
 const sanctionCopy = {
@@ -170,6 +176,7 @@ export function modUserPage(props: ModUserProps): Html {
 ${modNav(i18n, 'users', props.isAdmin)}
 <p class="muted">${rich(i18n, 'members.summary', counts)} · <a href="/u/${encodeURIComponent(member.username)}">${i18n.t('members.publicProfile')}</a></p>
 ${sanctions(props)}
+${spamCleanupSection({ i18n, username: member.username, panel: props.spamCleanup, errors: props.spamCleanupErrors ?? {}, draft: props.spamCleanupDraft ?? { reason: '', blockDomain: false } })}
 ${roleForms(props)}
 ${history(props)}`;
 }
