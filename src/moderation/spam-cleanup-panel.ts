@@ -4,7 +4,7 @@ import { canCleanUpSpammer, canUndoSpamCleanup, isCommunityWideStaff } from '../
 import type { Message } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { emailDomain, isFreeMailDomain } from './blocked-domains.js';
-import { cleanablePosts, cleanupRefusal, latestCleanup, loadMember, undoDeadline } from './spam-cleanup.js';
+import { cleanablePosts, cleanupInForce, cleanupRefusal, latestCleanup, loadMember, undoDeadline } from './spam-cleanup.js';
 import { requireStaff } from './staff.js';
 
 // What the member's team page says about "delete spammer": what it would do (so the form can say
@@ -13,7 +13,7 @@ import { requireStaff } from './staff.js';
 export type SpamCleanupPreview = { posts: number; threads: number; domain: string | null; freeMail: boolean; domainBlocked: boolean };
 export type SpamCleanupRecord = { createdAt: number; actor: string | null; hiddenPosts: number; blockedDomain: string | null; undoUntil: number; mayUndo: boolean; tooLate: boolean };
 export type SpamCleanupPanel = {
-  /** What a clean-up would do now; null when this viewer may not clean up this member. */
+  /** What a clean-up would do now; null when this viewer may not clean up this member, or one is in force. */
   preview: SpamCleanupPreview | null;
   /** Why not, in words for the page; null when they may or the member is staff (nothing to explain). */
   refusal: Message | null;
@@ -47,7 +47,7 @@ export function spamCleanupPanel(ctx: ServiceContext, viewer: Viewer, username: 
   const member = loadMember(ctx, username);
   const may = canCleanUpSpammer(staff, member);
   return {
-    preview: may ? preview(ctx, member) : null,
+    preview: may && !cleanupInForce(ctx, member.id) ? preview(ctx, member) : null,
     refusal: may || member.role !== 'member' ? null : cleanupRefusal(staff, member),
     latest: isCommunityWideStaff(staff) ? record(ctx, staff, member.id) : null,
   };

@@ -88,6 +88,7 @@ export function cleanUpSpammer(ctx: ServiceContext, viewer: Viewer, input: SpamC
   const actor = requireStaff(viewer);
   const member = loadMember(ctx, input.username);
   if (!canCleanUpSpammer(actor, member)) throw new Forbidden(cleanupRefusal(actor, member));
+  if (cleanupInForce(ctx, member.id)) throw new Conflict(msg('spamCleanup.alreadyCleanedUp', { username: member.username }));
   const domain = input.blockDomain === 'yes' ? emailDomain(member.email) : null;
   const now = ctx.now();
   return ctx.db.transaction(
@@ -115,6 +116,17 @@ export function cleanUpSpammer(ctx: ServiceContext, viewer: Viewer, input: SpamC
 /** The member's latest clean-up that was not undone, if any. */
 export function latestCleanup(db: Db | Tx, memberId: number) {
   return db.select().from(spamCleanups).where(and(eq(spamCleanups.userId, memberId), isNull(spamCleanups.revertedAt))).orderBy(desc(spamCleanups.id)).limit(1).get();
+}
+
+/**
+ * A clean-up is in force while it is not undone and the member is still suspended: a second one
+ * would hide nothing new. Once the suspension was lifted by hand, a member who spams again can be
+ * cleaned up again.
+ */
+export function cleanupInForce(ctx: ServiceContext, memberId: number): boolean {
+  if (!latestCleanup(ctx.db, memberId)) return false;
+  const row = ctx.db.select({ suspendedUntil: users.suspendedUntil }).from(users).where(eq(users.id, memberId)).get();
+  return row?.suspendedUntil != null && row.suspendedUntil > ctx.now();
 }
 
 export function undoDeadline(createdAt: number): number {

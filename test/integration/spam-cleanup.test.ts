@@ -11,6 +11,7 @@ import { createModerationContext, type ModerationContext } from '../helpers/mode
 // follow), suspends them until lifted and signs them out; an admin can undo exactly that for 30 days.
 
 const DAY = 24 * 60 * 60 * 1000;
+const PASSWORD = 'correct horse battery staple';
 
 let ctx: ModerationContext;
 let spammer: SignedIn;
@@ -38,7 +39,7 @@ const cookieFor = (userId: number) => `${SESSION_COOKIE}=${createSession(ctx.db,
 
 /** Five threads of their own (each with three replies) and five replies in each of alice's four threads: forty posts. */
 async function buildSpammer(username: string, email: string) {
-  const member = await makeUser(ctx.services, { username, email });
+  const member = await makeUser(ctx.services, { username, email, password: PASSWORD });
   const own: { threadId: number; postId: number; path: string }[] = [];
   for (let index = 0; index < 5; index++) {
     const created = await makeThread(ctx.services, member, { category: 'kettles', title: `Cheap zorblax watches ${username} ${index}`, body: `Buy zorblax now, offer ${index}.` });
@@ -208,8 +209,18 @@ describe('cleaning up', () => {
     expect(log).toContain('39 posts hidden (5 threads), suspended until lifted');
   });
 
+  it('refuses a second clean-up while this one is in force', async () => {
+    const response = await ctx.http.post('/mod/users/spamz/spam-cleanup', { confirm: 'yes' }, { as: ctx.admin });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('spamz is already cleaned up and suspended; there is nothing more to hide.');
+    expect(ctx.row<{ n: number }>('select count(*) as n from spam_cleanups').n).toBe(1);
+  });
+
   it('refuses the old session and the sign-in, saying until lifted', async () => {
     expect(location(await ctx.http.get('/account', { cookie: spammerCookie }))).toMatch(/^\/login/);
+    const login = await ctx.http.post('/login', { login: 'spamz', password: PASSWORD });
+    expect(login.status).toBe(403);
+    expect(await login.text()).toContain('Your account is suspended until a community manager lifts the suspension: “Watch adverts”');
   });
 });
 

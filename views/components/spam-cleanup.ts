@@ -30,7 +30,6 @@ function cleanupForm(props: Props, preview: SpamCleanupPreview): Html {
   const confirmError = props.errors['confirm'];
   const reasonError = props.errors['reason'];
   return html`<form method="post" action="${path}" class="sanction-form spam-cleanup-form" aria-labelledby="spam-cleanup-heading">
-  <h2 id="spam-cleanup-heading">${i18n.t('spamCleanup.heading')}</h2>
   <p>${rich(i18n, 'spamCleanup.effect', { username: isolated(props.username), posts: preview.posts, threads: preview.threads })}</p>
   ${errorSummary(i18n, props.errors)}
   <div class="field${reasonError ? ' has-error' : ''}">
@@ -64,9 +63,10 @@ function record(props: Props, latest: SpamCleanupRecord): Html {
 export function spamCleanupSection(props: Props): Html {
   const { panel, i18n } = props;
   if (panel.preview === null && panel.latest === null && panel.refusal === null) return html``;
-  return html`<section id="spam-cleanup">
-  ${panel.latest ? html`<h2>${i18n.t('spamCleanup.heading')}</h2>${record(props, panel.latest)}` : ''}
-  ${panel.preview && panel.latest === null ? cleanupForm(props, panel.preview) : ''}
-  ${panel.refusal ? html`${panel.latest ? '' : html`<h2>${i18n.t('spamCleanup.heading')}</h2>`}<p class="muted">${i18n.message(panel.refusal)}</p>` : ''}
+  return html`<section id="spam-cleanup" aria-labelledby="spam-cleanup-heading">
+  <h2 id="spam-cleanup-heading">${i18n.t('spamCleanup.heading')}</h2>
+  ${panel.latest ? record(props, panel.latest) : ''}
+  ${panel.preview ? cleanupForm(props, panel.preview) : ''}
+  ${panel.refusal ? html`<p class="muted">${i18n.message(panel.refusal)}</p>` : ''}
 </section>`;
 }
