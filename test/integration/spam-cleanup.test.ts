@@ -200,6 +200,8 @@ describe('cleaning up', () => {
     expect(page).toContain('Sign-ups from <bdi>@spam-mail.example</bdi> were blocked.');
     expect(page).toContain('action="/mod/users/spamz/spam-cleanup/undo"');
     expect(page).not.toContain('275760');
+    expect(page).toContain('<bdi>mia</bdi> cleaned up a spammer: <bdi>“Watch adverts”</bdi></li>');
+    expect(page).toContain('1 earlier sanction');
     const forManager = await (await ctx.http.get('/mod/users/spamz', { as: ctx.manager })).text();
     expect(forManager).not.toContain('/spam-cleanup/undo"');
     expect(forManager).toContain('Only admins can undo a clean-up, within 30 days.');
