@@ -9,6 +9,8 @@ import { signupAttemptMessage } from '../../views/email/messages.js';
 import { addressOwner, emailError, MESSAGES, normalizeEmail, normalizeUsername, passwordError, uniqueViolation, usernameError } from './accounts.js';
 import { mailVerificationLink } from './email-verification.js';
 import { hashPassword } from './password.js';
+import { msg } from '../i18n/message.js';
+import { isBlockedAddress } from '../moderation/blocked-domains.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -25,6 +27,8 @@ export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { usern
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
   assertValid({ username: usernameError(username), email: emailError(email), password: passwordError(input.password) });
+  // Said as kindly and as vaguely as a taken address: which domains are blocked stays with the admins.
+  if (isBlockedAddress(ctx.db, email)) throw new ValidationError({ email: msg('signup.emailRefused') });
   const keys = { usernameKey: username.toLowerCase(), emailKey: email.toLowerCase() };
   if (ctx.db.select({ id: users.id }).from(users).where(eq(users.usernameKey, keys.usernameKey)).get()) {
     throw new ValidationError({ username: MESSAGES.usernameTaken });

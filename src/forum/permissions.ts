@@ -161,6 +161,20 @@ export function canSanction(viewer: Viewer, target: Target & { id: number }): bo
   return viewer.role === 'admin' || target.role === 'member';
 }
 
+/**
+ * "Delete spammer" hides every post of a member and suspends them until lifted: like a sanction it
+ * holds everywhere, so it is for the community-wide team, and only ever aimed at members (a staff
+ * account is never cleaned up, nor oneself).
+ */
+export function canCleanUpSpammer(viewer: Viewer, target: Target & { id: number }): boolean {
+  return viewer !== null && isCommunityWideStaff(viewer) && viewer.id !== target.id && target.role === 'member';
+}
+
+/** Undoing a clean-up brings back many posts at once: admins only (within 30 days, checked by the service). */
+export function canUndoSpamCleanup(viewer: Viewer): boolean {
+  return isAdmin(viewer);
+}
+
 /** Roles and manager scopes are for admins only. */
 export function canChangeRoles(viewer: Viewer): boolean {
   return isAdmin(viewer);

@@ -46,6 +46,10 @@ export const modActions = {
   unaccept_answer: 'modLog.action.unacceptAnswer',
   claim_thread: 'modLog.action.claimThread',
   release_thread: 'modLog.action.releaseThread',
+  delete_spammer: 'modLog.action.deleteSpammer',
+  undo_spam_cleanup: 'modLog.action.undoSpamCleanup',
+  block_domain: 'modLog.action.blockDomain',
+  unblock_domain: 'modLog.action.unblockDomain',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

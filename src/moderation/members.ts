@@ -15,7 +15,7 @@ import { requireStaff } from './staff.js';
 
 export const MEMBERS_PAGE_SIZE = 30;
 const HISTORY_LIMIT = 50;
-const historyActions: ModAction[] = ['silence', 'unsilence', 'suspend', 'unsuspend', 'role_change', 'scope_change'];
+const historyActions: ModAction[] = ['silence', 'unsilence', 'suspend', 'unsuspend', 'delete_spammer', 'undo_spam_cleanup', 'role_change', 'scope_change'];
 
 export type MemberSummary = {
   id: number;
@@ -49,7 +49,7 @@ function memberColumns() {
   return {
     id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, postCount: users.postCount,
     flagsReceived: sql<number>`(select count(*) from flags f join posts p on p.id = f.post_id where p.author_id = "users"."id")`,
-    sanctionCount: sql<number>`(select count(*) from mod_log m where m.target_user_id = "users"."id" and m.action in ('silence', 'suspend'))`,
+    sanctionCount: sql<number>`(select count(*) from mod_log m where m.target_user_id = "users"."id" and m.action in ('silence', 'suspend', 'delete_spammer'))`,
     silencedUntil: users.silencedUntil, silenceReason: users.silenceReason, suspendedUntil: users.suspendedUntil, suspendReason: users.suspendReason,
   };
 }

@@ -11,11 +11,12 @@ import { assertValid, Conflict, Forbidden, NotFound } from '../lib/errors.js';
 import { notify } from '../notifications/notify.js';
 import { recordModAction } from './audit.js';
 import { REASON_MAX } from './queue-actions.js';
+import { UNTIL_LIFTED } from './sanction-end.js';
 import { requireStaff } from './staff.js';
 
 // Silence (read and sign in, but not post or flag) and suspension (signed out everywhere, cannot
 // sign in). Both are end timestamps compared with now, so they lapse by themselves; lifting one
-// early clears it.
+// early clears it. A suspension can also last until lifted (src/moderation/sanction-end.ts).
 
 export const SANCTION_DAYS_MAX = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,23 +55,29 @@ export function parseDays(value: unknown): number | null {
   return days >= 1 && days <= SANCTION_DAYS_MAX ? days : null;
 }
 
+/** A suspension may also last until lifted (`days` = "lifted"); a silence always has an end. */
+function untilLifted(kind: SanctionKind, days: unknown): boolean {
+  return kind === 'suspend' && days === 'lifted';
+}
+
 export function sanctionMember(ctx: ServiceContext, viewer: Viewer, input: { username: string; kind: SanctionKind; days: unknown; reason: unknown }) {
-  const days = parseDays(input.days);
+  const lifted = untilLifted(input.kind, input.days);
+  const days = lifted ? null : parseDays(input.days);
   const reason = normalizeText(input.reason).trim();
   assertValid({
-    days: days === null ? msg('sanction.daysInvalid', { max: SANCTION_DAYS_MAX }) : undefined,
+    days: days === null && !lifted ? msg('sanction.daysInvalid', { max: SANCTION_DAYS_MAX }) : undefined,
     reason: reason.length === 0 ? msg('sanction.reasonMissing') : reason.length > REASON_MAX ? msg('mod.reasonTooLong', { max: REASON_MAX }) : undefined,
   });
   const { actor, target } = loadTarget(ctx, viewer, input.username);
   const column = columns[input.kind];
   const now = ctx.now();
-  const until = now + days! * DAY_MS;
+  const until = lifted ? UNTIL_LIFTED : now + days! * DAY_MS;
   ctx.db.transaction(
     (tx) => {
       tx.update(users).set({ [column.until]: until, [column.reason]: reason }).where(eq(users.id, target.id)).run();
       // Suspension signs the member out everywhere at once, in the same transaction.
       if (input.kind === 'suspend') invalidateUserSessions(tx as unknown as Db, target.id);
-      recordModAction(tx, { actorId: actor.id, action: input.kind, targetUserId: target.id, reason, details: { days, until }, at: now });
+      recordModAction(tx, { actorId: actor.id, action: input.kind, targetUserId: target.id, reason, details: lifted ? { untilLifted: true } : { days, until }, at: now });
       notify(tx, { userId: target.id, kind: column.notice, actorId: actor.id, data: { reason, until }, at: now });
     },
     { behavior: 'immediate' },

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/catalog.js';
+import { isUntilLifted } from '../moderation/sanction-end.js';
 import type { NotificationView } from './list.js';
 
 // What a notification says, without knowing in which language: a message key and its values. The
@@ -47,8 +48,9 @@ function sentence(item: NotificationView, key: MessageKey, more: Partial<Notific
   return { key, title, actor: item.actor, reason: textOf(item.data, 'reason'), ...more };
 }
 
-function sanction(item: NotificationView, dated: MessageKey, open: MessageKey): NotificationSentence {
+function sanction(item: NotificationView, dated: MessageKey, open: MessageKey, lifted: MessageKey = open): NotificationSentence {
   const until = item.data['until'];
+  if (isUntilLifted(until as number | undefined)) return sentence(item, lifted);
   return typeof until === 'number' ? sentence(item, dated, { until }) : sentence(item, open);
 }
 
@@ -69,7 +71,7 @@ export function notificationSentence(item: NotificationView): NotificationSenten
     case 'silenced':
       return sanction(item, 'notification.silenced', 'notification.silencedIndefinitely');
     case 'suspended':
-      return sanction(item, 'notification.suspended', 'notification.suspendedIndefinitely');
+      return sanction(item, 'notification.suspended', 'notification.suspendedIndefinitely', 'notification.suspendedUntilLifted');
     case 'answer_accepted':
       return sentence(item, item.actor ? 'notification.answerAccepted' : 'notification.answerAcceptedByAsker');
     case 'sanction_lifted':

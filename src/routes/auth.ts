@@ -1,4 +1,5 @@
 import { localeFromCookieHeader } from '../i18n/request-locale.js';
+import { isUntilLifted } from '../moderation/sanction-end.js';
 import { Hono, type Context } from 'hono';
 import { AccountSuspended, logIn, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
@@ -73,10 +74,10 @@ function loginLockout(c: Context<AppEnv>): LoginLockout {
 function refusal(c: Context<AppEnv>, error: Forbidden): string {
   const i18n = c.get('i18n');
   if (!(error instanceof AccountSuspended)) return i18n.message(error.text);
+  const reason = error.reason ? i18n.t(quotedReasonKey(error.reason.trim()), { reason: error.reason.trim() }) : null;
+  if (isUntilLifted(error.until)) return reason ? i18n.t('login.suspendedUntilLiftedWithReason', { reason }) : i18n.t('login.suspendedUntilLifted');
   const until = i18n.dateTime(error.until);
-  if (!error.reason) return i18n.t('login.suspended', { until });
-  const reason = i18n.t(quotedReasonKey(error.reason.trim()), { reason: error.reason.trim() });
-  return i18n.t('login.suspendedWithReason', { until, reason });
+  return reason ? i18n.t('login.suspendedWithReason', { until, reason }) : i18n.t('login.suspended', { until });
 }
 
 export const authRoutes = new Hono<AppEnv>()

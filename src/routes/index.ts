@@ -1,6 +1,7 @@
 import { localeRoutes } from './locale.js';
 import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
+import { adminBlockedDomainRoutes } from './admin-blocked-domains.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
@@ -75,6 +76,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', savedReplyRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminLanguageRoutes);
+  app.route('/', adminBlockedDomainRoutes);
   app.route('/', searchRoutes);
   app.route('/', similarRoutes);
   app.route('/', brandRoutes);

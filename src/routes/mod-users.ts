@@ -6,6 +6,9 @@ import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { modActions } from '../moderation/audit.js';
 import { getMember, listMembers } from '../moderation/members.js';
+import { cleanUpSpammer, undoSpamCleanup } from '../moderation/spam-cleanup.js';
+import { spamCleanupPanel } from '../moderation/spam-cleanup-panel.js';
+import type { SpamCleanupDraft } from '../../views/components/spam-cleanup.js';
 import { liftSanction, sanctionMember, type SanctionKind } from '../moderation/sanctions.js';
 import { modUserPage, type SanctionDraft } from '../../views/pages/mod-user.js';
 import { modUsersPage } from '../../views/pages/mod-users.js';
@@ -22,13 +25,19 @@ const doneNotices: Record<string, MessageKey> = {
   unsuspend: 'sanction.doneUnsuspend',
   role: 'members.doneRole',
   scope: 'members.doneScope',
+  'spam-cleanup': 'spamCleanup.doneNotice',
+  'spam-cleanup-undone': 'spamCleanup.undoneNotice',
 };
 
 const memberPath = (username: string) => `/mod/users/${encodeURIComponent(username)}`;
 
-function renderMember(c: Context<AppEnv>, username: string, extra: { draft?: SanctionDraft; errors?: FieldErrors; notice?: string } = {}, status: 200 | 422 = 200) {
+type MemberExtra = { draft?: SanctionDraft; errors?: FieldErrors; notice?: string; spamCleanupErrors?: FieldErrors; spamCleanupDraft?: SpamCleanupDraft };
+
+function renderMember(c: Context<AppEnv>, username: string, extra: MemberExtra = {}, status: 200 | 422 = 200) {
   const data = getMember(c.get('services'), c.get('viewer'), username);
-  const view = modUserPage({ i18n: c.get('i18n'), ...data, isAdmin: isAdmin(c.get('viewer')), actionLabels: modActions, ...(extra.draft ? { draft: extra.draft } : {}), ...(extra.errors ? { errors: extra.errors } : {}) });
+  const spamCleanup = spamCleanupPanel(c.get('services'), c.get('viewer'), username);
+  const { notice: _notice, ...forms } = extra;
+  const view = modUserPage({ i18n: c.get('i18n'), ...data, isAdmin: isAdmin(c.get('viewer')), actionLabels: modActions, spamCleanup, ...forms });
   return renderPage(c, view, { title: c.get('i18n').t('members.pageTitle', { username: data.member.username }), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
 }
 
@@ -61,8 +70,8 @@ export const modUserRoutes = new Hono<AppEnv>()
     const kind = c.req.param('kind') as SanctionKind;
     return change(
       c,
-      (form) => sanctionMember(c.get('services'), c.get('viewer'), { username: c.req.param('username'), kind, days: form['days'], reason: form['reason'] }),
-      (form, error) => ({ draft: { kind, days: form['days'] ?? '', reason: form['reason'] ?? '', errors: fieldTexts(c, error.fields) } }),
+      (form) => sanctionMember(c.get('services'), c.get('viewer'), { username: c.req.param('username'), kind, days: form['duration'] === 'lifted' ? 'lifted' : form['days'], reason: form['reason'] }),
+      (form, error) => ({ draft: { kind, days: form['days'] ?? '', duration: form['duration'] ?? 'days', reason: form['reason'] ?? '', errors: fieldTexts(c, error.fields) } }),
       kind,
     );
   })
@@ -75,6 +84,29 @@ export const modUserRoutes = new Hono<AppEnv>()
       kind,
     );
   })
+  .post('/mod/users/:username/spam-cleanup', (c) =>
+    change(
+      c,
+      (form) =>
+        cleanUpSpammer(c.get('services'), c.get('viewer'), {
+          username: c.req.param('username'),
+          confirm: form['confirm'],
+          reason: form['reason'],
+          blockDomain: form['blockDomain'],
+          defaultReason: c.get('i18n').t('spamCleanup.defaultReason'),
+        }),
+      (form, error) => ({ spamCleanupErrors: fieldTexts(c, error.fields), spamCleanupDraft: { reason: form['reason'] ?? '', blockDomain: form['blockDomain'] === 'yes' } }),
+      'spam-cleanup',
+    ),
+  )
+  .post('/mod/users/:username/spam-cleanup/undo', (c) =>
+    change(
+      c,
+      () => undoSpamCleanup(c.get('services'), c.get('viewer'), { username: c.req.param('username') }),
+      (_form, error) => ({ errors: fieldTexts(c, error.fields) }),
+      'spam-cleanup-undone',
+    ),
+  )
   .post('/mod/users/:username/role', (c) =>
     change(
       c,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isStaff } from '../forum/permissions.js';
 import { parseCursor } from '../forum/thread-list.js';
 import { getProfile, listProfilePosts, profileStats } from '../forum/users.js';
 import { profilePage } from '../../views/pages/profile.js';
@@ -10,7 +11,7 @@ export const userRoutes = new Hono<AppEnv>().get('/u/:username', (c) => {
   const before = parseCursor(c.req.query('before'));
   const { posts, nextCursor } = listProfilePosts(c.get('services'), c.get('viewer'), { userId: profile.id, before });
   const threadCount = profileStats(c.get('services'), profile.id);
-  return renderPage(c, profilePage({ i18n: c.get('i18n'), profile, threadCount, posts, nextCursor, isFirstPage: before === null }), {
+  return renderPage(c, profilePage({ i18n: c.get('i18n'), profile, threadCount, posts, nextCursor, isFirstPage: before === null, teamLink: isStaff(c.get('viewer')) }), {
     title: profile.username,
     canonicalPath: `/u/${encodeURIComponent(profile.username)}`,
   });

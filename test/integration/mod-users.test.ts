@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
 import { makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
+import { UNTIL_LIFTED } from '../../src/moderation/sanction-end.js';
 import { location } from '../helpers/forum.js';
 import { createModerationContext, type ModerationContext } from '../helpers/moderation.js';
 
@@ -149,6 +150,41 @@ describe('suspension', () => {
     expect((await ctx.http.post('/login', { login: 'walt', password: PASSWORD })).status).toBe(303);
     expect(await (await ctx.http.get('/mod/users/walt', { as: ctx.manager })).text()).toContain('In good standing');
     expect(user(victim.id).suspended_until).not.toBeNull();
+  });
+
+  it('can last until lifted: said so everywhere, never as a date, and blocks sign-in until lifted', async () => {
+    const victim = await makeUser(ctx.services, { username: 'ursula', password: PASSWORD });
+    ctx.db.$client.prepare("update users set email_preference = 'immediately' where id = ?").run(victim.id);
+    const form = await (await ctx.http.get('/mod/users/ursula', { as: ctx.manager })).text();
+    expect(form).toContain('<input type="radio" name="duration" value="lifted">');
+    const response = await ctx.http.post('/mod/users/ursula/suspend', { duration: 'lifted', days: '7', reason: 'Ban evasion' }, { as: ctx.manager });
+    expect(response.status).toBe(303);
+    expect(user(victim.id)).toMatchObject({ suspended_until: UNTIL_LIFTED, suspend_reason: 'Ban evasion' });
+    expect(lastLog()).toMatchObject({ action: 'suspend', details: JSON.stringify({ untilLifted: true }) });
+    for (const path of ['/mod/users/ursula', '/mod/users?q=urs', '/mod/log']) {
+      const page = await (await ctx.http.get(path, { as: ctx.admin })).text();
+      expect(page).toMatch(/[Uu]ntil lifted/);
+      expect(page).not.toContain('275760');
+    }
+    const mail = ctx.row<{ text_body: string }>("select text_body from email_outbox where user_id = ? order by id desc limit 1", victim.id);
+    expect(mail.text_body).toContain('Your account was suspended until a community manager lifts the suspension.');
+    expect(mail.text_body).not.toContain('275760');
+    ctx.clock.advance(40 * DAY);
+    const login = await ctx.http.post('/login', { login: 'ursula', password: PASSWORD });
+    expect(login.status).toBe(403);
+    const said = await login.text();
+    expect(said).toContain('Your account is suspended until a community manager lifts the suspension: “Ban evasion”');
+    expect(said).not.toContain('275760');
+    expect((await ctx.http.post('/mod/users/ursula/unsuspend', {}, { as: ctx.manager })).status).toBe(303);
+    expect((await ctx.http.post('/login', { login: 'ursula', password: PASSWORD })).status).toBe(303);
+  });
+
+  it('keeps the choice of until lifted when the form is shown again (422)', async () => {
+    const response = await ctx.http.post('/mod/users/bob/suspend', { duration: 'lifted', days: '7', reason: '' }, { as: ctx.manager });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('<input type="radio" name="duration" value="lifted" checked>');
+    expect((await ctx.http.post('/mod/users/bob/silence', { duration: 'lifted', days: 'x', reason: 'No end' }, { as: ctx.manager })).status).toBe(422);
+    expect(user(ctx.other.id)).toMatchObject({ suspended_until: null });
   });
 
   it('follows who may sanction whom: managers members; admins managers too; nobody admins or themselves', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   canBeHiddenByFlags,
   canChangeRoles,
+  canCleanUpSpammer,
+  canUndoSpamCleanup,
   canConfigure,
   canFlag,
   canModerate,
@@ -79,6 +81,11 @@ table('canSanction a member', /*   */ [false, false, false, false, false, false,
 table('canSanction a manager', /*  */ [false, false, false, false, false, false, false, true], (v) => canSanction(v, otherManager));
 table('canSanction an admin', /*   */ [false, false, false, false, false, false, false, false], (v) => canSanction(v, someAdmin));
 table('canSanction themselves', /* */ [false, false, false, false, false, false, false, false], (v) => v !== null && canSanction(v, v));
+table('canCleanUpSpammer a member', /*  */ [false, false, false, false, false, false, true, true], (v) => canCleanUpSpammer(v, otherMember));
+table('canCleanUpSpammer a manager', /* */ [false, false, false, false, false, false, false, false], (v) => canCleanUpSpammer(v, otherManager));
+table('canCleanUpSpammer an admin', /*  */ [false, false, false, false, false, false, false, false], (v) => canCleanUpSpammer(v, someAdmin));
+table('canCleanUpSpammer themselves', /**/ [false, false, false, false, false, false, false, false], (v) => v !== null && canCleanUpSpammer(v, v));
+table('canUndoSpamCleanup', /*         */ [false, false, false, false, false, false, false, true], (v) => canUndoSpamCleanup(v));
 table('canChangeRoles', /*         */ [false, false, false, false, false, false, false, true], (v) => canChangeRoles(v));
 table('canConfigure', /*           */ [false, false, false, false, false, false, false, true], (v) => canConfigure(v));
 

@@ -16,6 +16,7 @@ const adminTabs = [
   { section: 'watched-words', href: '/admin/watched-words', label: 'modNav.watchedWords' },
   { section: 'categories', href: '/admin/categories', label: 'modNav.categories' },
   { section: 'flags', href: '/admin/flags', label: 'modNav.flags' },
+  { section: 'blocked-domains', href: '/admin/blocked-domains', label: 'modNav.blockedDomains' },
   { section: 'language', href: '/admin/language', label: 'modNav.language' },
 ] as const satisfies readonly Tab[];
 

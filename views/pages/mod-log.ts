@@ -63,6 +63,10 @@ function details(i18n: I18n, entry: LogEntry): Html {
   if ('claimedBy' in data) return html`${i18n.t('modLog.claimedBy', { username: String(data['claimedBy']) })}`;
   if ('word' in data) return rich(i18n, 'modLog.watchedWord', { word: quoted(String(data['word'])), action: String(data['action'] ?? '') });
   if ('categories' in data) return html`${i18n.t('modLog.scopeCategories', { categories: describe(i18n, data['categories']) })}`;
+  if (typeof data['posts'] === 'number') return html`${i18n.t('modLog.spamCleanup', { posts: data['posts'], threads: Number(data['threads'] ?? 0) })}`;
+  if (data['untilLifted'] === true) return html`${i18n.t('modLog.untilLifted')}`;
+  if (typeof data['restored'] === 'number') return html`${i18n.t('modLog.spamCleanupUndone', { restored: data['restored'] })}`;
+  if (typeof data['domain'] === 'string') return html`<bdi>${data['domain']}</bdi>`;
   if ('days' in data && typeof data['until'] === 'number') {
     return rich(i18n, 'modLog.sanctionDays', { days: Number(data['days']), until: time(i18n, data['until']) });
   }

@@ -10,8 +10,11 @@ import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { standing } from './mod-users.js';
+import type { SpamCleanupPanel } from '../../src/moderation/spam-cleanup-panel.js';
+import { spamCleanupSection, type SpamCleanupDraft } from '../components/spam-cleanup.js';
 
-export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; reason: string; errors: FieldErrors };
+/** `duration`: `days` or, for a suspension, `lifted` (until an admin or manager lifts it). */
+export type SanctionDraft = { kind: 'silence' | 'suspend'; days: string; duration?: string; reason: string; errors: FieldErrors };
 
 export type ModUserProps = {
   i18n: I18n;
@@ -27,6 +30,10 @@ export type ModUserProps = {
   actionLabels: Readonly<Record<string, MessageKey>>;
   draft?: SanctionDraft;
   errors?: FieldErrors;
+  /** "Delete spammer": what it would do, and the clean-up in force. */
+  spamCleanup: SpamCleanupPanel;
+  spamCleanupErrors?: FieldErrors;
+  spamCleanupDraft?: SpamCleanupDraft;
 };
 
 const sanctionCopy = {
@@ -36,6 +43,17 @@ const sanctionCopy = {
 
 const arrow = (glyph: string) => html`<span class="direction-arrow" aria-hidden="true">${glyph}</span>`;
 const isolated = (text: string) => html`<bdi>${text}</bdi>`;
+
+/** A suspension lasts a number of days or until lifted; the days field below applies to the first. */
+function durationChoice(props: ModUserProps, draft: SanctionDraft | undefined): Html {
+  const { i18n } = props;
+  const lifted = draft?.duration === 'lifted';
+  return html`<fieldset class="field duration-choice">
+    <legend>${i18n.t('sanction.durationLegend')}</legend>
+    <label><input type="radio" name="duration" value="days"${lifted ? '' : html` checked`}> ${i18n.t('sanction.durationDays')}</label>
+    <label><input type="radio" name="duration" value="lifted"${lifted ? html` checked` : ''}> ${i18n.t('sanction.durationLifted')}</label>
+  </fieldset>`;
+}
 
 function sanctionForm(props: ModUserProps, kind: 'silence' | 'suspend'): Html {
   const { i18n } = props;
@@ -49,6 +67,7 @@ function sanctionForm(props: ModUserProps, kind: 'silence' | 'suspend'): Html {
   <h3 id="${kind}-heading">${i18n.t(copy.title)}</h3>
   <p class="hint">${rich(i18n, copy.hint, { username })}</p>
   ${draft ? errorSummary(i18n, draft.errors) : ''}
+  ${kind === 'suspend' ? durationChoice(props, draft) : ''}
   <div class="field${daysError ? ' has-error' : ''}">
     <label for="${kind}-days">${i18n.t('sanction.days')}</label>
     <input id="${kind}-days" name="days" type="number" min="1" max="365" required value="${draft?.days ?? '7'}"${daysError ? html` aria-invalid="true" aria-describedby="${kind}-days-error"` : ''}>
@@ -157,6 +176,7 @@ export function modUserPage(props: ModUserProps): Html {
 ${modNav(i18n, 'users', props.isAdmin)}
 <p class="muted">${rich(i18n, 'members.summary', counts)} · <a href="/u/${encodeURIComponent(member.username)}">${i18n.t('members.publicProfile')}</a></p>
 ${sanctions(props)}
+${spamCleanupSection({ i18n, username: member.username, panel: props.spamCleanup, errors: props.spamCleanupErrors ?? {}, draft: props.spamCleanupDraft ?? { reason: '', blockDomain: false } })}
 ${roleForms(props)}
 ${history(props)}`;
 }

@@ -1,5 +1,6 @@
 import type { I18n } from '../../src/i18n/translator.js';
 import type { MemberSummary } from '../../src/moderation/members.js';
+import { isUntilLifted } from '../../src/moderation/sanction-end.js';
 import { modNav, roleName } from '../components/mod-nav.js';
 import { quoted } from '../components/quoted.js';
 import { time } from '../components/time.js';
@@ -13,7 +14,10 @@ const arrow = (glyph: string) => html`<span class="direction-arrow" aria-hidden=
 /** Silenced or suspended now, with the end date; nothing when in good standing. */
 export function standing(i18n: I18n, member: MemberSummary): Html {
   const parts: Html[] = [];
-  if (member.suspendedUntil !== null) parts.push(html`<span class="tag tag-suspended">${rich(i18n, 'members.suspendedUntil', { date: time(i18n, member.suspendedUntil) })}</span>`);
+  if (member.suspendedUntil !== null) {
+    const said = isUntilLifted(member.suspendedUntil) ? i18n.t('members.suspendedUntilLifted') : rich(i18n, 'members.suspendedUntil', { date: time(i18n, member.suspendedUntil) });
+    parts.push(html`<span class="tag tag-suspended">${said}</span>`);
+  }
   if (member.silencedUntil !== null) parts.push(html`<span class="tag tag-silenced">${rich(i18n, 'members.silencedUntil', { date: time(i18n, member.silencedUntil) })}</span>`);
   return parts.length > 0 ? html`${parts}` : html`<span class="muted">${i18n.t('members.goodStanding')}</span>`;
 }

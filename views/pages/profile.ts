@@ -5,7 +5,8 @@ import { relativeTime, time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 
-export type ProfileProps = { i18n: I18n; profile: Profile; threadCount: number; posts: ProfilePost[]; nextCursor: string | null; isFirstPage: boolean };
+/** `teamLink`: the viewer is on the community team, so the member's team page (sanctions, spam clean-up) is a click away. */
+export type ProfileProps = { i18n: I18n; profile: Profile; threadCount: number; posts: ProfilePost[]; nextCursor: string | null; isFirstPage: boolean; teamLink?: boolean };
 
 function postItem(i18n: I18n, post: ProfilePost): Html {
   const title = html`<bdi>${post.threadTitle}</bdi>`;
@@ -30,7 +31,7 @@ export function profilePage(props: ProfileProps): Html {
   const stats = rich(i18n, 'profile.stats', { joined: time(i18n, profile.createdAt), posts: profile.postCount, threads: props.threadCount });
   return html`<div class="profile-heading">
   <h1 dir="auto">${profile.username} ${badge(profile.role, i18n)}</h1>
-  <p class="muted">${stats}</p>
+  <p class="muted">${stats}${props.teamLink ? html` · <a href="/mod/users/${encodeURIComponent(profile.username)}">${i18n.t('profile.teamPage')}</a>` : ''}</p>
 </div>
 <h2>${i18n.t('profile.recentPosts')}</h2>
 ${props.posts.length === 0
