@@ -85,6 +85,7 @@ const thread = (ctx: SweepFixture, id: unknown) =>
 const user = (ctx: SweepFixture, id: unknown) => one<{ role: string; silenced_until: number | null; suspended_until: number | null }>(ctx, 'select role, silenced_until, suspended_until from users where id = ?', id);
 const itemDecided = (ctx: SweepFixture, target: Target) => one<{ status: string }>(ctx, 'select status from review_items where id = ?', target.itemId).status !== 'open';
 
+const cleanup = (ctx: SweepFixture, userId: unknown) => ctx.row<{ reverted_at: number | null } | undefined>('select reverted_at from spam_cleanups where user_id = ? order by id desc limit 1', userId);
 const claimed = (ctx: SweepFixture, threadId: unknown) => ctx.row<{ n: number }>('select count(*) as n from thread_claims where thread_id = ?', threadId).n > 0;
 
 async function savedReply(ctx: SweepFixture): Promise<Target> {
@@ -196,6 +197,20 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
   'POST /mod/users/:username/:kind{(?:unsilence|unsuspend)}': {
     unsilence: { owner: manager, setup: (ctx) => sanctioned(ctx, 'silence'), acted: (ctx, target) => user(ctx, target.userId).silenced_until === null },
     unsuspend: { owner: manager, setup: (ctx) => sanctioned(ctx, 'suspend'), acted: (ctx, target) => user(ctx, target.userId).suspended_until === null },
+  },
+  'POST /mod/users/:username/spam-cleanup': {
+    '': { owner: manager, setup: (ctx) => member(ctx), form: { confirm: 'yes' }, acted: (ctx, target) => cleanup(ctx, target.userId) !== undefined },
+  },
+  'POST /mod/users/:username/spam-cleanup/undo': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => {
+        const target = await member(ctx);
+        await expectRedirect(ctx.http.post(`/mod/users/${target.username}/spam-cleanup`, { confirm: 'yes' }, { as: ctx.manager }));
+        return target;
+      },
+      acted: (ctx, target) => cleanup(ctx, target.userId)?.reverted_at != null,
+    },
   },
   'POST /mod/users/:username/role': { '': { owner: admin, setup: (ctx) => member(ctx), form: { role: 'manager' }, acted: (ctx, target) => user(ctx, target.userId).role === 'manager' } },
   'POST /mod/users/:username/scope': {

@@ -59,6 +59,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /mod/users/:username': REFUSED,
   'POST /mod/users/:username/:kind{(?:silence|suspend)}': REFUSED,
   'POST /mod/users/:username/:kind{(?:unsilence|unsuspend)}': REFUSED,
+  'POST /mod/users/:username/spam-cleanup': REFUSED,
+  'POST /mod/users/:username/spam-cleanup/undo': REFUSED,
   'POST /mod/users/:username/role': REFUSED,
   'POST /mod/users/:username/scope': REFUSED,
   // Admin configuration and API keys.
