@@ -8,11 +8,11 @@ import { setSetting } from '../db/settings.js';
 
 // Seeds the demo community (demo-content.ts) into an empty database on `npm start`. Everything is
 // written through the test factories, so demo posts take the same validation, markdown pipeline and
-// counters as real ones; only the clock is ours, so the community looks like it grew over two months.
+// counters as real ones; only the clock is ours, so the community looks like it grew over ten weeks.
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-/** The categories predate every thread (the oldest is about 62 days old). */
+/** The categories predate every thread (the oldest is about 69 days old). */
 const CATEGORIES_DAYS_AGO = 90;
 
 export type DemoAccount = { username: string; password: string; role: Role };
@@ -52,7 +52,7 @@ async function createPeople(ctx: ServiceContext, now: number) {
   const created = await Promise.all(
     people.map(async (person) => {
       const password = person.password ?? randomBytes(18).toString('base64url');
-      const joined: ServiceContext = { ...ctx, now: () => now - person.joinedDaysAgo * DAY_MS };
+      const joined: ServiceContext = { ...ctx, now: () => Math.round(now - person.joinedDaysAgo * DAY_MS) };
       const user = await makeUser(joined, {
         username: person.username,
         password,

@@ -54,7 +54,7 @@ describe('demo content', () => {
       expect(thread.posts[0]?.author, thread.title).toBe(thread.author);
       expect(thread.posts[0]?.hoursAfterStart, thread.title).toBe(0);
       expect(thread.daysAgo, thread.title).toBeGreaterThan(0);
-      expect(thread.daysAgo, thread.title).toBeLessThanOrEqual(65);
+      expect(thread.daysAgo, thread.title).toBeLessThanOrEqual(70);
       thread.posts.forEach((post, index) => {
         expect(usernames.has(post.author), `${thread.title}: ${post.author}`).toBe(true);
         expect(post.body.trim().length, thread.title).toBeGreaterThan(0);
