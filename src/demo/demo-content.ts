@@ -44,6 +44,8 @@ export type DemoCategory = {
   description: string;
   kind: CategoryKind;
   moderation: ModerationMode;
+  /** How soon a customer's question should have a reply (the insights' target); 24 hours if unset. */
+  targetReplyMinutes?: number;
 };
 
 export type DemoPost = {
@@ -159,6 +161,8 @@ export const categories: DemoCategory[] = [
       'Ask about batteries and chargers, display error codes, the Fernwheel Ride app and firmware updates.',
     kind: 'questions',
     moderation: 'open',
+    // A rider stuck with an error code should hear back within a working morning.
+    targetReplyMinutes: 4 * 60,
   },
   {
     name: 'International',
@@ -167,6 +171,8 @@ export const categories: DemoCategory[] = [
       'Ask in your own language: Chinese (中文), Arabic (العربية), Turkish (Türkçe) and more. Other riders and the Fernwheel team answer in the language you write in.',
     kind: 'questions',
     moderation: 'open',
+    // Answered across time zones, so half a day.
+    targetReplyMinutes: 12 * 60,
   },
 ];
 

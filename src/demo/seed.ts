@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
-import { users, type Role } from '../db/schema.js';
+import { categories as categoryTable, users, type Role } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
 
 // Seeds the demo community (demo-content.ts) into an empty database on `npm start`. Everything is
@@ -71,7 +72,12 @@ async function createPeople(ctx: ServiceContext, now: number) {
 
 function createCategories(ctx: ServiceContext, now: number): void {
   const then: ServiceContext = { ...ctx, now: () => now - CATEGORIES_DAYS_AGO * DAY_MS };
-  categories.forEach((category, position) => makeCategory(then, { ...category, position }));
+  categories.forEach(({ targetReplyMinutes, ...category }, position) => {
+    const { id } = makeCategory(then, { ...category, position });
+    // No service sets a category's target reply time yet (the admin's category settings will):
+    // until then the demo writes the column directly.
+    if (targetReplyMinutes !== undefined) ctx.db.update(categoryTable).set({ targetReplyMinutes }).where(eq(categoryTable.id, id)).run();
+  });
 }
 
 /**
