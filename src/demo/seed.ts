@@ -3,13 +3,15 @@ import { eq } from 'drizzle-orm';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
+import { moderationActions } from './demo-moderation.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
 
 // Seeds the demo community (demo-content.ts) into an empty database on `npm start`. Everything is
 // written through the test factories, so demo posts take the same validation, markdown pipeline and
-// counters as real ones; only the clock is ours, so the community looks like it grew over ten weeks.
+// counters as real ones; only the clock is ours, so the community looks like it grew over ten weeks:
+// a moving clock is set before each post, vote, accepted answer and moderation decision.
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -81,8 +83,8 @@ function createCategories(ctx: ServiceContext, now: number): void {
 }
 
 /**
- * Posts, votes and accepted answers, played in the order of their dates on one clock: ids then
- * follow dates, as they do in a live community (the notifications page lists by id).
+ * Posts, votes, accepted answers and moderation, played in the order of their dates on one clock:
+ * ids then follow dates, as they do in a live community (the notifications page lists by id).
  */
 async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<void> {
   let t = now;
@@ -90,9 +92,11 @@ async function createConversations(ctx: ServiceContext, now: number, authors: Ma
   const threadIds: number[] = [];
   const postIds: number[][] = threads.map(() => []);
   const writes: DemoAction[] = demoTimeline(now).map((step) => ({ at: step.at, act: () => writePost(clocked, authors, step, threadIds, postIds) }));
-  const reactions = answerAndVoteActions(now, authors, postIds, (thread, postIndex) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart));
+  const postTime = (thread: DemoThread, postIndex: number) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart);
+  const reactions = answerAndVoteActions(now, authors, postIds, postTime);
+  const moderation = moderationActions(now, (username) => authorNamed(authors, username), postIds, (threadIndex, postIndex) => postTime(threads[threadIndex]!, postIndex));
   // A stable sort: posts keep the timeline's order, and come before reactions of the same moment.
-  for (const action of [...writes, ...reactions].sort((a, b) => a.at - b.at)) {
+  for (const action of [...writes, ...reactions, ...moderation].sort((a, b) => a.at - b.at)) {
     t = action.at;
     await action.act(clocked);
   }

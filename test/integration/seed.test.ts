@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/auth/accounts.js';
 import { brand, categories as demoCategories, MANAGER_USERNAME, people, threads as demoThreads } from '../../src/demo/demo-content.js';
 import { categories, posts, threads, users } from '../../src/db/schema.js';
+import { heldThreads } from '../../src/demo/demo-moderation.js';
 import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/demo/seed.js';
 import { getSetting } from '../../src/db/settings.js';
 import { runDigests } from '../../src/email/digest.js';
@@ -21,6 +22,9 @@ const customers = people.filter((person) => person.role === 'member');
 const manager = people.find((person) => person.role === 'manager');
 const admin = people.find((person) => person.role === 'admin');
 const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
+/** Every thread the seed writes: the conversations, and the posts held for review (never published). */
+const allThreads = demoThreads.length + heldThreads.length;
+const allPosts = totalPosts + heldThreads.length;
 
 describe('demo content', () => {
   it('has 12–24 customers without fixed passwords, and one manager and one admin with documented ones', () => {
@@ -165,8 +169,9 @@ describe('seedDemo', () => {
   it('creates exactly what the data describes', () => {
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
-    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(demoThreads.length);
-    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(totalPosts);
+    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length);
+    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
   });
@@ -301,8 +306,8 @@ describe('seedDemo', () => {
     t.clock.advance(DAY);
     expect(await seedDemo(t.services)).toBeNull();
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
-    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(demoThreads.length);
-    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(totalPosts);
+    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
+    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
   });
 });
