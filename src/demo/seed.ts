@@ -4,6 +4,7 @@ import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { moderationActions } from './demo-moderation.js';
+import { countDemoViews } from './demo-views.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
@@ -27,7 +28,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const now = ctx.now();
   const { authors, accounts } = await createPeople(ctx, now);
   createCategories(ctx, now);
-  await createConversations(ctx, now, authors);
+  const threadIds = await createConversations(ctx, now, authors);
+  countDemoViews(ctx.db, now, threads, threadIds, threads.map((thread) => thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart))));
   setSetting(ctx.db, 'site_name', brand.name);
   // The seeded conversations are not news: the demo members' first digests cover what happens next.
   ctx.db.update(users).set({ lastDigestAt: now }).run();
@@ -85,8 +87,9 @@ function createCategories(ctx: ServiceContext, now: number): void {
 /**
  * Posts, votes, accepted answers and moderation, played in the order of their dates on one clock:
  * ids then follow dates, as they do in a live community (the notifications page lists by id).
+ * Returns the ids of the demo threads, in the order of `threads`.
  */
-async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<void> {
+async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<number[]> {
   let t = now;
   const clocked: ServiceContext = { ...ctx, now: () => t };
   const threadIds: number[] = [];
@@ -100,6 +103,7 @@ async function createConversations(ctx: ServiceContext, now: number, authors: Ma
     t = action.at;
     await action.act(clocked);
   }
+  return threadIds;
 }
 
 async function writePost(ctx: ServiceContext, authors: Map<string, SignedIn>, step: Step, threadIds: number[], postIds: number[][]): Promise<void> {
