@@ -37,7 +37,8 @@ export const heldThreads: DemoHeldThread[] = [
     category: 'lounge',
     title: 'Selling our Haul C2 child seat, barely used',
     author: 'jpetrov',
-    minutesAgo: 24 * 24 * 60 + 300,
+    // 24 days and 5 hours ago.
+    minutesAgo: 24 * 24 * 60 + 5 * 60,
     body: `The twins have outgrown the rear child seat, so it's up for grabs: used for one summer, both straps and the rain cover included. Collection in town. Message me on WhatsApp: +44 7700 900123.`,
     rejected: {
       afterMinutes: 150,
