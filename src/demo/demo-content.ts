@@ -44,6 +44,8 @@ export type DemoCategory = {
   description: string;
   kind: CategoryKind;
   moderation: ModerationMode;
+  /** How soon a customer's question should have a reply (the insights' target); 24 hours if unset. */
+  targetReplyMinutes?: number;
 };
 
 export type DemoPost = {
@@ -67,6 +69,8 @@ export type DemoThread = {
   pinned?: boolean;
   /** Number (2…n) of the reply that solved a question. */
   solvedBy?: number;
+  /** The asker thanked but never marked the answer: the manager marks it the next day. */
+  markedByStaff?: boolean;
   /** The first post is the opening post. */
   posts: DemoPost[];
 };
@@ -99,25 +103,25 @@ export const people: DemoPerson[] = [
   { username: 'lena-k', role: 'member', joinedDaysAgo: 310 },
   { username: 'trailgoat', role: 'member', joinedDaysAgo: 280 },
   { username: 'marcus_wrench', role: 'member', joinedDaysAgo: 365 },
-  { username: 'sofia_commutes', role: 'member', joinedDaysAgo: 160 },
+  { username: 'sofia_commutes', role: 'member', joinedDaysAgo: 62 },
   { username: 'grandpa_gears', role: 'member', joinedDaysAgo: 130 },
-  { username: 'rainycityrider', role: 'member', joinedDaysAgo: 220 },
+  { username: 'rainycityrider', role: 'member', joinedDaysAgo: 50 },
   { username: 'jpetrov', role: 'member', joinedDaysAgo: 205 },
-  { username: 'nadia-b', role: 'member', joinedDaysAgo: 70 },
+  { username: 'nadia-b', role: 'member', joinedDaysAgo: 69.5 },
   { username: 'hollis_mtb', role: 'member', joinedDaysAgo: 340 },
   { username: 'chen_wei', role: 'member', joinedDaysAgo: 260 },
   { username: 'bikedad_tim', role: 'member', joinedDaysAgo: 150 },
-  { username: 'ruthie-on-wheels', role: 'member', joinedDaysAgo: 25 },
+  { username: 'ruthie-on-wheels', role: 'member', joinedDaysAgo: 13 },
   { username: 'felixfolds', role: 'member', joinedDaysAgo: 180 },
   // The International corner: customers writing in Chinese, Arabic and Turkish (usernames stay ASCII).
-  { username: 'lin_xiaoyu', role: 'member', joinedDaysAgo: 110 },
-  { username: 'zhao_lei', role: 'member', joinedDaysAgo: 52 },
+  { username: 'lin_xiaoyu', role: 'member', joinedDaysAgo: 38 },
+  { username: 'zhao_lei', role: 'member', joinedDaysAgo: 56 },
   { username: 'omar_haddad', role: 'member', joinedDaysAgo: 300 },
-  { username: 'noura_q', role: 'member', joinedDaysAgo: 60 },
-  { username: 'karim-saleh', role: 'member', joinedDaysAgo: 90 },
-  { username: 'elif_yildiz', role: 'member', joinedDaysAgo: 200 },
-  { username: 'mert_ozkan', role: 'member', joinedDaysAgo: 140 },
-  { username: 'burak_can', role: 'member', joinedDaysAgo: 42 },
+  { username: 'noura_q', role: 'member', joinedDaysAgo: 29 },
+  { username: 'karim-saleh', role: 'member', joinedDaysAgo: 53 },
+  { username: 'elif_yildiz', role: 'member', joinedDaysAgo: 33 },
+  { username: 'mert_ozkan', role: 'member', joinedDaysAgo: 31 },
+  { username: 'burak_can', role: 'member', joinedDaysAgo: 30.8 },
 ];
 
 // Every demo category is open: an evaluator's first posts should appear at once, not wait for approval.
@@ -157,6 +161,8 @@ export const categories: DemoCategory[] = [
       'Ask about batteries and chargers, display error codes, the Fernwheel Ride app and firmware updates.',
     kind: 'questions',
     moderation: 'open',
+    // A rider stuck with an error code should hear back within a working morning.
+    targetReplyMinutes: 4 * 60,
   },
   {
     name: 'International',
@@ -165,6 +171,8 @@ export const categories: DemoCategory[] = [
       'Ask in your own language: Chinese (中文), Arabic (العربية), Turkish (Türkçe) and more. Other riders and the Fernwheel team answer in the language you write in.',
     kind: 'questions',
     moderation: 'open',
+    // Answered across time zones, so half a day.
+    targetReplyMinutes: 12 * 60,
   },
 ];
 

@@ -8,7 +8,7 @@ export const generalThreads: DemoThread[] = [
     category: 'lounge',
     title: 'Welcome to the Fernwheel Community — start here',
     author: 'maya-fernwheel',
-    daysAgo: 62,
+    daysAgo: 69,
     pinned: true,
     posts: [
       {
@@ -85,7 +85,7 @@ Now introduce yourself below: tell us what you ride and where. 🚲
     category: 'lounge',
     title: "Riding in the cold and wet: what's your setup?",
     author: 'rainycityrider',
-    daysAgo: 45,
+    daysAgo: 49.5,
     posts: [
       {
         author: 'rainycityrider',
@@ -99,7 +99,7 @@ Now introduce yourself below: tell us what you ride and where. 🚲
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 3,
+        hoursAfterStart: 0.75,
         body: `Battery inside overnight is the big one. Cold cells lose capacity temporarily, and charging below freezing is hard on them; the manual says not to charge below 0 °C. I also keep the bike away from the heater vent so I don't get condensation in the connectors.`,
       },
       {
@@ -122,7 +122,7 @@ Okay, that's fair, my M3 has the belt. Mudflap ordered.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 26,
+        hoursAfterStart: 11,
         body: `On the neoprene cover: yes, it helps on long cold rides, because the pack keeps more of its own heat and you'll see less of a range drop. It doesn't replace bringing the battery inside, though.
 
 **Please don't charge a battery that's below 0 °C.** Let it sit at room temperature for an hour first. The charger refuses to charge a cold pack anyway; that's the blinking orange light some of you have seen.`,
@@ -138,7 +138,7 @@ Okay, that's fair, my M3 has the belt. Mudflap ordered.`,
     category: 'lounge',
     title: 'Where did your bike take you this weekend?',
     author: 'pedalpusher88',
-    daysAgo: 38,
+    daysAgo: 41,
     posts: [
       {
         author: 'pedalpusher88',
@@ -147,7 +147,7 @@ Okay, that's fair, my M3 has the belt. Mudflap ordered.`,
       },
       {
         author: 'lena-k',
-        hoursAfterStart: 2,
+        hoursAfterStart: 0.4,
         body: `Forest loop with both kids and a flask of hot chocolate on the Haul, 31 km. They both fell asleep against the Kid Rail on the way back, which I consider a parenting win.`,
       },
       {
@@ -211,7 +211,7 @@ Speak for yourself. I did two laps of the same climb in Eco and my legs have fil
     category: 'lounge',
     title: 'Insurance for e-bikes: what do you use?',
     author: 'sofia_commutes',
-    daysAgo: 28,
+    daysAgo: 29.5,
     posts: [
       {
         author: 'sofia_commutes',
@@ -220,27 +220,27 @@ Speak for yourself. I did two laps of the same climb in Eco and my legs have fil
       },
       {
         author: 'nadia-b',
-        hoursAfterStart: 4,
+        hoursAfterStart: 27,
         body: `In France I use a specialist bike insurer. Theft cover required an approved lock, and read the lock clause carefully: mine says the **frame** has to be locked to a fixed object. The built-in wheel lock alone doesn't count.`,
       },
       {
         author: 'jpetrov',
-        hoursAfterStart: 7,
+        hoursAfterStart: 29,
         body: `Also check whether they cover the battery when it's stolen on its own. My first policy excluded "removable parts", so a stolen battery would have been on me. I had to add it separately.`,
       },
       {
         author: 'marcus_wrench',
-        hoursAfterStart: 9,
+        hoursAfterStart: 31,
         body: `And keep the receipt plus a photo of the frame number in your email. Half the theft claims I saw at the shop stalled because nobody could prove the frame number.`,
       },
       {
         author: 'sofia_commutes',
-        hoursAfterStart: 30,
+        hoursAfterStart: 33,
         body: `Great tips, thank you. Found one that covers battery theft and requires a lock rated at least ART 2 stars, which I already have. Signed up, and the frame number photo is now in three places.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 31,
+        hoursAfterStart: 34,
         body: `Adding one thing: register your frame number in the Ride app (*Bike → Ownership*). It doesn't replace insurance, but if a bike is reported stolen we flag its frame number, and any Fernwheel dealer or service centre that scans it gets a warning.
 
 We can't recommend specific insurers here, sorry: it varies too much from country to country.`,
@@ -251,7 +251,7 @@ We can't recommend specific insurers here, sorry: it varies too much from countr
     category: 'lounge',
     title: 'Dealer service vs doing it yourself?',
     author: 'jpetrov',
-    daysAgo: 50,
+    daysAgo: 55,
     posts: [
       {
         author: 'jpetrov',
@@ -260,7 +260,7 @@ We can't recommend specific insurers here, sorry: it varies too much from countr
       },
       {
         author: 'marcus_wrench',
-        hoursAfterStart: 2,
+        hoursAfterStart: 0.3,
         body: `Mechanically, the first service is:
 
 - check spoke tension (new wheels settle)
@@ -300,7 +300,7 @@ What we ask is that the 500 km check gets done by someone, and for electrical cl
     category: 'lounge',
     title: 'Hot take: every new rider should do a week in Eco only',
     author: 'trailgoat',
-    daysAgo: 34,
+    daysAgo: 36.5,
     posts: [
       {
         author: 'trailgoat',
@@ -402,7 +402,7 @@ Anyone else want this?`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 22,
+        hoursAfterStart: 10.5,
         body: `Thanks for this. I've passed the request to the app team along with the votes from this thread. Nothing to announce yet.
 
 @chen_wei good news: energy per ride is already logged. Open a ride in the Ride app and look at the *Energy* tab for Wh/km.
@@ -436,7 +436,7 @@ Any advice for a total beginner? I haven't cycled in about 15 years.`,
       },
       {
         author: 'grandpa_gears',
-        hoursAfterStart: 2,
+        hoursAfterStart: 0.3,
         body: `Congratulations! Advice from someone who was in your shoes not long ago:
 
 1. Stay in Eco until you're used to how quickly it pulls away.
@@ -445,7 +445,7 @@ Any advice for a total beginner? I haven't cycled in about 15 years.`,
       },
       {
         author: 'dana_rides',
-        hoursAfterStart: 4,
+        hoursAfterStart: 1.5,
         body: `And charge it fully once before your first long ride, so the range estimate has something to learn from. Welcome! Sage green is the best colour, don't let anyone tell you otherwise.`,
       },
     ],
@@ -454,7 +454,7 @@ Any advice for a total beginner? I haven't cycled in about 15 years.`,
     category: 'lounge',
     title: 'Anyone going on the Fernwheel group ride in Leeds on Saturday?',
     author: 'kwame_o',
-    daysAgo: 0.9,
+    daysAgo: 1.6,
     posts: [
       {
         author: 'kwame_o',
@@ -472,7 +472,7 @@ export const metroThreads: DemoThread[] = [
     category: 'metro',
     title: 'Belt drive after 2,000 km: long-term notes on the Metro M3',
     author: 'dana_rides',
-    daysAgo: 55,
+    daysAgo: 61,
     posts: [
       {
         author: 'dana_rides',
@@ -535,7 +535,7 @@ Confirming Marcus's tension tip: on the Metro M3 the belt should read **35–40 
     category: 'metro',
     title: 'Fold F20 on trains: folded size and weight in practice',
     author: 'felixfolds',
-    daysAgo: 47,
+    daysAgo: 51.5,
     posts: [
       {
         author: 'felixfolds',
@@ -550,29 +550,29 @@ Carrying it up stairs is the weak point. Where I can, I roll it along on the lit
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 5,
+        hoursAfterStart: 28,
         body: `Does the battery come out easily so you can carry it separately? That would knock a couple of kilos off.`,
       },
       {
         author: 'felixfolds',
-        hoursAfterStart: 7,
+        hoursAfterStart: 30,
         replyTo: 2,
         body: `Yes, the FW-360 slides out of the rear rack once you unlock it, and it's 2.3 kg on its own. On days with a lot of stairs I carry it in my backpack.`,
       },
       {
         author: 'sofia_commutes',
-        hoursAfterStart: 12,
+        hoursAfterStart: 35,
         body: `How is it on rough roads? 20-inch wheels on cobbles scare me a bit.`,
       },
       {
         author: 'felixfolds',
-        hoursAfterStart: 15,
+        hoursAfterStart: 38,
         replyTo: 4,
         body: `Honest answer: fine on tarmac, busy on cobbles. I run the tyres at 3 bar instead of 4 and it's much better.`,
       },
       {
         author: 'marcus_wrench',
-        hoursAfterStart: 18,
+        hoursAfterStart: 41,
         body: `Lower pressure on small wheels is the way. Just don't go below the minimum printed on the sidewall: pinch flats on 20" wheels are miserable to fix on a train platform.`,
       },
     ],
@@ -581,7 +581,7 @@ Carrying it up stairs is the weak point. Where I can, I roll it along on the lit
     category: 'metro',
     title: 'Best lock for a Metro M3? Frame lock plus a chain?',
     author: 'pedalpusher88',
-    daysAgo: 40,
+    daysAgo: 43.5,
     posts: [
       {
         author: 'pedalpusher88',
@@ -619,7 +619,7 @@ Carrying it up stairs is the weak point. Where I can, I roll it along on the lit
     category: 'metro',
     title: 'Rattle from the rear rack on my Metro M3',
     author: 'nadia-b',
-    daysAgo: 33,
+    daysAgo: 35,
     posts: [
       {
         author: 'nadia-b',
@@ -659,7 +659,7 @@ If anyone else finds a loose rack bolt on a Metro M3 built before 2024, mention 
     category: 'metro',
     title: 'Metro M3 or M3 Step-Through for a 165 cm rider?',
     author: 'ruthie-on-wheels',
-    daysAgo: 21,
+    daysAgo: 12.5,
     posts: [
       {
         author: 'ruthie-on-wheels',
@@ -683,7 +683,7 @@ If anyone else finds a loose rack bolt on a Metro M3 built before 2024, mention 
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 21,
+        hoursAfterStart: 10,
         body: `Two facts that might help you decide:
 
 - Both frames are rated for the **same 140 kg total** (rider + luggage + bike), and both take a rear child seat on the rack (rack load 27 kg).
@@ -732,7 +732,7 @@ Go with the one that felt more natural to you.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 9,
         body: `Thanks for flagging the reset.
 
 **Known issue in 3.2.1:** custom assist levels are reset to the defaults during the update. Nothing else is lost; just enter them again under *Ride app → Assist → Custom*. The fix will be in 3.2.2, and we've added a warning to the 3.2.1 release notes in the meantime.`,

@@ -8,7 +8,7 @@ export const haulThreads: DemoThread[] = [
     category: 'haul',
     title: 'Two kids on the Haul C2: our setup after six months',
     author: 'lena-k',
-    daysAgo: 58,
+    daysAgo: 64.5,
     posts: [
       {
         author: 'lena-k',
@@ -68,7 +68,7 @@ And Marcus is right about pads: for heavy family use, ask your dealer for **sint
     category: 'haul',
     title: 'PSA: check your Haul C2 rear axle nuts after the first 200 km',
     author: 'marcus_wrench',
-    daysAgo: 35,
+    daysAgo: 37.5,
     posts: [
       {
         author: 'marcus_wrench',
@@ -84,7 +84,7 @@ It's a two-minute check with a 15 mm spanner. The torque spec is on the sticker 
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 6,
         body: `Thanks Marcus, we've confirmed this with our quality team. The axle nuts are part of the 500 km check, but on a cargo bike checking them at 200 km is a good idea, and we're adding that to the Haul C2 manual. The correct torque is **35 Nm**, as Marcus says.`,
       },
       {
@@ -98,7 +98,7 @@ It's a two-minute check with a 15 mm spanner. The torque spec is on the sticker 
     category: 'haul',
     title: "Haul C2 centre stand folds up when parked on a slope",
     author: 'bikedad_tim',
-    daysAgo: 26,
+    daysAgo: 27,
     posts: [
       {
         author: 'bikedad_tim',
@@ -204,12 +204,12 @@ All rides until the display said 0%.`,
       },
       {
         author: 'lena-k',
-        hoursAfterStart: 18,
+        hoursAfterStart: 6.5,
         body: `Vents! I had no idea they opened. 🙈 Tried it on the school run this morning: much better.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 22,
+        hoursAfterStart: 7,
         body: `That's the fix 👍 Vents open, and if it's really muggy, unzip the back about 5 cm as well. You're not the first to miss the vents, so we'll make them clearer in the next version of the instructions.`,
       },
     ],
@@ -246,7 +246,7 @@ All rides until the display said 0%.`,
     category: 'haul',
     title: 'Has anyone fitted a front basket to a Haul C2?',
     author: 'bikedad_tim',
-    daysAgo: 0.6,
+    daysAgo: 1.3,
     posts: [
       {
         author: 'bikedad_tim',
@@ -262,7 +262,7 @@ export const ridgelineThreads: DemoThread[] = [
     category: 'ridgeline',
     title: 'Stock tyres on the R7 are the weak link. What are you running?',
     author: 'trailgoat',
-    daysAgo: 60,
+    daysAgo: 67,
     posts: [
       {
         author: 'trailgoat',
@@ -321,7 +321,7 @@ Wait, mine came with inner tubes installed. Is that a regional thing?`,
     category: 'ridgeline',
     title: 'R7 suspension setup: sag, rebound and what worked for me',
     author: 'hollis_mtb',
-    daysAgo: 44,
+    daysAgo: 48,
     posts: [
       {
         author: 'hollis_mtb',
@@ -368,7 +368,7 @@ One tip to add: set sag **with the battery installed**. 4 kg makes a real differ
     category: 'ridgeline',
     title: 'Which assist mode for technical switchback climbs?',
     author: 'chen_wei',
-    daysAgo: 30,
+    daysAgo: 31.5,
     posts: [
       {
         author: 'chen_wei',
@@ -377,22 +377,22 @@ One tip to add: set sag **with the battery installed**. 4 kg makes a real differ
       },
       {
         author: 'trailgoat',
-        hoursAfterStart: 2,
+        hoursAfterStart: 30,
         body: `Trail mode plus smooth pressure. Trail responds to how hard you push, so if you keep the pressure even it feeds in evenly. It's jabbing at the pedals that makes it surge.`,
       },
       {
         author: 'hollis_mtb',
-        hoursAfterStart: 5,
+        hoursAfterStart: 33,
         body: `Also shift down *before* the corner. Mid-drives hate shifting under load, and the motor briefly cuts out while you shift, which is the "lag" you're feeling.`,
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 40,
+        hoursAfterStart: 52,
         body: `Tried both on the quarry loop this morning: Trail mode, smoother pressure and shifting early. Cleared two switchbacks I always put a foot down on. Thanks!`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 44,
+        hoursAfterStart: 55,
         body: `Nice! If you want to go further, *Ride app → Assist → Custom* lets you reduce Trail mode's **max support** and **response** for a gentler feed. Lots of riders drop the response from 5 to 3 for technical climbing.`,
       },
     ],
@@ -401,7 +401,7 @@ One tip to add: set sag **with the battery installed**. 4 kg makes a real differ
     category: 'ridgeline',
     title: 'Ridgeline R5 as a commuter: worth it?',
     author: 'kwame_o',
-    daysAgo: 24,
+    daysAgo: 24.5,
     posts: [
       {
         author: 'kwame_o',
@@ -425,7 +425,7 @@ One tip to add: set sag **with the battery installed**. 4 kg makes a real differ
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 11,
         body: `The R5 does have rack and fender mounts at the dropouts. The Fernwheel trail fender set (\`FW-FD-R5\`) fits tyres up to 2.5", and the R5 takes a rack with up to 25 kg.`,
       },
       {
@@ -538,7 +538,7 @@ What matters most to you?`,
     category: 'ridgeline',
     title: 'Renting an R7 near Whistler in May: beginner-friendly trails?',
     author: 'pedalpusher88',
-    daysAgo: 0.8,
+    daysAgo: 2.2,
     posts: [
       {
         author: 'pedalpusher88',
@@ -554,7 +554,7 @@ export const helpThreads: DemoThread[] = [
     category: 'help',
     title: 'E-07 on my Metro M3: motor stops after a few seconds',
     author: 'pedalpusher88',
-    daysAgo: 57,
+    daysAgo: 63.5,
     solvedBy: 2,
     posts: [
       {
@@ -574,7 +574,7 @@ export const helpThreads: DemoThread[] = [
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 18,
+        hoursAfterStart: 3.5,
         body: `Exactly right, thanks Marcus. For anyone who finds this thread later: **E-07 means "no speed signal"**, and the motor stops assisting after a few seconds because that's a legal requirement. Checklist:
 
 1. The magnet lines up with the mark on the sensor.
@@ -595,7 +595,7 @@ If it keeps coming back after that, the sensor may be damaged. Dealers keep them
     category: 'help',
     title: "Charger light blinks orange and the battery won't charge",
     author: 'lena-k',
-    daysAgo: 52,
+    daysAgo: 57.5,
     solvedBy: 2,
     posts: [
       {
@@ -615,7 +615,7 @@ If it keeps coming back after that, the sensor may be damaged. Dealers keep them
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 4.5,
         body: `To complete the picture for future readers, here's what the FC-4 charger's light means:
 
 - **Solid red:** charging
@@ -631,7 +631,7 @@ The full table is in the [charger manual](https://support.fernwheel.example/char
     category: 'help',
     title: "Ride app can't find my bike on a new iPhone",
     author: 'sofia_commutes',
-    daysAgo: 46,
+    daysAgo: 50.5,
     solvedBy: 4,
     posts: [
       {
@@ -641,7 +641,7 @@ The full table is in the [charger manual](https://support.fernwheel.example/char
       },
       {
         author: 'felixfolds',
-        hoursAfterStart: 2,
+        hoursAfterStart: 4.5,
         body: `On older firmware the bike only pairs with one phone at a time. Remove the bike on the old phone first (Ride app → *Bike → Remove bike*), then try again on the new one.`,
       },
       {
@@ -661,7 +661,7 @@ The full table is in the [charger manual](https://support.fernwheel.example/char
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 22,
+        hoursAfterStart: 9,
         body: `Great teamwork, both of you. Felix's point is right too: firmware **3.2.0 and later** lets you pair up to three phones; earlier versions only one. Now that you're connected, the app will offer you the update.`,
       },
     ],
@@ -670,8 +670,9 @@ The full table is in the [charger manual](https://support.fernwheel.example/char
     category: 'help',
     title: 'Range dropped by 30%: is my FW-720 battery degrading?',
     author: 'chen_wei',
-    daysAgo: 41,
+    daysAgo: 44.5,
     solvedBy: 6,
+    markedByStaff: true,
     posts: [
       {
         author: 'chen_wei',
@@ -690,29 +691,29 @@ The full table is in the [charger manual](https://support.fernwheel.example/char
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 18,
+        hoursAfterStart: 5,
         body: `Let's check the numbers first. In the Ride app, go to *Bike → Battery → Health*: it shows the capacity as a percentage of new.
 
 Losing up to about 10% over the first 300 cycles is normal. 30% would not be, and would be a warranty case: the FW-720 is warranted for **2 years or 500 cycles, to 70% capacity**. What does yours say?`,
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 20,
+        hoursAfterStart: 7,
         body: `Health says 94%. So the battery is fine... then where is my range going?`,
       },
       {
         author: 'hollis_mtb',
-        hoursAfterStart: 21,
+        hoursAfterStart: 9,
         body: `Check your brakes for drag. I had a sticky piston in the rear caliper once. Lift the back wheel and give it a spin: if it stops after a turn or two, that's your range going.`,
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 44,
+        hoursAfterStart: 30,
         body: `The rear wheel stopped after barely one turn. Cleaned the pistons and re-centred the caliper, and now it spins freely. Back to 42% left at the end of my loop. Classic.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 46,
+        hoursAfterStart: 31.5,
         body: `Great find, Hollis. "Check for brake drag" is going into our range troubleshooting guide.`,
       },
     ],
@@ -721,7 +722,7 @@ Losing up to about 10% over the first 300 cycles is normal. 30% would not be, an
     category: 'help',
     title: 'Firmware update fails with "code 14"',
     author: 'grandpa_gears',
-    daysAgo: 37,
+    daysAgo: 40,
     solvedBy: 3,
     posts: [
       {
@@ -757,7 +758,7 @@ If it still fails, send us the log (*Bike → Diagnostics → Share log*) throug
     category: 'help',
     title: 'E-21 and weak assist after washing my R5',
     author: 'kwame_o',
-    daysAgo: 31,
+    daysAgo: 33,
     solvedBy: 4,
     posts: [
       {
@@ -795,7 +796,7 @@ If E-21 is still there after two or three clean restarts, water might be the pro
     category: 'help',
     title: 'Can I leave the battery on the charger overnight?',
     author: 'nadia-b',
-    daysAgo: 22,
+    daysAgo: 22.5,
     solvedBy: 5,
     posts: [
       {
@@ -805,22 +806,22 @@ If E-21 is still there after two or three clean restarts, water might be the pro
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 2,
+        hoursAfterStart: 5.5,
         body: `Overnight is fine; the battery's management system stops at full. For storage, 50–70% is ideal, somewhere cool but not freezing.`,
       },
       {
         author: 'dana_rides',
-        hoursAfterStart: 4,
+        hoursAfterStart: 6,
         body: `There's a "storage mode" in the app that stops charging at 80%. I use it for everyday charging.`,
       },
       {
         author: 'chen_wei',
-        hoursAfterStart: 5,
+        hoursAfterStart: 6.5,
         body: `Small correction: the 80% cap is called *Battery Care*. Storage mode is a different setting that slowly brings the pack down to 60% if you leave it on the charger. Both are under *Bike → Battery*.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 8,
         body: `**Official answer:** leaving the battery on the charger overnight is safe.
 
 - **Every day:** for the longest battery life, switch on *Battery Care* (stops at 80%) and charge to 100% only before long rides.
@@ -847,27 +848,27 @@ If E-21 is still there after two or three clean restarts, water might be the pro
       },
       {
         author: 'grandpa_gears',
-        hoursAfterStart: 2,
+        hoursAfterStart: 6.5,
         body: `You have to press the walk button once first, so the display shows WALK, and *then* hold the minus button.`,
       },
       {
         author: 'pedalpusher88',
-        hoursAfterStart: 3,
+        hoursAfterStart: 7,
         body: `Tried that. The display says WALK, but the motor doesn't push.`,
       },
       {
         author: 'felixfolds',
-        hoursAfterStart: 5,
+        hoursAfterStart: 8.5,
         body: `Is your foot resting on a pedal? Walk assist only works up to 6 km/h and cancels as soon as there's any pressure on the pedals.`,
       },
       {
         author: 'pedalpusher88',
-        hoursAfterStart: 7,
+        hoursAfterStart: 9,
         body: `My foot was on the pedal. Of course it was. Works perfectly now. 🙃`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 10.5,
         body: `Glad that's sorted! Felix is spot on: walk assist goes up to 6 km/h and stops the moment the pedals feel any pressure. That's a safety feature, so the bike can't run away from you.`,
       },
     ],
@@ -896,7 +897,7 @@ If E-21 is still there after two or three clean restarts, water might be the pro
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 19,
+        hoursAfterStart: 6,
         body: `Marcus is right. **E-30 is a protection, not a fault:** the motor reduces its power to cool down and recovers by itself. A higher cadence makes the motor more efficient, so it runs cooler.
 
 If you ever see E-30 on flat ground or with a light load, that *would* be worth a check at your dealer.`,
@@ -912,8 +913,9 @@ If you ever see E-30 on flat ground or with a light load, that *would* be worth 
     category: 'help',
     title: 'Lost my battery key: can I get a replacement?',
     author: 'jpetrov',
-    daysAgo: 48,
+    daysAgo: 53,
     solvedBy: 4,
+    markedByStaff: true,
     posts: [
       {
         author: 'jpetrov',
@@ -922,24 +924,24 @@ If you ever see E-30 on flat ground or with a light load, that *would* be worth 
       },
       {
         author: 'marcus_wrench',
-        hoursAfterStart: 2,
+        hoursAfterStart: 26,
         body: `There's a number stamped on the key, and usually on a little metal tag that came with it. Any Fernwheel dealer can order a new key with that number.`,
       },
       {
         author: 'jpetrov',
-        hoursAfterStart: 3,
+        hoursAfterStart: 27,
         body: `Of course the tag was on the keyring too.`,
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 6,
+        hoursAfterStart: 30,
         body: `No worries, this happens more often than you'd think. We can look the key up from your **frame number**: please contact [support](https://support.fernwheel.example/contact) with the frame number and your proof of purchase (not here in public!). We'll send two keys to your dealer, usually within a week.
 
 In the meantime, you can charge through the charging port on the Haul's frame; the battery doesn't need to come out.`,
       },
       {
         author: 'jpetrov',
-        hoursAfterStart: 28,
+        hoursAfterStart: 52,
         body: `Didn't even realise the frame had a charging port. Keys ordered, thanks!`,
       },
     ],
@@ -978,7 +980,7 @@ In the meantime, you can charge through the charging port on the Haul's frame; t
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 22,
+        hoursAfterStart: 8,
         body: `That two-stage lock catches a lot of people out. The current Fold has a single-click lock, and we're updating the quick-start card for earlier bikes. Thanks for posting: someone will find this thread.`,
       },
     ],

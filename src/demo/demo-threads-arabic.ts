@@ -9,7 +9,7 @@ export const arabicThreads: DemoThread[] = [
     category: 'international',
     title: 'هل يسري الضمان على البطارية إذا اشتريت الدراجة من بلد آخر؟',
     author: 'omar_haddad',
-    daysAgo: 47,
+    daysAgo: 51.5,
     solvedBy: 3,
     posts: [
       {
@@ -48,8 +48,9 @@ export const arabicThreads: DemoThread[] = [
     category: 'international',
     title: 'الشاحن يسخن كثيراً أثناء الشحن، هل هذا طبيعي؟',
     author: 'noura_q',
-    daysAgo: 27,
+    daysAgo: 28,
     solvedBy: 4,
+    markedByStaff: true,
     posts: [
       {
         author: 'noura_q',

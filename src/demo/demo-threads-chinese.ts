@@ -9,7 +9,7 @@ export const chineseThreads: DemoThread[] = [
     category: 'international',
     title: '华为手机装不了 Ride App，还有别的下载方式吗？',
     author: 'zhao_lei',
-    daysAgo: 50,
+    daysAgo: 55,
     solvedBy: 2,
     posts: [
       {
@@ -40,7 +40,7 @@ export const chineseThreads: DemoThread[] = [
     category: 'international',
     title: '充电器坏了，能先用网上买的通用充电器吗？',
     author: 'lin_xiaoyu',
-    daysAgo: 33,
+    daysAgo: 35,
     solvedBy: 3,
     posts: [
       {
@@ -64,7 +64,7 @@ export const chineseThreads: DemoThread[] = [
       },
       {
         author: 'maya-fernwheel',
-        hoursAfterStart: 20,
+        hoursAfterStart: 9,
         body: `晓雨你好，我是社区经理 Maya。@chen_wei 说得没错，请一定不要用通用充电器。
 
 **充电器：** 先排除一下线和插头的问题：把充电器两头都拔掉，等 30 秒再插上。如果指示灯还是完全不亮，那就是充电器本身坏了。FC-4 保修两年，你的车买了不到两年，可以免费更换。请带上购买凭证去买车的经销商那里，或者通过[客服页面](https://support.fernwheel.example/contact)联系我们（订单号请不要发在论坛上）。

@@ -10,7 +10,7 @@ export const turkishThreads: DemoThread[] = [
     category: 'international',
     title: "İstanbul'da şarj istasyonu önerisi",
     author: 'elif_yildiz',
-    daysAgo: 29,
+    daysAgo: 30.5,
     solvedBy: 4,
     posts: [
       {
@@ -56,6 +56,7 @@ Bayilerimizin adreslerini [bayi haritasında](https://support.fernwheel.example/
     author: 'mert_ozkan',
     daysAgo: 16,
     solvedBy: 3,
+    markedByStaff: true,
     posts: [
       {
         author: 'mert_ozkan',

@@ -1,19 +1,23 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { seedSavedReplies } from './demo-saved-replies.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
+import { moderationActions } from './demo-moderation.js';
+import { countDemoViews } from './demo-views.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
-import { users, type Role } from '../db/schema.js';
+import { categories as categoryTable, users, type Role } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
 
 // Seeds the demo community (demo-content.ts) into an empty database on `npm start`. Everything is
 // written through the test factories, so demo posts take the same validation, markdown pipeline and
-// counters as real ones; only the clock is ours, so the community looks like it grew over two months.
+// counters as real ones; only the clock is ours, so the community looks like it grew over ten weeks:
+// a moving clock is set before each post, vote, accepted answer and moderation decision.
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-/** The categories predate every thread (the oldest is about 62 days old). */
+/** The categories predate every thread (the oldest is about 69 days old). */
 const CATEGORIES_DAYS_AGO = 90;
 
 export type DemoAccount = { username: string; password: string; role: Role };
@@ -25,7 +29,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const now = ctx.now();
   const { authors, accounts } = await createPeople(ctx, now);
   createCategories(ctx, now);
-  await createConversations(ctx, now, authors);
+  const threadIds = await createConversations(ctx, now, authors);
+  countDemoViews(ctx.db, now, threads, threadIds, threads.map((thread) => thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart))));
   seedSavedReplies(ctx, authors);
   setSetting(ctx.db, 'site_name', brand.name);
   // The seeded conversations are not news: the demo members' first digests cover what happens next.
@@ -54,7 +59,7 @@ async function createPeople(ctx: ServiceContext, now: number) {
   const created = await Promise.all(
     people.map(async (person) => {
       const password = person.password ?? randomBytes(18).toString('base64url');
-      const joined: ServiceContext = { ...ctx, now: () => now - person.joinedDaysAgo * DAY_MS };
+      const joined: ServiceContext = { ...ctx, now: () => Math.round(now - person.joinedDaysAgo * DAY_MS) };
       const user = await makeUser(joined, {
         username: person.username,
         password,
@@ -73,25 +78,34 @@ async function createPeople(ctx: ServiceContext, now: number) {
 
 function createCategories(ctx: ServiceContext, now: number): void {
   const then: ServiceContext = { ...ctx, now: () => now - CATEGORIES_DAYS_AGO * DAY_MS };
-  categories.forEach((category, position) => makeCategory(then, { ...category, position }));
+  categories.forEach(({ targetReplyMinutes, ...category }, position) => {
+    const { id } = makeCategory(then, { ...category, position });
+    // No service sets a category's target reply time yet (the admin's category settings will):
+    // until then the demo writes the column directly.
+    if (targetReplyMinutes !== undefined) ctx.db.update(categoryTable).set({ targetReplyMinutes }).where(eq(categoryTable.id, id)).run();
+  });
 }
 
 /**
- * Posts, votes and accepted answers, played in the order of their dates on one clock: ids then
- * follow dates, as they do in a live community (the notifications page lists by id).
+ * Posts, votes, accepted answers and moderation, played in the order of their dates on one clock:
+ * ids then follow dates, as they do in a live community (the notifications page lists by id).
+ * Returns the ids of the demo threads, in the order of `threads`.
  */
-async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<void> {
+async function createConversations(ctx: ServiceContext, now: number, authors: Map<string, SignedIn>): Promise<number[]> {
   let t = now;
   const clocked: ServiceContext = { ...ctx, now: () => t };
   const threadIds: number[] = [];
   const postIds: number[][] = threads.map(() => []);
   const writes: DemoAction[] = demoTimeline(now).map((step) => ({ at: step.at, act: () => writePost(clocked, authors, step, threadIds, postIds) }));
-  const reactions = answerAndVoteActions(now, authors, postIds, (thread, postIndex) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart));
+  const postTime = (thread: DemoThread, postIndex: number) => demoPostTime(now, thread, thread.posts[postIndex]!.hoursAfterStart);
+  const reactions = answerAndVoteActions(now, authors, postIds, postTime);
+  const moderation = moderationActions(now, (username) => authorNamed(authors, username), postIds, (threadIndex, postIndex) => postTime(threads[threadIndex]!, postIndex));
   // A stable sort: posts keep the timeline's order, and come before reactions of the same moment.
-  for (const action of [...writes, ...reactions].sort((a, b) => a.at - b.at)) {
+  for (const action of [...writes, ...reactions, ...moderation].sort((a, b) => a.at - b.at)) {
     t = action.at;
     await action.act(clocked);
   }
+  return threadIds;
 }
 
 async function writePost(ctx: ServiceContext, authors: Map<string, SignedIn>, step: Step, threadIds: number[], postIds: number[][]): Promise<void> {

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../src/auth/accounts.js';
 import { brand, categories as demoCategories, MANAGER_USERNAME, people, threads as demoThreads } from '../../src/demo/demo-content.js';
 import { categories, posts, threads, users } from '../../src/db/schema.js';
+import { heldThreads } from '../../src/demo/demo-moderation.js';
 import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/demo/seed.js';
 import { getSetting } from '../../src/db/settings.js';
 import { runDigests } from '../../src/email/digest.js';
+import { listUnanswered } from '../../src/insights/unanswered.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -21,6 +23,9 @@ const customers = people.filter((person) => person.role === 'member');
 const manager = people.find((person) => person.role === 'manager');
 const admin = people.find((person) => person.role === 'admin');
 const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
+/** Every thread the seed writes: the conversations, and the posts held for review (never published). */
+const allThreads = demoThreads.length + heldThreads.length;
+const allPosts = totalPosts + heldThreads.length;
 
 describe('demo content', () => {
   it('has 12–24 customers without fixed passwords, and one manager and one admin with documented ones', () => {
@@ -54,7 +59,7 @@ describe('demo content', () => {
       expect(thread.posts[0]?.author, thread.title).toBe(thread.author);
       expect(thread.posts[0]?.hoursAfterStart, thread.title).toBe(0);
       expect(thread.daysAgo, thread.title).toBeGreaterThan(0);
-      expect(thread.daysAgo, thread.title).toBeLessThanOrEqual(65);
+      expect(thread.daysAgo, thread.title).toBeLessThanOrEqual(70);
       thread.posts.forEach((post, index) => {
         expect(usernames.has(post.author), `${thread.title}: ${post.author}`).toBe(true);
         expect(post.body.trim().length, thread.title).toBeGreaterThan(0);
@@ -165,8 +170,9 @@ describe('seedDemo', () => {
   it('creates exactly what the data describes', () => {
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
-    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(demoThreads.length);
-    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(totalPosts);
+    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length);
+    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
   });
@@ -296,16 +302,139 @@ describe('seedDemo', () => {
     expect(page).toContain('<span class="tag tag-solved">Solved</span>');
   });
 
+  describe('believable insights', () => {
+    const HOUR = 3_600_000;
+    const WEEK = 7 * DAY;
+    const all = <Row>(query: string, params: Record<string, number | string> = {}) => t.db.$client.prepare(query).all(params) as Row[];
+    /** Customers' questions: published threads opened by members. */
+    const questions = () =>
+      all<{ id: number; slug: string; createdAt: number; firstReplyAt: number | null; firstStaffReplyAt: number | null; target: number }>(
+        `select t.id, c.slug, t.created_at as createdAt, t.first_reply_at as firstReplyAt, t.first_staff_reply_at as firstStaffReplyAt, c.target_reply_minutes as target
+         from threads t join categories c on c.id = t.category_id where t.status = 'published' and t.opened_by_staff = 0`,
+      );
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    const managerAccount = () => t.db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.username, MANAGER_USERNAME)).get()!;
+
+    it('spreads the threads over more than 8 weeks, and not the same number every week', () => {
+      const created = all<{ createdAt: number }>(`select created_at as createdAt from threads where status = 'published'`).map((row) => row.createdAt);
+      expect(now - Math.min(...created)).toBeGreaterThan(8 * WEEK);
+      expect(now - Math.min(...created)).toBeLessThanOrEqual(10 * WEEK);
+      const perWeek = new Map<number, number>();
+      for (const at of created) perWeek.set(Math.floor((now - at) / WEEK), (perWeek.get(Math.floor((now - at) / WEEK)) ?? 0) + 1);
+      expect(perWeek.size).toBeGreaterThanOrEqual(9);
+      expect(new Set(perWeek.values()).size).toBeGreaterThan(1);
+    });
+
+    it('has members join over the weeks, more in some weeks than others', () => {
+      const joined = all<{ createdAt: number }>('select created_at as createdAt from users').map((row) => row.createdAt).filter((at) => now - at <= 10 * WEEK);
+      expect(joined.length).toBeGreaterThanOrEqual(8);
+      const perWeek = Array.from({ length: 10 }, (_, week) => joined.filter((at) => Math.floor((now - at) / WEEK) === week).length);
+      expect(new Set(perWeek).size).toBeGreaterThan(2);
+    });
+
+    it('answers most questions within hours, some only after a day, and leaves a few past their target', () => {
+      const all = questions();
+      const answered = all.filter((question) => question.firstReplyAt !== null);
+      expect(answered.length / all.length).toBeGreaterThanOrEqual(0.9);
+      const delays = answered.map((question) => question.firstReplyAt! - question.createdAt);
+      expect(median(delays)).toBeLessThan(4 * HOUR);
+      expect(delays.some((delay) => delay < HOUR)).toBe(true);
+      expect(delays.filter((delay) => delay > DAY).length).toBeGreaterThanOrEqual(3);
+      const staffDelays = all.filter((question) => question.firstStaffReplyAt !== null).map((question) => question.firstStaffReplyAt! - question.createdAt);
+      expect(staffDelays.filter((delay) => delay <= 12 * HOUR).length).toBeGreaterThan(staffDelays.length / 2);
+      // Not every question meets its target: the figure would not be believable at 100%.
+      const withinTarget = answered.filter((question) => question.firstReplyAt! - question.createdAt <= question.target * 60_000).length;
+      expect(withinTarget).toBeLessThan(answered.length);
+      expect(withinTarget / answered.length).toBeGreaterThan(0.7);
+    });
+
+    it('sets a target other than 24 hours and leaves a handful of questions past theirs on the manager\'s worklist', () => {
+      const targets = all<{ slug: string; target: number }>('select slug, target_reply_minutes as target from categories');
+      expect(targets).toContainEqual({ slug: 'help', target: 240 });
+      const worklist = listUnanswered(t.services, managerAccount()).questions;
+      expect(worklist.length).toBeGreaterThanOrEqual(3);
+      expect(worklist.length).toBeLessThanOrEqual(6);
+      expect(worklist.every((question) => question.overdueBy > 0 && now - question.createdAt < 3 * DAY)).toBe(true);
+      expect(worklist.map((question) => question.categoryName)).toContain(demoCategories.find((category) => category.slug === 'help')!.name);
+    });
+
+    it('marks solutions after they were written, by askers and by the manager, hours to days later', () => {
+      const solved = all<{ solvedAt: number; answeredAt: number; createdAt: number }>(
+        `select t.solved_at as solvedAt, p.created_at as answeredAt, t.created_at as createdAt from threads t join posts p on p.id = t.solved_post_id`,
+      );
+      expect(solved.length).toBe(demoThreads.filter((thread) => thread.solvedBy !== undefined).length);
+      for (const row of solved) {
+        expect(row.solvedAt).toBeGreaterThan(row.answeredAt);
+        expect(row.solvedAt).toBeLessThanOrEqual(now);
+      }
+      const times = solved.map((row) => row.solvedAt - row.createdAt);
+      expect(Math.min(...times)).toBeLessThan(6 * HOUR);
+      expect(Math.max(...times)).toBeGreaterThan(2 * DAY);
+      const byManager = all<{ n: number }>(`select count(*) as n from mod_log m join users u on u.id = m.actor_id where m.action = 'accept_answer' and u.username = @manager`, { manager: MANAGER_USERNAME })[0]!.n;
+      expect(byManager).toBeGreaterThanOrEqual(1);
+      expect(byManager).toBeLessThan(solved.length);
+    });
+
+    it('casts helpful votes over the weeks, not all at once', () => {
+      const days = all<{ day: number }>('select distinct created_at / 86400000 as day from post_votes');
+      expect(days.length).toBeGreaterThanOrEqual(30);
+    });
+
+    it('counts thread page views on every day, more on weekdays than at weekends', () => {
+      const perDay = all<{ day: number; views: number }>('select day, sum(views) as views from thread_views group by day');
+      expect(perDay.length).toBeGreaterThanOrEqual(60);
+      expect(perDay.every((row) => row.views > 0)).toBe(true);
+      const weekend = (day: number) => [0, 6].includes((day + 4) % 7);
+      const average = (rows: typeof perDay) => rows.reduce((sum, row) => sum + row.views, 0) / rows.length;
+      expect(average(perDay.filter((row) => !weekend(row.day)))).toBeGreaterThan(average(perDay.filter((row) => weekend(row.day))));
+      const threadsViewed = all<{ n: number }>('select count(distinct thread_id) as n from thread_views')[0]!.n;
+      expect(threadsViewed).toBe(demoThreads.length);
+      const categoryViews = all<{ n: number }>('select sum(views) as n from daily_activity')[0]!.n;
+      expect(categoryViews).toBe(perDay.reduce((sum, row) => sum + row.views, 0));
+    });
+
+    it('has flags and held posts over the weeks, decided after realistic waits, and one post waiting past the 30-minute alert', () => {
+      const items = all<{ kind: string; status: string; createdAt: number; resolvedAt: number | null }>(
+        'select kind, status, created_at as createdAt, resolved_at as resolvedAt from review_items',
+      );
+      const decided = items.filter((item) => item.status === 'resolved');
+      expect(decided.length).toBeGreaterThanOrEqual(3);
+      for (const item of decided) {
+        expect(item.resolvedAt! - item.createdAt).toBeGreaterThan(30 * 60_000);
+        expect(item.resolvedAt! - item.createdAt).toBeLessThan(2 * DAY);
+      }
+      expect(new Set(decided.map((item) => Math.floor((now - item.createdAt) / WEEK))).size).toBeGreaterThanOrEqual(3);
+      const waiting = items.filter((item) => item.status === 'open' && item.kind === 'approval');
+      expect(waiting.length).toBeGreaterThanOrEqual(1);
+      expect(waiting.some((item) => now - item.createdAt > 30 * 60_000)).toBe(true);
+      const flagReasons = all<{ reason: string }>('select distinct reason from flags').map((row) => row.reason);
+      expect(flagReasons.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('shows the held post to the manager in the review queue, and not to visitors', async () => {
+      const held = heldThreads.find((thread) => thread.rejected === undefined)!;
+      const queue = await (await t.http.get('/mod/queue', { as: managerAccount() })).text();
+      expect(queue).toContain(escapeText(held.title));
+      const corner = await (await t.http.get(`/c/${held.category}`)).text();
+      expect(corner).not.toContain(escapeText(held.title));
+    });
+  });
+
   // Last: it must see the seeded database and must not change it.
   it('does nothing when the database already has users', async () => {
     t.clock.advance(DAY);
     expect(await seedDemo(t.services)).toBeNull();
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
-    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(demoThreads.length);
-    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(totalPosts);
+    expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
+    expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
   });
 });
+
+/** `text` as hono/html writes it. */
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
+}
 
 /** The entities hono/html writes for the five characters it escapes. */
 function unescapeHtml(text: string): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { people, threads as demoThreads } from '../../src/demo/demo-content.js';
+import { heldThreads } from '../../src/demo/demo-moderation.js';
 import { enqueueEmail } from '../../src/email/outbox.js';
 import { startSmtpServer } from '../helpers/mail.js';
 import { prepareDatabase, startServer, type SpawnedServer } from '../helpers/spawned-server.js';
@@ -159,7 +160,8 @@ describe('simultaneous first starts on a new database', () => {
       const countOf = (table: string) => Number(db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
       expect(countOf('__drizzle_migrations')).toBe(readdirSync('migrations').filter((name) => name.endsWith('.sql')).length);
       expect(countOf('users')).toBe(people.length);
-      expect(countOf('threads')).toBe(demoThreads.length);
+      // The demo's conversations and the posts it holds for review.
+      expect(countOf('threads')).toBe(demoThreads.length + heldThreads.length);
       closeDatabase(db);
     } finally {
       for (const server of servers) server.child.kill('SIGTERM');
