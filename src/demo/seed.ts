@@ -6,6 +6,7 @@ import { seedSavedReplies } from './demo-saved-replies.js';
 import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
 import { moderationActions } from './demo-moderation.js';
 import { countDemoViews } from './demo-views.js';
+import { seedSpammer } from './demo-spammer.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
@@ -32,6 +33,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const threadIds = await createConversations(ctx, now, authors);
   countDemoViews(ctx.db, now, threads, threadIds, threads.map((thread) => thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart))));
   seedSavedReplies(ctx, authors);
+  await seedSpammer(ctx, now);
   setSetting(ctx.db, 'site_name', brand.name);
   // The seeded conversations are not news: the demo members' first digests cover what happens next.
   ctx.db.update(users).set({ lastDigestAt: now }).run();

@@ -8,6 +8,7 @@ import { demoPostTime, seedDemo, type DemoSeedResult } from '../../src/demo/seed
 import { getSetting } from '../../src/db/settings.js';
 import { runDigests } from '../../src/email/digest.js';
 import { listUnanswered } from '../../src/insights/unanswered.js';
+import { demoSpammer } from '../../src/demo/demo-spammer.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -23,9 +24,13 @@ const customers = people.filter((person) => person.role === 'member');
 const manager = people.find((person) => person.role === 'manager');
 const admin = people.find((person) => person.role === 'admin');
 const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
-/** Every thread the seed writes: the conversations, and the posts held for review (never published). */
-const allThreads = demoThreads.length + heldThreads.length;
-const allPosts = totalPosts + heldThreads.length;
+const spamThreads = demoSpammer.threads.length;
+const spamPosts = demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0);
+/** Every thread the seed writes: the conversations, the posts held for review (never published) and the spammer's. */
+const allThreads = demoThreads.length + heldThreads.length + spamThreads;
+const allPosts = totalPosts + heldThreads.length + spamPosts;
+/** Every account: the demo's people and the spammer. */
+const allUsers = people.length + 1;
 
 describe('demo content', () => {
   it('has 12–24 customers without fixed passwords, and one manager and one admin with documented ones', () => {
@@ -168,10 +173,10 @@ describe('seedDemo', () => {
   });
 
   it('creates exactly what the data describes', () => {
-    expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
+    expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(allUsers);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
-    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + spamThreads);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
@@ -195,9 +200,13 @@ describe('seedDemo', () => {
     }
     for (const category of t.db.select().from(categories).all()) {
       const own = demoThreads.filter((thread) => thread.category === category.slug);
-      const latest = Math.max(...own.map((thread) => demoPostTime(now, thread, thread.posts.at(-1)!.hoursAfterStart)));
-      expect(category.threadCount, category.slug).toBe(own.length);
-      expect(category.postCount, category.slug).toBe(own.reduce((sum, thread) => sum + thread.posts.length, 0));
+      const spam = demoSpammer.threads.filter((thread) => thread.category === category.slug);
+      const latest = Math.max(
+        ...own.map((thread) => demoPostTime(now, thread, thread.posts.at(-1)!.hoursAfterStart)),
+        ...spam.map((thread) => Math.round(now - Math.min(thread.hoursAgo, ...thread.bumps.map((bump) => bump.hoursAgo)) * 3_600_000)),
+      );
+      expect(category.threadCount, category.slug).toBe(own.length + spam.length);
+      expect(category.postCount, category.slug).toBe(own.reduce((sum, thread) => sum + thread.posts.length, 0) + spam.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0));
       expect(category.lastPostAt, category.slug).toBe(latest);
     }
   });
@@ -310,8 +319,9 @@ describe('seedDemo', () => {
     const questions = () =>
       all<{ id: number; slug: string; createdAt: number; firstReplyAt: number | null; firstStaffReplyAt: number | null; target: number }>(
         `select t.id, c.slug, t.created_at as createdAt, t.first_reply_at as firstReplyAt, t.first_staff_reply_at as firstStaffReplyAt, c.target_reply_minutes as target
-         from threads t join categories c on c.id = t.category_id where t.status = 'published' and t.opened_by_staff = 0`,
-      );
+         from threads t join categories c on c.id = t.category_id join users u on u.id = t.author_id
+         where t.status = 'published' and t.opened_by_staff = 0 and u.username <> @spammer`,
+      { spammer: demoSpammer.username });
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
     const managerAccount = () => t.db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.username, MANAGER_USERNAME)).get()!;
 
@@ -424,7 +434,7 @@ describe('seedDemo', () => {
   it('does nothing when the database already has users', async () => {
     t.clock.advance(DAY);
     expect(await seedDemo(t.services)).toBeNull();
-    expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(people.length);
+    expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(allUsers);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);

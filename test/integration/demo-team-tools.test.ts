@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANAGER_USERNAME } from '../../src/demo/demo-content.js';
+import { demoSpammer } from '../../src/demo/demo-spammer.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { createTestContext, type TestContext } from '../helpers/app.js';
+
+// The demo community's team has saved replies ready, so a manager can answer with one at once,
+// and a spammer to clean up.
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+  await seedDemo(t.services);
+});
+afterAll(() => t.close());
+
+describe('the demo’s saved replies', () => {
+  it('lists three, written by the demo’s manager, on /mod/saved-replies', async () => {
+    const manager = t.db.$client.prepare('select id from users where username = ?').get(MANAGER_USERNAME) as { id: number };
+    const rows = t.db.$client.prepare('select title, created_by_id as createdById from saved_replies order by title').all() as { title: string; createdById: number }[];
+    expect(rows.map((row) => row.title)).toEqual(['Battery warranty', 'Error codes E-07, E-21 and E-30', 'Ride app does not reconnect (Android)']);
+    expect(rows.every((row) => row.createdById === manager.id)).toBe(true);
+    const page = await (await t.http.get('/mod/saved-replies', { as: manager })).text();
+    for (const row of rows) expect(page).toContain(row.title);
+  });
+});
+
+describe('the demo’s spammer', () => {
+  it('shows in the lounge until the manager cleans them up in one action, blocking their domain', async () => {
+    const manager = t.db.$client.prepare('select id from users where username = ?').get(MANAGER_USERNAME) as { id: number };
+    const lounge = () => t.http.get('/c/lounge').then((response) => response.text());
+    const [spam] = demoSpammer.threads;
+    expect(await lounge()).toContain(spam!.title);
+    const panel = await (await t.http.get(`/mod/users/${demoSpammer.username}`, { as: manager })).text();
+    expect(panel).toContain('cheap-parts.example');
+    const cleaned = await t.http.post(`/mod/users/${demoSpammer.username}/spam-cleanup`, { confirm: 'yes', blockDomain: 'yes' }, { as: manager });
+    expect(cleaned.status).toBe(303);
+    expect(await lounge()).not.toContain(spam!.title);
+    const hidden = t.db.$client.prepare('select count(*) from posts p join users u on u.id = p.author_id where u.username = ? and p.hidden_at is not null').pluck().get(demoSpammer.username);
+    expect(hidden).toBe(demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0));
+    expect(t.db.$client.prepare('select domain from blocked_email_domains').pluck().all()).toEqual(['cheap-parts.example']);
+  });
+});
