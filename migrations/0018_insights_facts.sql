@@ -1,14 +1,14 @@
 -- Facts the insights dashboard reads (docs/insights.md), kept in the transaction of every write
 -- that makes them, whichever code path or process writes: who opened a thread, when it got its
--- first reply and first staff reply, and daily rollups of published posts, helpful votes and
+-- first visible reply and first staff reply, and daily rollups of published posts, helpful votes and
 -- accepted answers. A day is the UTC day number (ms / 86,400,000). A post counts once, when it is
 -- published, on the day it was written; hiding or deleting it later does not subtract it.
 -- Existing data is filled in first. Solutions accepted before this migration take the answer's
 -- writing time as their time of solution: the moment of acceptance was not recorded.
 UPDATE `threads` SET `opened_by_staff` = 1 WHERE `author_id` IN (SELECT `id` FROM `users` WHERE `role` IN ('manager', 'admin'));--> statement-breakpoint
 UPDATE `threads` SET
-  `first_reply_at` = (SELECT min(p.`created_at`) FROM `posts` p WHERE p.`thread_id` = `threads`.`id` AND p.`number` > 1 AND p.`status` = 'published' AND p.`author_id` <> `threads`.`author_id`),
-  `first_staff_reply_at` = (SELECT min(p.`created_at`) FROM `posts` p JOIN `users` u ON u.`id` = p.`author_id` WHERE p.`thread_id` = `threads`.`id` AND p.`number` > 1 AND p.`status` = 'published' AND p.`author_id` <> `threads`.`author_id` AND u.`role` IN ('manager', 'admin'))
+  `first_reply_at` = (SELECT min(p.`created_at`) FROM `posts` p WHERE p.`thread_id` = `threads`.`id` AND p.`number` > 1 AND p.`status` = 'published' AND p.`hidden_at` IS NULL AND p.`deleted_at` IS NULL AND p.`author_id` <> `threads`.`author_id`),
+  `first_staff_reply_at` = (SELECT min(p.`created_at`) FROM `posts` p JOIN `users` u ON u.`id` = p.`author_id` WHERE p.`thread_id` = `threads`.`id` AND p.`number` > 1 AND p.`status` = 'published' AND p.`hidden_at` IS NULL AND p.`deleted_at` IS NULL AND p.`author_id` <> `threads`.`author_id` AND u.`role` IN ('manager', 'admin'))
   WHERE `last_post_number` > 1;--> statement-breakpoint
 UPDATE `threads` SET
   `solved_at` = (SELECT p.`created_at` FROM `posts` p WHERE p.`id` = `threads`.`solved_post_id`),
@@ -53,11 +53,19 @@ WHEN NEW.`status` = 'published' AND NEW.`number` IS NOT NULL AND (OLD.`status` <
   INSERT INTO `member_days` (`day`, `category_id`, `user_id`, `posts`)
     SELECT NEW.`created_at` / 86400000, `category_id`, NEW.`author_id`, 1 FROM `threads` WHERE `id` = NEW.`thread_id`
     ON CONFLICT (`day`, `category_id`, `user_id`) DO UPDATE SET `posts` = `posts` + 1;
-  UPDATE `threads` SET `first_reply_at` = NEW.`created_at`
-    WHERE NEW.`number` > 1 AND `id` = NEW.`thread_id` AND `author_id` <> NEW.`author_id` AND (`first_reply_at` IS NULL OR `first_reply_at` > NEW.`created_at`);
-  UPDATE `threads` SET `first_staff_reply_at` = NEW.`created_at`
-    WHERE NEW.`number` > 1 AND `id` = NEW.`thread_id` AND `author_id` <> NEW.`author_id` AND (`first_staff_reply_at` IS NULL OR `first_staff_reply_at` > NEW.`created_at`)
-    AND (SELECT `role` FROM `users` WHERE `id` = NEW.`author_id`) IN ('manager', 'admin');
+END;--> statement-breakpoint
+-- A reply that stops or starts being visible (hidden by a manager or by flags, deleted by its
+-- author, held, approved, restored) moves the thread's first reply times to the earliest visible
+-- replies: a spam "answer" removed later does not leave its question answered (nor does a reply
+-- its author deleted, as in Discourse's report). The staff time then follows authors' roles now.
+CREATE TRIGGER `posts_insights_visibility` AFTER UPDATE OF `status`, `number`, `hidden_at`, `deleted_at` ON `posts`
+WHEN NEW.`number` > 1
+  AND (OLD.`status` = 'published' AND OLD.`number` IS NOT NULL AND OLD.`hidden_at` IS NULL AND OLD.`deleted_at` IS NULL)
+   <> (NEW.`status` = 'published' AND NEW.`hidden_at` IS NULL AND NEW.`deleted_at` IS NULL) BEGIN
+  UPDATE `threads` SET
+    `first_reply_at` = (SELECT min(p.`created_at`) FROM `posts` p WHERE p.`thread_id` = `threads`.`id` AND p.`number` > 1 AND p.`status` = 'published' AND p.`hidden_at` IS NULL AND p.`deleted_at` IS NULL AND p.`author_id` <> `threads`.`author_id`),
+    `first_staff_reply_at` = (SELECT min(p.`created_at`) FROM `posts` p JOIN `users` u ON u.`id` = p.`author_id` WHERE p.`thread_id` = `threads`.`id` AND p.`number` > 1 AND p.`status` = 'published' AND p.`hidden_at` IS NULL AND p.`deleted_at` IS NULL AND p.`author_id` <> `threads`.`author_id` AND u.`role` IN ('manager', 'admin'))
+    WHERE `id` = NEW.`thread_id`;
 END;--> statement-breakpoint
 CREATE TRIGGER `post_votes_insights_insert` AFTER INSERT ON `post_votes` BEGIN
   INSERT INTO `member_days` (`day`, `category_id`, `user_id`, `helpful`)

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptAnswer, unacceptAnswer } from '../../src/forum/answers.js';
 import { toggleHelpful } from '../../src/forum/votes.js';
+import { deletePost } from '../../src/forum/posts.js';
+import { hidePostWithReason, unhidePostByModerator } from '../../src/moderation/post-tools.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
@@ -62,6 +64,32 @@ describe('insights facts', () => {
     toggleHelpful(t.services, asker, { postId: customer.postId });
     expect(threadFacts(threadId)).toMatchObject({ solvedAt: null, solvedByStaff: 0 });
     expect(memberDay(helper.id)[1]).toEqual({ day: firstDay + 1, posts: 0, answers: 0, helpful: 0 });
+  });
+
+  it('moves the first reply times to the earliest reply still visible when one is hidden, deleted or restored', async () => {
+    const cat = makeCategory(t.services, { name: 'Help', kind: 'questions' });
+    const asker = await makeUser(t.services, { username: 'asker' });
+    const spammer = await makeUser(t.services, { username: 'spammer' });
+    const helper = await makeUser(t.services, { username: 'helper' });
+    const maya = await makeUser(t.services, { username: 'maya', role: 'manager' });
+    const { threadId } = await makeThread(t.services, asker, { category: cat.slug, title: 'Display goes dark', body: 'After ten minutes.' });
+    const created = t.clock.now();
+    t.clock.advance(HOUR);
+    const spam = await makeReply(t.services, spammer, { threadId, body: 'Buy cheap parts at example.com' });
+    t.clock.advance(HOUR);
+    const help = await makeReply(t.services, helper, { threadId, body: 'Check the display cable.' });
+    t.clock.advance(HOUR);
+    await makeReply(t.services, maya, { threadId, body: 'A firmware update fixes this.' });
+    expect(threadFacts(threadId)).toMatchObject({ firstReplyAt: created + HOUR, firstStaffReplyAt: created + 3 * HOUR });
+
+    hidePostWithReason(t.services, maya, { postId: spam.postId, reason: 'Spam' });
+    expect(threadFacts(threadId)).toMatchObject({ firstReplyAt: created + 2 * HOUR, firstStaffReplyAt: created + 3 * HOUR });
+    deletePost(t.services, helper, { postId: help.postId });
+    expect(threadFacts(threadId)).toMatchObject({ firstReplyAt: created + 3 * HOUR });
+    const activity = t.db.$client.prepare('SELECT replies FROM daily_activity WHERE category_id = ?').pluck().get(cat.id);
+    expect(activity).toBe(3); // what was published stays counted
+    unhidePostByModerator(t.services, maya, { postId: spam.postId });
+    expect(threadFacts(threadId)).toMatchObject({ firstReplyAt: created + HOUR, firstStaffReplyAt: created + 3 * HOUR });
   });
 
   it('marks threads opened by staff', async () => {
