@@ -5,7 +5,7 @@ import type { CategoryFacts, Period, ResponseMeasures, Share, SolutionMeasures }
 
 /*
  * Response times and solutions, from the facts kept on each thread (ADR 0041): one read of the
- * period's customer questions through threads_category_created_idx, then every figure (overall,
+ * period's customer questions from threads_questions_idx alone (it holds the facts), then every figure (overall,
  * per category, per week) is made from those rows here. No post is read.
  */
 
@@ -18,20 +18,25 @@ export type QuestionRow = {
   solvedByStaff: number;
 };
 
+type QuestionCells = [number, number, number | null, number | null, number | null, number];
+
 const statements = perDatabase((db: Db) => ({
-  questions: db.$client.prepare<{ categories: string; from: number; to: number }, QuestionRow>(
-    `SELECT t.category_id AS categoryId, t.created_at AS createdAt, t.first_reply_at AS firstReplyAt,
-       t.first_staff_reply_at AS firstStaffReplyAt, t.solved_at AS solvedAt, t.solved_by_staff AS solvedByStaff
-     FROM json_each(@categories) AS scope
-     JOIN threads t INDEXED BY threads_category_created_idx ON t.category_id = scope.value
-       AND t.created_at >= @from AND t.created_at < @to
-     WHERE t.status = 'published' AND t.opened_by_staff = 0`,
-  ),
+  // Raw arrays: better-sqlite3 builds them at half the cost of objects, for thousands of rows.
+  questions: db.$client
+    .prepare<{ categories: string; from: number; to: number }, QuestionCells>(
+      `SELECT t.category_id, t.created_at, t.first_reply_at, t.first_staff_reply_at, t.solved_at, t.solved_by_staff
+       FROM json_each(@categories) AS scope
+       JOIN threads t INDEXED BY threads_questions_idx ON t.category_id = scope.value
+         AND t.created_at >= @from AND t.created_at < @to
+       WHERE t.status = 'published' AND t.opened_by_staff = 0`,
+    )
+    .raw(),
 }));
 
 /** The customers' questions created in the period, in the given categories. */
 export function readQuestions(db: Db, categoryIds: readonly number[], period: Period): QuestionRow[] {
-  return statements(db).questions.all({ categories: JSON.stringify(categoryIds), from: period.from, to: period.to });
+  const cells = statements(db).questions.all({ categories: JSON.stringify(categoryIds), from: period.from, to: period.to });
+  return cells.map(([categoryId, createdAt, firstReplyAt, firstStaffReplyAt, solvedAt, solvedByStaff]) => ({ categoryId, createdAt, firstReplyAt, firstStaffReplyAt, solvedAt, solvedByStaff }));
 }
 
 /**

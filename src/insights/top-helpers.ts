@@ -14,7 +14,7 @@ export const TOP_HELPERS = 10;
 const statements = perDatabase((db: Db) => ({
   top: db.$client.prepare<{ categories: string; first: number; last: number; limit: number }, TopHelper>(
     `SELECT u.id AS userId, u.username AS username, given.answers AS answers, given.helpful AS helpful
-     FROM (SELECT m.user_id AS userId, sum(m.answers) AS answers, sum(m.helpful) AS helpful FROM member_days m
+     FROM (SELECT m.user_id AS userId, sum(m.answers) AS answers, sum(m.helpful) AS helpful FROM member_days m INDEXED BY member_days_helpers_idx
            WHERE m.day BETWEEN @first AND @last AND (m.answers > 0 OR m.helpful > 0)
              AND m.category_id IN (SELECT value FROM json_each(@categories))
            GROUP BY m.user_id) AS given
