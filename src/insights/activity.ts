@@ -50,9 +50,24 @@ export function activityOf(db: Db, categoryIds: readonly number[], period: Perio
     totals.views += day.views;
   }
   const newMembers = statements(db).newMembers.get({ from: period.from, to: period.to }) ?? 0;
-  const staff = new Set(statements(db).staff.all());
-  const active = new Set<number>();
-  for (const userId of statements(db).posters.all(scopeOf(categoryIds, period))) if (!staff.has(userId)) active.add(userId);
-  const activeMembers = active.size;
-  return { ...totals, newMembers, activeMembers };
+  return { ...totals, newMembers, activeMembers: countActiveMembers(db, categoryIds, period) };
+}
+
+/** Distinct members among the period's posters (a row per member, day and category). */
+function countActiveMembers(db: Db, categoryIds: readonly number[], period: Period): number {
+  const posters = statements(db).posters.all(scopeOf(categoryIds, period));
+  const staff = statements(db).staff.all();
+  let highest = 0;
+  for (const userId of posters) if (userId > highest) highest = userId;
+  // One byte per account id up to the highest: for 100k+ rows, several times cheaper than a Set.
+  const seen = new Uint8Array(highest + 1);
+  for (const userId of staff) if (userId <= highest) seen[userId] = 1;
+  let count = 0;
+  for (const userId of posters) {
+    if (seen[userId] === 0) {
+      seen[userId] = 1;
+      count += 1;
+    }
+  }
+  return count;
 }
