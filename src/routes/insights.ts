@@ -56,8 +56,13 @@ function sendCsv(c: Context<AppEnv>, filter: Filter, choice: PeriodChoice) {
 export const insightsRoutes = new Hono<AppEnv>().use('/mod/insights', staffOnly()).get('/mod/insights', (c) => {
   const services = c.get('services');
   const i18n = c.get('i18n');
-  // This process's counted views, so that a single-process community sees its latest ones.
-  c.get('threadViews').flush(services.db);
+  // This process's counted views, so that a single-process community sees its latest ones. If the
+  // database is busy, the counter keeps them for its next flush and the page goes on without them.
+  try {
+    c.get('threadViews').flush(services.db);
+  } catch {
+    // Kept by the counter (src/insights/thread-views.ts).
+  }
   const filter = filterOf(c);
   const now = services.now();
   const choice = choosePeriod(filter, now);
