@@ -7,6 +7,7 @@ import { activityOf, readActivityDays } from './activity.js';
 import { moderationOf } from './moderation.js';
 import { readQuestions, responseOf, solutionsOf, targetsOf } from './response.js';
 import { categoriesInScope } from './scope.js';
+import { readStaffIds } from './staff-ids.js';
 import { topHelpersOf } from './top-helpers.js';
 import type { CategoryFacts, Insights, Period } from './types.js';
 import { countUnanswered, listUnanswered, type UnansweredCursor } from './unanswered.js';
@@ -48,6 +49,7 @@ export function computeInsights(ctx: ServiceContext, viewer: Viewer, query: Insi
     const targets = targetsOf(chosen);
     const questions = readQuestions(ctx.db, ids, period);
     const days = readActivityDays(ctx.db, ids, period);
+    const staffIds = readStaffIds(ctx.db);
     const worklist = listUnanswered(ctx, staff, { categoryIds: ids, after: query.after ?? null, ...(query.unansweredLimit ? { limit: query.unansweredLimit } : {}) });
     return {
       period,
@@ -55,7 +57,7 @@ export function computeInsights(ctx: ServiceContext, viewer: Viewer, query: Insi
       categories: inScope,
       response: responseOf(questions, targets, now),
       solutions: solutionsOf(questions, chosen),
-      activity: activityOf(ctx.db, ids, period, days),
+      activity: activityOf(ctx.db, ids, period, days, staffIds),
       moderation: moderationOf(ctx.db, ids, period),
       byCategory: chosen.map((each) => {
         const own = questions.filter((row) => row.categoryId === each.id);
@@ -65,7 +67,7 @@ export function computeInsights(ctx: ServiceContext, viewer: Viewer, query: Insi
       unanswered: worklist.questions,
       unansweredNext: worklist.next,
       unansweredCount: countUnanswered(ctx, staff, ids),
-      topHelpers: topHelpersOf(ctx.db, ids, period),
+      topHelpers: topHelpersOf(ctx.db, ids, period, staffIds),
     };
   });
 }
