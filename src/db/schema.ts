@@ -174,6 +174,10 @@ export const threads = sqliteTable(
     index('threads_category_unsolved_idx')
       .on(t.categoryId, t.lastPostAt, t.id)
       .where(sql`solved_post_id is null and status = 'published'`),
+    // Insights: a period's customer questions with their facts, read from the index alone (ADR 0042).
+    index('threads_questions_idx')
+      .on(t.categoryId, t.createdAt, t.firstReplyAt, t.firstStaffReplyAt, t.solvedAt, t.solvedByStaff)
+      .where(sql`status = 'published' and opened_by_staff = 0`),
   ],
 );
 
@@ -601,7 +605,12 @@ export const memberDays = sqliteTable(
     answers: integer('answers').notNull().default(0),
     helpful: integer('helpful').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.categoryId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.categoryId, t.userId] }),
+    // Insights: a period's active members and top helpers, read from these indexes alone (ADR 0042).
+    index('member_days_posters_idx').on(t.day, t.categoryId, t.userId).where(sql`posts > 0`),
+    index('member_days_helpers_idx').on(t.day, t.categoryId, t.userId, t.answers, t.helpful).where(sql`answers > 0 or helpful > 0`),
+  ],
 );
 
 /** Thread page views per thread and UTC day, added in batches (never a row per view). */

@@ -15,6 +15,7 @@ import { healthRoutes } from './health.js';
 import { categoryRoutes } from './categories.js';
 import { claimRoutes } from './claims.js';
 import { homeRoutes } from './home.js';
+import { insightsRoutes } from './insights.js';
 import { modRoutes } from './mod.js';
 import { modUserRoutes } from './mod-users.js';
 import { savedReplyRoutes } from './saved-replies.js';
@@ -74,6 +75,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', modRoutes);
   app.route('/', modUserRoutes);
   app.route('/', savedReplyRoutes);
+  app.route('/', insightsRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminLanguageRoutes);
   app.route('/', adminBlockedDomainRoutes);

@@ -19,6 +19,7 @@ export const CASE_NAMES = [
   'search-common',
   'search-rare',
   'reads-during-writes',
+  'insights',
   'reply',
 ] as const;
 export type CaseName = (typeof CASE_NAMES)[number];
@@ -33,6 +34,7 @@ export const CASE_LABELS: Record<CaseName, string> = {
   'search-common': 'search, common word',
   'search-rare': 'search, rare word',
   'reads-during-writes': 'reads during writes',
+  insights: 'insights dashboard, 90 days (one at a time)',
   reply: 'reply (POST)',
 };
 
@@ -53,7 +55,15 @@ export type CasePlan = {
   jobs: JobSpec[];
   /** Requires the /search route. */
   needsSearch?: boolean;
+  /**
+   * Requested this many times one after another on one connection, by the runner itself, instead of
+   * under load: a page a manager opens now and then, measured as they wait for it (no cache).
+   */
+  sequentialRequests?: number;
 };
+
+/** How many times the insights case opens the dashboard. */
+export const INSIGHTS_REQUESTS = 50;
 
 function readJob(name: string, origin: string, paths: string[], settings: CaseSettings, headers: Record<string, string> = {}): JobSpec {
   return { name, origin, connections: settings.connections, seconds: settings.seconds, paths, method: 'GET', headers, expectStatus: 200, seed: settings.seed };
@@ -109,6 +119,8 @@ function uncappedPlan(name: CaseName, origin: string, ceilingOrigin: string, tar
           replyJob(origin, targets, settings, { name: 'writes', connections: settings.writeConnections, seconds: settings.seconds, rate: settings.writeRate }),
         ],
       };
+    case 'insights':
+      return { name, jobs: [{ ...readJob(name, origin, ['/mod/insights?period=90d'], settings, { cookie: targets.staffCookie }), connections: 1 }], sequentialRequests: INSIGHTS_REQUESTS };
     case 'reply':
       return { name, jobs: [replyJob(origin, targets, settings, {})] };
   }
@@ -126,6 +138,8 @@ export type CaseResult = {
   generator?: string;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** The cases measured one request at a time (insights) report their 95th percentile too. */
+  latencyP95Ms?: number;
   requests: number;
   errors: number;
   statuses: Record<string, number>;

@@ -144,6 +144,55 @@ async function sameResponsesCeiling(context: MeasureContext): Promise<ServerProc
   return startSameResponsesCeiling({ responsesFile, port: await freePort(), logFile: join(context.work, 'ceiling-same-responses.log') });
 }
 
+/** The value at rank ⌈p/100 × n⌉ of the sorted values (nearest rank). */
+function nearestRank(sorted: readonly number[], percent: number): number {
+  return sorted[Math.max(1, Math.ceil((percent / 100) * sorted.length)) - 1] ?? 0;
+}
+
+/** A case requested one at a time on one connection (keep-alive), timed by the runner. */
+async function measureSequentially(name: CaseName, plan: ReturnType<typeof planCase>, count: number, server: ServerProcess): Promise<CaseResult> {
+  const job = plan.jobs[0]!;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let bytes = 0;
+  const cpuStart = { server: readCpuSeconds(server.pid), own: process.cpuUsage(), machine: readMachineCpu().busy, at: performance.now() };
+  for (let index = 0; index < count; index += 1) {
+    const path = job.paths[index % job.paths.length]!;
+    const started = performance.now();
+    const response = await fetch(`${job.origin}${path}`, { headers: job.headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    const body = await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+    statuses[String(response.status)] = (statuses[String(response.status)] ?? 0) + 1;
+    if (response.status !== job.expectStatus) errors += 1;
+    bytes += body.byteLength;
+  }
+  const seconds = (performance.now() - cpuStart.at) / 1000;
+  const percent = (cpuSeconds: number) => Math.max(0, (cpuSeconds / seconds) * 100);
+  const serverCpu = percent(readCpuSeconds(server.pid) - cpuStart.server);
+  const ownUsage = process.cpuUsage(cpuStart.own);
+  const loadCpu = percent((ownUsage.user + ownUsage.system) / 1e6);
+  // Other processes' share tells a disturbed run (and lets --retries measure again).
+  const cpuPercent = { server: serverCpu, load: loadCpu, other: Math.max(0, percent(readMachineCpu().busy - cpuStart.machine) - serverCpu - loadCpu), markdown: 0 };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const rss = readRss(server.pid);
+  return {
+    ...emptyResult(name, 'n/a', ''),
+    status: 'ok',
+    generator: 'fetch, one at a time',
+    requestsPerSecond: count / seconds,
+    latencyMs: { p50: nearestRank(sorted, 50), p90: nearestRank(sorted, 90), p99: nearestRank(sorted, 99), max: sorted.at(-1) ?? 0 },
+    latencyP95Ms: nearestRank(sorted, 95),
+    requests: count,
+    errors,
+    statuses,
+    seconds,
+    serverRssBytes: { peak: rss, end: rss },
+    cpuPercent,
+    pageBytes: Math.round(bytes / count),
+  };
+}
+
 /** One case: its servers, a probe, the load, and the figures. */
 export async function measureCase(name: CaseName, context: MeasureContext): Promise<CaseResult> {
   const { app, work, targets, settings } = context;
@@ -155,6 +204,10 @@ export async function measureCase(name: CaseName, context: MeasureContext): Prom
     if (plan.needsSearch && !context.search) return emptyResult(name, 'n/a', 'no search route yet');
     const probed = await probe(plan);
     if (!probed.ok) return emptyResult(name, 'failed', probed.note);
+    if (plan.sequentialRequests !== undefined) {
+      const { note: _note, ...result } = await measureSequentially(name, plan, plan.sequentialRequests, app);
+      return result;
+    }
     const primed = isCeiling(name) ? undefined : await firstViews(plan);
     // After the probe, which starts the worker (and again every case: a replaced worker starts on the server's core).
     if (context.markdownCore === 'load') pinMarkdownThreads(app.pid, LOAD_CORE);

@@ -10,6 +10,7 @@ import { projectPath } from '../../src/lib/paths.js';
 import { threadSlug } from '../../src/lib/slug.js';
 import { RENDER_VERSION } from '../../src/markdown/renderer.js';
 import { analyzeForIndex } from '../../src/search/analyzer.js';
+import { insertAnswersAndVotes } from './answers-votes.js';
 import { parseArgs, runMain } from './args.js';
 import { dropIndexes, suspendSearchIndexing } from './bulk-load.js';
 import { checkDataset } from './check.js';
@@ -31,7 +32,7 @@ export const BENCH_ACCOUNT = { username: 'bench', email: 'bench@example.com', pa
 /** Bump when the dataset's shape changes, so old datasets are rebuilt. */
 // 2: titles and posts carry the search analyzer's text (threads.search_title, posts.search_text),
 // as the app writes them, so the server has no titles to re-analyze when it starts.
-const SEED_FORMAT = 2;
+const SEED_FORMAT = 3;
 const BATCH = 25_000;
 // Members who only need to exist share one real hash of a random password (nobody logs in as them).
 const STAFF = [
@@ -114,6 +115,7 @@ export async function buildDataset(options: SeedOptions): Promise<DatasetInfo> {
     await timed('categories, threads', () => insertThreads(db, plan));
     await timed('posts', () => insertPosts(db, plan, pool, seed, log));
     await timed('indexes', () => dropped.forEach((statement) => sqlite.exec(statement)));
+    await timed('answers, votes', () => insertAnswersAndVotes(db, plan.userCount));
     await timed('search index', rebuildSearch);
     await timed('check', () => checkDataset(db));
     sqlite.pragma('foreign_keys = ON');

@@ -16,6 +16,8 @@ export type Targets = {
   searchCommonPaths: string[];
   searchRarePaths: string[];
   cookie: string;
+  /** A session of a community-wide manager, for the team's pages. */
+  staffCookie: string;
   longestThread: { id: number; posts: number; pages: number };
 };
 
@@ -50,6 +52,9 @@ export function loadTargets(databasePath: string, seed: number): Targets {
     const bench = sqlite.prepare('SELECT id FROM users WHERE username_key = ?').pluck().get(BENCH_ACCOUNT.username) as number | undefined;
     if (bench === undefined) throw new Error(`The dataset has no "${BENCH_ACCOUNT.username}" account; build it with npm run bench:seed.`);
     const { token } = createSession(db, bench, Date.now());
+    const manager = sqlite.prepare("SELECT id FROM users WHERE role = 'manager' ORDER BY id LIMIT 1").pluck().get() as number | undefined;
+    if (manager === undefined) throw new Error('The dataset has no manager; build it with npm run bench:seed.');
+    const staffSession = createSession(db, manager, Date.now());
 
     // Deep pages: full pages from the second half of the longest threads (not the short last one).
     const deepPaths = deepest.flatMap((thread) => {
@@ -69,6 +74,7 @@ export function loadTargets(databasePath: string, seed: number): Targets {
       searchCommonPaths: COMMON_WORDS.map((word) => `/search?q=${word}`),
       searchRarePaths: RARE_WORDS.map((word) => `/search?q=${word}`),
       cookie: `${SESSION_COOKIE}=${token}`,
+      staffCookie: `${SESSION_COOKIE}=${staffSession.token}`,
       longestThread: { id: top.id, posts: top.posts, pages: Math.ceil(top.posts / POSTS_PER_PAGE) },
     };
   } finally {

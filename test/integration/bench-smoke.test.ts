@@ -31,7 +31,7 @@ describe('npm run bench (smoke)', () => {
     const report = await bench(join(folder, 'result.json'), []);
     expect(report.dataset).toMatchObject({ posts: 500 });
     const names = report.cases.map((result) => result.name);
-    expect(names).toEqual(['ceiling', 'ceiling-same-responses', 'anonymous-thread', 'signed-in-thread', 'deep-page', 'category', 'search-common', 'search-rare', 'reads-during-writes', 'reply']);
+    expect(names).toEqual(['ceiling', 'ceiling-same-responses', 'anonymous-thread', 'signed-in-thread', 'deep-page', 'category', 'search-common', 'search-rare', 'reads-during-writes', 'insights', 'reply']);
     for (const result of report.cases) {
       if (result.name.startsWith('search-') && result.status === 'n/a') continue;
       expect({ case: result.name, status: result.status, note: result.note }).toEqual({ case: result.name, status: 'ok', note: undefined });

@@ -1,0 +1,3 @@
+CREATE INDEX `member_days_posters_idx` ON `member_days` (`day`,`category_id`,`user_id`) WHERE posts > 0;--> statement-breakpoint
+CREATE INDEX `member_days_helpers_idx` ON `member_days` (`day`,`category_id`,`user_id`,`answers`,`helpful`) WHERE answers > 0 or helpful > 0;--> statement-breakpoint
+CREATE INDEX `threads_questions_idx` ON `threads` (`category_id`,`created_at`,`first_reply_at`,`first_staff_reply_at`,`solved_at`,`solved_by_staff`) WHERE status = 'published' and opened_by_staff = 0;
