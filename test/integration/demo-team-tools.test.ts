@@ -28,7 +28,7 @@ describe('the demo’s saved replies', () => {
 describe('the demo’s spammer', () => {
   it('shows in the lounge until the manager cleans them up in one action, blocking their domain', async () => {
     const manager = t.db.$client.prepare('select id from users where username = ?').get(MANAGER_USERNAME) as { id: number };
-    const lounge = () => t.http.get('/c/lounge').then((response) => response.text());
+    const lounge = async () => (await t.http.get('/c/lounge')).text();
     const [spam] = demoSpammer.threads;
     expect(await lounge()).toContain(spam!.title);
     const panel = await (await t.http.get(`/mod/users/${demoSpammer.username}`, { as: manager })).text();
