@@ -90,7 +90,11 @@ export type Insights = {
   /** Per category, for the table of response times against each category's target. */
   byCategory: CategoryInsights[];
   weeks: WeekPoint[];
-  /** Oldest first; the manager's worklist. */
+  /** Oldest first; the manager's worklist (a page of it, from ?after=). */
   unanswered: UnansweredQuestion[];
+  /** Where the worklist's next page starts, if there is one. */
+  unansweredNext?: { createdAt: number; id: number } | null;
+  /** How many questions are past their target now (all pages). */
+  unansweredCount?: number;
   topHelpers: TopHelper[];
 };

@@ -13,6 +13,7 @@ import { formBodyGuard } from './form-body.js';
 import { healthRoutes } from './health.js';
 import { categoryRoutes } from './categories.js';
 import { homeRoutes } from './home.js';
+import { insightsRoutes } from './insights.js';
 import { modRoutes } from './mod.js';
 import { modUserRoutes } from './mod-users.js';
 import { notificationRoutes } from './notifications.js';
@@ -69,6 +70,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', notificationRoutes);
   app.route('/', modRoutes);
   app.route('/', modUserRoutes);
+  app.route('/', insightsRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminLanguageRoutes);
   app.route('/', searchRoutes);
