@@ -17,7 +17,7 @@ export function chartTable(props: ChartTableProps): Html {
   return html`<details class="chart-numbers" open>
 <summary>${props.toggle}</summary>
 <div class="table-wrap"><table class="mod-table">
-<caption>${props.caption}</caption>
+<caption class="visually-hidden">${props.caption}</caption>
 <thead><tr><th scope="col">${props.rowHeading}</th>${props.columns.map((column) => html`<th scope="col" class="number">${column.heading}</th>`)}</tr></thead>
 <tbody>${props.rows.map(
     (row, index) => html`<tr><th scope="row">${row}</th>${props.columns.map((column) => html`<td class="number">${column.cells[index]}</td>`)}</tr>`,

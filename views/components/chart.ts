@@ -47,7 +47,9 @@ ${props.xLabels.map((label, index) =>
 function reference(props: ChartProps, top: number): Html {
   if (!props.reference) return html``;
   const y = round(yOf(props.reference.value, top));
-  return html`<g class="chart-reference"><line x1="${plot.left}" x2="${plot.right}" y1="${y}" y2="${y}" stroke-dasharray="6 4"></line><text class="chart-label" x="${plot.right}" y="${round(y - 4)}" text-anchor="end">${props.reference.label}</text></g>`;
+  // The label sits above the line, or below it when the line runs along the top of the plot.
+  const labelY = y - plot.top < 16 ? y + 16 : y - 5;
+  return html`<g class="chart-reference"><line x1="${plot.left}" x2="${plot.right}" y1="${y}" y2="${y}" stroke-dasharray="6 4"></line><text class="chart-label" x="${plot.right - 4}" y="${round(labelY)}" text-anchor="end">${props.reference.label}</text></g>`;
 }
 
 function svg(props: ChartProps, marks: (top: number) => Html): Html {

@@ -42,7 +42,10 @@ function filterForm(props: ModInsightsProps): Html {
 /** One figure of the headline: what it measures, then the value. */
 const figure = (label: string, value: Html | string) => html`<div class="figure"><dt>${label}</dt><dd>${value}</dd></div>`;
 
-const spreadFigures = (i18n: I18n, spread: Spread, median: MessageKey, p90: MessageKey) => [figure(i18n.t(median), timeOrNone(i18n, spread.median)), figure(i18n.t(p90), timeOrNone(i18n, spread.p90))];
+/** A time in the headline; "no data" quieter than a figure, as in shares. */
+const timeFigure = (i18n: I18n, ms: number | null) => (ms === null ? html`<span class="muted">${timeOrNone(i18n, ms)}</span>` : timeOrNone(i18n, ms));
+
+const spreadFigures = (i18n: I18n, spread: Spread, median: MessageKey, p90: MessageKey) => [figure(i18n.t(median), timeFigure(i18n, spread.median)), figure(i18n.t(p90), timeFigure(i18n, spread.p90))];
 
 function summary(i18n: I18n, insights: Insights, query: string): Html {
   const { response, solutions, activity, moderation } = insights;
