@@ -142,4 +142,21 @@ describe('the insights dashboard in Chromium', () => {
     },
     BROWSER_TEST_TIMEOUT,
   );
+
+  test(
+    'in Arabic on a phone: the page reads right to left, the charts keep time left to right, and axe finds nothing serious',
+    async () => {
+      const page = await openAsManager(PHONE);
+      await page.context().addCookies([{ name: 'hearth_locale', value: 'ar', url: forum.base }]);
+      await page.goto('/mod/insights?period=30d');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('.mod-table').first().evaluate((table) => getComputedStyle(table).direction)).toBe('rtl');
+      const weeks = await page.locator('section.chart').first().locator('svg .chart-point').evaluateAll((points) => points.map((point) => point.getBoundingClientRect().x));
+      expect(weeks.length).toBeGreaterThan(1);
+      expect([...weeks].sort((a, b) => a - b)).toEqual(weeks);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
 });

@@ -135,6 +135,23 @@ describe('the insights dashboard', () => {
     expect(markup).toContain('<option value="support" selected>Support</option>');
   });
 
+  it('escapes what members and managers wrote: titles, names, category names', () => {
+    const data = insights();
+    const hostile = '<img src=x onerror=alert(1)>';
+    const markup = page({
+      insights: {
+        ...data,
+        categories: [{ ...support, name: hostile }],
+        unanswered: [{ ...data.unanswered[0]!, title: hostile, categoryName: hostile, claimedBy: { id: 3, username: hostile } }],
+        topHelpers: [{ userId: 4, username: hostile, answers: 1, helpful: 0 }],
+      },
+      form: { period: '"><script>', from: '"><script>', to: '', category: '' },
+    });
+    expect(markup).not.toContain('<img src=x');
+    expect(markup).not.toContain('"><script>');
+    expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
   it('reads in Arabic with the same figures', () => {
     const markup = page({ i18n: new I18n(localeFormat('ar', 'UTC'), NOW) });
     expect(markup).toContain('direction="ltr"');
