@@ -5,8 +5,9 @@ import type { ActivityMeasures, Period } from './types.js';
 
 /*
  * Activity from the daily rollups (daily_activity, member_days) and users' sign-up times: what was
- * published on the period's UTC days, in the given categories. New members are community-wide
- * (an account belongs to no category).
+ * published on the period's UTC days, in the given categories. Active members are members (not
+ * staff) who published a post then; new members are community-wide (an account belongs to no
+ * category).
  */
 
 export type ActivityDay = { day: number; threads: number; replies: number; views: number };
@@ -23,8 +24,9 @@ const statements = perDatabase((db: Db) => ({
   newMembers: db.$client.prepare<{ from: number; to: number }, number>('SELECT count(*) FROM users WHERE created_at >= @from AND created_at < @to').pluck(),
   activeMembers: db.$client
     .prepare<Scope, number>(
-      `SELECT count(DISTINCT m.user_id) FROM member_days m
-       WHERE m.day BETWEEN @first AND @last AND m.posts > 0 AND m.category_id IN (SELECT value FROM json_each(@categories))`,
+      `SELECT count(*) FROM (SELECT DISTINCT m.user_id AS userId FROM member_days m
+         WHERE m.day BETWEEN @first AND @last AND m.posts > 0 AND m.category_id IN (SELECT value FROM json_each(@categories))) AS active
+       JOIN users u ON u.id = active.userId AND u.role = 'member'`,
     )
     .pluck(),
 }));

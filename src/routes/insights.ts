@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { isAdmin } from '../forum/permissions.js';
+import { msg } from '../i18n/message.js';
 import { computeInsights } from '../insights/measures.js';
-import { choosePeriod, DEFAULT_PERIOD, namedPeriod } from '../insights/period.js';
+import { csvFileName, csvTables, insightsCsv, isCsvTable } from '../insights/csv-tables.js';
+import { choosePeriod, DEFAULT_PERIOD, namedPeriod, type PeriodChoice } from '../insights/period.js';
 import type { UnansweredCursor } from '../insights/unanswered.js';
 import { modInsightsPage } from '../../views/pages/mod-insights.js';
 import type { AppEnv } from './env.js';
@@ -9,6 +11,9 @@ import { renderPage } from './render.js';
 import { staffOnly } from './staff-guard.js';
 
 // GET /mod/insights: the dashboard (docs/insights.md), and with ?format=csv its tables as CSV.
+
+// The worklist in a CSV holds every question past its target, up to this many.
+const CSV_UNANSWERED_MAX = 10_000;
 
 type Filter = { period: string; from: string; to: string; category: string };
 
@@ -31,6 +36,23 @@ function queryOf(filter: Filter, accepted: boolean): string {
   return search.toString();
 }
 
+/** ?format=csv: one table of the same figures, or the refusal as plain text (422). */
+function sendCsv(c: Context<AppEnv>, filter: Filter, choice: PeriodChoice) {
+  const i18n = c.get('i18n');
+  const tableName = c.req.query('table') ?? 'summary';
+  if (!isCsvTable(tableName)) return c.text(i18n.message(msg('insights.csv.tableUnknown', { tables: csvTables.join(', ') })), 422);
+  if (!choice.ok) return c.text(i18n.message(choice.error), 422);
+  const insights = computeInsights(c.get('services'), c.get('viewer'), {
+    period: choice.period,
+    category: filter.category || null,
+    ...(tableName === 'unanswered' ? { unansweredLimit: CSV_UNANSWERED_MAX } : {}),
+  });
+  return c.body(insightsCsv(insights, tableName, c.get('site').baseUrl), 200, {
+    'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Content-Disposition': `attachment; filename="${csvFileName(insights, tableName)}"`,
+  });
+}
+
 export const insightsRoutes = new Hono<AppEnv>().use('/mod/insights', staffOnly()).get('/mod/insights', (c) => {
   const services = c.get('services');
   const i18n = c.get('i18n');
@@ -39,6 +61,7 @@ export const insightsRoutes = new Hono<AppEnv>().use('/mod/insights', staffOnly(
   const filter = filterOf(c);
   const now = services.now();
   const choice = choosePeriod(filter, now);
+  if (c.req.query('format') === 'csv') return sendCsv(c, filter, choice);
   const period = choice.ok ? choice.period : namedPeriod(DEFAULT_PERIOD, now);
   const insights = computeInsights(services, c.get('viewer'), { period, category: filter.category || null, after: cursorOf(c.req.query('after')) });
   const next = insights.unansweredNext;

@@ -23,9 +23,44 @@ describe('GET /mod/insights', () => {
     expect(anonymous.status).toBe(303);
   });
 
-  it('refuses a bad period with 422, keeping the values, and shows the default period', async () => {
+  it('refuses a bad period with 422', async () => {
     const response = await t.http.get('/mod/insights?from=2026-11-10&to=2026-11-02', { as: t.admin });
     expect(response.status).toBe(422);
+  });
+
+  it('answers a CSV request with bad values with 422 and the reason as plain text', async () => {
+    const response = await t.http.get('/mod/insights?format=csv&from=2026-11-01&to=2027-01-01', { as: t.admin });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await response.text()).toBe('The to date is in the future. Choose 2026-11-20 or an earlier day.');
+    const table = await t.http.get('/mod/insights?format=csv&table=everything', { as: t.admin });
+    expect(table.status).toBe(422);
+    expect(await table.text()).toBe('There is no such table to export. Choose one of: summary, categories, weeks, unanswered, helpers, moderation.');
+    for (const query of ['period=12d', 'from=2026-11-01', 'from=2026-02-30&to=2026-03-01', 'from=2025-01-01&to=2026-01-02']) {
+      expect((await t.http.get(`/mod/insights?format=csv&${query}`, { as: t.admin })).status, query).toBe(422);
+    }
+  });
+
+  it('guards CSV cells that members wrote against spreadsheet formulas', async () => {
+    const titles = ['=HYPERLINK("http://evil.example","Click")', '+1 kettle', '-2 degrees', '@SUM(A1)', 'Plain, with a comma'];
+    for (const title of titles) {
+      await makeThread(t.services, t.member, { category: 'kettles', title, body: 'Please help with this.' });
+      t.clock.advance(60_000);
+    }
+    t.clock.advance(2 * 86_400_000);
+    const response = await t.http.get('/mod/insights?format=csv&table=unanswered', { as: t.admin });
+    const cells = (await response.text()).split('\r\n').slice(1, -1).map((line) => line.split(',')[1]);
+    expect(cells).toEqual(['"\'=HYPERLINK(""http://evil.example""', "'+1 kettle", "'-2 degrees", "'@SUM(A1)", '"Plain']);
+  });
+
+  it('exports the whole worklist, not only its first page', async () => {
+    for (let index = 1; index <= 51; index += 1) {
+      await makeThread(t.services, t.member, { category: 'kettles', title: `Unanswered question number ${index}`, body: 'Anyone?' });
+      t.clock.advance(1000);
+    }
+    t.clock.advance(2 * 86_400_000);
+    const csv = await (await t.http.get('/mod/insights?format=csv&table=unanswered', { as: t.admin })).text();
+    expect(csv.split('\r\n').length - 2).toBe(51);
   });
 
   it('answers 404 for an unknown category and for one outside a scoped manager’s categories', async () => {
