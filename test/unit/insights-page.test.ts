@@ -111,6 +111,12 @@ describe('the insights dashboard', () => {
     expect(markup).toContain('href="/mod/insights?period=30d&amp;after=1733000000000%3A15#unanswered-heading"');
   });
 
+  it('counts the whole worklist, not only the page shown', () => {
+    expect(page({ insights: insights({ unansweredCount: 27 }) })).toContain('27 questions are waiting past their target.');
+    expect(page({ insights: insights({ unansweredCount: 1 }) })).toContain('1 question is waiting past its target.');
+    expect(page({ insights: insights({ unanswered: [], unansweredCount: 0 }) })).not.toContain('waiting past their target.');
+  });
+
   it('offers every table as CSV', () => {
     const markup = page({ query: 'period=30d&category=support' });
     for (const table of ['summary', 'categories', 'weeks', 'unanswered', 'helpers', 'moderation']) {
@@ -127,10 +133,11 @@ describe('the insights dashboard', () => {
   });
 
   it('keeps the filter as sent and shows why it was refused', () => {
-    const markup = page({ form: { period: 'custom', from: '2026-12-09', to: '2026-12-01', category: 'support' }, error: 'The first day must come before the last.' });
+    const markup = page({ form: { period: '90d', from: '2026-12-09', to: '2026-12-01', category: 'support' }, error: 'The first day must come before the last.' });
     expect(markup).toContain('<div class="error-summary" role="alert">');
     expect(markup).toContain('The first day must come before the last.');
-    expect(markup).toContain('<option value="custom" selected>');
+    expect(markup).toContain('<option value="90d" selected>');
+    expect(markup).toContain('value="2026-12-01"');
     expect(markup).toContain('value="2026-12-09"');
     expect(markup).toContain('<option value="support" selected>Support</option>');
   });

@@ -57,6 +57,7 @@ export function unansweredTable(i18n: I18n, insights: Insights, query: string, n
   return html`<section aria-labelledby="unanswered-heading">
 <h2 id="unanswered-heading">${title}</h2>
 <p class="hint">${i18n.t('insightsPage.unansweredHint')}</p>
+${insights.unansweredCount ? html`<p class="unanswered-count">${i18n.t('insightsPage.unansweredCount', { count: insights.unansweredCount })}</p>` : ''}
 ${insights.unanswered.length === 0 ? html`<p class="empty">${i18n.t('insightsPage.noneUnanswered')}</p>` : html`<div class="table-wrap"><table class="mod-table">
 <caption class="visually-hidden">${title}</caption>
 ${heads([[i18n.t('insightsPage.question')], [i18n.t('insightsPage.category')], [i18n.t('insightsPage.asked')], [i18n.t('insightsPage.overdueBy'), true], [i18n.t('insightsPage.claim')]])}

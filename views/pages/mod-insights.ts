@@ -23,14 +23,15 @@ export type ModInsightsProps = {
   unansweredNext: string | null;
 };
 
-const periodLabels: Record<string, MessageKey> = { '7d': 'insightsPage.period.7d', '30d': 'insightsPage.period.30d', '90d': 'insightsPage.period.90d', custom: 'insightsPage.period.custom' };
+const periodLabels: Record<string, MessageKey> = { '7d': 'insightsPage.period.7d', '30d': 'insightsPage.period.30d', '90d': 'insightsPage.period.90d' };
 
 const option = (value: string, label: string, chosen: string) => (value === chosen ? html`<option value="${value}" selected>${label}</option>` : html`<option value="${value}">${label}</option>`);
 
+/** A preset period, or a custom one from two dates: dates, when both are given, win (src/insights/period.ts). */
 function filterForm(props: ModInsightsProps): Html {
   const { i18n, form, insights } = props;
   return html`<form method="get" action="/mod/insights" class="filter-form" aria-label="${i18n.t('insightsPage.filterLabel')}">
-  <label>${i18n.t('insightsPage.period')} <select name="period">${[...periodNames, 'custom'].map((name) => option(name, i18n.t(periodLabels[name]!), form.period))}</select></label>
+  <label>${i18n.t('insightsPage.period')} <select name="period">${periodNames.map((name) => option(name, i18n.t(periodLabels[name]!), form.period))}</select></label>
   <label>${i18n.t('insightsPage.from')} <input type="date" name="from" value="${form.from}"></label>
   <label>${i18n.t('insightsPage.to')} <input type="date" name="to" value="${form.to}"></label>
   <label>${i18n.t('insightsPage.category')} <select name="category">${option('', i18n.t('insightsPage.allCategories'), form.category)}${insights.categories.map((category) => option(category.slug, category.name, form.category))}</select></label>
