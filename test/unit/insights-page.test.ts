@@ -69,6 +69,12 @@ describe('the insights dashboard', () => {
     expect(markup).toContain('From Nov 2, 2026 to Dec 6, 2026, in all the categories you moderate.');
   });
 
+  it('names the chosen category and draws its own target', () => {
+    const markup = page({ insights: insights({ category: { ...support, targetReplyMinutes: 90 } }) });
+    expect(markup).toContain('From Nov 2, 2026 to Dec 6, 2026, in Support.');
+    expect(chartSection(markup, 'chart-first-reply')).toContain('Target 1 h 30 min');
+  });
+
   it('leaves out solutions when no category in view takes questions', () => {
     expect(page({ insights: insights({ solutions: null }) })).not.toContain('Solutions (Q&amp;A categories)');
   });
