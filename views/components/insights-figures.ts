@@ -1,12 +1,10 @@
 import type { I18n } from '../../src/i18n/translator.js';
+import type { CsvTable } from '../../src/insights/csv-tables.js';
 import type { Share } from '../../src/insights/types.js';
 import { html, type Html } from '../html.js';
 import { duration } from './duration.js';
 
 // How the dashboard writes its figures, the same in its headline, tables and charts.
-
-export const csvTables = ['summary', 'categories', 'weeks', 'unanswered', 'helpers', 'moderation'] as const;
-export type CsvTable = (typeof csvTables)[number];
 
 /** A time, or "no data" when nothing was measured (no question was answered in the period). */
 export function timeOrNone(i18n: I18n, ms: number | null): string {
