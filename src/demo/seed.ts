@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { seedSavedReplies } from './demo-saved-replies.js';
-import { brand, categories, people, threads, type DemoThread } from './demo-content.js';
+import { brand, categories, MANAGER_USERNAME, people, threads, type DemoThread } from './demo-content.js';
 import { moderationActions } from './demo-moderation.js';
 import { countDemoViews } from './demo-views.js';
 import { seedSpammer } from './demo-spammer.js';
+import { setEmailPreference } from '../email/preferences.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
@@ -33,6 +34,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const threadIds = await createConversations(ctx, now, authors);
   countDemoViews(ctx.db, now, threads, threadIds, threads.map((thread) => thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart))));
   seedSavedReplies(ctx, authors);
+  // The team wants its alerts (posts waiting for review, questions past target) at once, not in a digest.
+  const manager = authors.get(MANAGER_USERNAME);
+  if (manager) setEmailPreference(ctx, manager, 'immediately');
   await seedSpammer(ctx, now);
   setSetting(ctx.db, 'site_name', brand.name);
   // The seeded conversations are not news: the demo members' first digests cover what happens next.

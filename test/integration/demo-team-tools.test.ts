@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGER_USERNAME } from '../../src/demo/demo-content.js';
+import { runReviewAlerts } from '../../src/moderation/review-alerts.js';
 import { demoSpammer } from '../../src/demo/demo-spammer.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
@@ -39,5 +40,15 @@ describe('the demo’s spammer', () => {
     const hidden = t.db.$client.prepare('select count(*) from posts p join users u on u.id = p.author_id where u.username = ? and p.hidden_at is not null').pluck().get(demoSpammer.username);
     expect(hidden).toBe(demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0));
     expect(t.db.$client.prepare('select domain from blocked_email_domains').pluck().all()).toEqual(['cheap-parts.example']);
+  });
+});
+
+describe('the demo’s alerts', () => {
+  it('emails the manager at once, on the first check, about the post that has waited for review', () => {
+    const manager = t.db.$client.prepare('select id, email from users where username = ?').get(MANAGER_USERNAME) as { id: number; email: string };
+    expect(runReviewAlerts(t.db, t.clock.now()).notified).toBeGreaterThanOrEqual(1);
+    const mail = t.db.$client.prepare("select subject from email_outbox where to_address = ? and kind <> 'verify_email'").pluck().all(manager.email) as string[];
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatch(/review/i);
   });
 });
