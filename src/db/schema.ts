@@ -70,6 +70,12 @@ export const users = sqliteTable(
     // The member's own interface language and time zone; null follows the community's defaults.
     locale: text('locale'),
     timeZone: text('time_zone'),
+    // Accounts made at a first sign-in through the brand's identity provider take their username from
+    // a claim; the member may then choose their own once (1), after which it is 0.
+    usernameChangesLeft: integer('username_changes_left').notNull().default(0),
+    // The brand's own account: authors what the brand's servers create (threads for help articles),
+    // shown with the brand's name and an "Official" badge. Never signs in.
+    isBrand: integer('is_brand', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('users_created_idx').on(t.createdAt),
@@ -91,6 +97,9 @@ export const sessions = sqliteTable(
     lastUsedAt: integer('last_used_at').notNull(),
     // Shown in the account's session list so members can tell their devices apart.
     userAgent: text('user_agent'),
+    // Set for an embed session: the origin of the page whose frame holds it (ADR on embed sessions).
+    // Such a session is good in embed frames for that origin only, never for the community's pages.
+    embedOrigin: text('embed_origin'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -114,6 +123,8 @@ export const categories = sqliteTable(
     createdAt: integer('created_at').notNull(),
     // How soon a question here should get its first reply; insights measure against it (docs/insights.md).
     targetReplyMinutes: integer('target_reply_minutes').notNull().default(1440),
+    // Archived categories are read-only and leave the home page's list; their threads stay readable.
+    archivedAt: integer('archived_at'),
   },
   (t) => [uniqueIndex('categories_slug_unique').on(t.slug), index('categories_position_idx').on(t.position, t.id)],
 );
@@ -692,4 +703,87 @@ export const spamCleanupPosts = sqliteTable(
       .references(() => posts.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.cleanupId, t.postId] })],
+);
+
+/** A member's account at the brand's OpenID provider: they sign in by it (issuer + subject, never by email). */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The address the provider gave at the latest sign-in, and whether it said it was verified.
+    email: text('email'),
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('user_identities_user_idx').on(t.userId)],
+);
+
+/**
+ * A sign-in through the provider in flight, by its `state`: the PKCE verifier, the nonce and where
+ * to go after. Kept in the database (not a cookie alone) so any server process can finish it;
+ * single use, pruned when old. `purpose` tells a page sign-in from an embed's popup or a link.
+ */
+export const oidcLogins = sqliteTable(
+  'oidc_logins',
+  {
+    state: text('state').primaryKey(),
+    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce').notNull(),
+    next: text('next'),
+    purpose: text('purpose').notNull().default('signin'),
+    embedOrigin: text('embed_origin'),
+    // The browser that started it (a hash of a cookie set then): a state carried to another browser is refused.
+    browserHash: blob('browser_hash', { mode: 'buffer' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('oidc_logins_created_idx').on(t.createdAt)],
+);
+
+/**
+ * A provider identity waiting to be linked to the local account with the same verified address,
+ * until the member proves that account's password. Only a hash of the token is kept.
+ */
+export const pendingIdentityLinks = sqliteTable(
+  'pending_identity_links',
+  {
+    id: text('id').primaryKey(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    // Claims the account would be made or updated from (username, role), as JSON.
+    claims: text('claims'),
+    next: text('next'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('pending_identity_links_user_idx').on(t.userId)],
+);
+
+/**
+ * Single-use codes a sign-in popup hands to an embed frame by postMessage, which the frame
+ * exchanges for an embed session (a hash is stored; a code lives a minute).
+ */
+export const embedSignInCodes = sqliteTable(
+  'embed_sign_in_codes',
+  {
+    codeHash: blob('code_hash', { mode: 'buffer' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The embedding page's origin the code was issued for; exchanging it from any other is refused.
+    origin: text('origin').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('embed_sign_in_codes_expires_idx').on(t.expiresAt)],
 );
