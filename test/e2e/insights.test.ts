@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, serveForum, type ServedForum } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
 
 // The insights dashboard as a manager sees it in Chromium, on a desktop and on a phone, light and
 // dark: the server-drawn charts show, each with a table of the same numbers, nothing scrolls
 // sideways on a phone, and axe-core finds no serious or critical violation.
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'correct horse battery staple';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -61,19 +59,6 @@ async function openAsManager(viewport: { width: number; height: number }, colorS
   await logIn(page, 'maya', PASSWORD);
   await page.goto('/mod/insights?period=30d');
   return page;
-}
-
-type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** What a chart plots (its marks' values by week) and what its table says, column by column. */

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, type ServedForum } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
 
 // The interface in every shipped language, as a person sees it in Chromium: Arabic mirrors the
 // page, member text keeps its own direction inside a page of the other direction, and no
 // language's pages have serious accessibility violations (axe-core, the engine behind
 // Lighthouse's accessibility audit).
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const locales = ['en', 'zh-Hans', 'ar', 'tr'] as const;
 
 let forum: ServedForum;
@@ -80,20 +78,6 @@ describe('right to left in Chromium', () => {
     BROWSER_TEST_TIMEOUT,
   );
 });
-
-type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    // target-size (WCAG 2.2, off by default in axe) is one of Lighthouse's accessibility audits.
-    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility in every language (axe-core)', () => {
   test.each(locales)(

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
 
 // A manager's day in a real browser: add a saved reply, claim a customer's question, insert the
 // saved reply into the reply box (in place with JavaScript, through the preview step without),
 // and answer, which releases the claim.
 
 const PASSWORD = 'correct horse battery staple';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SAVED = 'Hold the power button for **10 seconds** to reset the kettle.';
 
 let forum: ServedForum;
@@ -25,17 +23,6 @@ async function managerPage(javaScriptEnabled: boolean): Promise<Page> {
   page.setDefaultTimeout(10_000);
   await logIn(page, 'maya', PASSWORD);
   return page;
-}
-
-/** Serious or critical axe-core findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; nodes: Array<{ target: string[] }> };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Found[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
-  });
-  return violations.filter((found) => found.impact === 'serious' || found.impact === 'critical').map((found) => `${found.id}: ${found.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 beforeAll(async () => {

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
 
 // "Delete spammer" as an admin does it in Chromium: the member page says what will happen, the
 // confirmation is required, one click cleans up, and the undo is on the same page. The page and
 // the blocked domains list have no serious accessibility violations, on a desk and on a phone.
 
 const PASSWORD = 'correct horse battery staple';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let forum: ServedForum;
 let browser: Browser;
@@ -32,17 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await forum?.close();
 });
-
-type Violation = { id: string; impact: string | null; nodes: Array<{ target: string[] }> };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('delete spammer in Chromium', () => {
   test(
