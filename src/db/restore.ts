@@ -37,7 +37,9 @@ function openSource(from: string): Database.Database {
   } catch (error) {
     source?.close();
     if (error instanceof RestoreRefused) throw error;
-    throw new RestoreRefused(`${from} is not a readable SQLite database (${error instanceof Error ? error.message : String(error)}); nothing was restored.`);
+    // SQLite's message may quote the damaged schema, newlines and all: the refusal stays one line.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
+    throw new RestoreRefused(`${from} is not a readable SQLite database (${reason}); nothing was restored.`);
   }
 }
 
