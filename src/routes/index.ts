@@ -2,6 +2,7 @@ import { localeRoutes } from './locale.js';
 import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
 import { adminBlockedDomainRoutes } from './admin-blocked-domains.js';
+import { adminCategoryRoutes } from './admin-categories.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
@@ -77,6 +78,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', savedReplyRoutes);
   app.route('/', insightsRoutes);
   app.route('/', adminRoutes);
+  app.route('/', adminCategoryRoutes);
   app.route('/', adminLanguageRoutes);
   app.route('/', adminBlockedDomainRoutes);
   app.route('/', searchRoutes);
