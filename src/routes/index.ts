@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
 import { adminBlockedDomainRoutes } from './admin-blocked-domains.js';
 import { adminCategoryRoutes } from './admin-categories.js';
+import { adminAppearanceRoutes } from './admin-appearance.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
@@ -79,6 +80,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', insightsRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminCategoryRoutes);
+  app.route('/', adminAppearanceRoutes);
   app.route('/', adminLanguageRoutes);
   app.route('/', adminBlockedDomainRoutes);
   app.route('/', searchRoutes);
