@@ -37,7 +37,9 @@ function openSource(from: string): Database.Database {
   } catch (error) {
     source?.close();
     if (error instanceof RestoreRefused) throw error;
-    throw new RestoreRefused(`${from} is not a readable SQLite database (${error instanceof Error ? error.message : String(error)}); nothing was restored.`);
+    // SQLite may quote a damaged schema, line breaks included: the command line answers in one line.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+    throw new RestoreRefused(`${from} is not a readable SQLite database (${reason}); nothing was restored.`);
   }
 }
 
