@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
 import { adminBlockedDomainRoutes } from './admin-blocked-domains.js';
 import { adminCategoryRoutes } from './admin-categories.js';
+import { adminHomeRoutes } from './admin-home.js';
 import { adminAppearanceRoutes } from './admin-appearance.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
@@ -78,6 +79,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', modUserRoutes);
   app.route('/', savedReplyRoutes);
   app.route('/', insightsRoutes);
+  app.route('/', adminHomeRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminCategoryRoutes);
   app.route('/', adminAppearanceRoutes);
