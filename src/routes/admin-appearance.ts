@@ -44,5 +44,7 @@ export const adminAppearanceRoutes = new Hono<AppEnv>()
       const links = linkLabels.map((label, index) => ({ label, url: linkUrls[index] ?? '' }));
       return render(c, { name: input.name, brandColor: input.brandColor, logoUrl: input.logoUrl, links, footer: input.footer }, fieldTexts(c, error.fields), 422);
     }
+    // Pages served before the app (src/lib/cached-pages.ts) take the new appearance from the next request.
+    c.get('pageCache').recheck();
     return c.redirect(`${PAGE}?done=saved`, 303);
   });

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { makeThread } from '../../src/demo/factories.js';
+import { createSession } from '../../src/auth/session.js';
+import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { httpClient } from '../helpers/app.js';
+import { serveWithCachedPages } from '../helpers/server.js';
 import { location } from '../helpers/forum.js';
 import { createModerationContext, type ModerationContext } from '../helpers/moderation.js';
 
@@ -97,6 +100,21 @@ describe('name, logo, links and footer', () => {
     const admin = await text(ctx.http.get(PAGE, { as: ctx.admin }));
     expect(admin).toContain('value="Kettle Owners Club"');
     expect(admin).toContain('value="https://help.brand.example/"');
+  });
+
+  it('reaches pages served from the cache before the app at once', async () => {
+    const served = await serveWithCachedPages(ctx);
+    try {
+      await served.get(threadPath);
+      const cached = await served.get(threadPath);
+      expect(cached.reachedApp).toBe(false);
+      const cookie = `${SESSION_COOKIE}=${createSession(ctx.db, ctx.admin.id, ctx.clock.now()).token}`;
+      const saved = await served.post(PAGE, { name: 'Kettle People', brandColor: '#1d4ed8', logoUrl: '', footer: '' }, { cookie });
+      expect(saved.status).toBe(303);
+      expect((await served.get(threadPath)).text).toContain('Kettle People');
+    } finally {
+      await served.close();
+    }
   });
 
   it('takes a logo on this site’s own origin', async () => {
