@@ -97,6 +97,9 @@ describe('name, logo, links and footer', () => {
       expect(page).toContain('<p class="footer-text" dir="auto">Kettle Co. · 1 Water Lane, Springfield</p>');
       expect(page).toContain('Kettle Owners Club');
     }
+    const log = await text(ctx.http.get('/mod/log', { as: ctx.admin }));
+    expect(log).toContain('changed the community’s appearance');
+    expect(log).toContain('label Help center, url https://help.brand.example/');
     const admin = await text(ctx.http.get(PAGE, { as: ctx.admin }));
     expect(admin).toContain('value="Kettle Owners Club"');
     expect(admin).toContain('value="https://help.brand.example/"');
