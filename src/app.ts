@@ -11,6 +11,7 @@ import { pageCsp, newNonce } from './lib/csp.js';
 import { msg } from './i18n/message.js';
 import { createCachePurger } from './lib/cache-purge.js';
 import { AppError, RateLimited } from './lib/errors.js';
+import { ErrorCounter } from './lib/error-counter.js';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, unavailableMessage } from './lib/unavailable.js';
 import { loggedPath } from './lib/log.js';
 import { PageCache } from './lib/page-cache.js';
@@ -41,6 +42,8 @@ export type AppDeps = {
   pageCache?: PageCache;
   /** Thread page views, added to the database in batches (src/insights/thread-views.ts). */
   threadViews?: ThreadViewCounter;
+  /** Unhandled errors answered, for the admin home's health. */
+  errorCounter?: ErrorCounter;
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const pageCache = deps.pageCache ?? new PageCache();
   const threadViews = deps.threadViews ?? new ThreadViewCounter();
+  const errorCounter = deps.errorCounter ?? new ErrorCounter(now);
   // The site's name and the community's language, followed across server processes; pages render
   // them, so the page cache's ETags change with them.
   const siteSettings = followSiteSettings({ db, config, pageCache, fallbackName: deps.siteName ?? 'Community' });
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('services', services);
     c.set('pageCache', pageCache);
     c.set('threadViews', threadViews);
+    c.set('errorCounter', errorCounter);
     c.set('limits', limits);
     c.set('config', config);
     c.set('site', siteSettings().site);
@@ -154,6 +159,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return renderError(c, 503, busy);
     }
+    errorCounter.record();
     log(`Unhandled error on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.get('requestId')})`, error);
     return renderError(c, 500, msg('request.failed'));
   });

@@ -6,7 +6,13 @@ import { escapeText, html, scriptNonce, type Html } from './html.js';
 import { rich } from './i18n.js';
 import { kept, type KeptMarkup } from './kept.js';
 
-export type Site = { name: string; baseUrl: string };
+/**
+ * How the community looks (Admin → Appearance, src/moderation/appearance.ts): the brand colour in
+ * force, a logo, links back to the brand's sites and a footer text. `version` changes with any of
+ * them: it names /brand.css's URL and the kept layouts.
+ */
+export type SiteLook = { brandColor: string; logoUrl: string | null; links: readonly { label: string; url: string }[]; footer: string; version: string };
+export type Site = { name: string; baseUrl: string; look?: SiteLook };
 
 export type LayoutProps = {
   site: Site;
@@ -99,6 +105,17 @@ function alternates(site: Site, canonicalPath: string): Html {
 }
 
 
+/** The community's name, or its logo with the name as the image's text. */
+function brandMark(site: Site): Html {
+  if (!site.look?.logoUrl) return html`<a class="brand" href="/" dir="auto">${site.name}</a>`;
+  return html`<a class="brand brand-logo" href="/"><img src="${site.look.logoUrl}" alt="${site.name}" height="32"></a>`;
+}
+
+/** Links back to the brand's own sites (its home, its help center), from Admin → Appearance. */
+function brandLinks(i18n: I18n, links: readonly { label: string; url: string }[]): Html {
+  return html`<nav class="brand-links" aria-label="${i18n.t('layout.brandLinks')}">${links.map((link) => html`<a href="${link.url}" dir="auto">${link.label}</a>`)}</nav>`;
+}
+
 /** Link previews in chat apps and social sites; only pages with a canonical URL are worth sharing. */
 function openGraph(props: LayoutProps): Html {
   const { site } = props;
@@ -145,13 +162,14 @@ ${props.structuredData ? html`<script type="application/ld+json"${scriptNonce}>$
 <link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/style.css">
-<link rel="stylesheet" href="/brand.css">
+<link rel="stylesheet" href="/brand.css${site.look ? `?v=${site.look.version}` : ''}">
 </head>
 <body>
 <a class="skip-link" href="#main">${i18n.t('layout.skipToContent')}</a>
 <header class="site-header">
   <div class="bar">
-    <a class="brand" href="/" dir="auto">${site.name}</a>
+    ${brandMark(site)}
+    ${site.look && site.look.links.length > 0 ? brandLinks(i18n, site.look.links) : ''}
     <form class="search" role="search" method="get" action="/search">
       <label class="visually-hidden" for="site-search">${i18n.t('layout.searchLabel')}</label>
       <input id="site-search" type="search" name="q" placeholder="${i18n.t('layout.searchPlaceholder')}" maxlength="200" dir="auto">
@@ -165,6 +183,7 @@ ${personal.reminder}
 ${props.main}
 </main>
 <footer class="site-footer">
+${site.look?.footer ? html`<p class="footer-text" dir="auto">${site.look.footer}</p>` : ''}
 <p>${footer(i18n, site.name)}</p>
 ${languagePicker(i18n)}
 </footer>

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
@@ -19,11 +19,18 @@ export type CategoryInput = {
   position?: number;
   target?: { value: unknown; unit: unknown };
 };
-export type Category = { id: number; slug: string; name: string; description: string; kind: CategoryKind; moderation: ModerationMode };
+/** `archived`: read-only for members and gone from the home page; its threads stay readable. */
+export type Category = { id: number; slug: string; name: string; description: string; kind: CategoryKind; moderation: ModerationMode; archived: boolean };
 
 /** `system` is the command line and the demo seed, which run with the operator's authority. */
-const DESCRIPTION_MAX = 500;
-const categoryColumns = { id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation };
+export const DESCRIPTION_MAX = 500;
+const archived = sql<boolean>`${categories.archivedAt} is not null`.mapWith(Boolean);
+const categoryColumns = { id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation, archived };
+
+/** The CLI's and the admin pages' rule for a name: 2 to 60 characters once trimmed. */
+export function categoryNameError(name: string): Message | undefined {
+  return name.length < 2 || name.length > 60 ? msg('category.nameLength') : undefined;
+}
 
 export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', input: CategoryInput): Category {
   const name = input.name.normalize('NFC').trim();
@@ -33,7 +40,7 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
   const taken = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get();
   const target: { minutes?: number; error?: Message } = input.target ? parseTargetReplyTime(input.target.value, input.target.unit) : { minutes: DEFAULT_TARGET_MINUTES };
   assertValid({
-    name: name.length < 2 || name.length > 60 ? msg('category.nameLength') : undefined,
+    name: categoryNameError(name),
     slug: !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)
       ? msg('category.slugFormat')
       : taken
@@ -73,7 +80,7 @@ export type CategorySummary = Category & {
   latest: { threadId: number; title: string; slug: string; at: number; username: string | null; solved: boolean } | null;
 };
 
-/** The home page: every category with its counts and latest activity, in one query. */
+/** The home page: every category still open, with its counts and latest activity, in one query. */
 export function listCategories(ctx: ServiceContext): CategorySummary[] {
   const lastPoster = alias(users, 'last_poster');
   const rows = ctx.db
@@ -96,17 +103,19 @@ export function listCategories(ctx: ServiceContext): CategorySummary[] {
     .from(categories)
     .leftJoin(threads, eq(threads.id, categories.lastThreadId))
     .leftJoin(lastPoster, eq(lastPoster.id, threads.lastPostAuthorId))
+    .where(isNull(categories.archivedAt))
     .orderBy(asc(categories.position), asc(categories.id))
     .all();
   return rows.map(({ threadId, title, threadSlug, username, lastPostAt, solved, ...category }) => ({
     ...category,
+    archived: false,
     latest: threadId !== null && title !== null && threadSlug !== null ? { threadId, title, slug: threadSlug, at: lastPostAt ?? 0, username, solved: solved === true } : null,
   }));
 }
 
 export function getCategory(ctx: ServiceContext, slug: string): Category {
   const category = ctx.db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description, kind: categories.kind, moderation: categories.moderation })
+    .select(categoryColumns)
     .from(categories)
     .where(eq(categories.slug, slug))
     .get();
@@ -114,6 +123,12 @@ export function getCategory(ctx: ServiceContext, slug: string): Category {
   return category;
 }
 
-export function listCategoryChoices(ctx: ServiceContext): { slug: string; name: string }[] {
-  return ctx.db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id)).all();
+/** Every category, or (`open`) only those that take new threads: the composer offers no archived one. */
+export function listCategoryChoices(ctx: ServiceContext, options: { open?: boolean } = {}): { slug: string; name: string }[] {
+  return ctx.db
+    .select({ slug: categories.slug, name: categories.name })
+    .from(categories)
+    .where(options.open ? isNull(categories.archivedAt) : undefined)
+    .orderBy(asc(categories.position), asc(categories.id))
+    .all();
 }

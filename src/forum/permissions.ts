@@ -7,7 +7,8 @@ import type { Viewer } from '../lib/context.js';
 // table-driven test; services call them and routes use them to decide what to show. Lists apply
 // the same rules through the SQL filters at the end.
 
-export type ThreadFacts = { locked: boolean; categoryId?: number };
+/** `archived`: its category is archived (read-only for members). */
+export type ThreadFacts = { locked: boolean; categoryId?: number; archived?: boolean };
 export type PostFacts = { authorId: number; number: number | null; deletedAt: number | null; hiddenAt: number | null };
 export type Target = { role: Role };
 /** The question a reply may answer: its asker (author of post 1) and its category. */
@@ -64,6 +65,11 @@ export function canCreateThread(viewer: Viewer, now = 0): boolean {
   return canPost(viewer, now);
 }
 
+/** An archived category takes no new threads, except from those who moderate it. */
+export function canStartThreadIn(viewer: Viewer, category: { id: number; archived: boolean }): boolean {
+  return !category.archived || canModerate(viewer, category.id);
+}
+
 /** A thread as replying sees it; without a status it is published. */
 export type ReplyThreadFacts = ThreadFacts & { status?: ContentStatus; authorId?: number };
 
@@ -76,6 +82,7 @@ export type ReplyThreadFacts = ThreadFacts & { status?: ContentStatus; authorId?
 export type ReplyBlock =
   | { kind: 'thread-pending' | 'thread-rejected'; yours: boolean }
   | { kind: 'locked' }
+  | { kind: 'archived' }
   | { kind: 'sign-in' }
   | { kind: 'silenced'; until: number };
 
@@ -83,7 +90,10 @@ export function replyBlock(viewer: Viewer, thread: ReplyThreadFacts, now = 0): R
   if (thread.status === 'pending' || thread.status === 'rejected') {
     return { kind: thread.status === 'pending' ? 'thread-pending' : 'thread-rejected', yours: viewer !== null && viewer.id === thread.authorId };
   }
-  if (thread.locked && !(thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer))) return { kind: 'locked' };
+  const moderates = thread.categoryId !== undefined ? canModerate(viewer, thread.categoryId) : isStaff(viewer);
+  // An archived category is read-only like a locked thread: its moderators still reply.
+  if (thread.archived && !moderates) return { kind: 'archived' };
+  if (thread.locked && !moderates) return { kind: 'locked' };
   if (viewer === null) return { kind: 'sign-in' };
   if (isSilenced(viewer, now)) return { kind: 'silenced', until: viewer.silencedUntil! };
   return null;

@@ -11,7 +11,7 @@ import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
 import { assertMayPost, composePost } from './compose.js';
 import { recordNewPost, recordRemovedPost } from './counters.js';
-import { canDeletePost, canReadDeletedText, canReadHiddenPost, canReply, canViewRevisions } from './permissions.js';
+import { canDeletePost, canReadDeletedText, canReadHiddenPost, canViewRevisions, replyBlock } from './permissions.js';
 import { findReplyTarget } from './reply-target.js';
 import { replyStatements } from './reply-statements.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
@@ -73,7 +73,8 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
   const statements = replyStatements(ctx.db);
   const thread = statements.thread.get({ threadId: input.threadId });
   if (!thread || thread.status !== 'published') throw new NotFound(msg('compose.threadNotFound'));
-  if (!canReply(viewer, thread, ctx.now())) throw new Forbidden(msg('reply.locked'));
+  const block = replyBlock(viewer, thread, ctx.now());
+  if (block) throw new Forbidden(msg(block.kind === 'archived' ? 'reply.archived' : 'reply.locked'));
   const replyTo = findReplyTarget(ctx, { threadId: thread.id, replyTo: input.replyTo });
   const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: thread.moderation, body });
   const now = ctx.now();

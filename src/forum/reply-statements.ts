@@ -10,7 +10,7 @@ export const replyStatements = perDatabase((db: Db) => {
   const value = (name: string) => sql.placeholder(name);
   return {
     thread: db
-      .select({ id: threads.id, slug: threads.slug, locked: threads.locked, status: threads.status, categoryId: threads.categoryId, moderation: categories.moderation })
+      .select({ id: threads.id, slug: threads.slug, locked: threads.locked, status: threads.status, categoryId: threads.categoryId, moderation: categories.moderation, archived: sql<boolean>`${categories.archivedAt} is not null`.mapWith(Boolean) })
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
       .where(eq(threads.id, value('threadId')))

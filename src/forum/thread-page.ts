@@ -72,6 +72,7 @@ type ThreadRow = {
   categorySlug: string;
   categoryName: string;
   categoryKind: CategoryKind;
+  archived: number;
 };
 
 // The page's reads are prepared once per database: building drizzle queries on every request
@@ -108,7 +109,7 @@ function prepare(db: Db) {
       'select threads.id, threads.title, threads.slug, threads.status, threads.version, threads.author_id as authorId, threads.locked, ' +
         'threads.pinned, threads.reply_count as replyCount, threads.solved_post_id as solvedPostId, threads.last_post_number as lastPostNumber, ' +
         'threads.created_at as createdAt, threads.last_post_at as lastPostAt, categories.id as categoryId, categories.slug as categorySlug, ' +
-        'categories.name as categoryName, categories.kind as categoryKind from threads join categories on categories.id = threads.category_id where threads.id = ?',
+        'categories.name as categoryName, categories.kind as categoryKind, categories.archived_at is not null as archived from threads join categories on categories.id = threads.category_id where threads.id = ?',
     ),
     page: db
       .select(postColumns)
@@ -176,7 +177,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const flagged = flaggedByViewer(queries, viewer, rows.map((post) => post.id));
   const voted = votedByViewer(ctx.db, viewer?.id ?? null, rows.map((post) => post.id));
   const held = ownHeldEdits(queries, viewer, row.id, rows);
-  const facts = { locked: row.locked === 1, categoryId: row.categoryId };
+  const facts = { locked: row.locked === 1, categoryId: row.categoryId, archived: row.archived === 1 };
   const question = row.status === 'published' ? { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind } : null;
   const now = ctx.now();
   const block = replyBlock(viewer, { ...facts, status: row.status, authorId: row.authorId }, now);

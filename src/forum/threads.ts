@@ -10,7 +10,7 @@ import { openApprovalItem } from '../moderation/publication.js';
 import { announcePost } from '../notifications/announce.js';
 import { composePost, censorTitle, assertMayPost } from './compose.js';
 import { recordNewPost, type Tx } from './counters.js';
-import { canModerate } from './permissions.js';
+import { canModerate, canStartThreadIn } from './permissions.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { titleColumns } from './thread-title.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
@@ -25,7 +25,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   const body = normalizeText(input.body);
   const categorySlug = typeof input.category === 'string' ? input.category : '';
   const category = categorySlug
-    ? ctx.db.select({ id: categories.id, moderation: categories.moderation }).from(categories).where(eq(categories.slug, categorySlug)).get()
+    ? ctx.db.select({ id: categories.id, moderation: categories.moderation, archivedAt: categories.archivedAt }).from(categories).where(eq(categories.slug, categorySlug)).get()
     : undefined;
   assertValid({
     category: category ? undefined : msg('compose.categoryMissing'),
@@ -35,6 +35,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   if (viewer === null) throw new Unauthenticated(msg('compose.logInToStart'));
   assertMayPost(ctx, viewer);
   const { id: categoryId, moderation } = category!;
+  if (!canStartThreadIn(viewer, { id: categoryId, archived: category!.archivedAt !== null })) throw new Forbidden(msg('compose.categoryArchived'));
   const { status, rendered, awaitsConfirmation } = await composePost(ctx, viewer, { mode: moderation, body, title });
   const storedTitle = censorTitle(ctx, title);
   const now = ctx.now();

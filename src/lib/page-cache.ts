@@ -94,6 +94,12 @@ export class PageCache {
     this.follow = check;
   }
 
+  /** Runs the check now: after this process saved a setting pages render, hits before the app must not wait for the interval. */
+  recheck(): void {
+    this.followedAt = performance.now();
+    this.follow?.();
+  }
+
   etag(key: string, version: string): string {
     return `"${this.prefix}-${createHash('sha1').update(key).digest('base64url').slice(0, 10)}-${version}"`;
   }

@@ -1,5 +1,6 @@
 import { asc, eq, gt } from 'drizzle-orm';
-import { categories, categoryKinds, moderationModes, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
+import { categories, categoryKinds, moderationModes, threads, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
+import { categoryNameError, DESCRIPTION_MAX } from '../forum/categories.js';
 import { normalizeText } from '../forum/validation.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
@@ -10,7 +11,7 @@ import { parseTargetReplyTime } from './target-reply-time.js';
 import { foldText } from './watched-words.js';
 
 // Community configuration that admins change at run time: watched words and each category's
-// moderation mode and kind. Every change is audited in its own transaction.
+// name, description, moderation mode, kind and target reply time. Every change is audited in its own transaction.
 
 export const WATCHED_WORD_MAX = 100;
 
@@ -79,15 +80,26 @@ export function removeWatchedWord(ctx: ServiceContext, viewer: Viewer, input: { 
   );
 }
 
-export type CategorySettings = { id: number; slug: string; name: string; kind: CategoryKind; moderation: ModerationMode; targetReplyMinutes: number };
+export type CategorySettings = {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  kind: CategoryKind;
+  moderation: ModerationMode;
+  targetReplyMinutes: number;
+  archivedAt: number | null;
+};
 
 const categorySettingsColumns = {
   id: categories.id,
   slug: categories.slug,
   name: categories.name,
+  description: categories.description,
   kind: categories.kind,
   moderation: categories.moderation,
   targetReplyMinutes: categories.targetReplyMinutes,
+  archivedAt: categories.archivedAt,
 };
 
 export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): CategorySettings[] {
@@ -95,21 +107,32 @@ export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): Categ
   return ctx.db.select(categorySettingsColumns).from(categories).orderBy(asc(categories.position), asc(categories.id)).all();
 }
 
-type Changeable = Pick<CategorySettings, 'kind' | 'moderation' | 'targetReplyMinutes'>;
+const changeable = ['name', 'description', 'kind', 'moderation', 'targetReplyMinutes'] as const;
+type Changeable = Pick<CategorySettings, (typeof changeable)[number]>;
 
 /** The audit's before and after: only the settings that changed. */
 function changes(before: Changeable, after: Changeable): { from: Partial<Changeable>; to: Partial<Changeable> } {
-  const keys = (['kind', 'moderation', 'targetReplyMinutes'] as const).filter((key) => before[key] !== after[key]);
+  const keys = changeable.filter((key) => before[key] !== after[key]);
   return { from: Object.fromEntries(keys.map((key) => [key, before[key]])), to: Object.fromEntries(keys.map((key) => [key, after[key]])) };
 }
 
-export type CategorySettingsInput = { categoryId: number; kind: unknown; moderation: unknown; targetValue: unknown; targetUnit: unknown };
+/** A field a client left out (an older form, a script) stays as it is. The slug never changes: links and feeds rely on it. */
+export type CategorySettingsInput = { categoryId: number; name?: unknown; description?: unknown; kind: unknown; moderation: unknown; targetValue: unknown; targetUnit: unknown };
+
+function textInput(value: unknown, current: string): string {
+  return value === undefined ? current : normalizeText(value).trim();
+}
 
 export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, input: CategorySettingsInput): CategorySettings {
   const actor = requireConfigurer(viewer);
-  // A client that sends no target (an older form, a script) leaves it as it is.
+  const category = ctx.db.select(categorySettingsColumns).from(categories).where(eq(categories.id, input.categoryId)).get();
+  if (!category) throw new NotFound(msg('mod.categoryGone'));
   const target: { minutes?: number; error?: Message } = input.targetValue === undefined && input.targetUnit === undefined ? {} : parseTargetReplyTime(input.targetValue, input.targetUnit);
+  const name = textInput(input.name, category.name).normalize('NFC');
+  const description = textInput(input.description, category.description);
   assertValid({
+    name: categoryNameError(name),
+    description: description.length > DESCRIPTION_MAX ? msg('category.descriptionLength', { max: DESCRIPTION_MAX }) : undefined,
     kind: typeof input.kind === 'string' && (categoryKinds as readonly string[]).includes(input.kind) ? undefined : msg('mod.categoryKindInvalid'),
     moderation:
       typeof input.moderation === 'string' && (moderationModes as readonly string[]).includes(input.moderation)
@@ -117,14 +140,14 @@ export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, inpu
         : msg('mod.categoryModerationInvalid'),
     target: target.error,
   });
-  const category = ctx.db.select(categorySettingsColumns).from(categories).where(eq(categories.id, input.categoryId)).get();
-  if (!category) throw new NotFound(msg('mod.categoryGone'));
-  const next = { kind: input.kind as CategoryKind, moderation: input.moderation as ModerationMode, targetReplyMinutes: target.minutes ?? category.targetReplyMinutes };
-  if (next.kind === category.kind && next.moderation === category.moderation && next.targetReplyMinutes === category.targetReplyMinutes) return category;
+  const next: Changeable = { name, description, kind: input.kind as CategoryKind, moderation: input.moderation as ModerationMode, targetReplyMinutes: target.minutes ?? category.targetReplyMinutes };
+  if (changeable.every((key) => next[key] === category[key])) return category;
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
       tx.update(categories).set(next).where(eq(categories.id, category.id)).run();
+      // The move rule (src/forum/threads.ts): only questions have accepted answers.
+      if (next.kind !== 'questions') tx.update(threads).set({ solvedPostId: null }).where(eq(threads.categoryId, category.id)).run();
       recordModAction(tx, { actorId: actor.id, action: 'category_settings', categoryId: category.id, details: changes(category, next), at: now });
     },
     { behavior: 'immediate' },

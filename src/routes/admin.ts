@@ -1,13 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { MessageKey } from '../i18n/catalog.js';
-import { createCategory } from '../forum/categories.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { readReviewAlertMinutes, updateReviewAlertMinutes } from '../moderation/alert-settings.js';
 import { readFlagTrust, updateFlagTrust } from '../moderation/flag-trust.js';
 import { requireConfigurer } from '../moderation/staff.js';
-import { addWatchedWord, listCategorySettings, listWatchedWordRows, removeWatchedWord, updateCategorySettings } from '../moderation/settings.js';
-import { categorySettingsPage, type CategorySettingsProps } from '../../views/pages/admin-categories.js';
+import { addWatchedWord, listWatchedWordRows, removeWatchedWord } from '../moderation/settings.js';
 import { flagSettingsPage, type FlagSettingsProps, type FlagSettingsValues } from '../../views/pages/admin-flags.js';
 import { watchedWordsPage } from '../../views/pages/admin-watched-words.js';
 import type { AppEnv } from './env.js';
@@ -18,8 +16,6 @@ import { adminOnly } from './staff-guard.js';
 const notices: Record<string, MessageKey> = {
   added: 'admin.watchedWords.added',
   removed: 'admin.watchedWords.removed',
-  saved: 'admin.categories.saved',
-  created: 'admin.categories.created',
   'flags-saved': 'admin.flags.saved',
   'alert-saved': 'admin.alerts.saved',
 };
@@ -35,14 +31,6 @@ function renderWords(c: Context<AppEnv>, values: { word: string; action: string 
   const page = listWatchedWordRows(c.get('services'), c.get('viewer'), { after });
   const i18n = c.get('i18n');
   return renderPage(c, watchedWordsPage({ i18n, ...page, isFirstPage: after === null, values, errors }), { title: i18n.t('admin.watchedWords.heading'), ...doneNotice(c) }, status);
-}
-
-type CategoriesPageState = Pick<CategorySettingsProps, 'failed' | 'creating'>;
-
-function renderCategories(c: Context<AppEnv>, state: CategoriesPageState = {}, status: 200 | 422 = 200) {
-  const categories = listCategorySettings(c.get('services'), c.get('viewer'));
-  const i18n = c.get('i18n');
-  return renderPage(c, categorySettingsPage({ i18n, categories, ...state }), { title: i18n.t('admin.categories.heading'), ...doneNotice(c) }, status);
 }
 
 type FlagsPageState = { values?: FlagSettingsValues; errors?: FieldErrors; alert?: FlagSettingsProps['alert'] };
@@ -74,40 +62,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/admin/watched-words/:id{[0-9]+}/remove', (c) => {
     removeWatchedWord(c.get('services'), c.get('viewer'), { id: idParam(c.req.param('id')) });
     return c.redirect('/admin/watched-words?done=removed', 303);
-  })
-  .get('/admin/categories', (c) => renderCategories(c))
-  .post('/admin/categories', async (c) => {
-    const form = await readForm(c);
-    const values = {
-      name: form['name'] ?? '',
-      slug: form['slug'] ?? '',
-      description: form['description'] ?? '',
-      kind: form['kind'] ?? '',
-      moderation: form['moderation'] ?? '',
-      targetValue: form['targetValue'] ?? '',
-      targetUnit: form['targetUnit'] ?? '',
-    };
-    try {
-      const { targetValue, targetUnit, ...rest } = values;
-      createCategory(c.get('services'), c.get('viewer'), { ...rest, target: { value: targetValue, unit: targetUnit } });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return renderCategories(c, { creating: { errors: fieldTexts(c, error.fields), values } }, 422);
-    }
-    return c.redirect('/admin/categories?done=created', 303);
-  })
-  .post('/admin/categories/:id{[0-9]+}', async (c) => {
-    const categoryId = idParam(c.req.param('id'));
-    const form = await readForm(c);
-    const input = { kind: form['kind'], moderation: form['moderation'], targetValue: form['targetValue'], targetUnit: form['targetUnit'] };
-    try {
-      updateCategorySettings(c.get('services'), c.get('viewer'), { categoryId, ...input });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const values = { kind: input.kind ?? '', moderation: input.moderation ?? '', targetValue: input.targetValue ?? '', targetUnit: input.targetUnit ?? '' };
-      return renderCategories(c, { failed: { categoryId, errors: fieldTexts(c, error.fields), values } }, 422);
-    }
-    return c.redirect('/admin/categories?done=saved', 303);
   })
   .get('/admin/flags', (c) => renderFlags(c))
   .post('/admin/flags', async (c) => {

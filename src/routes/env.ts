@@ -5,6 +5,7 @@ import type { Site } from '../../views/layout.js';
 import type { PageCache } from '../lib/page-cache.js';
 import type { ThreadViewCounter } from '../insights/thread-views.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
+import type { ErrorCounter } from '../lib/error-counter.js';
 
 /** What every route handler can read from the context. */
 export type AppEnv = {
@@ -16,6 +17,8 @@ export type AppEnv = {
     site: Site;
     pageCache: PageCache;
     threadViews: ThreadViewCounter;
+    /** Unhandled errors this process answered (src/lib/error-counter.ts). */
+    errorCounter: ErrorCounter;
     limits: RateLimiter;
     requestId: string;
     /** The operator's error log (what createApp was given). */

@@ -59,7 +59,7 @@ export function framedPage(c: Context<AppEnv>, main: AssembledPage, props: PageP
   const site = c.get('site');
   const i18n = c.get('i18n');
   const canonicalPath = canonicalFor(c, props.canonicalPath);
-  const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${canonicalPath ?? ''}`, () => {
+  const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${site.look?.version ?? ''} ${canonicalPath ?? ''}`, () => {
     return Frame.of(layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') }));
   });
   return frame.fill({ ...fillings, ...layoutPersonal(i18n, c.get('viewer'), viewerCounts(c)), main });

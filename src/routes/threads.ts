@@ -42,7 +42,7 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
 }
 
 function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | FormStatus) {
-  const categories = listCategoryChoices(c.get('services'));
+  const categories = listCategoryChoices(c.get('services'), { open: true });
   const silence = silenceOf(c.get('services'), c.get('viewer'));
   return renderPage(c, newThreadPage({ i18n: c.get('i18n'), categories, values, errors, ...(silence ? { silence } : {}) }), { title: c.get('i18n').t('compose.heading') }, status);
 }
@@ -57,7 +57,7 @@ async function previewNewThread(c: Context<AppEnv>, values: { category: string; 
     const title = values.title.trim().slice(0, SIMILAR_TITLE_MAX);
     const similar = title ? findSimilarThreads(c.get('services'), { title, category: values.category }) : [];
     const i18n = c.get('i18n');
-    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.get('services')), values, errors: {}, preview, similar }), { title: i18n.t('compose.previewPageTitle') });
+    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.get('services'), { open: true }), values, errors: {}, preview, similar }), { title: i18n.t('compose.previewPageTitle') });
   } catch (error) {
     const { status, errors } = formErrors(error, c);
     return renderNewThread(c, values, errors, status);

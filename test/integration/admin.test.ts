@@ -40,12 +40,13 @@ describe('who may configure', () => {
 
   it('shows the admin pages on the team’s start page to admins only', async () => {
     const admin = await (await ctx.http.get('/mod', { as: ctx.admin })).text();
-    for (const href of ['/mod/queue', '/mod/users', '/mod/log', '/admin/watched-words', '/admin/categories', '/admin/flags', '/admin/embedding']) expect(admin).toContain(`href="${href}"`);
+    for (const href of ['/mod/queue', '/mod/users', '/mod/log', '/admin', '/admin/watched-words', '/admin/categories', '/admin/flags', '/admin/embedding', '/admin/appearance']) expect(admin).toContain(`href="${href}"`);
     const manager = await (await ctx.http.get('/mod', { as: ctx.manager })).text();
     expect(manager).toContain('href="/mod/queue"');
     expect(manager).not.toContain('href="/admin/watched-words"');
     expect(manager).not.toContain('href="/admin/embedding"');
     expect(manager).not.toContain('href="/admin/flags"');
+    expect(manager).not.toContain('href="/admin"');
   });
 });
 

@@ -247,4 +247,34 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
       acted: (ctx, target) => one<{ kind: string }>(ctx, 'select kind from categories where id = ?', target.id).kind === 'questions',
     },
   },
+  'POST /admin/categories/:id{[0-9]+}/move': {
+    '': {
+      owner: admin,
+      // Made last, so moving it up always changes its place.
+      setup: async (ctx) => {
+        const id = makeCategory(ctx.services, { name: fresh('Board '), position: 10_000 + serial }).id;
+        return { id, position: one<{ position: number }>(ctx, 'select position from categories where id = ?', id).position };
+      },
+      form: { direction: 'up' },
+      acted: (ctx, target) => one<{ position: number }>(ctx, 'select position from categories where id = ?', target.id).position !== target.position,
+    },
+  },
+  'POST /admin/categories/:id{[0-9]+}/archive': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => ({ id: makeCategory(ctx.services, { name: fresh('Board ') }).id }),
+      acted: (ctx, target) => one<{ archived_at: number | null }>(ctx, 'select archived_at from categories where id = ?', target.id).archived_at !== null,
+    },
+  },
+  'POST /admin/categories/:id{[0-9]+}/unarchive': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => {
+        const id = makeCategory(ctx.services, { name: fresh('Board ') }).id;
+        await expectRedirect(ctx.http.post(`/admin/categories/${id}/archive`, {}, { as: ctx.admin }));
+        return { id };
+      },
+      acted: (ctx, target) => one<{ archived_at: number | null }>(ctx, 'select archived_at from categories where id = ?', target.id).archived_at === null,
+    },
+  },
 };

@@ -67,6 +67,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /admin/embedding/keys/:id/revoke': REFUSED,
   'POST /admin/watched-words/:id{[0-9]+}/remove': REFUSED,
   'POST /admin/categories/:id{[0-9]+}': REFUSED,
+  'POST /admin/categories/:id{[0-9]+}/move': REFUSED,
+  'POST /admin/categories/:id{[0-9]+}/archive': REFUSED,
+  'POST /admin/categories/:id{[0-9]+}/unarchive': REFUSED,
 };
 
 let ctx: SweepFixture;

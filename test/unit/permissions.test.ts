@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canAcceptAnswer,
   canCreateThread,
+  canStartThreadIn,
   canDeletePost,
   canEditPost,
   canLockThread,
@@ -44,6 +45,8 @@ function table(name: string, rows: Row[], check: (viewer: Viewer) => boolean) {
 
 table('isStaff', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], isStaff);
 table('canCreateThread', [['anonymous', false], ['author', true], ['manager', true]], canCreateThread);
+table('canStartThreadIn, an archived category', [['author', false], ['manager', true], ['admin', true], ['scopedManager', false]], (v) => canStartThreadIn(v, { id: 8, archived: true }));
+table('canStartThreadIn, an open category', [['author', true], ['anonymous', true]], (v) => canStartThreadIn(v, { id: 8, archived: false }));
 table('canReply in an open thread', [['anonymous', false], ['author', true], ['other', true], ['manager', true]], (v) => canReply(v, open));
 table('canReply in a locked thread', [['anonymous', false], ['author', false], ['manager', true], ['admin', true]], (v) => canReply(v, locked));
 
@@ -62,6 +65,10 @@ describe('replyBlock says why a viewer may not reply', () => {
     ['staff looking at a waiting thread', 'manager', { locked: false, status: 'pending', authorId: member.id }, { kind: 'thread-pending', yours: false }],
     ['the author of a rejected thread', 'author', { locked: false, status: 'rejected', authorId: member.id }, { kind: 'thread-rejected', yours: true }],
     ['a published thread is open', 'author', { locked: false, status: 'published', authorId: member.id }, null],
+    ['an archived category, to members', 'other', { locked: false, archived: true, categoryId: 8 }, { kind: 'archived' }],
+    ['an archived category, to visitors (signing in would not help)', 'anonymous', { locked: false, archived: true, categoryId: 8 }, { kind: 'archived' }],
+    ['an archived category, to its moderators', 'manager', { locked: false, archived: true, categoryId: 8 }, null],
+    ['an archived category, to a manager scoped elsewhere', 'scopedManager', { locked: false, archived: true, categoryId: 8 }, { kind: 'archived' }],
   ];
   it.each(cases)('%s', (_name, viewer, thread, expected) => {
     expect(replyBlock(viewers[viewer] ?? null, thread, 1)).toEqual(expected);

@@ -13,11 +13,13 @@ const staffTabs = [
   { section: 'log', href: '/mod/log', label: 'modNav.log' },
 ] as const satisfies readonly Tab[];
 const adminTabs = [
+  { section: 'admin', href: '/admin', label: 'modNav.settings' },
   { section: 'watched-words', href: '/admin/watched-words', label: 'modNav.watchedWords' },
   { section: 'categories', href: '/admin/categories', label: 'modNav.categories' },
   { section: 'flags', href: '/admin/flags', label: 'modNav.flags' },
   { section: 'blocked-domains', href: '/admin/blocked-domains', label: 'modNav.blockedDomains' },
   { section: 'language', href: '/admin/language', label: 'modNav.language' },
+  { section: 'appearance', href: '/admin/appearance', label: 'modNav.appearance' },
 ] as const satisfies readonly Tab[];
 
 export type ModSection = 'home' | (typeof staffTabs)[number]['section'] | (typeof adminTabs)[number]['section'];

@@ -36,6 +36,8 @@ function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
       });
     case 'locked':
       return html`${i18n.t('thread.lockedNotice')}`;
+    case 'archived':
+      return html`${i18n.t('thread.archivedNotice')}`;
     case 'silenced': {
       const until = time(i18n, block.until);
       return block.reason

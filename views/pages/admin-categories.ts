@@ -8,9 +8,9 @@ import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 
 /** A refused form's values as typed, shown back in place of the stored ones. */
-export type CategoryFormValues = { kind: string; moderation: string; targetValue: string; targetUnit: string };
+export type CategoryFormValues = { name: string; description: string; kind: string; moderation: string; targetValue: string; targetUnit: string };
 /** The new-category form as typed. */
-export type NewCategoryValues = CategoryFormValues & { name: string; slug: string; description: string };
+export type NewCategoryValues = CategoryFormValues & { slug: string };
 export type CategorySettingsProps = {
   i18n: I18n;
   categories: CategorySettings[];
@@ -67,7 +67,7 @@ function select(i18n: I18n, name: string, id: string, current: string, choices: 
 
 function storedValues(category: CategorySettings): CategoryFormValues {
   const target = targetReplyParts(category.targetReplyMinutes);
-  return { kind: category.kind, moderation: category.moderation, targetValue: target.value, targetUnit: target.unit };
+  return { name: category.name, description: category.description, kind: category.kind, moderation: category.moderation, targetValue: target.value, targetUnit: target.unit };
 }
 
 /** The target reply time: a number and its unit, one field for people and assistive technology. */
@@ -81,19 +81,54 @@ function targetField(i18n: I18n, id: string, values: CategoryFormValues, error: 
 </fieldset>`;
 }
 
+const inline = new Set(['name', 'description', 'target']);
+
+/** A text input with its label and error, ids unique per category's form. */
+function textInput(id: string, name: string, label: string, value: string, error: string | undefined, maxlength: number): Html {
+  return html`<div class="field${error ? ' has-error' : ''}"><label for="${id}-${name}">${label}</label>
+  <input id="${id}-${name}" name="${name}" value="${value}" maxlength="${maxlength}" dir="auto"${name === 'name' ? html` required` : ''}${error ? html` aria-invalid="true" aria-describedby="${id}-${name}-error"` : ''}>
+  ${error ? html`<p class="field-error" id="${id}-${name}-error">${error}</p>` : ''}</div>`;
+}
+
 function categoryForm(i18n: I18n, category: CategorySettings, failed: { errors: FieldErrors; values: CategoryFormValues } | undefined): Html {
   const id = `category-${category.id}`;
   const values = failed?.values ?? storedValues(category);
   const errors = failed?.errors ?? {};
-  const messages = Object.entries(errors).filter(([name, message]) => name !== 'target' && message).map(([, message]) => message);
-  return html`<form method="post" action="/admin/categories/${category.id}" class="category-settings" aria-labelledby="${id}-name">
-  <h2 id="${id}-name"><a href="/c/${category.slug}" dir="auto">${category.name}</a></h2>
+  // Name, description and target show their errors beside them; the choices' errors go on top.
+  const messages = Object.entries(errors).filter(([name, message]) => !inline.has(name) && message).map(([, message]) => message);
+  return html`<form method="post" action="/admin/categories/${category.id}" aria-labelledby="${id}-heading">
   ${messages.length > 0 ? html`<div class="error-summary" role="alert">${messages.map((message) => html`<p>${message}</p>`)}</div>` : ''}
+  ${textInput(id, 'name', i18n.t('admin.categories.nameLabel'), values.name, errors['name'], 60)}
+  <p class="hint">${rich(i18n, 'admin.categories.slugKept', { path: html`<code>/c/${category.slug}</code>` })}</p>
+  ${textInput(id, 'description', i18n.t('admin.categories.descriptionLabel'), values.description, errors['description'], 500)}
   <div class="field"><label for="${id}-moderation">${i18n.t('admin.categories.moderationLabel')}</label>${select(i18n, 'moderation', `${id}-moderation`, values.moderation, modes)}</div>
-  <div class="field"><label for="${id}-kind">${i18n.t('admin.categories.kindLabel')}</label>${select(i18n, 'kind', `${id}-kind`, values.kind, kinds)}</div>
+  <div class="field"><label for="${id}-kind">${i18n.t('admin.categories.kindLabel')}</label>${select(i18n, 'kind', `${id}-kind`, values.kind, kinds)}
+  <p class="hint">${i18n.t('admin.categories.kindHint')}</p></div>
   ${targetField(i18n, id, values, errors['target'])}
   <button type="submit" class="button-secondary">${rich(i18n, 'admin.categories.save', { name: html`<bdi>${category.name}</bdi>` })}</button>
 </form>`;
+}
+
+/** Move up and down, archive and reopen: plain forms, one button each, that work without JavaScript. */
+function categoryActions(i18n: I18n, category: CategorySettings, place: { first: boolean; last: boolean }): Html {
+  const name = html`<bdi>${category.name}</bdi>`;
+  const button = (action: string, label: Html, field?: [string, string]) => html`<form method="post" action="/admin/categories/${category.id}/${action}" class="inline-form">
+    ${field ? html`<input type="hidden" name="${field[0]}" value="${field[1]}">` : ''}<button type="submit" class="button-secondary">${label}</button></form>`;
+  return html`<div class="category-actions">
+  ${place.first ? '' : button('move', rich(i18n, 'admin.categories.moveUp', { name }), ['direction', 'up'])}
+  ${place.last ? '' : button('move', rich(i18n, 'admin.categories.moveDown', { name }), ['direction', 'down'])}
+  ${category.archivedAt === null ? button('archive', rich(i18n, 'admin.categories.archive', { name })) : button('unarchive', rich(i18n, 'admin.categories.unarchive', { name }))}
+</div>`;
+}
+
+function categorySection(i18n: I18n, category: CategorySettings, place: { first: boolean; last: boolean }, failed: CategorySettingsProps['failed']): Html {
+  const id = `category-${category.id}`;
+  return html`<section class="category-settings" aria-labelledby="${id}-heading">
+  <h2 id="${id}-heading"><a href="/c/${category.slug}" dir="auto">${category.name}</a></h2>
+  ${category.archivedAt !== null ? html`<p class="notice">${i18n.t('admin.categories.archivedNote')}</p>` : ''}
+  ${categoryForm(i18n, category, failed?.categoryId === category.id ? failed : undefined)}
+  ${categoryActions(i18n, category, place)}
+</section>`;
 }
 
 export function categorySettingsPage(props: CategorySettingsProps): Html {
@@ -103,6 +138,6 @@ ${modNav(i18n, 'categories', true)}
 <p class="lead">${i18n.t('admin.categories.lead')}</p>
 ${props.categories.length === 0
   ? html`<p class="empty">${rich(i18n, 'admin.categories.none', { command: html`<code>${CREATE_COMMAND}</code>` })}</p>`
-  : html`<div class="category-settings-list">${props.categories.map((category) => categoryForm(i18n, category, props.failed?.categoryId === category.id ? props.failed : undefined))}</div>`}
+  : html`<div class="category-settings-list">${props.categories.map((category, index) => categorySection(i18n, category, { first: index === 0, last: index === props.categories.length - 1 }, props.failed))}</div>`}
 ${newCategoryForm(i18n, props.creating)}`;
 }

@@ -78,8 +78,9 @@ export function categoryPage(props: CategoryPageProps): Html {
     <h1 dir="auto">${category.name}</h1>
     ${category.description ? html`<p class="lead" dir="auto">${category.description}</p>` : ''}
   </div>
-  <a class="button" href="/new?category=${category.slug}">${i18n.t(category.kind === 'questions' ? 'category.askQuestion' : 'category.newThread')}</a>
+  ${category.archived ? '' : html`<a class="button" href="/new?category=${category.slug}">${i18n.t(category.kind === 'questions' ? 'category.askQuestion' : 'category.newThread')}</a>`}
 </div>
+${category.archived ? html`<p class="notice" role="status">${i18n.t('category.archivedNotice')}</p>` : ''}
 ${props.watch ? watchForm({ i18n, action: `/c/${category.slug}/watch`, subject: 'category', state: { level: props.watch, source: 'category' } }) : ''}
 ${sortTabs(i18n, category.slug, sort, category.kind)}
 ${all.length === 0 ? html`<p class="empty">${emptyText(i18n, props)}</p>` : html`<ol class="thread-list">${all.map((thread) => threadRow(i18n, thread, labels))}</ol>`}

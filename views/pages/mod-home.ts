@@ -14,10 +14,12 @@ function card(href: string, title: string, text: string): Html {
 
 // The configuration pages, for admins: address, title and what each one decides.
 const adminCards: [string, MessageKey, MessageKey][] = [
+  ['/admin', 'modNav.settings', 'mod.home.settings'],
   ['/admin/watched-words', 'modNav.watchedWords', 'mod.home.watchedWords'],
   ['/admin/categories', 'modNav.categories', 'mod.home.categories'],
   ['/admin/flags', 'modNav.flags', 'mod.home.flags'],
   ['/admin/embedding', 'mod.home.embeddingTitle', 'mod.home.embedding'],
+  ['/admin/appearance', 'modNav.appearance', 'adminHome.appearanceAbout'],
 ];
 
 /** What waits now: each figure links to the page where it is worked through. */

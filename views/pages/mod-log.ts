@@ -46,7 +46,7 @@ function target(i18n: I18n, entry: LogEntry): Html {
 /** Settings as they were stored (their names and values are the configuration's own words). */
 function describe(i18n: I18n, value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.length === 0 ? i18n.t('modLog.everywhere') : new Intl.ListFormat(i18n.locale, { type: 'unit' }).format(value.map(String));
+  if (Array.isArray(value)) return value.length === 0 ? i18n.t('modLog.everywhere') : new Intl.ListFormat(i18n.locale, { type: 'unit' }).format(value.map((item) => (typeof item === 'object' ? describe(i18n, item) : String(item))));
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([key, inner]) => `${key} ${describe(i18n, inner)}`).join(', ');
   return String(value);
 }
