@@ -6,6 +6,7 @@ import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
+import { oidcRoutes } from './oidc.js';
 import { emailLinkRoutes } from './email-links.js';
 import { passwordRoutes } from './password.js';
 import { brandRoutes } from './brand.js';
@@ -60,6 +61,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', embedAdminRoutes);
   app.route('/', threadKeyRoutes);
   app.route('/', authRoutes);
+  app.route('/', oidcRoutes);
   app.route('/', accountRoutes);
   app.route('/', emailLinkRoutes);
   app.route('/', passwordRoutes);
