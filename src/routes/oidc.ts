@@ -40,6 +40,13 @@ async function configuration(c: Context<AppEnv>, settings: OidcSettings): Promis
   }
 }
 
+/** An error and its causes in one line ("unexpected JWT claim value encountered: unexpected ID Token "nonce" claim value"). */
+function reasons(error: unknown): string {
+  const parts: string[] = [];
+  for (let cause = error; cause instanceof Error && parts.length < 4; cause = cause.cause) parts.push(cause.message);
+  return parts.join(': ') || String(error);
+}
+
 /** Exchanges the code (PKCE verifier, state, nonce, issuer and audience all checked by openid-client); null when refused. */
 async function exchange(c: Context<AppEnv>, config: client.Configuration, pending: { state: string; codeVerifier: string; nonce: string }) {
   // The URL the provider redirected to, as registered there (BASE_URL), whatever a proxy made of it.
@@ -49,7 +56,7 @@ async function exchange(c: Context<AppEnv>, config: client.Configuration, pendin
     const claims = tokens.claims();
     return claims && tokens.id_token ? { claims: claims as unknown as ProviderClaims, idToken: tokens.id_token } : null;
   } catch (error) {
-    c.get('log')(`Sign-in through the identity provider refused: ${error instanceof Error ? error.message : String(error)}`, error);
+    c.get('log')(`Sign-in through the identity provider refused: ${reasons(error)}`, error);
     return null;
   }
 }
