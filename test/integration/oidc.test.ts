@@ -286,3 +286,31 @@ describe('configuration', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'x', OIDC_ROLE_CLAIM: 'groups:staff=boss' })).toThrow(/"boss" is not a role/);
   });
 });
+
+describe('choosing a username once', () => {
+  it('lets a member made from the provider change the claimed username once, under the signup rules', async () => {
+    await community();
+    await createUser(t.services, { username: 'taken', email: 'taken@example.com', password: PASSWORD });
+    provider.accounts.set('sub-jo', { preferred_username: 'jo.provider' });
+    const cookie = sessionCookieFrom(await signInThrough('sub-jo'))!;
+    const page = await (await t.http.get('/account', { cookie })).text();
+    expect(page).toContain('You can change it once');
+    const bad = await t.http.post('/account/username', { username: 'taken' }, { cookie });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('value="taken"');
+    const changed = await t.http.post('/account/username', { username: 'jo_chosen' }, { cookie });
+    expect(changed.headers.get('location')).toBe('/account?done=username');
+    expect(userNamed('jo_chosen')?.usernameChangesLeft).toBe(0);
+    expect(await (await t.http.get('/account', { cookie })).text()).not.toContain('action="/account/username"');
+    const again = await t.http.post('/account/username', { username: 'jo_again' }, { cookie });
+    expect(again.status).toBe(403);
+    expect(userNamed('jo_chosen')).toBeDefined();
+  });
+
+  it('offers no username change to accounts made here', async () => {
+    await community();
+    const local = await createUser(t.services, { username: 'kim', email: 'kim@example.com', password: PASSWORD });
+    expect(await (await t.http.get('/account', { as: local })).text()).not.toContain('action="/account/username"');
+    expect((await t.http.post('/account/username', { username: 'kim2' }, { as: local })).status).toBe(403);
+  });
+});
