@@ -12,7 +12,7 @@ import { quotedReasonKey } from '../../views/components/notification-text.js';
 import { loginPage, type LoginPageProps } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
-import { localOnlyRefusal, loginChoices, providerLogout } from './oidc-local.js';
+import { localOnlyRefusal, loginChoices, signsOutAtProvider } from './oidc-local.js';
 import { renderPage, fieldTexts } from './render.js';
 
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
@@ -152,11 +152,11 @@ export const authRoutes = new Hono<AppEnv>()
       return renderPage(c, page({ values: { login: input.login }, errors: fieldTexts(c, error.fields) }), { title: c.get('i18n').t('layout.logIn') }, 422);
     }
   })
-  .post('/logout', async (c) => {
+  .post('/logout', (c) => {
     noStore(c);
     const sessionId = c.get('sessionId');
     if (sessionId) invalidateSession(c.get('services').db, sessionId);
     clearSessionCookie(c, c.get('config').secureCookies);
-    // Signed in through the provider: sign out there too when it offers it (RP-initiated logout).
-    return c.redirect((await providerLogout(c)) ?? '/', 303);
+    // Signed in through the provider: sign out there too (src/routes/oidc.ts, RP-initiated logout).
+    return c.redirect(signsOutAtProvider(c) ? '/auth/oidc/logout' : '/', 303);
   });

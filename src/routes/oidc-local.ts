@@ -31,12 +31,17 @@ export function localOnlyRefusal(c: Context<AppEnv>, what: 'signup' | 'login', b
   return renderError(c, 403, message, { back: { href: '/auth/oidc/start', label: c.get('i18n').t('oidc.signInWith', { brand }) } });
 }
 
+/** Whether POST /logout continues at GET /auth/oidc/logout: the member signed in through the provider. */
+export function signsOutAtProvider(c: Context<AppEnv>): boolean {
+  return c.get('config').oidc !== null && oidcCookies.idToken(c) !== undefined;
+}
+
 /**
  * Where sign-out continues when the member signed in through the provider and it has an
  * end_session_endpoint: there, with the ID token as `id_token_hint`, and back to the community.
  * Null otherwise (a provider that cannot be reached does not keep anyone signed in here).
  */
-export async function providerLogout(c: Context<AppEnv>): Promise<string | null> {
+export async function providerLogoutUrl(c: Context<AppEnv>): Promise<string | null> {
   const config = c.get('config');
   const idToken = oidcCookies.idToken(c);
   if (!config.oidc || !idToken) return null;

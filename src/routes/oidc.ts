@@ -9,11 +9,12 @@ import type { OidcSettings } from '../auth/oidc-settings.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { msg } from '../i18n/message.js';
 import { NotFound, ValidationError } from '../lib/errors.js';
-import { oidcLinkPage } from '../../views/pages/oidc-link.js';
+import { oidcLinkPage, oidcSignOutPage } from '../../views/pages/oidc-link.js';
 import { localPath, loginLockout, noStore, refusal, signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './forms.js';
 import { oidcCookies } from './oidc-cookies.js';
+import { providerLogoutUrl } from './oidc-local.js';
 import { fieldTexts, renderError, renderPage } from './render.js';
 
 export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
@@ -138,4 +139,18 @@ export const oidcRoutes = new Hono<AppEnv>()
       const link = pendingLink(c.get('services'), token);
       return renderPage(c, oidcLinkPage({ i18n: c.get('i18n'), brand: brand(c), ...link, errors: fieldTexts(c, error.fields) }), { title: c.get('i18n').t('oidc.linkHeading') }, 422);
     }
+  })
+  /**
+   * The second step of signing out (after POST /logout) for members who signed in through the
+   * provider. A page, not a redirect: the page CSP's form-action 'self' also covers redirects of
+   * the sign-out form, so the provider is reached by the Refresh header (or the link) instead.
+   * Only the community's own sign-out may lead here: a link from another site just goes home.
+   */
+  .get('/auth/oidc/logout', async (c) => {
+    noStore(c);
+    if (c.get('viewer') || c.req.header('sec-fetch-site') !== 'same-origin') return c.redirect('/', 303);
+    const url = await providerLogoutUrl(c);
+    if (!url) return c.redirect('/', 303);
+    c.header('Refresh', `0; url=${url}`);
+    return renderPage(c, oidcSignOutPage({ i18n: c.get('i18n'), brand: brand(c), url }), { title: c.get('i18n').t('layout.logOut') });
   });

@@ -10,6 +10,8 @@ export type ProviderAccount = { email?: string; email_verified?: boolean; prefer
 
 export type TestProvider = {
   issuer: string;
+  /** Registers Hearth's callback and home page (its BASE_URL) and starts answering. */
+  serve: (communityBase: string) => void;
   /** Accounts by login name; tests change them between sign-ins (a group removed, an address verified). */
   accounts: Map<string, ProviderAccount>;
   settings: (overrides?: Partial<OidcSettings>) => OidcSettings;
@@ -23,11 +25,38 @@ export const OTHER_CLIENT_ID = 'another-app';
 
 /** `communityBase`: Hearth's BASE_URL, whose callback and home page the clients register. */
 export async function startProvider(communityBase: string): Promise<TestProvider> {
+  const provider = await openProvider();
+  provider.serve(communityBase);
+  return provider;
+}
+
+/**
+ * A provider listening (its issuer known) that answers once `serve` names the community's
+ * BASE_URL: a browser test's forum learns its port only after it is configured with the issuer.
+ */
+export async function openProvider(): Promise<TestProvider> {
   let handler: RequestListener | undefined;
   const server: Server = createServer((request, response) => handler?.(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = new Map<string, ProviderAccount>();
+  const serve = (communityBase: string) => {
+    handler = providerFor(issuer, communityBase, accounts).callback();
+  };
+  return {
+    issuer,
+    serve,
+    accounts,
+    settings: (overrides = {}) => ({ issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, only: false, trustEmail: false, roleClaim: null, ...overrides }),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** The provider itself: Hearth's client and another one registered with the same redirect URI. */
+function providerFor(issuer: string, communityBase: string, accounts: Map<string, ProviderAccount>): Provider {
   const client = (id: string) => ({
     client_id: id,
     client_secret: `${CLIENT_SECRET}${id === CLIENT_ID ? '' : '-other'}`,
@@ -36,7 +65,7 @@ export async function startProvider(communityBase: string): Promise<TestProvider
     grant_types: ['authorization_code'],
     response_types: ['code'],
   });
-  const provider = new Provider(issuer, {
+  return new Provider(issuer, {
     clients: [client(CLIENT_ID), client(OTHER_CLIENT_ID)],
     findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: () => ({ sub: id, ...accounts.get(id) }) }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['preferred_username', 'name', 'groups'] },
@@ -52,16 +81,6 @@ export async function startProvider(communityBase: string): Promise<TestProvider
       return grant;
     },
   });
-  handler = provider.callback();
-  return {
-    issuer,
-    accounts,
-    settings: (overrides = {}) => ({ issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, only: false, trustEmail: false, roleClaim: null, ...overrides }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
 }
 
 type ProviderContext = { oidc: { provider: { Grant: new (init: object) => { addOIDCScope(scope: string): void; save(): Promise<string> } }; client: { clientId: string }; session: { accountId: string } } };

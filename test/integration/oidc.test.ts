@@ -268,7 +268,14 @@ describe('OIDC_ONLY and sign-out', () => {
     const cookies = signedIn.headers.getSetCookie().map((line) => line.split(';')[0]).filter((pair) => /^hearth_(session|oidc_id)=/.test(pair!));
     expect(cookies).toHaveLength(2);
     const out = await t.http.post('/logout', {}, { cookie: cookies.join('; ') });
-    const to = new URL(out.headers.get('location')!);
+    expect(out.headers.get('location')).toBe('/auth/oidc/logout');
+    const idCookie = cookies.find((pair) => pair!.startsWith('hearth_oidc_id='))!;
+    const fromElsewhere = await t.http.get('/auth/oidc/logout', { cookie: idCookie, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(fromElsewhere.headers.get('location')).toBe('/');
+    const next = await t.http.get('/auth/oidc/logout', { cookie: idCookie, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(next.status).toBe(200);
+    expect(next.headers.get('set-cookie')).toMatch(/hearth_oidc_id=;/);
+    const to = new URL(/^0; url=(.+)$/.exec(next.headers.get('refresh')!)![1]!);
     expect(to.origin).toBe(provider.issuer);
     expect(to.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${BASE}/`);

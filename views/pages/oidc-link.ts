@@ -18,3 +18,12 @@ export function oidcLinkPage(props: OidcLinkPageProps): Html {
   <p><a href="/password/forgot">${i18n.t('login.forgot')}</a></p>
 </section>`;
 }
+
+/** Between signing out here and at the provider (the response's Refresh header moves on by itself). */
+export function oidcSignOutPage(props: { i18n: I18n; brand: string; url: string }): Html {
+  const { i18n } = props;
+  return html`<section class="auth-page">
+  <p role="status">${i18n.t('oidc.signingOut', { brand: props.brand })}</p>
+  <p><a class="button" href="${props.url}">${i18n.t('oidc.continueSignOut', { brand: props.brand })}</a></p>
+</section>`;
+}
