@@ -72,6 +72,7 @@ function providerFor(issuer: string, communityBase: string, accounts: Map<string
     // Claims in the ID token itself, as most providers send them for these scopes.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true, logoutSource } },
     // First-party client: no consent screen, as a brand's own provider is set up.
     loadExistingGrant: async (ctx: ProviderContext) => {
