@@ -12,7 +12,7 @@ import { quotedReasonKey } from '../../views/components/notification-text.js';
 import { loginPage, type LoginPageProps } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
-import { localOnlyRefusal, loginChoices, signsOutAtProvider } from './oidc-local.js';
+import { forgetProviderSignIn, localOnlyRefusal, loginChoices, signsOutAtProvider } from './oidc-local.js';
 import { renderPage, fieldTexts } from './render.js';
 
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
@@ -139,6 +139,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (choices.breakGlass && user.role !== 'admin') throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
       if (choices.breakGlass) c.get('log')(`Break-glass password sign-in by administrator ${user.username} from ${clientAddress(c)}`);
       signIn(c, user);
+      forgetProviderSignIn(c);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {

@@ -31,6 +31,11 @@ export function localOnlyRefusal(c: Context<AppEnv>, what: 'signup' | 'login', b
   return renderError(c, 403, message, { back: { href: '/auth/oidc/start', label: c.get('i18n').t('oidc.signInWith', { brand }) } });
 }
 
+/** A password sign-in replaces a provider one: its ID token must not send the next sign-out to the provider. */
+export function forgetProviderSignIn(c: Context<AppEnv>): void {
+  if (oidcCookies.idToken(c) !== undefined) oidcCookies.clearIdToken(c, c.get('config').secureCookies);
+}
+
 /** Whether POST /logout continues at GET /auth/oidc/logout: the member signed in through the provider. */
 export function signsOutAtProvider(c: Context<AppEnv>): boolean {
   return c.get('config').oidc !== null && oidcCookies.idToken(c) !== undefined;

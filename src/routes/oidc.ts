@@ -8,7 +8,9 @@ import { signInWithProvider, type ProviderClaims } from '../auth/oidc-members.js
 import type { OidcSettings } from '../auth/oidc-settings.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { msg } from '../i18n/message.js';
-import { NotFound, ValidationError } from '../lib/errors.js';
+import { NotFound, RateLimited, ValidationError } from '../lib/errors.js';
+import { rules } from '../lib/rate-limit.js';
+import { clientAddress } from './limits.js';
 import { oidcLinkPage, oidcSignOutPage } from '../../views/pages/oidc-link.js';
 import { localPath, loginLockout, noStore, refusal, signIn } from './auth.js';
 import type { AppEnv } from './env.js';
@@ -67,6 +69,14 @@ export const oidcRoutes = new Hono<AppEnv>()
     noStore(c);
     const settings = c.get('config').oidc;
     if (!settings) return refuse(c, 404, 'oidc.notConfigured');
+    try {
+      // Each start stores a row: a visitor gets as many as the login form allows them attempts.
+      c.get('limits').take(`oidc-start:${clientAddress(c)}`, rules.loginPerIp);
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return renderError(c, 429, error.text);
+    }
     const config = await configuration(c, settings);
     if (!config) return refuse(c, 503, 'oidc.unreachable');
     const secure = c.get('config').secureCookies;

@@ -282,6 +282,24 @@ describe('OIDC_ONLY and sign-out', () => {
   });
 });
 
+describe('limits', () => {
+  it('limits how often one address may start signing in, with a page that says when to try again', async () => {
+    t = await createTestContext({ baseUrl: BASE, rateLimit: true, oidc: provider.settings() });
+    for (let attempt = 0; attempt < 30; attempt += 1) expect((await t.http.get('/auth/oidc/start')).status).toBe(303);
+    const refused = await t.http.get('/auth/oidc/start');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^[0-9]+$/);
+    expect(t.db.select().from(oidcLogins).all()).toHaveLength(30);
+  });
+
+  it('forgets the provider sign-in when the same browser then signs in with a password', async () => {
+    await community();
+    await createUser(t.services, { username: 'lou', email: 'lou@example.com', password: PASSWORD });
+    const response = await t.http.post('/login', { login: 'lou', password: PASSWORD }, { cookie: 'hearth_oidc_id=eyJhbGciOi.old.token' });
+    expect(response.headers.getSetCookie().some((line) => line.startsWith('hearth_oidc_id=;'))).toBe(true);
+  });
+});
+
 describe('configuration', () => {
   it('reads the OIDC settings and refuses incomplete or malformed ones with a clear message', () => {
     const config = loadConfig({ OIDC_ISSUER: 'https://login.example.com/realms/brand', OIDC_CLIENT_ID: 'hearth', OIDC_ONLY: '1', OIDC_ROLE_CLAIM: 'groups:staff=manager' });
