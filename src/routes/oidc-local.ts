@@ -2,16 +2,23 @@ import type { Context } from 'hono';
 import * as client from 'openid-client';
 import { msg } from '../i18n/message.js';
 import { providerConfiguration } from '../auth/oidc-client.js';
+import type { OidcSettings } from '../auth/oidc-settings.js';
+import { effectiveProvider } from '../auth/oidc-stored.js';
 import type { AppEnv } from './env.js';
 import { oidcCookies } from './oidc-cookies.js';
 import { renderError } from './render.js';
+
+/** The provider sign-in uses: the environment's, else the one an admin set on /admin/sign-in, else none. */
+export function providerSettings(c: Context<AppEnv>): OidcSettings | null {
+  return effectiveProvider(c.get('services').db, c.get('config')).settings;
+}
 
 /** What the login page offers: the provider's button, the password form, or the admins' break-glass form. */
 export type LoginChoices = { provider?: { brand: string }; passwordForm: boolean; breakGlass: boolean };
 
 /** `local`: the `local` query or field; `1` asks for the break-glass form when OIDC_ONLY is set. */
 export function loginChoices(c: Context<AppEnv>, local: string | undefined): LoginChoices {
-  const settings = c.get('config').oidc;
+  const settings = providerSettings(c);
   if (!settings) return { passwordForm: true, breakGlass: false };
   const provider = { brand: c.get('site').name };
   if (!settings.only) return { provider, passwordForm: true, breakGlass: false };
@@ -23,7 +30,7 @@ export function loginChoices(c: Context<AppEnv>, local: string | undefined): Log
  * provider; only the break-glass form (`local=1`, administrators only) still takes a password.
  */
 export function localOnlyRefusal(c: Context<AppEnv>, what: 'signup' | 'login', breakGlass = false) {
-  const settings = c.get('config').oidc;
+  const settings = providerSettings(c);
   if (!settings?.only || (what === 'login' && breakGlass)) return null;
   c.header('Cache-Control', 'private, no-store');
   const brand = c.get('site').name;
@@ -38,7 +45,7 @@ export function forgetProviderSignIn(c: Context<AppEnv>): void {
 
 /** Whether POST /logout continues at GET /auth/oidc/logout: the member signed in through the provider. */
 export function signsOutAtProvider(c: Context<AppEnv>): boolean {
-  return c.get('config').oidc !== null && oidcCookies.idToken(c) !== undefined;
+  return oidcCookies.idToken(c) !== undefined && providerSettings(c) !== null;
 }
 
 /**
@@ -48,11 +55,12 @@ export function signsOutAtProvider(c: Context<AppEnv>): boolean {
  */
 export async function providerLogoutUrl(c: Context<AppEnv>): Promise<string | null> {
   const config = c.get('config');
+  const settings = providerSettings(c);
   const idToken = oidcCookies.idToken(c);
-  if (!config.oidc || !idToken) return null;
+  if (!settings || !idToken) return null;
   oidcCookies.clearIdToken(c, config.secureCookies);
   try {
-    const provider = await providerConfiguration(config.oidc, c.get('services').now());
+    const provider = await providerConfiguration(settings, c.get('services').now());
     if (!provider.serverMetadata().end_session_endpoint) return null;
     return client.buildEndSessionUrl(provider, { id_token_hint: idToken, post_logout_redirect_uri: `${config.baseUrl}/` }).href;
   } catch (error) {

@@ -16,7 +16,7 @@ import { localPath, loginLockout, noStore, refusal, signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './forms.js';
 import { oidcCookies } from './oidc-cookies.js';
-import { providerLogoutUrl } from './oidc-local.js';
+import { providerLogoutUrl, providerSettings } from './oidc-local.js';
 import { fieldTexts, renderError, renderPage } from './render.js';
 
 export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
@@ -67,7 +67,7 @@ async function exchange(c: Context<AppEnv>, config: client.Configuration, pendin
 export const oidcRoutes = new Hono<AppEnv>()
   .get('/auth/oidc/start', async (c) => {
     noStore(c);
-    const settings = c.get('config').oidc;
+    const settings = providerSettings(c);
     if (!settings) return refuse(c, 404, 'oidc.notConfigured');
     try {
       // Each start stores a row: a visitor gets as many as the login form allows them attempts.
@@ -95,7 +95,7 @@ export const oidcRoutes = new Hono<AppEnv>()
   })
   .get(OIDC_CALLBACK_PATH, async (c) => {
     noStore(c);
-    const settings = c.get('config').oidc;
+    const settings = providerSettings(c);
     if (!settings) return refuse(c, 404, 'oidc.notConfigured');
     const services = c.get('services');
     // Taken (deleted) before anything else, so the same callback URL never works twice.
@@ -133,7 +133,7 @@ export const oidcRoutes = new Hono<AppEnv>()
   })
   .post('/auth/oidc/link', async (c) => {
     noStore(c);
-    const settings = c.get('config').oidc;
+    const settings = providerSettings(c);
     if (!settings) return refuse(c, 404, 'oidc.notConfigured');
     const form = await readForm(c);
     const token = oidcCookies.link(c);

@@ -6,7 +6,7 @@ import { parseRoleClaim } from '../../src/auth/oidc-settings.js';
 import { loadConfig } from '../../src/config.js';
 import { modLog, oidcLogins, userIdentities, users } from '../../src/db/schema.js';
 import { createTestContext, sessionCookieFrom, type TestContext } from '../helpers/app.js';
-import { OTHER_CLIENT_ID, signInAtProvider, startProvider, type TestProvider } from '../helpers/oidc-provider.js';
+import { CLIENT_ID, CLIENT_SECRET, OTHER_CLIENT_ID, signInAtProvider, startProvider, type TestProvider } from '../helpers/oidc-provider.js';
 
 const BASE = 'http://localhost:3000';
 const PASSWORD = 'correct horse battery';
@@ -297,6 +297,45 @@ describe('limits', () => {
     await createUser(t.services, { username: 'lou', email: 'lou@example.com', password: PASSWORD });
     const response = await t.http.post('/login', { login: 'lou', password: PASSWORD }, { cookie: 'hearth_oidc_id=eyJhbGciOi.old.token' });
     expect(response.headers.getSetCookie().some((line) => line.startsWith('hearth_oidc_id=;'))).toBe(true);
+  });
+});
+
+describe('the admins\' page (/admin/sign-in)', () => {
+  it('lets an admin set the provider when the environment does not, keeps the secret write-only, and sign-in uses it', async () => {
+    t = await createTestContext({ baseUrl: BASE, siteName: 'Brewline' });
+    const admin = await createUser(t.services, { username: 'root', email: 'root@example.com', password: PASSWORD, role: 'admin' });
+    const member = await createUser(t.services, { username: 'mia', email: 'mia@example.com', password: PASSWORD });
+    expect((await t.http.get('/admin/sign-in', { as: member })).status).toBe(403);
+    expect((await t.http.post('/admin/sign-in', { issuer: provider.issuer, clientId: 'x' }, { as: member })).status).toBe(403);
+    expect(await (await t.http.get('/admin/sign-in', { as: admin })).text()).toContain('No provider is set up');
+    const refused = await t.http.post('/admin/sign-in', { issuer: 'http://login.example.com', clientId: '' }, { as: admin });
+    expect(refused.status).toBe(422);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('value="http://login.example.com"');
+    expect(refusedPage).toContain('Enter the client ID');
+    const saved = await t.http.post('/admin/sign-in', { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, { as: admin });
+    expect(saved.headers.get('location')).toBe('/admin/sign-in?done=saved');
+    const page = await (await t.http.get('/admin/sign-in?done=saved', { as: admin })).text();
+    expect(page).toContain('The provider answered discovery. Sign-out at the provider: offered.');
+    expect(page).toContain(`${BASE}/auth/oidc/callback`);
+    expect(page).not.toContain(CLIENT_SECRET);
+    const audit = t.db.select().from(modLog).where(eq(modLog.action, 'sign_in_settings')).get();
+    expect(audit?.details).not.toContain(CLIENT_SECRET);
+    // Saving again with the secret left empty keeps it.
+    await t.http.post('/admin/sign-in', { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: '' }, { as: admin });
+    provider.accounts.set('sub-pia', { preferred_username: 'pia' });
+    expect((await signInThrough('sub-pia')).headers.get('location')).toBe('/search');
+    expect(userNamed('pia')).toBeDefined();
+  });
+
+  it('shows the environment\'s settings without a form, and refuses to change them', async () => {
+    await community({ only: true });
+    const admin = await createUser(t.services, { username: 'root', email: 'root@example.com', password: PASSWORD, role: 'admin' });
+    const page = await (await t.http.get('/admin/sign-in', { as: admin })).text();
+    expect(page).toContain('Set by the server');
+    expect(page).toContain('Password sign-in: off (OIDC_ONLY)');
+    expect(page).not.toContain('action="/admin/sign-in"');
+    expect((await t.http.post('/admin/sign-in', { issuer: 'https://elsewhere.example', clientId: 'x' }, { as: admin })).status).toBe(409);
   });
 });
 
