@@ -7,6 +7,7 @@ import { supportedLocale } from './i18n/negotiate.js';
 import { isTimeZone } from './i18n/time-zones.js';
 import { parseProxyTrust, type ProxyTrust } from './lib/client-address.js';
 import type { LogIp } from './lib/logged-address.js';
+import { isLoopbackHttp, parseRoleClaim, type OidcSettings, type RoleClaim } from './auth/oidc-settings.js';
 
 const flag = z.enum(['0', '1']).transform((value) => value === '1');
 const onOff = z.enum(['on', 'off']).transform((value) => value === 'on');
@@ -75,6 +76,29 @@ const environment = z.object({
     .default('1')
     .refine((value) => value === 'auto' || /^[1-9][0-9]{0,2}$/.test(value), 'must be a whole number of server processes from 1 to 999, or auto (one per core)')
     .transform((value) => (value === 'auto' ? availableParallelism() : Number(value))),
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'must be the provider\'s issuer URL, such as https://login.example.com/realms/brand' })
+    .refine((value) => value.startsWith('https:') || isLoopbackHttp(value), 'must be an https:// URL (plain http only for localhost)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_ONLY: flag.default(false),
+  OIDC_TRUST_EMAIL: flag.default(false),
+  OIDC_ROLE_CLAIM: z
+    .string()
+    .optional()
+    .transform((value, ctx): RoleClaim | null => {
+      if (value === undefined) return null;
+      const parsed = parseRoleClaim(value);
+      if (parsed instanceof Error) ctx.addIssue({ code: 'custom', message: parsed.message });
+      return parsed instanceof Error ? null : parsed;
+    }),
+}).superRefine((e, ctx) => {
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'is needed with OIDC_ISSUER: the client id the provider gave this community' });
+  if (!e.OIDC_ISSUER && e.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is needed with OIDC_CLIENT_ID: the provider\'s issuer URL' });
+  if (!e.OIDC_ISSUER && (e.OIDC_ONLY || e.OIDC_ROLE_CLAIM || e.OIDC_TRUST_EMAIL)) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is needed for OIDC_ONLY, OIDC_ROLE_CLAIM and OIDC_TRUST_EMAIL' });
+  }
 });
 
 export type Config = {
@@ -105,6 +129,8 @@ export type Config = {
   cachePurgeUrl: string | null;
   /** Server processes on one port and one database (src/operations/cluster-primary.ts); 1 runs none extra. */
   workers: number;
+  /** The brand's OpenID Connect provider (src/auth/oidc-settings.ts); null when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | null;
 };
 
 export class ConfigError extends Error {}
@@ -141,6 +167,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logIp: e.LOG_IP,
     cachePurgeUrl: e.CACHE_PURGE_URL?.replace(/\/+$/, '') ?? null,
     workers: e.WORKERS,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET ?? '', only: e.OIDC_ONLY, trustEmail: e.OIDC_TRUST_EMAIL, roleClaim: e.OIDC_ROLE_CLAIM }
+      : null,
   };
 }
 

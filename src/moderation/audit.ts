@@ -54,6 +54,7 @@ export const modActions = {
   undo_spam_cleanup: 'modLog.action.undoSpamCleanup',
   block_domain: 'modLog.action.blockDomain',
   unblock_domain: 'modLog.action.unblockDomain',
+  sign_in_settings: 'modLog.action.signInSettings',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -2,19 +2,20 @@ import { Hono, type Context } from 'hono';
 import { changePassword, listSessions, signOutOtherSessions, signOutSession } from '../auth/account.js';
 import { emailStatus, resendVerification } from '../auth/email-verification.js';
 import { setEmailPreference } from '../email/preferences.js';
+import { changeUsername, usernameChangesLeft as usernameChangesLeftOf } from '../auth/username-change.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { communityLocale } from '../i18n/community.js';
 import { setMemberLocale } from '../i18n/member-locale.js';
-import { ValidationError } from '../lib/errors.js';
+import { Forbidden, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { accountPage } from '../../views/pages/account.js';
 import type { LocaleChoice } from '../../views/pages/account-locale.js';
 import { signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
-import { renderPage, fieldTexts } from './render.js';
+import { renderError, renderPage, fieldTexts } from './render.js';
 
-type RenderOptions = { errors?: FormErrors; status?: 200 | 422 | 429; notice?: string; locale?: { locale: string; timeZone: string } };
+type RenderOptions = { errors?: FormErrors; status?: 200 | 422 | 429; notice?: string; locale?: { locale: string; timeZone: string }; username?: string };
 
 /** The member's saved language and time zone (empty for the community's default), or what they just sent. */
 function localeChoice(c: Context<AppEnv>, sent: RenderOptions['locale']): LocaleChoice {
@@ -30,7 +31,9 @@ function render(c: Context<AppEnv>, options: RenderOptions = {}) {
   const i18n = c.get('i18n');
   const sessions = listSessions(c.get('services'), viewer, c.get('sessionId'));
   const email = emailStatus(c.get('services'), viewer);
-  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, ...(options.notice ? { notice: options.notice } : {}) });
+  const usernameChangesLeft = usernameChangesLeftOf(c.get('services'), viewer);
+  const kept = options.username === undefined ? {} : { usernameValue: options.username };
+  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, usernameChangesLeft, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
   return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
 }
 
@@ -41,6 +44,7 @@ const notices: Record<string, MessageKey> = {
   email: 'account.emailSaved',
   verification: 'account.verificationSent',
   locale: 'account.localeSaved',
+  username: 'account.usernameChanged',
 };
 
 export const accountRoutes = new Hono<AppEnv>()
@@ -63,6 +67,20 @@ export const accountRoutes = new Hono<AppEnv>()
     c.set('sessionId', null);
     signIn(c, viewer);
     return c.redirect('/account?done=password', 303);
+  })
+  // Once, for members whose username came from the identity provider's claims.
+  .post('/account/username', async (c) => {
+    if (!c.get('viewer')) return loginRedirect(c);
+    const form = await readForm(c);
+    const username = form['username'] ?? '';
+    try {
+      changeUsername(c.get('services'), c.get('viewer'), { username });
+    } catch (error) {
+      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422, username });
+      if (error instanceof Forbidden) return renderError(c, 403, error.text, { back: { href: '/account', label: c.get('i18n').t('account.heading') } });
+      throw error;
+    }
+    return c.redirect('/account?done=username', 303);
   })
   .post('/account/email', async (c) => {
     if (!c.get('viewer')) return loginRedirect(c);

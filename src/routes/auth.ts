@@ -1,7 +1,7 @@
 import { localeFromCookieHeader } from '../i18n/request-locale.js';
 import { isUntilLifted } from '../moderation/sanction-end.js';
 import { Hono, type Context } from 'hono';
-import { AccountSuspended, logIn, type LoginLockout } from '../auth/accounts.js';
+import { AccountSuspended, logIn, MESSAGES, type LoginLockout } from '../auth/accounts.js';
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import { signUp } from '../auth/signup.js';
@@ -9,9 +9,10 @@ import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';
 import { quotedReasonKey } from '../../views/components/notification-text.js';
-import { loginPage } from '../../views/pages/login.js';
+import { loginPage, type LoginPageProps } from '../../views/pages/login.js';
 import { signupPage } from '../../views/pages/signup.js';
 import type { AppEnv } from './env.js';
+import { forgetProviderSignIn, localOnlyRefusal, loginChoices, signsOutAtProvider } from './oidc-local.js';
 import { renderPage, fieldTexts } from './render.js';
 
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/;
@@ -41,7 +42,7 @@ function text(form: Form, name: string): string {
 }
 
 /** Pages that depend on the session cookie must never be stored by a shared cache. */
-function noStore(c: Context<AppEnv>): void {
+export function noStore(c: Context<AppEnv>): void {
   c.header('Cache-Control', 'private, no-store');
 }
 
@@ -55,7 +56,7 @@ export function signIn(c: Context<AppEnv>, user: { id: number }): void {
 }
 
 /** Failed sign-ins per account (or per unknown login), counted in the app's rate limiter. */
-function loginLockout(c: Context<AppEnv>): LoginLockout {
+export function loginLockout(c: Context<AppEnv>): LoginLockout {
   const limits = c.get('limits');
   const rule = rules.loginFailuresPerAccount;
   return {
@@ -71,7 +72,7 @@ function loginLockout(c: Context<AppEnv>): LoginLockout {
 }
 
 /** Why a right password still does not sign in: a suspension says until when, in the reader's time zone. */
-function refusal(c: Context<AppEnv>, error: Forbidden): string {
+export function refusal(c: Context<AppEnv>, error: Forbidden): string {
   const i18n = c.get('i18n');
   if (!(error instanceof AccountSuspended)) return i18n.message(error.text);
   const reason = error.reason ? i18n.t(quotedReasonKey(error.reason.trim()), { reason: error.reason.trim() }) : null;
@@ -84,11 +85,15 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/signup', (c) => {
     noStore(c);
     if (c.get('viewer')) return c.redirect('/', 303);
+    const refused = localOnlyRefusal(c, 'signup');
+    if (refused) return refused;
     const next = localPath(c.req.query('next'));
     return renderPage(c, signupPage({ i18n: c.get('i18n'), values: {}, errors: {}, next }), { title: c.get('i18n').t('layout.signUp') });
   })
   .post('/signup', async (c) => {
     noStore(c);
+    const refused = localOnlyRefusal(c, 'signup');
+    if (refused) return refused;
     const form = await c.req.parseBody();
     const input = { username: text(form, 'username'), email: text(form, 'email'), password: text(form, 'password') };
     const next = localPath(text(form, 'next'));
@@ -115,29 +120,37 @@ export const authRoutes = new Hono<AppEnv>()
     if (c.get('viewer')) return c.redirect('/', 303);
     const next = localPath(c.req.query('next'));
     const notice = c.req.query('reset') === '1' ? c.get('i18n').t('login.resetNotice') : undefined;
-    return renderPage(c, loginPage({ i18n: c.get('i18n'), values: {}, errors: {}, next, notice }), { title: c.get('i18n').t('layout.logIn') });
+    return renderPage(c, loginPage({ i18n: c.get('i18n'), values: {}, errors: {}, next, notice, ...loginChoices(c, c.req.query('local')) }), { title: c.get('i18n').t('layout.logIn') });
   })
   .post('/login', async (c) => {
     noStore(c);
     const form = await c.req.parseBody();
     const input = { login: text(form, 'login'), password: text(form, 'password') };
     const next = localPath(text(form, 'next'));
+    const choices = loginChoices(c, text(form, 'local'));
+    const refused = localOnlyRefusal(c, 'login', choices.breakGlass);
+    if (refused) return refused;
+    const page = (props: Omit<LoginPageProps, 'i18n' | 'next'>) => loginPage({ i18n: c.get('i18n'), next, ...choices, ...props });
     try {
       c.get('limits').take(`login:${clientAddress(c)}`, rules.loginPerIp);
       // A locked-out account answers exactly like a wrong password, after the same work.
       const user = await logIn(c.get('services'), input, loginLockout(c));
+      // The break-glass path signs in administrators only; anyone else is told the same as a wrong password.
+      if (choices.breakGlass && user.role !== 'admin') throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
+      if (choices.breakGlass) c.get('log')(`Break-glass password sign-in by administrator ${user.username} from ${clientAddress(c)}`);
       signIn(c, user);
+      forgetProviderSignIn(c);
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return renderPage(c, loginPage({ i18n: c.get('i18n'), values: { login: input.login }, errors: { form: c.get('i18n').message(error.text) }, next }), { title: c.get('i18n').t('layout.logIn') }, 429);
+        return renderPage(c, page({ values: { login: input.login }, errors: { form: c.get('i18n').message(error.text) } }), { title: c.get('i18n').t('layout.logIn') }, 429);
       }
       if (error instanceof Forbidden) {
-        return renderPage(c, loginPage({ i18n: c.get('i18n'), values: { login: input.login }, errors: { form: refusal(c, error) }, next }), { title: c.get('i18n').t('layout.logIn') }, 403);
+        return renderPage(c, page({ values: { login: input.login }, errors: { form: refusal(c, error) } }), { title: c.get('i18n').t('layout.logIn') }, 403);
       }
       if (!(error instanceof ValidationError)) throw error;
-      return renderPage(c, loginPage({ i18n: c.get('i18n'), values: { login: input.login }, errors: fieldTexts(c, error.fields), next }), { title: c.get('i18n').t('layout.logIn') }, 422);
+      return renderPage(c, page({ values: { login: input.login }, errors: fieldTexts(c, error.fields) }), { title: c.get('i18n').t('layout.logIn') }, 422);
     }
   })
   .post('/logout', (c) => {
@@ -145,5 +158,6 @@ export const authRoutes = new Hono<AppEnv>()
     const sessionId = c.get('sessionId');
     if (sessionId) invalidateSession(c.get('services').db, sessionId);
     clearSessionCookie(c, c.get('config').secureCookies);
-    return c.redirect('/', 303);
+    // Signed in through the provider: sign out there too (src/routes/oidc.ts, RP-initiated logout).
+    return c.redirect(signsOutAtProvider(c) ? '/auth/oidc/logout' : '/', 303);
   });

@@ -9,6 +9,8 @@ import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
+import { oidcRoutes } from './oidc.js';
+import { oidcAdminRoutes } from './oidc-admin.js';
 import { emailLinkRoutes } from './email-links.js';
 import { passwordRoutes } from './password.js';
 import { brandRoutes } from './brand.js';
@@ -63,6 +65,8 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', embedAdminRoutes);
   app.route('/', threadKeyRoutes);
   app.route('/', authRoutes);
+  app.route('/', oidcRoutes);
+  app.route('/', oidcAdminRoutes);
   app.route('/', accountRoutes);
   app.route('/', emailLinkRoutes);
   app.route('/', passwordRoutes);

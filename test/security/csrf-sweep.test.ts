@@ -16,6 +16,7 @@ const NOT_SESSION_AUTHENTICATED: Record<string, { reason: string; anonymous: num
   'POST /verify-email': { reason: 'confirms an address: the emailed token is the authority', anonymous: [400] },
   'POST /password/forgot': { reason: 'asks for a reset email: meant for visitors who cannot sign in', anonymous: [303, 422] },
   'POST /password/reset': { reason: 'sets a new password: the emailed token is the authority', anonymous: [400] },
+  'POST /auth/oidc/link': { reason: "links a provider identity to a local account: the pending link's cookie and that account's password are the authority", anonymous: [404] },
   'POST /logout': { reason: 'ends the session the cookie names, if any: harmless without one', anonymous: [303] },
   'POST /locale': { reason: "sets the reader's language: a cookie for visitors (the member's own choice when signed in)", anonymous: [303, 422] },
 };

@@ -19,7 +19,23 @@ export type AccountProps = {
   locale: LocaleChoice;
   errors: Record<string, string | undefined>;
   notice?: string;
+  /** Changes of username left (1 for an account made from the identity provider's claims); the form shows only then. */
+  usernameChangesLeft?: number;
+  /** What the member typed in the username form, kept when it was refused. */
+  usernameValue?: string;
 };
+
+function usernameSection(i18n: I18n, props: AccountProps): Html {
+  if (!props.usernameChangesLeft) return html``;
+  return html`<section aria-labelledby="username-heading">
+  <h2 id="username-heading">${i18n.t('account.usernameHeading')}</h2>
+  <p>${i18n.t('account.usernameIntro', { username: props.username })}</p>
+  <form method="post" action="/account/username" class="post-form">
+    ${field({ name: 'username', label: i18n.t('signup.username'), value: props.usernameValue ?? props.username, error: props.errors['username'], autocomplete: 'username', required: true, maxlength: 20 })}
+    <button type="submit">${i18n.t('account.usernameSubmit')}</button>
+  </form>
+</section>`;
+}
 
 const PREFERENCES: [EmailPreference, MessageKey][] = [
   ['immediately', 'account.preferenceImmediately'],
@@ -87,6 +103,7 @@ export function accountPage(props: AccountProps): Html {
   const { i18n } = props;
   return html`<h1>${i18n.t('account.heading')}</h1>
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
+${usernameSection(i18n, props)}
 ${emailSection(i18n, props.email, props.errors)}
 ${localeSection(i18n, props.locale, props.errors)}
 <section aria-labelledby="sessions-heading">
