@@ -23,7 +23,8 @@ import { sendHtml } from './render.js';
 import { threadPath } from '../lib/slug.js';
 import { embedI18n } from './request-i18n.js';
 
-// Embeds are anonymous and read-only: the same bytes for everyone, so a proxy may cache them.
+// Embeds are anonymous: the same bytes for everyone, so a proxy may cache them. Signing in and
+// replying from a frame are its script's requests (./embed-sign-in.ts, ./embed-replies.ts).
 // Each frame names the page that frames it (?origin=, set by embed.js); it must be on the allowed
 // list, and the CSP's frame-ancestors makes the browser enforce the list whatever a page claims.
 
@@ -83,6 +84,10 @@ export const publicAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.res.headers.set('X-Robots-Tag', 'noindex');
 };
 
+function readsOnly(handler: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? handler(c, next) : next());
+}
+
 function limitParam(value: string | undefined): number {
   const limit = Number(value);
   return Number.isInteger(limit) && limit >= EMBED_CATEGORY_LIMIT.min && limit <= EMBED_CATEGORY_LIMIT.max ? limit : EMBED_CATEGORY_LIMIT.default;
@@ -107,7 +112,8 @@ export function embedRoutes(): Hono<AppEnv> {
     return c.body(loader.body);
   });
 
-  app.use('/embed/*', embedLanguage, publicAnonymous, etag());
+  // Frames and fragments are public; what a frame's script sends (signing in, replying) is not.
+  app.use('/embed/*', embedLanguage, readsOnly(publicAnonymous), readsOnly(etag()));
 
   app.get('/embed/t/:id{[0-9]+}', (c) => {
     const frame = frameOf(c);
