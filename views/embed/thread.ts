@@ -40,14 +40,14 @@ function compose(props: EmbedThreadProps): Html {
   const { thread, i18n } = props;
   if (thread.locked) return html``;
   return html`<section class="embed-compose" data-thread="${thread.id}" data-network-error="${i18n.t('embedCompose.networkError')}" hidden>
-  <p class="embed-compose-signed-out" hidden><button type="button" class="embed-button" data-action="sign-in">${i18n.t('embedCompose.signIn')}</button></p>
+  <p class="embed-compose-signed-out" hidden><button type="button" class="embed-compose-button" data-action="sign-in">${i18n.t('embedCompose.signIn')}</button></p>
   <div class="embed-compose-signed-in" hidden>
     <p class="embed-compose-who">${rich(i18n, 'embedCompose.signedInAs', { username: html`<strong data-username dir="auto"></strong>` })}</p>
     <label for="embed-reply-body">${i18n.t('embedCompose.yourReply')}</label>
     <textarea id="embed-reply-body" name="body" rows="4" dir="auto"></textarea>
     <p class="embed-compose-error" role="alert" hidden></p>
     <p class="embed-compose-notice" role="status" hidden></p>
-    <p><button type="button" class="embed-button" data-action="reply">${i18n.t('embedCompose.post')}</button></p>
+    <p><button type="button" class="embed-compose-button" data-action="reply">${i18n.t('embedCompose.post')}</button></p>
   </div>
 </section>`;
 }
