@@ -10,16 +10,17 @@ export type EmbedThreadProps = PublicThread & { i18n: I18n; baseUrl: string };
 const badges: Record<PublicPost['author']['role'], MessageKey | null> = { member: null, manager: 'embed.badge.manager', admin: 'embed.badge.admin' };
 
 /** Words every post may show, looked up once per frame rather than once per post. */
-type PostLabels = { badges: Record<string, string | null>; solution: string };
+type PostLabels = { badges: Record<string, string | null>; official: string; solution: string };
 
 function postLabels(i18n: I18n): PostLabels {
   const named: Record<string, string | null> = {};
   for (const [role, key] of Object.entries(badges)) named[role] = key ? i18n.t(key) : null;
-  return { badges: named, solution: i18n.t('embed.solution') };
+  return { badges: named, official: i18n.t('embed.badge.official'), solution: i18n.t('embed.solution') };
 }
 
 function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string): Html {
-  const badge = labels.badges[item.author.role] ?? null;
+  // The brand's own account speaks for the brand: "Official", whatever its role.
+  const badge = item.author.official ? labels.official : (labels.badges[item.author.role] ?? null);
   return html`<article class="embed-post${badge ? ' embed-post-staff' : ''}${item.isSolution ? ' embed-post-solution' : ''}" id="post-${item.number}">
   <header class="embed-post-meta">
     <a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}" dir="auto">${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
