@@ -13,8 +13,9 @@ const BRAND_ADDRESS = 'brand@hearth.invalid';
 
 /** A valid username from the site's name: its letters and digits, else "Official". */
 function usernameBase(siteName: string): string {
-  const letters = siteName.normalize('NFKC').replace(/\s+/g, '-').replace(/[^A-Za-z0-9_-]/g, '').replace(/^-+|-+$/g, '');
-  const base = letters.slice(0, USERNAME_MAX - 3);
+  const letters = siteName.normalize('NFKC').replace(/\s+/g, '-').replace(/[^A-Za-z0-9_-]/g, '').replace(/-{2,}/g, '-');
+  // Room for a number after it; no hyphen left dangling at either end.
+  const base = letters.slice(0, USERNAME_MAX - 3).replace(/^-+|-+$/g, '');
   return base.length >= USERNAME_MIN ? base : 'Official';
 }
 

@@ -26,8 +26,13 @@ describe('the sign-in popup', () => {
     const login = await ctx.http.get(location(response));
     expect(login.status).toBe(200);
     expect(login.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    // The sign-in form's answer, too (its redirect back to the hand-off).
+    const popupLogin = new URL(location(response), ctx.config.baseUrl).toString();
+    const posted = await ctx.http.post('/login', { login: 'nobody', password: 'wrong' }, { headers: { referer: popupLogin } });
+    expect(posted.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
     // Any other sign-in keeps the site's policy.
     expect((await ctx.http.get('/login?next=/t/1')).headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect((await ctx.http.post('/login', { login: 'nobody', password: 'wrong' })).headers.get('cross-origin-opener-policy')).toBe('same-origin');
   });
 
   it('gives a signed-in member a code for the frame, addressed to the community origin only, never cached', async () => {
