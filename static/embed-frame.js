@@ -69,7 +69,7 @@
   var popup = null;
   var query = '?origin=' + encodeURIComponent(host) + '&locale=' + encodeURIComponent(document.documentElement.lang);
 
-  function compose() { return root.querySelector('.embed-compose[data-thread]'); }
+  function compose() { return root.querySelector('.embed-compose[data-post]'); }
 
   function part(selector) { var box = compose(); return box && box.querySelector(selector); }
 
@@ -129,19 +129,22 @@
     Array.prototype.slice.call(parsed.body.childNodes).forEach(function (node) { root.insertBefore(document.importNode(node, true), credit); });
   }
 
-  function reply() {
+  // Sends the reply, or the question that starts an article's discussion, and shows the thread.
+  function sendText() {
     var box = compose();
     var field = part('textarea');
-    var body = 'body=' + encodeURIComponent(field.value) + '&submission=' + pending;
+    var body = encodeURIComponent(box.getAttribute('data-field')) + '=' + encodeURIComponent(field.value) + '&submission=' + pending;
+    var article = box.getAttribute('data-article');
+    if (article) body += '&article=' + encodeURIComponent(article);
     say('.embed-compose-notice', '');
     say('.embed-compose-error', '');
-    request('POST', '/embed/t/' + box.getAttribute('data-thread') + '/replies' + query, body).then(function (result) {
+    request('POST', box.getAttribute('data-post') + query, body).then(function (result) {
       if (!result.ok) {
         if (result.data.error && result.data.error.signIn) { token = null; username = null; show(); }
         return say('.embed-compose-error', result.data.error && result.data.error.message);
       }
       pending = submission();
-      replaceThread(result.data.html);
+      if (result.data.html) replaceThread(result.data.html);
       show();
       say('.embed-compose-notice', result.data.notice);
     }, function () { say('.embed-compose-error', box.getAttribute('data-network-error')); });
@@ -151,7 +154,7 @@
     var button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (!button) return;
     if (button.getAttribute('data-action') === 'sign-in') signIn();
-    if (button.getAttribute('data-action') === 'reply') reply();
+    if (button.getAttribute('data-action') === 'send') sendText();
   });
 
   if (compose()) {

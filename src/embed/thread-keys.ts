@@ -76,18 +76,23 @@ export type Brand = { siteName: string };
 // make one thread (the key's primary key catches the rest, e.g. a second process).
 const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-/** Returns the thread registered for the key, creating it (authored by the brand account) if needed. */
-export async function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords, brand: Brand): Promise<{ created: boolean; thread: KeyedThread }> {
+/** Runs `work` for a key once any other work for the same key in this process has finished. */
+export async function oncePerKey<T>(ctx: ServiceContext, key: string, work: () => Promise<T>): Promise<T> {
   const running = inFlight.get(ctx.db) ?? new Map<string, Promise<unknown>>();
   inFlight.set(ctx.db, running);
-  while (running.has(input.key)) await running.get(input.key)?.catch(() => undefined);
-  const work = register(ctx, caller, input, words, brand);
-  running.set(input.key, work);
+  while (running.has(key)) await running.get(key)?.catch(() => undefined);
+  const started = work();
+  running.set(key, started);
   try {
-    return await work;
+    return await started;
   } finally {
-    running.delete(input.key);
+    running.delete(key);
   }
+}
+
+/** Returns the thread registered for the key, creating it (authored by the brand account) if needed. */
+export function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords, brand: Brand): Promise<{ created: boolean; thread: KeyedThread }> {
+  return oncePerKey(ctx, input.key, () => register(ctx, caller, input, words, brand));
 }
 
 async function register(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords, brand: Brand): Promise<{ created: boolean; thread: KeyedThread }> {
@@ -104,14 +109,22 @@ async function register(ctx: ServiceContext, caller: ApiPrincipal, input: Regist
   const existing = findThreadByKey(ctx, input.key);
   if (existing) return { created: false, thread: existing };
   const admin = keyAdmin(ctx, caller);
-  const author = brandAccount(ctx, brand);
-  const created = await createThread(ctx, author, { category: input.category, title, body: openingPost({ title, url: input.url, summary }, words) });
+  const thread = await createArticleThread(ctx, { ...input, title, summary, words, brand, actorId: admin.id, details: { via: 'api', apiKeyId: caller.keyId } });
+  return { created: true, thread };
+}
+
+export type ArticleThreadInput = { key: string; title: string; url: string; category: string; summary: string; words: OpeningWords; brand: Brand; actorId: number; details: Record<string, unknown> };
+
+/** The brand's thread about an article, with the key linked to it and the link audited (by who asked for it). */
+export async function createArticleThread(ctx: ServiceContext, input: ArticleThreadInput): Promise<KeyedThread> {
+  const author = brandAccount(ctx, input.brand);
+  const created = await createThread(ctx, author, { category: input.category, title: input.title, body: openingPost(input, input.words) });
   const now = ctx.now();
   ctx.db.transaction((tx) => {
     tx.insert(threadKeys).values({ key: input.key, threadId: created.threadId, url: new URL(input.url).href, createdAt: now }).run();
-    recordModAction(tx, { actorId: admin.id, action: 'thread_key_attached', targetThreadId: created.threadId, details: { key: input.key, via: 'api', apiKeyId: caller.keyId }, at: now });
+    recordModAction(tx, { actorId: input.actorId, action: 'thread_key_attached', targetThreadId: created.threadId, details: { key: input.key, ...input.details }, at: now });
   });
-  return { created: true, thread: { id: created.threadId, title, slug: created.slug, status: created.status } };
+  return { id: created.threadId, title: input.title, slug: created.slug, status: created.status };
 }
 
 function unknownCategory(ctx: ServiceContext, slug: string): Message {

@@ -121,7 +121,7 @@ function registrationErrors(issues: readonly { path: readonly PropertyKey[] }[])
 }
 
 /** The opening post of a registered thread is written in the community's language. */
-function openingWords(c: Context<AppEnv>): OpeningWords {
+export function openingWords(c: Context<AppEnv>): OpeningWords {
   const config = c.get('config');
   const services = c.get('services');
   const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });

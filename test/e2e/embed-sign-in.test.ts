@@ -3,7 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { EMBED_SESSION_COOKIE } from '../../src/auth/embed-session.js';
+import { users } from '../../src/db/schema.js';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromiumBlockingThirdPartyCookies, serveForum, type ServedForum } from '../helpers/browser.js';
 
@@ -58,12 +60,15 @@ beforeAll(async () => {
   const { services } = forum.ctx;
   makeCategory(services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing and descaling.' });
   const mia = await makeUser(services, { username: 'mia', role: 'manager' });
-  await makeUser(services, { username: 'alice', password: PASSWORD });
+  const alice = await makeUser(services, { username: 'alice', password: PASSWORD });
+  // A member of some days, so the tests' several posts are not held to a first day's posting limit.
+  forum.ctx.db.update(users).set({ createdAt: services.now() - 3 * 86_400_000 }).where(eq(users.id, alice.id)).run();
   const created = await makeThread(services, mia, { category: 'kettles', title: TITLE, body: 'Since last week my KT-200 switches off at around 90 °C.' });
   threadId = created.threadId;
   threadSlugPath = `/t/${threadId}/${created.slug}`;
   const script = `<script async src="${base}/embed.js"></script>`;
   pages.set('/article', hostPage(`<div id="thread" data-hearth-thread="${threadId}"></div>${script}`));
+  pages.set('/articles/filters', hostPage(`<div id="thread" data-hearth-key="kb-filters"></div>${script}`).replace('<title>Help center</title>', '<title>Choosing a water filter</title>'));
   pages.set('/stranger', hostPage(`<div id="thread" data-hearth-thread="${threadId}"></div>${script}`));
   browser = await launchChromiumBlockingThirdPartyCookies();
 });
@@ -145,6 +150,30 @@ describe('signing in and replying inside an embed, with third-party cookies bloc
       await frame.getByLabel('Your reply').fill('Sent with the token the frame keeps.');
       await frame.getByRole('button', { name: 'Post reply' }).click();
       await frame.locator('.embed-post-body', { hasText: 'Sent with the token the frame keeps.' }).waitFor();
+      await page.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'starts the discussion of an article that has none, from its frame',
+    async () => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${helpOrigin}/articles/filters`);
+      const frame = await embedFrame(page);
+      await frame.getByText('Start a discussion about this article').waitFor();
+      // Signed in to the community in this browser already: the popup hands over a code at once.
+      const popupOpened = browser.waitForEvent('page');
+      await frame.getByRole('button', { name: 'Sign in to ask' }).click();
+      await (await popupOpened).waitForEvent('close');
+      await frame.getByText('Signed in as alice').waitFor();
+      await frame.getByLabel('Your question').fill('Which filter suits very hard water?');
+      await frame.getByRole('button', { name: 'Start the discussion' }).click();
+      await frame.getByRole('heading', { name: 'Choosing a water filter' }).waitFor();
+      expect(await frame.locator('#post-1 .embed-post-body a').getAttribute('href')).toBe(`${helpOrigin}/articles/filters`);
+      await frame.locator('.embed-post-body', { hasText: 'Which filter suits very hard water?' }).waitFor();
+      expect(await frame.locator('.embed-badge', { hasText: 'Official' }).count()).toBe(1);
       await page.close();
     },
     BROWSER_TEST_TIMEOUT,

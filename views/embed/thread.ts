@@ -4,6 +4,7 @@ import type { I18n } from '../../src/i18n/translator.js';
 import { time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 import { rich } from '../i18n.js';
+import { embedCompose } from './compose.js';
 
 export type EmbedThreadProps = PublicThread & { i18n: I18n; baseUrl: string };
 
@@ -32,27 +33,6 @@ function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string)
 </article>`;
 }
 
-/**
- * Replying inside the frame: hidden until the frame's script shows it (the sandbox allows no form
- * submission, so the script sends it). Signed out it offers the sign-in popup; signed in, the
- * reply box. The link below stays for readers without the script.
- */
-function compose(props: EmbedThreadProps): Html {
-  const { thread, i18n } = props;
-  if (thread.locked) return html``;
-  return html`<section class="embed-compose" data-thread="${thread.id}" data-network-error="${i18n.t('embedCompose.networkError')}" hidden>
-  <p class="embed-compose-signed-out" hidden><button type="button" class="embed-compose-button" data-action="sign-in">${i18n.t('embedCompose.signIn')}</button></p>
-  <div class="embed-compose-signed-in" hidden>
-    <p class="embed-compose-who">${rich(i18n, 'embedCompose.signedInAs', { username: html`<strong data-username dir="auto"></strong>` })}</p>
-    <label for="embed-reply-body">${i18n.t('embedCompose.yourReply')}</label>
-    <textarea id="embed-reply-body" name="body" rows="4" dir="auto"></textarea>
-    <p class="embed-compose-error" role="alert" hidden></p>
-    <p class="embed-compose-notice" role="status" hidden></p>
-    <p><button type="button" class="embed-compose-button" data-action="reply">${i18n.t('embedCompose.post')}</button></p>
-  </div>
-</section>`;
-}
-
 /** The call to action: the whole discussion in the community, for readers without the script too. */
 function action(props: EmbedThreadProps, threadUrl: string): Html {
   const { thread, i18n } = props;
@@ -76,6 +56,6 @@ export function embedThread(props: EmbedThreadProps): Html {
 </header>
 <div class="embed-posts">${visible.map((item) => post(i18n, labels, item, baseUrl))}</div>
 ${thread.replyCount === 0 ? html`<p class="embed-empty">${i18n.t('embed.noReplies')}</p>` : ''}
-${compose(props)}
+${thread.locked ? '' : embedCompose({ i18n, kind: 'reply', path: `/embed/t/${thread.id}/replies` })}
 ${action(props, threadUrl)}`;
 }
