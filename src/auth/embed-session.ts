@@ -42,7 +42,3 @@ export function embedViewer(c: Context, db: Db, input: { origin: string | null; 
 export function embedTokenViewer(db: Db, input: { token: string; origin: string; now: number }): SignedIn | null {
   return validateSessionToken(db, input.token, input.now, input.origin)?.user ?? null;
 }
-
-export function clearEmbedSession(c: Context): void {
-  setCookie(c, EMBED_SESSION_COOKIE, '', { httpOnly: true, secure: true, sameSite: 'None', partitioned: true, path: EMBED_COOKIE_PATH, maxAge: 0 });
-}

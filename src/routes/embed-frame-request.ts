@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { embedViewer } from '../auth/embed-session.js';
 import { allowedOrigins } from '../embed/allowed-origins.js';
 import { isAllowedOrigin } from '../embed/origins.js';
-import type { AppError } from '../lib/errors.js';
 import type { SignedIn } from '../lib/context.js';
 import type { AppEnv } from './env.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -36,8 +35,4 @@ export function frameViewer(c: Context<AppEnv>, hostOrigin: string | null): Sign
 export function frameError(c: Context<AppEnv>, status: ContentfulStatusCode, message: string, more: { signIn?: boolean } = {}) {
   c.header('Cache-Control', 'private, no-store');
   return c.json({ error: { message, ...more } }, status);
-}
-
-export function appErrorMessage(c: Context<AppEnv>, error: AppError): string {
-  return c.get('i18n').message(error.text);
 }

@@ -15,7 +15,8 @@ import { openingWords } from './api.js';
 // Replying inside the frame: the frame's script sends the reply with its embed session (bearer
 // token or partitioned cookie) and gets the thread back to show, or the refusal to show beside
 // the text, which stays in the box. The same createReply as the community's own form, so
-// moderation, posting limits, silencing, locks and post-once tokens apply alike.
+// moderation, posting limits, silencing, locks and post-once tokens apply alike. Starting an
+// article's discussion (src/embed/article-discussion.ts) answers the same way.
 
 /** The thread as the frame shows it, for the script to put in place of the old one. */
 function threadHtml(c: Context<AppEnv>, threadId: number): string {
