@@ -98,6 +98,9 @@
     var limit = parseInt(el.getAttribute('data-hearth-limit'), 10);
     if (limit >= 1 && limit <= 20) url.searchParams.set('limit', String(limit));
     url.searchParams.set('origin', location.origin);
+    // A key's frame (community page '/') may start the article's discussion; the server reads
+    // the title from this page, and drops any #fragment.
+    if (where[1] === '/') url.searchParams.set('article', location.href);
     url.searchParams.set('theme', embed.theme);
     url.searchParams.set('locale', embed.locale);
     frame.setAttribute('src', url.href);

@@ -27,11 +27,14 @@ function randomString(): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
-/** Starts a new session (always a new token: a fresh sign-in never reuses an old id). */
-export function createSession(db: Db, userId: number, now: number, userAgent?: string): { token: string; session: Session } {
+/**
+ * Starts a new session (always a new token: a fresh sign-in never reuses an old id). An embed
+ * session names the page origin whose frame holds it (docs/decisions/0049-embed-sessions.md).
+ */
+export function createSession(db: Db, userId: number, now: number, userAgent?: string, embedOrigin: string | null = null): { token: string; session: Session } {
   const id = randomString();
   const secret = randomString();
-  db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastUsedAt: now, userAgent: userAgent?.slice(0, 300) ?? null }).run();
+  db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastUsedAt: now, userAgent: userAgent?.slice(0, 300) ?? null, embedOrigin }).run();
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastUsedAt: now } };
 }
 
@@ -44,6 +47,7 @@ type SessionRow = {
   secretHash: Buffer;
   createdAt: number;
   lastUsedAt: number;
+  embedOrigin: string | null;
   userId: number;
   username: string;
   role: SignedIn['role'];
@@ -60,7 +64,7 @@ type SessionRow = {
 function prepare(db: Db) {
   return {
     session: db.$client.prepare<[id: string], SessionRow>(
-      'select sessions.id, sessions.secret_hash as secretHash, sessions.created_at as createdAt, sessions.last_used_at as lastUsedAt, ' +
+      'select sessions.id, sessions.secret_hash as secretHash, sessions.created_at as createdAt, sessions.last_used_at as lastUsedAt, sessions.embed_origin as embedOrigin, ' +
         'users.id as userId, users.username, users.role, users.created_at as userCreatedAt, users.silenced_until as silencedUntil, ' +
         'users.suspended_until as suspendedUntil, users.email_verified_at as emailVerifiedAt, users.locale, users.time_zone as timeZone ' +
         'from sessions join users on users.id = sessions.user_id where sessions.id = ?',
@@ -70,13 +74,18 @@ function prepare(db: Db) {
 }
 const statements = perDatabase(prepare);
 
-/** Returns the session and its user, or null when the token is malformed, unknown, wrong or expired. */
-export function validateSessionToken(db: Db, token: string, now: number): ValidSession | null {
+/**
+ * Returns the session and its user, or null when the token is malformed, unknown, wrong or expired,
+ * or belongs elsewhere: a community session (`embedOrigin` null) is never an embed session, and an
+ * embed session is good only in frames of the page origin it was made for.
+ */
+export function validateSessionToken(db: Db, token: string, now: number, embedOrigin: string | null = null): ValidSession | null {
   const [id, secret, extra] = token.split('.');
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
   const row = statements(db).session.get(id);
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+  if (row.embedOrigin !== embedOrigin) return null;
   const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
   // Suspension signs people out everywhere; this also covers a session that slipped through.
   if (now >= sessionExpiresAt(session) || (row.suspendedUntil !== null && row.suspendedUntil > now)) {

@@ -7,6 +7,7 @@ import { msg, type Message } from '../i18n/message.js';
 import { assertValid, Forbidden, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
 import type { ApiPrincipal } from './api-keys.js';
+import { brandAccount } from './brand-account.js';
 import { canAttachThreadKey, canRegisterEmbedThreads } from './permissions.js';
 
 // A brand's key (a help-article id) names the thread that discusses that article. Threads are
@@ -68,26 +69,33 @@ export function openingPost(input: { title: string; url: string; summary: string
 }
 
 export type RegisterInput = { key: string; title: string; url: string; category: string; summary?: string | undefined };
+/** Who the brand is: its account is made with this name on first need. */
+export type Brand = { siteName: string };
 
 // One registration per key at a time in this process, so two simultaneous calls for a new key
 // make one thread (the key's primary key catches the rest, e.g. a second process).
 const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-/** Returns the thread registered for the key, creating it (authored by the key's admin) if needed. */
-export async function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords): Promise<{ created: boolean; thread: KeyedThread }> {
+/** Runs `work` for a key once any other work for the same key in this process has finished. */
+export async function oncePerKey<T>(ctx: ServiceContext, key: string, work: () => Promise<T>): Promise<T> {
   const running = inFlight.get(ctx.db) ?? new Map<string, Promise<unknown>>();
   inFlight.set(ctx.db, running);
-  while (running.has(input.key)) await running.get(input.key)?.catch(() => undefined);
-  const work = register(ctx, caller, input, words);
-  running.set(input.key, work);
+  while (running.has(key)) await running.get(key)?.catch(() => undefined);
+  const started = work();
+  running.set(key, started);
   try {
-    return await work;
+    return await started;
   } finally {
-    running.delete(input.key);
+    running.delete(key);
   }
 }
 
-async function register(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords): Promise<{ created: boolean; thread: KeyedThread }> {
+/** Returns the thread registered for the key, creating it (authored by the brand account) if needed. */
+export function registerEmbedThread(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords, brand: Brand): Promise<{ created: boolean; thread: KeyedThread }> {
+  return oncePerKey(ctx, input.key, () => register(ctx, caller, input, words, brand));
+}
+
+async function register(ctx: ServiceContext, caller: ApiPrincipal, input: RegisterInput, words: OpeningWords, brand: Brand): Promise<{ created: boolean; thread: KeyedThread }> {
   const title = normalizeText(input.title).trim();
   const summary = normalizeText(input.summary ?? '').trim();
   const category = ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.category)).get();
@@ -100,14 +108,23 @@ async function register(ctx: ServiceContext, caller: ApiPrincipal, input: Regist
   });
   const existing = findThreadByKey(ctx, input.key);
   if (existing) return { created: false, thread: existing };
-  const author = keyAuthor(ctx, caller);
-  const created = await createThread(ctx, author, { category: input.category, title, body: openingPost({ title, url: input.url, summary }, words) });
+  const admin = keyAdmin(ctx, caller);
+  const thread = await createArticleThread(ctx, { ...input, title, summary, words, brand, actorId: admin.id, details: { via: 'api', apiKeyId: caller.keyId } });
+  return { created: true, thread };
+}
+
+export type ArticleThreadInput = { key: string; title: string; url: string; category: string; summary: string; words: OpeningWords; brand: Brand; actorId: number; details: Record<string, unknown> };
+
+/** The brand's thread about an article, with the key linked to it and the link audited (by who asked for it). */
+export async function createArticleThread(ctx: ServiceContext, input: ArticleThreadInput): Promise<KeyedThread> {
+  const author = brandAccount(ctx, input.brand);
+  const created = await createThread(ctx, author, { category: input.category, title: input.title, body: openingPost(input, input.words) });
   const now = ctx.now();
   ctx.db.transaction((tx) => {
     tx.insert(threadKeys).values({ key: input.key, threadId: created.threadId, url: new URL(input.url).href, createdAt: now }).run();
-    recordModAction(tx, { actorId: author.id, action: 'thread_key_attached', targetThreadId: created.threadId, details: { key: input.key, via: 'api', apiKeyId: caller.keyId }, at: now });
+    recordModAction(tx, { actorId: input.actorId, action: 'thread_key_attached', targetThreadId: created.threadId, details: { key: input.key, ...input.details }, at: now });
   });
-  return { created: true, thread: { id: created.threadId, title, slug: created.slug, status: created.status } };
+  return { id: created.threadId, title: input.title, slug: created.slug, status: created.status };
 }
 
 function unknownCategory(ctx: ServiceContext, slug: string): Message {
@@ -116,8 +133,11 @@ function unknownCategory(ctx: ServiceContext, slug: string): Message {
   return msg('embed.register.unknownCategory', { slug, slugs: slugs.map((row) => row.slug).join(', ') });
 }
 
-/** API-created threads are written by the admin who created the key (staff posts are published at once). */
-function keyAuthor(ctx: ServiceContext, caller: ApiPrincipal): SignedIn {
+/**
+ * API-created threads are written by the brand account, on the authority of the admin who created
+ * the key, and only while that user is still an admin.
+ */
+function keyAdmin(ctx: ServiceContext, caller: ApiPrincipal): SignedIn {
   const row = caller.createdById === null
     ? undefined
     : ctx.db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, silencedUntil: users.silencedUntil }).from(users).where(eq(users.id, caller.createdById)).get();

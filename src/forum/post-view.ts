@@ -14,7 +14,8 @@ export type PostState = 'visible' | 'deleted' | 'hidden' | 'pending' | 'rejected
 export type PostView = PostAnswerFields & {
   id: number;
   number: number | null;
-  author: { id: number; username: string; role: Role };
+  /** `official`: the brand's own account, shown with an "Official" badge. */
+  author: { id: number; username: string; role: Role; official: boolean };
   createdAt: number;
   editedAt: number | null;
   state: PostState;
@@ -72,7 +73,7 @@ export function toPostView(viewer: Viewer, post: PostRow, thread: { locked: bool
   return {
     id: post.id,
     number: post.number,
-    author: { id: post.authorId, username: post.username, role: post.role },
+    author: { id: post.authorId, username: post.username, role: post.role, official: post.official },
     createdAt: post.createdAt,
     editedAt: post.editedAt,
     state,

@@ -88,6 +88,7 @@ function prepare(db: Db) {
     authorId: posts.authorId,
     username: author.username,
     role: author.role,
+    official: author.isBrand,
     createdAt: posts.createdAt,
     editedAt: posts.editedAt,
     deletedAt: posts.deletedAt,

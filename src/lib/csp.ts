@@ -34,10 +34,13 @@ export function pageCsp(nonce: string): string {
   return PAGE_CSP_BEFORE + nonce + PAGE_CSP_AFTER;
 }
 
-/** Embed frames: framed only by the allowed sites, nothing else loosened. */
+/**
+ * Embed frames: framed only by the allowed sites. The frame's script may talk to this origin only
+ * (signing in and replying, ADR 0049); forms stay off, the script sends them.
+ */
 export function frameCsp(nonce: string, ancestors: readonly string[]): string {
   const allowed = ancestors.length > 0 ? ancestors.join(' ') : "'none'";
-  return `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${allowed}`;
+  return `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${allowed}`;
 }
 
 /** The page with this response's nonce in place of every placeholder. */

@@ -121,7 +121,7 @@ function registrationErrors(issues: readonly { path: readonly PropertyKey[] }[])
 }
 
 /** The opening post of a registered thread is written in the community's language. */
-function openingWords(c: Context<AppEnv>): OpeningWords {
+export function openingWords(c: Context<AppEnv>): OpeningWords {
   const config = c.get('config');
   const services = c.get('services');
   const community = communityLocale(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
@@ -154,7 +154,7 @@ export const apiRoutes = new Hono<AppEnv>()
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return apiError(c, 400, msg('api.notObject'));
     const parsed = registration.safeParse(body);
     if (!parsed.success) throw new ValidationError(registrationErrors(parsed.error.issues));
-    const { created, thread } = await registerEmbedThread(c.get('services'), caller, parsed.data, openingWords(c));
+    const { created, thread } = await registerEmbedThread(c.get('services'), caller, parsed.data, openingWords(c), { siteName: c.get('site').name });
     const baseUrl = c.get('site').baseUrl;
     const result = { id: thread.id, title: thread.title, status: thread.status, url: `${baseUrl}${threadPath(thread.id, thread.slug)}`, embedUrl: `${baseUrl}/embed/k/${encodeURIComponent(parsed.data.key)}` };
     return c.json({ created, thread: result }, created ? 201 : 200);

@@ -17,13 +17,16 @@ import { embedFragment } from '../../views/embed/fragment.js';
 import { embedLayout, embedThemes, type EmbedTheme } from '../../views/embed/layout.js';
 import { embedMessage, type EmbedMessageProps } from '../../views/embed/message.js';
 import { embedThread } from '../../views/embed/thread.js';
+import { embedCompose } from '../../views/embed/compose.js';
+import { html } from '../../views/html.js';
 import type { AppEnv } from './env.js';
 import { idParam } from './forms.js';
 import { sendHtml } from './render.js';
 import { threadPath } from '../lib/slug.js';
 import { embedI18n } from './request-i18n.js';
 
-// Embeds are anonymous and read-only: the same bytes for everyone, so a proxy may cache them.
+// Embeds are anonymous: the same bytes for everyone, so a proxy may cache them. Signing in and
+// replying from a frame are its script's requests (./embed-sign-in.ts, ./embed-replies.ts).
 // Each frame names the page that frames it (?origin=, set by embed.js); it must be on the allowed
 // list, and the CSP's frame-ancestors makes the browser enforce the list whatever a page claims.
 
@@ -83,6 +86,20 @@ export const publicAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.res.headers.set('X-Robots-Tag', 'noindex');
 };
 
+function readsOnly(handler: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? handler(c, next) : next());
+}
+
+/** The article's address when it is on the page origin the frame is for, else null. */
+function articleOf(article: string | undefined, hostOrigin: string | null): string | null {
+  if (!article || hostOrigin === null) return null;
+  try {
+    return new URL(article).origin === hostOrigin ? article : null;
+  } catch {
+    return null;
+  }
+}
+
 function limitParam(value: string | undefined): number {
   const limit = Number(value);
   return Number.isInteger(limit) && limit >= EMBED_CATEGORY_LIMIT.min && limit <= EMBED_CATEGORY_LIMIT.max ? limit : EMBED_CATEGORY_LIMIT.default;
@@ -107,7 +124,8 @@ export function embedRoutes(): Hono<AppEnv> {
     return c.body(loader.body);
   });
 
-  app.use('/embed/*', embedLanguage, publicAnonymous, etag());
+  // Frames and fragments are public; what a frame's script sends (signing in, replying) is not.
+  app.use('/embed/*', embedLanguage, readsOnly(publicAnonymous), readsOnly(etag()));
 
   app.get('/embed/t/:id{[0-9]+}', (c) => {
     const frame = frameOf(c);
@@ -126,11 +144,15 @@ export function embedRoutes(): Hono<AppEnv> {
     const keyed = THREAD_KEY_PATTERN.test(key) ? findThreadByKey(c.get('services'), key) : null;
     if (!keyed) {
       const i18n = c.get('i18n');
-      return renderMessage(c, frame, 404, {
+      const message = embedMessage({
         heading: i18n.t('embed.noDiscussion.heading'),
         message: i18n.t('embed.noDiscussion.message'),
         link: { href: `${c.get('site').baseUrl}/new`, label: i18n.t('embed.noDiscussion.start') },
       });
+      // A valid key on the article's own page may have its discussion started from here (ADR 0049).
+      const article = articleOf(c.req.query('article'), frame.hostOrigin);
+      const start = article && THREAD_KEY_PATTERN.test(key) ? embedCompose({ i18n, kind: 'start', path: `/embed/k/${encodeURIComponent(key)}/discussion`, article }) : html``;
+      return renderFrame(c, frame, { title: i18n.t('embed.noDiscussion.heading'), canonicalPath: '/', main: html`${message}${start}` }, 404);
     }
     const data = getPublicThread(c.get('services'), { threadId: keyed.id });
     const main = embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl });

@@ -35,6 +35,8 @@ import { staticRoutes } from './static.js';
 import { apiRoutes, oembedRoutes } from './api.js';
 import { embedAdminRoutes } from './embed-admin.js';
 import { embedRoutes } from './embed.js';
+import { embedReplyRoutes } from './embed-replies.js';
+import { embedSignInRoutes } from './embed-sign-in.js';
 import { threadKeyRoutes } from './thread-keys.js';
 import { faviconRoutes } from './favicon.js';
 import { feedRoutes } from './feeds.js';
@@ -60,6 +62,10 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   // Embedding (docs/decisions/0005-embedding.md). Thread keys go before the thread routes,
   // whose /t/:id/:slug would otherwise take /t/:id/embed-key.
   app.route('/', embedRoutes());
+  // Signing in and replying from a frame (docs/decisions/0049-embed-sessions.md); before the auth
+  // routes, so the sign-in popup's pages keep their opener.
+  app.route('/', embedSignInRoutes());
+  app.route('/', embedReplyRoutes());
   app.route('/', apiRoutes);
   app.route('/', oembedRoutes);
   app.route('/', embedAdminRoutes);

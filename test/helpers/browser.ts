@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Config } from '../../src/config.js';
 import { createTestContext, type TestContext } from './app.js';
 
@@ -22,14 +24,32 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Fails (never skips) with the fix when Chromium is missing. */
-export function launchChromium(): Promise<Browser> {
+function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The end-to-end tests need Debian's Chromium at ${CHROMIUM}, which is missing. ` +
         'Install it with: apt-get update && apt-get install -y --no-install-recommends chromium',
     );
   }
+}
+
+export function launchChromium(): Promise<Browser> {
+  requireChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Chromium with third-party cookies blocked, as a person sets it in the settings (and as browsers
+ * move to by default): a fresh profile whose preferences say so. Frames of another site then get
+ * no unpartitioned cookies at all; partitioned ones (CHIPS) are still allowed.
+ */
+export function launchChromiumBlockingThirdPartyCookies(): Promise<BrowserContext> {
+  requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'hearth-chromium-'));
+  mkdirSync(join(profile, 'Default'));
+  // cookie_controls_mode 1 is "block third-party cookies"; the older boolean is kept for older builds.
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 1, block_third_party_cookies: true } }));
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1000, height: 900 } });
 }
 
 export type ServedForum = { ctx: TestContext; server: ServerType; base: string; close: () => Promise<void> };

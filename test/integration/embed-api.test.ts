@@ -99,10 +99,41 @@ describe('POST /api/v1/embed/threads: input', () => {
   });
 });
 
+describe('the brand account', () => {
+  it('is made once, with the site’s name, and authors every thread the API registers', async () => {
+    const first = (await (await register({ ...article, key: 'brand-first' })).json()) as { thread: { id: number } };
+    const second = (await (await register({ ...article, key: 'brand-second' })).json()) as { thread: { id: number } };
+    const authors = [first, second].map(({ thread }) => ctx.db.select({ authorId: threads.authorId }).from(threads).where(eq(threads.id, thread.id)).get()!.authorId);
+    expect(authors[0]).toBe(authors[1]);
+    const brands = ctx.db.select().from(users).where(eq(users.isBrand, true)).all();
+    expect(brands).toHaveLength(1);
+    expect(brands[0]!.username).toBe('Community');
+  });
+
+  it('is shown as "Official", not as an admin, in the frame and on the community page', async () => {
+    const { thread } = (await (await register({ ...article, key: 'brand-badge' })).json()) as { thread: { id: number; url: string } };
+    const frame = await (await ctx.http.get(`/embed/t/${thread.id}?origin=${encodeURIComponent('https://help.example.com')}`)).text();
+    expect(frame).toContain('<span class="embed-badge">Official</span>');
+    expect(frame).not.toContain('<span class="embed-badge">Admin</span>');
+    const page = await (await ctx.http.get(new URL(thread.url).pathname)).text();
+    expect(page).toContain('<span class="badge badge-official">Official</span>');
+  });
+
+  it('can never sign in', async () => {
+    const brand = ctx.db.select().from(users).where(eq(users.isBrand, true)).get()!;
+    for (const password of ['', '!', 'password', brand.passwordHash]) {
+      const response = await ctx.http.post('/login', { login: brand.username, password });
+      expect(response.status, password).not.toBe(303);
+    }
+    const byAddress = await ctx.http.post('/login', { login: brand.email, password: '!' });
+    expect(byAddress.status).not.toBe(303);
+  });
+});
+
 describe('POST /api/v1/embed/threads: registration', () => {
   let threadId: number;
 
-  it('creates the thread, written by the key’s admin, with a link back to the article (201)', async () => {
+  it('creates the thread, written by the brand account on the key admin’s authority, with a link back to the article (201)', async () => {
     const response = await register(article);
     expect(response.status).toBe(201);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -111,7 +142,9 @@ describe('POST /api/v1/embed/threads: registration', () => {
     threadId = body.thread.id;
     expect(body.thread).toMatchObject({ title: article.title, status: 'published', embedUrl: `${ctx.config.baseUrl}/embed/k/help-article-42` });
     const row = ctx.db.select().from(threads).where(eq(threads.id, threadId)).get()!;
-    expect(row.authorId).toBe(ctx.admin.id);
+    const author = ctx.db.select().from(users).where(eq(users.id, row.authorId)).get()!;
+    expect(author).toMatchObject({ isBrand: true, role: 'manager', emailVerifiedAt: null });
+    expect(author.id).not.toBe(ctx.admin.id);
     const opening = ctx.db.select().from(posts).where(eq(posts.threadId, threadId)).get()!;
     expect(opening.bodyHtml).toContain('<a href="https://help.example.com/articles/42?lang=en" rel="nofollow ugc noopener">Descaling your kettle [step by step]</a>');
     expect(ctx.db.select().from(threadKeys).where(eq(threadKeys.key, 'help-article-42')).get()).toMatchObject({ threadId, url: article.url });

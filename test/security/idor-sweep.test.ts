@@ -28,6 +28,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /t/:id{[0-9]+}/feed.atom': PUBLIC('feeds show what an anonymous reader sees, to everyone'),
   'GET /:name{sitemap-threads-[0-9]+\\.xml}': PUBLIC('sitemaps list what an anonymous reader sees, to everyone'),
   'POST /t/:id{[0-9]+}/replies': { kind: 'allowed', why: 'any member may reply to anyone’s thread' },
+  'POST /embed/t/:id{[0-9]+}/replies': { kind: 'allowed', why: 'any member may reply to anyone’s thread, from an embed too' },
+  'POST /embed/k/:key/discussion': { kind: 'allowed', why: 'any member may start the discussion of an article without one, from its frame' },
   'GET /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'the flag form for another member’s post; flagging them is the point' },
   'POST /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'flagging other members’ posts is the point' },
   'POST /p/:id{[0-9]+}/helpful': { kind: 'allowed', why: 'voting for other members’ posts is the point' },

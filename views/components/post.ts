@@ -17,6 +17,7 @@ function labelsFor(i18n: I18n) {
   return {
     ...answerLabels(i18n),
     badges: { member: null, manager: i18n.t('post.badgeManager'), admin: i18n.t('post.badgeAdmin') } as Record<PostView['author']['role'], string | null>,
+    official: i18n.t('post.badgeOfficial'),
     linkTitle: i18n.t('post.linkTitle'),
     waiting: i18n.t('post.waiting'),
     editedTitle: i18n.t('post.editedTitle'),
@@ -170,7 +171,7 @@ function repliesReceived(i18n: I18n, replies: RepliesToPost | null): Html {
 function postMeta(i18n: I18n, post: PostView, labels: PostLabels): Html {
   const { author } = post;
   return html`<header class="post-meta">
-    <a class="author" href="/u/${encodeURIComponent(author.username)}" dir="auto">${author.username}</a>${roleBadge(author.role, labels)}
+    <a class="author" href="/u/${encodeURIComponent(author.username)}" dir="auto">${author.username}</a>${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
     <a class="post-link" href="/p/${post.id}" title="${labels.linkTitle}">${post.number === null ? labels.waiting : html`#${post.number}`}</a>
     ${time(i18n, post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="${labels.editedTitle}">${rich(i18n, 'post.edited', { time: time(i18n, post.editedAt) })}</span>` : ''}
     ${acceptedMark(post, labels)}

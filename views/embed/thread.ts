@@ -4,22 +4,24 @@ import type { I18n } from '../../src/i18n/translator.js';
 import { time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 import { rich } from '../i18n.js';
+import { embedCompose } from './compose.js';
 
 export type EmbedThreadProps = PublicThread & { i18n: I18n; baseUrl: string };
 
 const badges: Record<PublicPost['author']['role'], MessageKey | null> = { member: null, manager: 'embed.badge.manager', admin: 'embed.badge.admin' };
 
 /** Words every post may show, looked up once per frame rather than once per post. */
-type PostLabels = { badges: Record<string, string | null>; solution: string };
+type PostLabels = { badges: Record<string, string | null>; official: string; solution: string };
 
 function postLabels(i18n: I18n): PostLabels {
   const named: Record<string, string | null> = {};
   for (const [role, key] of Object.entries(badges)) named[role] = key ? i18n.t(key) : null;
-  return { badges: named, solution: i18n.t('embed.solution') };
+  return { badges: named, official: i18n.t('embed.badge.official'), solution: i18n.t('embed.solution') };
 }
 
 function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string): Html {
-  const badge = labels.badges[item.author.role] ?? null;
+  // The brand's own account speaks for the brand: "Official", whatever its role.
+  const badge = item.author.official ? labels.official : (labels.badges[item.author.role] ?? null);
   return html`<article class="embed-post${badge ? ' embed-post-staff' : ''}${item.isSolution ? ' embed-post-solution' : ''}" id="post-${item.number}">
   <header class="embed-post-meta">
     <a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}" dir="auto">${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
@@ -31,7 +33,7 @@ function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string)
 </article>`;
 }
 
-/** The call to action: replies happen in the community, never inside the read-only frame. */
+/** The call to action: the whole discussion in the community, for readers without the script too. */
 function action(props: EmbedThreadProps, threadUrl: string): Html {
   const { thread, i18n } = props;
   const label: MessageKey = thread.locked ? 'embed.action.readFull' : thread.replyCount === 0 ? 'embed.action.join' : 'embed.action.reply';
@@ -54,5 +56,6 @@ export function embedThread(props: EmbedThreadProps): Html {
 </header>
 <div class="embed-posts">${visible.map((item) => post(i18n, labels, item, baseUrl))}</div>
 ${thread.replyCount === 0 ? html`<p class="embed-empty">${i18n.t('embed.noReplies')}</p>` : ''}
+${thread.locked ? '' : embedCompose({ i18n, kind: 'reply', path: `/embed/t/${thread.id}/replies` })}
 ${action(props, threadUrl)}`;
 }
