@@ -1,3 +1,4 @@
+import { OIDC_CALLBACK_PATH } from './oidc.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { embedTokenViewer, startEmbedSession } from '../auth/embed-session.js';
 import { allowedOrigins } from '../embed/allowed-origins.js';
@@ -78,10 +79,25 @@ async function exchangeCode(c: Context<AppEnv>) {
   }
 }
 
+/**
+ * Through the brand's provider the popup passes two redirects of this origin, and a redirect's
+ * policy counts too: the start (its `next` is in the query) and the callback, whose way on is only
+ * known once it answers (the sign-in in flight holds it).
+ */
+const keepOpenerAfterProvider: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const location = c.res.headers.get('location');
+  if (location === null) return;
+  const path = location.startsWith('/') ? location : location.startsWith(`${c.get('site').baseUrl}/`) ? location.slice(c.get('site').baseUrl.length) : '';
+  if (path.startsWith(`${SIGN_IN_PATH}?`)) c.res.headers.set('Cross-Origin-Opener-Policy', 'unsafe-none');
+};
+
 export function embedSignInRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('/login', keepOpener);
   app.use(SIGN_IN_PATH, keepOpener);
+  app.use('/auth/oidc/start', keepOpener);
+  app.use(OIDC_CALLBACK_PATH, keepOpenerAfterProvider);
   app.get(SIGN_IN_PATH, signInPopup);
   app.post('/embed/session', exchangeCode);
   // A reloaded frame asks who is signed in (the partitioned cookie, where the browser kept it).
