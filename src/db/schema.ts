@@ -787,3 +787,33 @@ export const embedSignInCodes = sqliteTable(
   },
   (t) => [index('embed_sign_in_codes_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * "Did this help?" answers on threads and on embedded help articles. A member's answer is theirs
+ * (one per thread, changed rather than added); an anonymous reader's is tied to the signed,
+ * short-lived token the form gave them (one answer per token), never to a tracking cookie.
+ */
+export const threadFeedback = sqliteTable(
+  'thread_feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    // The help article's key when the answer came from an embed of it.
+    embedKey: text('embed_key'),
+    helpful: integer('helpful', { mode: 'boolean' }).notNull(),
+    comment: text('comment'),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    tokenId: text('token_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('thread_feedback_member_unique').on(t.threadId, t.userId).where(sql`user_id is not null`),
+    uniqueIndex('thread_feedback_token_unique').on(t.tokenId).where(sql`token_id is not null`),
+    index('thread_feedback_thread_idx').on(t.threadId, t.createdAt),
+    index('thread_feedback_key_idx').on(t.embedKey, t.createdAt),
+    index('thread_feedback_created_idx').on(t.createdAt),
+  ],
+);
