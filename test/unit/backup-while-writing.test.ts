@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
 import { backupDatabase } from '../../src/operations/backup.js';
+import { migrateDatabase } from '../../src/db/migrate.js';
 
 // A backup must finish while another connection (the server) keeps writing between its steps:
 // SQLite's backup API starts over after every such write, so a copy made in small steps never ends.
@@ -16,6 +17,8 @@ describe('backup while another connection writes', () => {
   it('finishes with a consistent copy holding every row committed before it began', async () => {
     const path = join(folder, 'source.db');
     const db = openDatabase(path);
+    // A Hearth database, as the backup command meets it (it records its time in the settings).
+    migrateDatabase(db);
     db.$client.exec('create table filler (id integer primary key, body blob not null)');
     const insert = db.$client.prepare('insert into filler (body) values (randomblob(2000))');
     // ~2,500 pages: 25 steps of 100 pages, each overtaken by the writer below.
