@@ -7,6 +7,7 @@ import { adminHomeRoutes } from './admin-home.js';
 import { adminAppearanceRoutes } from './admin-appearance.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
+import { feedbackRoutes } from './feedback.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
@@ -83,6 +84,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', claimRoutes);
   app.route('/', postRoutes);
   app.route('/', answerRoutes);
+  app.route('/', feedbackRoutes);
   app.route('/', userRoutes);
   app.route('/', notificationRoutes);
   app.route('/', modRoutes);
