@@ -108,6 +108,30 @@ describe('POST /t/:id/feedback', () => {
   });
 });
 
+describe('the box on the thread page', () => {
+  it('sits once, under a solved question’s accepted answer, with no token; answers leave the cached anonymous page byte for byte', async () => {
+    const q = await solvedQuestion('Does descaling void the warranty?');
+    const get = async () => {
+      const response = await ctx.http.get(q.path);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')![1]!;
+      return { etag: response.headers.get('etag'), cacheControl: response.headers.get('cache-control'), text: (await response.text()).replaceAll(nonce, 'N') };
+    };
+    const before = await get();
+    expect(before.cacheControl).toContain('public');
+    expect(before.text.match(/class="feedback-box"/g)).toHaveLength(1);
+    expect(before.text).toMatch(/<aside class="accepted-answer"[\s\S]*action="\/t\/\d+\/feedback"[\s\S]*<\/aside>/);
+    expect(before.text).toContain('<script src="/static/feedback.js"');
+    expect(before.text).not.toContain('name="token"');
+    const token = tokenIn(await (await ctx.http.post(`/t/${q.threadId}/feedback`, { helpful: 'no' })).text())!;
+    await ctx.http.post(`/t/${q.threadId}/feedback`, { helpful: 'no', token, comment: 'Say which descaler.' });
+    await ctx.http.post(`/t/${q.threadId}/feedback`, { helpful: 'yes' }, { as: ctx.other });
+    expect(await get()).toEqual(before);
+    // A discussion thread, or an unsolved question, asks nothing.
+    const open = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Is there a travel kettle?', body: 'Small.' });
+    expect(await (await ctx.http.get(`/t/${open.threadId}/${open.slug}`)).text()).not.toContain('feedback-box');
+  });
+});
+
 describe('the hourly limit on anonymous answers', () => {
   it('allows 20 answers an hour from one address, then says when to try again', async () => {
     const limited = await createTestContext({ rateLimit: true });
