@@ -17,14 +17,17 @@ import { clientAddress } from './limits.js';
 
 type Shown = { helpful: boolean; comment: string; token: string | null; errors?: FormErrors };
 
+/** Where the answer came from: the thread page, or a frame (with its help article's key, if any). */
+export type Place = { action: string; embedKey: string | null };
+
 function wantsJson(c: Context<AppEnv>): boolean {
   return c.req.header('accept')?.includes('application/json') ?? false;
 }
 
-function answerView(c: Context<AppEnv>, action: string, threadId: number, thread: { title: string; slug: string }, shown: Shown, status: 200 | 400 | 422 | 429) {
+function answerView(c: Context<AppEnv>, place: Place, threadId: number, thread: { title: string; slug: string }, shown: Shown, status: 200 | 400 | 422 | 429) {
   c.header('Cache-Control', 'private, no-store');
   const i18n = c.get('i18n');
-  const props = { i18n, action, ...shown };
+  const props = { i18n, action: place.action, key: place.embedKey, ...shown };
   if (wantsJson(c)) {
     const message = shown.errors ? Object.values(shown.errors).find(Boolean) : undefined;
     return c.json({ ...(message ? { error: { message } } : {}), html: feedbackComment(props).toString() }, status);
@@ -44,21 +47,25 @@ function refusal(c: Context<AppEnv>, error: unknown): { status: 400 | 422 | 429;
   throw error;
 }
 
-/** Records the answer (from a frame of `embedKey`, or the thread page) and shows what comes next, posting to `action`. */
-export async function answer(c: Context<AppEnv>, threadId: number, embedKey: string | null, action = `/t/${threadId}/feedback`) {
+/** Records the answer and shows what comes next; `placeOf` reads where it came from. */
+export async function answer(c: Context<AppEnv>, threadId: number, placeOf: (form: Record<string, string>) => Place) {
   const form = await readForm(c);
+  const place = placeOf(form);
   const viewer = c.get('viewer');
   const services = c.get('services');
   try {
     if (viewer === null) c.get('limits').take(`feedback:${clientAddress(c)}`, rules.feedbackPerIp);
-    const recorded: RecordedFeedback = recordFeedback(services, viewer, { threadId, helpful: form['helpful'], comment: form['comment'], token: form['token'], embedKey });
-    return answerView(c, action, threadId, recorded.thread, { helpful: recorded.helpful, comment: recorded.comment ?? '', token: recorded.token }, 200);
+    const recorded: RecordedFeedback = recordFeedback(services, viewer, { threadId, helpful: form['helpful'], comment: form['comment'], token: form['token'], embedKey: place.embedKey });
+    return answerView(c, place, threadId, recorded.thread, { helpful: recorded.helpful, comment: recorded.comment ?? '', token: recorded.token }, 200);
   } catch (error) {
     const { status, errors, keepToken } = refusal(c, error);
     const thread = answerableThread(services.db, threadId);
     const shown = { helpful: form['helpful'] !== 'no', comment: form['comment'] ?? '', token: keepToken ? (form['token'] ?? null) : null, errors };
-    return answerView(c, action, threadId, thread, shown, status);
+    return answerView(c, place, threadId, thread, shown, status);
   }
 }
 
-export const feedbackRoutes = new Hono<AppEnv>().post('/t/:id{[0-9]+}/feedback', (c) => answer(c, idParam(c.req.param('id')), null));
+export const feedbackRoutes = new Hono<AppEnv>().post('/t/:id{[0-9]+}/feedback', (c) => {
+  const threadId = idParam(c.req.param('id'));
+  return answer(c, threadId, () => ({ action: `/t/${threadId}/feedback`, embedKey: null }));
+});

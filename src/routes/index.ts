@@ -37,6 +37,7 @@ import { apiRoutes, oembedRoutes } from './api.js';
 import { embedAdminRoutes } from './embed-admin.js';
 import { embedRoutes } from './embed.js';
 import { embedReplyRoutes } from './embed-replies.js';
+import { embedFeedbackRoutes } from './embed-feedback.js';
 import { embedSignInRoutes } from './embed-sign-in.js';
 import { threadKeyRoutes } from './thread-keys.js';
 import { faviconRoutes } from './favicon.js';
@@ -67,6 +68,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   // routes, so the sign-in popup's pages keep their opener.
   app.route('/', embedSignInRoutes());
   app.route('/', embedReplyRoutes());
+  app.route('/', embedFeedbackRoutes());
   app.route('/', apiRoutes);
   app.route('/', oembedRoutes);
   app.route('/', embedAdminRoutes);

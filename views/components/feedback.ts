@@ -8,19 +8,30 @@ import { errorSummary, textarea, type FieldErrors } from './form.js';
 
 export const COMMENT_MAX_LENGTH = 500;
 
-/** The Yes / No box; `action` is where it posts (the thread's or the frame's route). */
-export function feedbackBox(props: { i18n: I18n; action: string }): Html {
+/** Fields the box and the comment form pass on unchanged (a frame's help-article key). */
+type Carried = { key?: string | null };
+
+function carried(props: Carried): Html {
+  return props.key ? html`<input type="hidden" name="key" value="${props.key}">` : html``;
+}
+
+/**
+ * The Yes / No box; `action` is where it posts (the thread's or the frame's route). Frames ask
+ * "Did you find your answer?" — the reader came with a question about the article.
+ */
+export function feedbackBox(props: Carried & { i18n: I18n; action: string; frame?: boolean }): Html {
   const { i18n } = props;
   return html`<form method="post" action="${props.action}" class="feedback-box" data-feedback>
+  ${carried(props)}
   <fieldset>
-    <legend>${i18n.t('feedback.question')}</legend>
+    <legend>${i18n.t(props.frame ? 'feedback.frameQuestion' : 'feedback.question')}</legend>
     <button type="submit" name="helpful" value="yes" class="button button-secondary">${i18n.t('feedback.yes')}</button>
     <button type="submit" name="helpful" value="no" class="button button-secondary">${i18n.t('feedback.no')}</button>
   </fieldset>
 </form>`;
 }
 
-export type FeedbackCommentProps = {
+export type FeedbackCommentProps = Carried & {
   i18n: I18n;
   action: string;
   helpful: boolean;
@@ -37,6 +48,7 @@ export function feedbackComment(props: FeedbackCommentProps): Html {
   return html`<form method="post" action="${props.action}" class="feedback-box feedback-comment" data-feedback>
   <p class="notice" role="status">${i18n.t(props.helpful ? 'feedback.thanksYes' : 'feedback.thanksNo')}</p>
   ${errorSummary(i18n, errors)}
+  ${carried(props)}
   ${props.token ? html`<input type="hidden" name="token" value="${props.token}">` : ''}
   ${textarea({ name: 'comment', label: i18n.t('feedback.commentLabel'), hint: i18n.t('feedback.commentHint', { max: COMMENT_MAX_LENGTH }), value: props.comment, rows: 3, dir: 'auto', maxlength: COMMENT_MAX_LENGTH, ...(errors['comment'] ? { error: errors['comment'] } : {}) })}
   <fieldset>
