@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { threadKeys } from '../../src/db/schema.js';
-import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
+import { acceptAnswer } from '../../src/forum/answers.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromiumBlockingThirdPartyCookies, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
 
 // "Did you find your answer?" inside a help article's embed on another site, in Chromium with
@@ -18,6 +19,8 @@ let forum: ServedForum;
 let helpCenter: Server;
 let browser: BrowserContext;
 let helpOrigin: string;
+let solvedPath: string;
+let miaId: number;
 
 function listenSite(pages: Map<string, string>): Promise<Server> {
   const server = createServer((request, response) => {
@@ -44,11 +47,17 @@ beforeAll(async () => {
   const { services, db } = forum.ctx;
   makeCategory(services, { name: 'Smart Kettles', slug: 'kettles', description: 'Brewing and descaling.' });
   const mia = await makeUser(services, { username: 'mia', role: 'manager', password: PASSWORD });
+  miaId = mia.id;
   const descaling = await makeThread(services, mia, { category: 'kettles', title: 'How to descale your kettle', body: 'Use citric acid.' });
   const pairing = await makeThread(services, mia, { category: 'kettles', title: 'Pairing the app', body: 'Hold the button.' });
   for (const [key, threadId] of [['kb-descaling', descaling.threadId], ['kb-pairing', pairing.threadId]] as const) {
     db.insert(threadKeys).values({ key, threadId, url: `${helpOrigin}/${key}`, createdAt: services.now() }).run();
   }
+  makeCategory(services, { name: 'Questions', slug: 'help', kind: 'questions' });
+  const question = await makeThread(services, mia, { category: 'help', title: 'Why does it beep three times?', body: 'After boiling.' });
+  const reply = await makeReply(services, mia, { threadId: question.threadId, body: 'That is the keep-warm signal.' });
+  acceptAnswer(services, mia, { postId: reply.postId });
+  solvedPath = `/t/${question.threadId}/${question.slug}`;
   // Another article that readers found helpful, so ranking is what puts the failing one first.
   const ok = await forum.ctx.http.post(`/embed/t/${pairing.threadId}/feedback?origin=${encodeURIComponent(helpOrigin)}`, { helpful: 'yes', key: 'kb-pairing' });
   expect(ok.status).toBe(200);
@@ -99,6 +108,26 @@ describe('"Did you find your answer?" in an embedded help article', () => {
       expect(await textOf(section.locator('tbody tr').nth(1).locator('code'))).toBe('kb-pairing');
       expect(await textOf(section.locator('.feedback-comments blockquote').first())).toBe(COMMENT);
       await manager.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'on a solved question in the community, the box answers in place and takes a comment (mia, signed in above, answers as herself)',
+    async () => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${forum.base}${solvedPath}`);
+      const box = page.locator('.accepted-answer form.feedback-box');
+      await box.getByRole('button', { name: 'Yes', exact: true }).click();
+      await page.getByText('Thank you — glad it helped.').waitFor();
+      await page.getByLabel('What was missing? (optional)').fill('Say how to turn it off.');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.locator('textarea[name="comment"]', { hasText: 'Say how to turn it off.' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(solvedPath);
+      const stored = forum.ctx.db.$client.prepare('select helpful, comment, user_id as userId from thread_feedback where thread_id = ?').all(Number(solvedPath.split('/')[2]));
+      expect(stored).toEqual([{ helpful: 1, comment: 'Say how to turn it off.', userId: miaId }]);
+      await page.close();
     },
     BROWSER_TEST_TIMEOUT,
   );
