@@ -136,6 +136,9 @@
     var body = encodeURIComponent(box.getAttribute('data-field')) + '=' + encodeURIComponent(field.value) + '&submission=' + pending;
     var article = box.getAttribute('data-article');
     if (article) body += '&article=' + encodeURIComponent(article);
+    // The help article's key, so the thread that comes back keeps it for "Did you find your answer?".
+    var key = root.querySelector('form[data-feedback] input[name="key"]');
+    if (key) body += '&key=' + encodeURIComponent(key.value);
     say('.embed-compose-notice', '');
     say('.embed-compose-error', '');
     request('POST', box.getAttribute('data-post') + query, body).then(function (result) {

@@ -13,7 +13,7 @@ import { idParam } from './forms.js';
 // Origin rule of the frame's other requests applies (./embed-frame-request.ts).
 
 /** The help article's key the frame was shown for, when it really names this thread. */
-function embedKeyOf(c: Context<AppEnv>, key: string | undefined, threadId: number): string | null {
+export function embedKeyOf(c: Context<AppEnv>, key: string | undefined, threadId: number): string | null {
   if (!key || !THREAD_KEY_PATTERN.test(key)) return null;
   return findThreadByKey(c.get('services'), key)?.id === threadId ? key : null;
 }

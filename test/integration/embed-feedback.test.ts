@@ -55,6 +55,20 @@ describe('"Did you find your answer?" in the frame', () => {
     expect(answers(otherThreadId)).toEqual([{ helpful: 0, comment: null, userId: ctx.member.id, embedKey: null }]);
   });
 
+  it('keeps the article key in the thread a reply in the frame brings back', async () => {
+    const token = await embedToken(ctx, ctx.other);
+    const reply = (key: string) =>
+      ctx.http.post(`/embed/t/${threadId}/replies?origin=${encodeURIComponent(HELP_CENTER)}`, { body: `Mine needed two rounds of acid (${key}).`, submission: `feedback-key-${key}`, key }, { headers: { authorization: `Bearer ${token}` } });
+    const keyed = (await (await reply('kb-descaling')).json()) as Answer;
+    expect(keyed.html).toContain('name="key" value="kb-descaling"');
+    // A key of nothing, or of another thread, is dropped.
+    ctx.db.insert(threadKeys).values({ key: 'kb-pairing', threadId: otherThreadId, url: `${HELP_CENTER}/pairing`, createdAt: ctx.clock.now() }).run();
+    ctx.clock.advance(60_000);
+    const other = (await (await reply('kb-pairing')).json()) as Answer;
+    expect(other.html).toContain(`action="/embed/t/${threadId}/feedback"`);
+    expect(other.html).not.toContain('name="key"');
+  });
+
   it('refuses what does not come from the frame, and missing threads, as JSON', async () => {
     const before = answers(threadId);
     const crossSite = await send(threadId, { helpful: 'yes' }, { origin: HELP_CENTER });
