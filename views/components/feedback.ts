@@ -1,3 +1,4 @@
+import { COMMENT_MAX } from '../../src/feedback/answers.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
 import { errorSummary, textarea, type FieldErrors } from './form.js';
@@ -5,8 +6,6 @@ import { errorSummary, textarea, type FieldErrors } from './form.js';
 // "Did this help?" (docs/decisions/0050-feedback-tokens.md). The box is the same for everyone, so
 // it may sit in cached pages and frames: it carries no token. The answer's response carries the
 // signed token in the "What was missing?" form, so the reader can add a comment or change their answer.
-
-export const COMMENT_MAX_LENGTH = 500;
 
 /** Fields the box and the comment form pass on unchanged (a frame's help-article key). */
 type Carried = { key?: string | null };
@@ -50,7 +49,7 @@ export function feedbackComment(props: FeedbackCommentProps): Html {
   ${errorSummary(i18n, errors)}
   ${carried(props)}
   ${props.token ? html`<input type="hidden" name="token" value="${props.token}">` : ''}
-  ${textarea({ name: 'comment', label: i18n.t('feedback.commentLabel'), hint: i18n.t('feedback.commentHint', { max: COMMENT_MAX_LENGTH }), value: props.comment, rows: 3, dir: 'auto', maxlength: COMMENT_MAX_LENGTH, ...(errors['comment'] ? { error: errors['comment'] } : {}) })}
+  ${textarea({ name: 'comment', label: i18n.t('feedback.commentLabel'), hint: i18n.t('feedback.commentHint', { max: COMMENT_MAX }), value: props.comment, rows: 3, dir: 'auto', maxlength: COMMENT_MAX, ...(errors['comment'] ? { error: errors['comment'] } : {}) })}
   <fieldset>
     <legend>${i18n.t('feedback.question')}</legend>
     <label><input type="radio" name="helpful" value="yes"${props.helpful ? ' checked' : ''}> ${i18n.t('feedback.yes')}</label>
