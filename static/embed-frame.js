@@ -90,7 +90,7 @@
   }
 
   function request(method, path, body) {
-    var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
     return fetch(path, { method: method, headers: headers, body: body, credentials: 'same-origin', cache: 'no-store' }).then(function (response) {
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
@@ -136,6 +136,9 @@
     var body = encodeURIComponent(box.getAttribute('data-field')) + '=' + encodeURIComponent(field.value) + '&submission=' + pending;
     var article = box.getAttribute('data-article');
     if (article) body += '&article=' + encodeURIComponent(article);
+    // The help article's key, so the thread that comes back keeps it for "Did you find your answer?".
+    var key = root.querySelector('form[data-feedback] input[name="key"]');
+    if (key) body += '&key=' + encodeURIComponent(key.value);
     say('.embed-compose-notice', '');
     say('.embed-compose-error', '');
     request('POST', box.getAttribute('data-post') + query, body).then(function (result) {
@@ -150,7 +153,38 @@
     }, function () { say('.embed-compose-error', box.getAttribute('data-network-error')); });
   }
 
+  /*
+   * "Did you find your answer?" (docs/decisions/0050-feedback-tokens.md): the sandbox allows no
+   * form submission, so a button of the box sends its form here, with the frame's session if any.
+   * The answer comes back as the "What was missing?" form (with the signed token of an anonymous
+   * answer), which takes the box's place.
+   */
+  function sendFeedback(form, pressed) {
+    var body = new URLSearchParams(new FormData(form));
+    if (pressed.name) body.set(pressed.name, pressed.value);
+    var alert = form.querySelector('.feedback-failed');
+    request('POST', form.getAttribute('action') + query, body.toString()).then(function (result) {
+      if (typeof result.data.html !== 'string') throw new Error(result.data.error && result.data.error.message);
+      var next = new DOMParser().parseFromString(result.data.html, 'text/html').body.firstElementChild;
+      form.replaceWith(document.importNode(next, true));
+    }).catch(function (error) {
+      if (!alert) {
+        alert = document.createElement('p');
+        alert.className = 'feedback-failed embed-compose-error';
+        alert.setAttribute('role', 'alert');
+        form.appendChild(alert);
+      }
+      alert.textContent = (error && error.message) || (compose() && compose().getAttribute('data-network-error')) || '';
+    });
+  }
+
   root.addEventListener('click', function (event) {
+    var pressed = event.target instanceof Element ? event.target.closest('form[data-feedback] button') : null;
+    if (pressed) {
+      event.preventDefault();
+      sendFeedback(pressed.form, pressed);
+      return;
+    }
     var button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
     if (!button) return;
     if (button.getAttribute('data-action') === 'sign-in') signIn();

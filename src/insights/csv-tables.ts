@@ -10,7 +10,7 @@ import type { Insights, Share, Spread } from './types.js';
  * is two columns, the count and its total, so a spreadsheet can add them up across files.
  */
 
-export const csvTables = ['summary', 'categories', 'weeks', 'unanswered', 'helpers', 'moderation'] as const;
+export const csvTables = ['summary', 'categories', 'weeks', 'unanswered', 'helpers', 'moderation', 'feedback', 'feedback_comments'] as const;
 export type CsvTable = (typeof csvTables)[number];
 
 export function isCsvTable(value: string): value is CsvTable {
@@ -116,6 +116,34 @@ function moderationTable(insights: Insights): string {
   return toCsv(['measure', 'value'], rows);
 }
 
+function feedbackTable(insights: Insights, baseUrl: string): string {
+  const header = ['thread_id', 'title', 'category', 'embed_key', 'url', 'answers', 'yes', 'no'];
+  const rows = (insights.feedback?.subjects ?? []).map((subject): Row => [
+    subject.threadId,
+    new MemberText(subject.title),
+    new MemberText(subject.categoryName),
+    subject.embedKey === null ? null : new MemberText(subject.embedKey),
+    `${baseUrl}${threadPath(subject.threadId, subject.slug)}`,
+    subject.helpful.of,
+    subject.helpful.count,
+    subject.helpful.of - subject.helpful.count,
+  ]);
+  return toCsv(header, rows);
+}
+
+function feedbackCommentsTable(insights: Insights): string {
+  const header = ['answered_at', 'thread_id', 'title', 'embed_key', 'helpful', 'comment'];
+  const rows = (insights.feedback?.comments ?? []).map((comment): Row => [
+    utcTime(comment.at),
+    comment.threadId,
+    new MemberText(comment.title),
+    comment.embedKey === null ? null : new MemberText(comment.embedKey),
+    comment.helpful ? 'yes' : 'no',
+    new MemberText(comment.comment),
+  ]);
+  return toCsv(header, rows);
+}
+
 export function insightsCsv(insights: Insights, table: CsvTable, baseUrl: string): string {
   switch (table) {
     case 'summary':
@@ -130,6 +158,10 @@ export function insightsCsv(insights: Insights, table: CsvTable, baseUrl: string
       return helpersTable(insights);
     case 'moderation':
       return moderationTable(insights);
+    case 'feedback':
+      return feedbackTable(insights, baseUrl);
+    case 'feedback_comments':
+      return feedbackCommentsTable(insights);
   }
 }
 

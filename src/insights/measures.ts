@@ -9,6 +9,7 @@ import { readQuestions, responseOf, solutionsOf, targetsOf } from './response.js
 import { categoriesInScope } from './scope.js';
 import { readStaffIds } from './staff-ids.js';
 import { topHelpersOf } from './top-helpers.js';
+import { feedbackOf } from './feedback.js';
 import type { CategoryFacts, Insights, Period } from './types.js';
 import { countUnanswered, listUnanswered, type UnansweredCursor } from './unanswered.js';
 import { weekPointsOf } from './week-points.js';
@@ -27,6 +28,8 @@ export type InsightsQuery = {
   after?: UnansweredCursor | null;
   /** How many worklist rows; the page shows UNANSWERED_PAGE, the CSV all. */
   unansweredLimit?: number;
+  /** How many "Did this help?" rows and comments; the page shows FEEDBACK_ROWS, the CSV more. */
+  feedbackLimit?: number;
 };
 
 /** The chosen category among those in scope; one outside the scope is as unknown as a missing one. */
@@ -68,6 +71,7 @@ export function computeInsights(ctx: ServiceContext, viewer: Viewer, query: Insi
       unansweredNext: worklist.next,
       unansweredCount: countUnanswered(ctx, staff, ids),
       topHelpers: topHelpersOf(ctx.db, ids, period, staffIds),
+      feedback: feedbackOf(ctx.db, ids, period, query.feedbackLimit),
     };
   });
 }

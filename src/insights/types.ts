@@ -74,6 +74,13 @@ export type UnansweredQuestion = {
   claimedBy: { id: number; username: string } | null;
 };
 
+/** "Did this help?" answers on one thread, from one help article's frames (embedKey) or elsewhere (null). */
+export type FeedbackSubject = { threadId: number; slug: string; title: string; categoryName: string; embedKey: string | null; helpful: Share };
+
+export type FeedbackComment = { id: number; threadId: number; slug: string; title: string; embedKey: string | null; helpful: boolean; comment: string; at: number };
+
+export type FeedbackInsights = { subjects: FeedbackSubject[]; comments: FeedbackComment[] };
+
 export type TopHelper = { userId: number; username: string; answers: number; helpful: number };
 
 export type Insights = {
@@ -97,4 +104,6 @@ export type Insights = {
   /** How many questions are past their target now (all pages). */
   unansweredCount?: number;
   topHelpers: TopHelper[];
+  /** "Did this help?": help articles failing customers first, then the comments, newest first. */
+  feedback?: FeedbackInsights;
 };

@@ -24,6 +24,8 @@ export const rules = {
   resetPerAddress: { limit: 3, windowMs: 60 * 60_000, message: 'rateLimit.resetPerAddress' },
   verificationPerMember: { limit: 3, windowMs: 60 * 60_000, message: 'rateLimit.verificationPerMember' },
   searchPerIp: { limit: 60, windowMs: 60_000, message: 'rateLimit.searchPerIp' },
+  // "Did this help?" from anonymous readers: plenty for a person, too few to stuff the results.
+  feedbackPerIp: { limit: 20, windowMs: 60 * 60_000, message: 'rateLimit.feedbackPerIp' },
   apiPerClient: { limit: 120, windowMs: 60_000, message: 'rateLimit.apiPerClient' },
 } satisfies Record<string, Rule>;
 

@@ -6,6 +6,7 @@ import { startArticleDiscussion } from '../embed/article-discussion.js';
 import { createReply } from '../forum/posts.js';
 import { AppError, Unauthenticated } from '../lib/errors.js';
 import { embedThread } from '../../views/embed/thread.js';
+import { embedKeyOf } from './embed-feedback.js';
 import { frameError, frameHostOrigin, frameViewer, sentFromFrame } from './embed-frame-request.js';
 import type { AppEnv } from './env.js';
 import { formErrors, idParam, readForm } from './forms.js';
@@ -18,10 +19,10 @@ import { openingWords } from './api.js';
 // moderation, posting limits, silencing, locks and post-once tokens apply alike. Starting an
 // article's discussion (src/embed/article-discussion.ts) answers the same way.
 
-/** The thread as the frame shows it, for the script to put in place of the old one. */
-function threadHtml(c: Context<AppEnv>, threadId: number): string {
+/** The thread as the frame shows it, for the script to put in place of the old one (with its help article's key). */
+function threadHtml(c: Context<AppEnv>, threadId: number, key?: string): string {
   const data = getPublicThread(c.get('services'), { threadId });
-  return embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl }).toString();
+  return embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl, embedKey: embedKeyOf(c, key, threadId) }).toString();
 }
 
 function refused(c: Context<AppEnv>, error: unknown) {
@@ -49,7 +50,7 @@ async function replyInFrame(c: Context<AppEnv>) {
       return '';
     });
     const notice = i18n.t(status === 'published' ? 'embedCompose.posted' : 'embedCompose.held');
-    return c.json({ status, notice, html: threadHtml(c, threadId) });
+    return c.json({ status, notice, html: threadHtml(c, threadId, form['key']) });
   } catch (error) {
     return refused(c, error);
   }
@@ -81,7 +82,7 @@ async function startInFrame(c: Context<AppEnv>) {
       return '';
     });
     const notice = i18n.t(started.status === 'published' ? 'embedCompose.posted' : 'embedCompose.held');
-    return c.json({ status: started.status, notice, html: started.threadId ? threadHtml(c, started.threadId) : null });
+    return c.json({ status: started.status, notice, html: started.threadId ? threadHtml(c, started.threadId, c.req.param('key')) : null });
   } catch (error) {
     return refused(c, error);
   }

@@ -155,7 +155,7 @@ export function embedRoutes(): Hono<AppEnv> {
       return renderFrame(c, frame, { title: i18n.t('embed.noDiscussion.heading'), canonicalPath: '/', main: html`${message}${start}` }, 404);
     }
     const data = getPublicThread(c.get('services'), { threadId: keyed.id });
-    const main = embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl });
+    const main = embedThread({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl, embedKey: key });
     return renderFrame(c, frame, { title: data.thread.title, canonicalPath: threadPath(data.thread.id, data.thread.slug), main });
   });
 

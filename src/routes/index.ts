@@ -7,6 +7,7 @@ import { adminHomeRoutes } from './admin-home.js';
 import { adminAppearanceRoutes } from './admin-appearance.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
+import { feedbackRoutes } from './feedback.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
@@ -36,6 +37,7 @@ import { apiRoutes, oembedRoutes } from './api.js';
 import { embedAdminRoutes } from './embed-admin.js';
 import { embedRoutes } from './embed.js';
 import { embedReplyRoutes } from './embed-replies.js';
+import { embedFeedbackRoutes } from './embed-feedback.js';
 import { embedSignInRoutes } from './embed-sign-in.js';
 import { threadKeyRoutes } from './thread-keys.js';
 import { faviconRoutes } from './favicon.js';
@@ -66,6 +68,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   // routes, so the sign-in popup's pages keep their opener.
   app.route('/', embedSignInRoutes());
   app.route('/', embedReplyRoutes());
+  app.route('/', embedFeedbackRoutes());
   app.route('/', apiRoutes);
   app.route('/', oembedRoutes);
   app.route('/', embedAdminRoutes);
@@ -83,6 +86,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', claimRoutes);
   app.route('/', postRoutes);
   app.route('/', answerRoutes);
+  app.route('/', feedbackRoutes);
   app.route('/', userRoutes);
   app.route('/', notificationRoutes);
   app.route('/', modRoutes);

@@ -12,7 +12,7 @@ import { staffOnly } from './staff-guard.js';
 
 // GET /mod/insights: the dashboard (docs/insights.md), and with ?format=csv its tables as CSV.
 
-// The worklist in a CSV holds every question past its target, up to this many.
+// The worklist (and the "Did this help?" tables) in a CSV hold every row, up to this many.
 const CSV_UNANSWERED_MAX = 10_000;
 
 type Filter = { period: string; from: string; to: string; category: string };
@@ -46,6 +46,7 @@ function sendCsv(c: Context<AppEnv>, filter: Filter, choice: PeriodChoice) {
     period: choice.period,
     category: filter.category || null,
     ...(tableName === 'unanswered' ? { unansweredLimit: CSV_UNANSWERED_MAX } : {}),
+    ...(tableName === 'feedback' || tableName === 'feedback_comments' ? { feedbackLimit: CSV_UNANSWERED_MAX } : {}),
   });
   return c.body(insightsCsv(insights, tableName, c.get('site').baseUrl), 200, {
     'Content-Type': 'text/csv; charset=utf-8; header=present',

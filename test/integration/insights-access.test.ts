@@ -35,7 +35,7 @@ describe('GET /mod/insights', () => {
     expect(await response.text()).toBe('The to date is in the future. Choose 2026-11-20 or an earlier day.');
     const table = await t.http.get('/mod/insights?format=csv&table=everything', { as: t.admin });
     expect(table.status).toBe(422);
-    expect(await table.text()).toBe('There is no such table to export. Choose one of: summary, categories, weeks, unanswered, helpers, moderation.');
+    expect(await table.text()).toBe('There is no such table to export. Choose one of: summary, categories, weeks, unanswered, helpers, moderation, feedback, feedback_comments.');
     for (const query of ['period=12d', 'from=2026-11-01', 'from=2026-02-30&to=2026-03-01', 'from=2025-01-01&to=2026-01-02']) {
       expect((await t.http.get(`/mod/insights?format=csv&${query}`, { as: t.admin })).status, query).toBe(422);
     }

@@ -19,6 +19,8 @@ const NOT_SESSION_AUTHENTICATED: Record<string, { reason: string; anonymous: num
   'POST /auth/oidc/link': { reason: "links a provider identity to a local account: the pending link's cookie and that account's password are the authority", anonymous: [404] },
   'POST /logout': { reason: 'ends the session the cookie names, if any: harmless without one', anonymous: [303] },
   'POST /embed/session': { reason: "exchanges a sign-in popup's single-use code: the code is the authority, sent from the community's own origin (ADR 0049)", anonymous: [422] },
+  'POST /t/:id{[0-9]+}/feedback': { reason: '"Did this help?" takes anonymous readers\' answers: a signed token in the form, never a cookie, names the answer (ADR 0050)', anonymous: [200, 422] },
+  'POST /embed/t/:id{[0-9]+}/feedback': { reason: 'the same answer from an embed frame: an embed session or a signed token, never the community cookie (ADR 0050)', anonymous: [200, 422] },
   'POST /locale': { reason: "sets the reader's language: a cookie for visitors (the member's own choice when signed in)", anonymous: [303, 422] },
 };
 // Cross-site posts to these are allowed through the Origin check (see src/app.ts).

@@ -33,6 +33,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'the flag form for another member’s post; flagging them is the point' },
   'POST /p/:id{[0-9]+}/flag': { kind: 'allowed', why: 'flagging other members’ posts is the point' },
   'POST /p/:id{[0-9]+}/helpful': { kind: 'allowed', why: 'voting for other members’ posts is the point' },
+  'POST /t/:id{[0-9]+}/feedback': { kind: 'allowed', why: 'answering “Did this help?” on anyone’s thread is the point; it changes only the member’s own answer' },
+  'POST /embed/t/:id{[0-9]+}/feedback': { kind: 'allowed', why: 'answering “Did you find your answer?” in an embed of anyone’s thread is the point' },
   'POST /t/:id{[0-9]+}/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
   'POST /c/:slug/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
   // Another member's post: edit, delete, history, solution marks.

@@ -2,6 +2,7 @@ import type { PostView, ThreadPage } from '../../src/forum/thread-page.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { excerpt } from '../../src/lib/html-text.js';
 import { html, type Html } from '../html.js';
+import { feedbackBox } from './feedback.js';
 import { badge } from './post.js';
 import { time } from './time.js';
 
@@ -42,8 +43,12 @@ export function acceptedMark(post: PostView, labels: AnswerLabels): Html {
   return post.accepted && post.state === 'visible' ? html`<span class="tag tag-solved accepted-mark">${labels.acceptedAnswer}</span>` : html``;
 }
 
-/** A boxed excerpt of the accepted answer under the question, linking to the reply in place. */
-export function acceptedAnswerBox(i18n: I18n, props: Pick<ThreadPage, 'acceptedAnswer' | 'posts'>): Html {
+/**
+ * A boxed excerpt of the accepted answer under the question, linking to the reply in place, with
+ * "Did this help?" at its foot: the one place for it on the thread page, since the box sits under
+ * both the solved question and its answer (a second box by the reply itself would ask twice).
+ */
+export function acceptedAnswerBox(i18n: I18n, props: Pick<ThreadPage, 'acceptedAnswer' | 'posts' | 'thread'>): Html {
   const answer = props.acceptedAnswer;
   if (!answer) return html``;
   const onThisPage = props.posts.some((post) => post.id === answer.id);
@@ -53,5 +58,6 @@ export function acceptedAnswerBox(i18n: I18n, props: Pick<ThreadPage, 'acceptedA
   <p class="muted"><a class="author" href="/u/${encodeURIComponent(answer.author.username)}" dir="auto">${answer.author.username}</a>${badge(answer.author.role, i18n)} · ${time(i18n, answer.createdAt)}</p>
   <blockquote class="accepted-excerpt" dir="auto">${excerpt(answer.text, 400)}</blockquote>
   <p><a href="${href}">${i18n.t('answer.goTo', { number: String(answer.number) })} <span class="direction-arrow" aria-hidden="true">→</span></a></p>
+  ${props.thread.status === 'published' ? feedbackBox({ i18n, action: `/t/${props.thread.id}/feedback` }) : ''}
 </aside>`;
 }

@@ -5,8 +5,14 @@ import { time } from '../components/time.js';
 import { html, safe, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { embedCompose } from './compose.js';
+import { feedbackBox } from '../components/feedback.js';
 
-export type EmbedThreadProps = PublicThread & { i18n: I18n; baseUrl: string };
+export type EmbedThreadProps = PublicThread & {
+  i18n: I18n;
+  baseUrl: string;
+  /** The help article's key when the frame was asked for by it (/embed/k/:key), kept with answers. */
+  embedKey?: string | null;
+};
 
 const badges: Record<PublicPost['author']['role'], MessageKey | null> = { member: null, manager: 'embed.badge.manager', admin: 'embed.badge.admin' };
 
@@ -56,6 +62,7 @@ export function embedThread(props: EmbedThreadProps): Html {
 </header>
 <div class="embed-posts">${visible.map((item) => post(i18n, labels, item, baseUrl))}</div>
 ${thread.replyCount === 0 ? html`<p class="embed-empty">${i18n.t('embed.noReplies')}</p>` : ''}
+${feedbackBox({ i18n, action: `/embed/t/${thread.id}/feedback`, key: props.embedKey ?? null, frame: true })}
 ${thread.locked ? '' : embedCompose({ i18n, kind: 'reply', path: `/embed/t/${thread.id}/replies` })}
 ${action(props, threadUrl)}`;
 }

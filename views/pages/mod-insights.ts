@@ -5,6 +5,7 @@ import { errorSummary } from '../components/form.js';
 import { weeklyCharts } from '../components/insights-charts.js';
 import { csvLink, shareText, timeOrNone } from '../components/insights-figures.js';
 import { categoriesTable, flagsTable, helpersTable, unansweredTable } from '../components/insights-tables.js';
+import { feedbackSection } from '../components/insights-feedback.js';
 import { modNav } from '../components/mod-nav.js';
 import { day } from '../components/utc-date.js';
 import { html, type Html } from '../html.js';
@@ -101,6 +102,7 @@ ${filterForm(props)}
 <div class="insights">
 ${summary(i18n, insights, query)}
 ${unansweredTable(i18n, insights, query, props.unansweredNext)}
+${feedbackSection(i18n, insights, query)}
 ${weeklyCharts(i18n, insights, query)}
 ${categoriesTable(i18n, insights, query)}
 <section aria-labelledby="flags-heading"><h2 id="flags-heading">${i18n.t('insightsPage.flagsByReason')}</h2>${flagsTable(i18n, insights, query)}</section>

@@ -154,5 +154,6 @@ ${pageLinks(i18n, basePath, props.page, props.totalPages)}
 <div class="posts">${personal.opening}${acceptedAnswerBox(i18n, props)}${personal.replies}</div>
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
 ${personal.reply}
-${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}`;
+${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}
+${props.acceptedAnswer ? html`<script src="/static/feedback.js"${scriptNonce} defer></script>` : ''}`;
 }
