@@ -1,7 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { settings, users } from '../db/schema.js';
+import { users } from '../db/schema.js';
+import { signatureMatches, signPayload } from '../lib/signing-keys.js';
 import type { Tx } from '../forum/counters.js';
 import type { ServiceContext } from '../lib/context.js';
 import { msg } from '../i18n/message.js';
@@ -19,36 +19,16 @@ export class BadToken extends AppError {
   override readonly status = 400;
 }
 
-const keys = new WeakMap<object, Buffer>();
-
-function signingKey(handle: Db | Tx): Buffer {
-  const cacheKey = (handle as unknown as { session: object }).session;
-  const cached = keys.get(cacheKey);
-  if (cached) return cached;
-  // Insert-if-missing then read: two processes starting at once still agree on one key.
-  handle.insert(settings).values({ key: KEY_SETTING, value: randomBytes(32).toString('base64url') }).onConflictDoNothing().run();
-  const stored = handle.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY_SETTING)).get()!.value;
-  const key = Buffer.from(stored, 'base64url');
-  keys.set(cacheKey, key);
-  return key;
-}
-
-function mac(key: Buffer, payload: string): Buffer {
-  return createHmac('sha256', key).update(payload).digest();
-}
-
 export function unsubscribeToken(handle: Db | Tx, userId: number): string {
   const payload = `${userId}.${PURPOSE}`;
-  return `${payload}.${mac(signingKey(handle), payload).toString('base64url')}`;
+  return `${payload}.${signPayload(handle, KEY_SETTING, payload)}`;
 }
 
 /** The member a genuine token names, or null for anything forged, altered or malformed. */
 export function readUnsubscribeToken(handle: Db | Tx, token: string): number | null {
   const match = /^([1-9][0-9]{0,14})\.([a-z_]{1,30})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match || match[2] !== PURPOSE) return null;
-  const expected = mac(signingKey(handle), `${match[1]}.${match[2]}`);
-  const given = Buffer.from(match[3]!, 'base64url');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? Number(match[1]) : null;
+  return signatureMatches(handle, KEY_SETTING, `${match[1]}.${match[2]}`, match[3]!) ? Number(match[1]) : null;
 }
 
 /** The RFC 8058 header pair and the same URL for the visible link in the body. */
