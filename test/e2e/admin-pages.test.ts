@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, logIn, type ServedForum, serveForum, textOf } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
 
 // The admin pages in a browser: categories created and reordered with JavaScript off, an unreadable
 // brand colour refused with its ratio, and the admin pages free of serious axe violations on a phone.
 
 const PASSWORD = 'correct horse battery staple';
 const PHONE = { width: 375, height: 740 };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let forum: ServedForum;
 let browser: Browser;
@@ -42,19 +40,6 @@ const homeCategories = async (page: Page) => {
   await page.goto('/');
   return (await page.locator('main h2 a').allTextContents()).map((name) => name.trim());
 };
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('the admin pages', () => {
   test(
