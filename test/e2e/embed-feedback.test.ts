@@ -1,11 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { threadKeys } from '../../src/db/schema.js';
 import { acceptAnswer } from '../../src/forum/answers.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromiumBlockingThirdPartyCookies, serveForum, textOf, type ServedForum } from '../helpers/browser.js';
+import { listenSite, embedFrame } from '../helpers/host-site.js';
 
 // "Did you find your answer?" inside a help article's embed on another site, in Chromium with
 // third-party cookies blocked: the forum on http://localhost:<port>, the help center on
@@ -21,23 +22,6 @@ let browser: BrowserContext;
 let helpOrigin: string;
 let solvedPath: string;
 let miaId: number;
-
-function listenSite(pages: Map<string, string>): Promise<Server> {
-  const server = createServer((request, response) => {
-    const body = pages.get(request.url ?? '');
-    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(body ?? 'not found');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-async function embedFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator('#thread iframe').elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no frame');
-  await frame.waitForSelector('.hearth-embed');
-  return frame;
-}
 
 beforeAll(async () => {
   const pages = new Map<string, string>();

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromiumBlockingThirdPartyCookies, serveForum, type ServedForum } from '../helpers/browser.js';
+import { embedFrame } from '../helpers/host-site.js';
 import { openProvider, type TestProvider } from '../helpers/oidc-provider.js';
 
 // Signing in from an embed through the brand's own provider: the frame's popup goes from the
@@ -23,14 +24,6 @@ let helpOrigin: string;
 function embedPage(threadId: number, base: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help center</title></head>
 <body><main><h1>Kettle lids</h1><div id="thread" data-hearth-thread="${threadId}"></div><script async src="${base}/embed.js"></script></main></body></html>`;
-}
-
-async function embedFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator('#thread iframe').elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no frame');
-  await frame.waitForSelector('.hearth-embed');
-  return frame;
 }
 
 beforeAll(async () => {

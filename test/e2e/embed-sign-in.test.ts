@@ -1,13 +1,14 @@
 import { rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { EMBED_SESSION_COOKIE } from '../../src/auth/embed-session.js';
 import { users } from '../../src/db/schema.js';
 import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { BROWSER_TEST_TIMEOUT, launchChromiumBlockingThirdPartyCookies, serveForum, type ServedForum } from '../helpers/browser.js';
+import { listenSite, embedFrame } from '../helpers/host-site.js';
 
 // Signing in and replying inside an embed, in Chromium with third-party cookies blocked: the forum
 // on http://localhost:<port>, the help center on http://127.0.0.1:<another port> (another site,
@@ -28,31 +29,14 @@ let threadId: number;
 let threadSlugPath: string;
 const pages = new Map<string, string>();
 
-function listenSite(): Promise<Server> {
-  const server = createServer((request, response) => {
-    const body = pages.get(request.url ?? '');
-    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(body ?? 'not found');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 // Every message the page receives, whatever its shape, with the sender's origin.
 const RECORD = `<script>window.__received = []; addEventListener('message', (event) => __received.push({ origin: event.origin, data: event.data }));</script>`;
 const hostPage = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help center</title>${RECORD}</head>
 <body><main><h1>How to descale your kettle</h1>${body}</main></body></html>`;
 
-async function embedFrame(page: Page): Promise<Frame> {
-  const handle = await page.locator('#thread iframe').elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no frame');
-  await frame.waitForSelector('.hearth-embed');
-  return frame;
-}
-
 beforeAll(async () => {
-  helpCenter = await listenSite();
-  stranger = await listenSite();
+  helpCenter = await listenSite(pages);
+  stranger = await listenSite(pages);
   helpOrigin = `http://127.0.0.1:${(helpCenter.address() as AddressInfo).port}`;
   strangerOrigin = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
   forum = await serveForum({ embedOrigins: [helpOrigin] });

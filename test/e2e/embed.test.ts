@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { TestContext } from '../helpers/app.js';
 import { BROWSER_TEST_TIMEOUT, launchChromium, serveForum, type ServedForum } from '../helpers/browser.js';
+import { listenSite, embedFrame } from '../helpers/host-site.js';
 
 // Embeds in a real browser across two origins: the forum on http://localhost:<port>, a stand-in
 // help center on http://127.0.0.1:<another port> (allowed in EMBED_ORIGINS), and a third site on
@@ -25,15 +26,6 @@ const pages = new Map<string, string>();
 const contexts: BrowserContext[] = [];
 
 /** A tiny static site: the help center (and the site that is not allowed) serve pages from `pages`. */
-function listenSite(): Promise<Server> {
-  const server = createServer((request, response) => {
-    const body = pages.get(request.url ?? '');
-    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(body ?? 'not found');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 // The host page records every hearth message (with which iframe sent it) and every change of an
 // iframe's style, so the test can tell whether a frame was ever visible before it was ready.
 const INSTRUMENT = `<script>
@@ -78,17 +70,10 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<P
   return page;
 }
 
-async function embedFrame(page: Page, selector: string): Promise<Frame> {
-  const handle = await page.locator(`${selector} iframe`).elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error(`no frame in ${selector}`);
-  return frame;
-}
-
 /** The iframe's height on the host page and its content's height inside the frame. */
 async function heights(page: Page, selector: string) {
   const outer = await page.locator(`${selector} iframe`).evaluate((frame) => frame.getBoundingClientRect().height);
-  const frame = await embedFrame(page, selector);
+  const frame = await embedFrame(page, selector, false);
   const inner = await frame.evaluate(() => ({
     content: document.querySelector('.hearth-embed')!.getBoundingClientRect().height,
     scroll: document.documentElement.scrollHeight,
@@ -107,8 +92,8 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 
 beforeAll(async () => {
   // The sites listen first, so the forum is built with the origins the browser will really use.
-  helpCenter = await listenSite();
-  stranger = await listenSite();
+  helpCenter = await listenSite(pages);
+  stranger = await listenSite(pages);
   helpOrigin = `http://127.0.0.1:${(helpCenter.address() as AddressInfo).port}`;
   strangerOrigin = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
   forum = await serveForum({ embedOrigins: [helpOrigin] });
@@ -190,7 +175,7 @@ describe('embedding a thread in another site', () => {
       const messages = await page.evaluate(() => (window as unknown as { __messages: { origin: string }[] }).__messages);
       expect(new Set(messages.map((message) => message.origin))).toEqual(new Set([base]));
 
-      const frame = await embedFrame(page, '#thread');
+      const frame = await embedFrame(page, '#thread', false);
       expect((await frame.locator('h1').innerText()).trim()).toBe(TITLE);
       expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.embed-post')!).borderTopLeftRadius)).toBe('8px');
       await eventually(async () => {
@@ -228,8 +213,8 @@ describe('embedding a thread in another site', () => {
       // Below the thread, so only rendered (and ready) once it is scrolled into view.
       await page.locator('#latest').scrollIntoViewIfNeeded();
       await page.locator('#latest[data-hearth-state="ready"]').waitFor();
-      const thread = await embedFrame(page, '#thread');
-      const latest = await embedFrame(page, '#latest');
+      const thread = await embedFrame(page, '#thread', false);
+      const latest = await embedFrame(page, '#latest', false);
       const themeOf = (frame: Frame) => frame.evaluate(() => document.documentElement.getAttribute('data-theme'));
       const titleColor = (frame: Frame) => frame.evaluate(() => getComputedStyle(document.querySelector('.embed-title a')!).color);
       expect(await themeOf(thread)).toBe('light');
@@ -265,7 +250,7 @@ describe('embedding a thread in another site', () => {
       const page = await newPage();
       await page.goto(`${helpOrigin}/article`);
       await page.locator('#thread[data-hearth-state="ready"]').waitFor();
-      const frame = await embedFrame(page, '#thread');
+      const frame = await embedFrame(page, '#thread', false);
       const [popup] = await Promise.all([page.context().waitForEvent('page'), frame.locator('.embed-button').click()]);
       await popup.waitForLoadState('domcontentloaded');
       expect(popup.url()).toMatch(new RegExp(`^${base}/t/${threadId}/`));
@@ -331,14 +316,14 @@ describe('embedding a thread in another site', () => {
       const iframe = page.locator('#thread iframe');
       expect(await iframe.getAttribute('title')).toBe('Topluluk tartışması');
       expect(new URL((await iframe.getAttribute('src'))!).searchParams.get('locale')).toBe('tr');
-      const turkish = await embedFrame(page, '#thread');
+      const turkish = await embedFrame(page, '#thread', false);
       expect(await turkish.evaluate(() => document.documentElement.lang)).toBe('tr');
       expect((await turkish.locator('.embed-button').innerText()).trim()).toBe('Toplulukta yanıtlayın');
 
       await page.locator('#arabic').scrollIntoViewIfNeeded();
       await page.locator('#arabic[data-hearth-state="ready"]').waitFor();
       expect(await page.locator('#arabic iframe').getAttribute('title')).toBe('نقاش المجتمع');
-      const arabic = await embedFrame(page, '#arabic');
+      const arabic = await embedFrame(page, '#arabic', false);
       expect(await arabic.evaluate(() => [document.documentElement.lang, getComputedStyle(document.querySelector('.hearth-embed')!).direction])).toEqual(['ar', 'rtl']);
       expect((await arabic.locator('.embed-button').innerText()).trim()).toBe('ردّ في المجتمع');
 
@@ -363,7 +348,7 @@ describe('embedding a thread in another site', () => {
         const loader = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/embed.js')) as PerformanceResourceTiming;
         return { timeOrigin: performance.timeOrigin, snippetAt: w.__t0, insertedAt: w.__inserted[0] ?? 0, readyAt: ready.t, loaderBytes: loader.encodedBodySize, loaderDone: loader.responseEnd };
       });
-      const frame = await embedFrame(page, '#thread');
+      const frame = await embedFrame(page, '#thread', false);
       // The frame's own clock, moved onto the host page's (both are milliseconds since their timeOrigin).
       const inside = await frame.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
