@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { isAdmin } from '../forum/permissions.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { ValidationError } from '../lib/errors.js';
 import { createSavedReply, deleteSavedReply, getSavedReply, listSavedReplies, updateSavedReply } from '../moderation/saved-replies.js';
@@ -26,13 +27,13 @@ function renderList(c: Context<AppEnv>, values: SavedReplyValues, errors: FieldE
   const page = listSavedReplies(c.get('services'), c.get('viewer'), { after });
   const i18n = c.get('i18n');
   const notice = notices[c.req.query('done') ?? ''];
-  const view = savedRepliesPage({ i18n, ...page, isFirstPage: after === null, values, errors, isAdmin: c.get('viewer')?.role === 'admin' });
+  const view = savedRepliesPage({ i18n, ...page, isFirstPage: after === null, values, errors, isAdmin: isAdmin(c.get('viewer')) });
   return renderPage(c, view, { title: i18n.t('savedReplies.heading'), ...(notice && status === 200 ? { notice: i18n.t(notice) } : {}) }, status);
 }
 
 function renderEdit(c: Context<AppEnv>, id: number, values: SavedReplyValues, errors: FieldErrors, status: 200 | 422 = 200) {
   const i18n = c.get('i18n');
-  return renderPage(c, savedReplyEditPage({ i18n, id, values, errors, isAdmin: c.get('viewer')?.role === 'admin' }), { title: i18n.t('savedReplies.editHeading') }, status);
+  return renderPage(c, savedReplyEditPage({ i18n, id, values, errors, isAdmin: isAdmin(c.get('viewer')) }), { title: i18n.t('savedReplies.editHeading') }, status);
 }
 
 function valuesOf(form: Record<string, string>): SavedReplyValues {
@@ -76,7 +77,7 @@ export const savedReplyRoutes = new Hono<AppEnv>()
       // The first press asks; only the confirmation page's button deletes.
       const reply = getSavedReply(c.get('services'), c.get('viewer'), id);
       const i18n = c.get('i18n');
-      return renderPage(c, savedReplyDeletePage({ i18n, id, title: reply.title, isAdmin: c.get('viewer')?.role === 'admin' }), { title: i18n.t('savedReplies.deleteHeading') });
+      return renderPage(c, savedReplyDeletePage({ i18n, id, title: reply.title, isAdmin: isAdmin(c.get('viewer')) }), { title: i18n.t('savedReplies.deleteHeading') });
     }
     deleteSavedReply(c.get('services'), c.get('viewer'), { id });
     return c.redirect(`${LIST}?done=deleted`, 303);
