@@ -6,10 +6,20 @@ import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex,
 export const roles = ['member', 'manager', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const categoryKinds = ['discussion', 'questions'] as const;
+export const categoryKinds = ['discussion', 'questions', 'ideas'] as const;
 export type CategoryKind = (typeof categoryKinds)[number];
 
 export const moderationModes = ['open', 'new-members', 'all'] as const;
+
+/** Who may add a poll to a thread's opening post in a category. */
+export const pollCreators = ['members', 'staff'] as const;
+export type PollCreators = (typeof pollCreators)[number];
+/** choice: options written by the author; scale: 1–5; nps: 0–10 "would you recommend", scored as NPS. */
+export const pollKinds = ['choice', 'scale', 'nps'] as const;
+export type PollKind = (typeof pollKinds)[number];
+/** When others see a poll's results: always, once they voted, or once it closed. */
+export const pollResultsShown = ['always', 'voted', 'closed'] as const;
+export type PollResultsShown = (typeof pollResultsShown)[number];
 export type ModerationMode = (typeof moderationModes)[number];
 
 /** published: public; pending: waiting for approval; rejected: refused by staff, kept for its author. */
@@ -125,6 +135,9 @@ export const categories = sqliteTable(
     targetReplyMinutes: integer('target_reply_minutes').notNull().default(1440),
     // Archived categories are read-only and leave the home page's list; their threads stay readable.
     archivedAt: integer('archived_at'),
+    pollCreators: text('poll_creators', { enum: pollCreators }).notNull().default('members'),
+    // Ideas categories: how many votes a member may have on open ideas at once (null: no limit).
+    ideaVoteLimit: integer('idea_vote_limit'),
   },
   (t) => [uniqueIndex('categories_slug_unique').on(t.slug), index('categories_position_idx').on(t.position, t.id)],
 );
@@ -170,6 +183,11 @@ export const threads = sqliteTable(
     firstStaffReplyAt: integer('first_staff_reply_at'),
     solvedAt: integer('solved_at'),
     solvedByStaff: integer('solved_by_staff', { mode: 'boolean' }).notNull().default(false),
+    // Ideas (threads in an ideas category): members' votes, the status managers gave it, and the
+    // idea it was merged into (its votes moved there; it is locked and points readers on).
+    ideaVotes: integer('idea_votes').notNull().default(0),
+    ideaStatusId: integer('idea_status_id').references((): AnySQLiteColumn => ideaStatuses.id, { onDelete: 'set null' }),
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => threads.id, { onDelete: 'set null' }),
   },
   (t) => [
     // The managers' worklist: customers' questions nobody has answered yet, oldest first.
@@ -189,6 +207,8 @@ export const threads = sqliteTable(
     index('threads_questions_idx')
       .on(t.categoryId, t.createdAt, t.firstReplyAt, t.firstStaffReplyAt, t.solvedAt, t.solvedByStaff)
       .where(sql`status = 'published' and opened_by_staff = 0`),
+    index('threads_category_idea_votes_idx').on(t.categoryId, t.ideaVotes, t.id),
+    index('threads_category_idea_status_idx').on(t.categoryId, t.ideaStatusId, t.ideaVotes, t.id),
   ],
 );
 
@@ -816,4 +836,116 @@ export const threadFeedback = sqliteTable(
     index('thread_feedback_key_idx').on(t.embedKey, t.createdAt),
     index('thread_feedback_created_idx').on(t.createdAt),
   ],
+);
+
+/**
+ * A poll on a thread's opening post: structured data beside the markdown, never syntax in it.
+ * A survey is several polls on one thread (position orders them).
+ */
+export const polls = sqliteTable(
+  'polls',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    question: text('question').notNull(),
+    kind: text('kind', { enum: pollKinds }).notNull().default('choice'),
+    // 1: single choice; more: how many options a voter may pick.
+    maxChoices: integer('max_choices').notNull().default(1),
+    resultsShown: text('results_shown', { enum: pollResultsShown }).notNull().default('always'),
+    // Public: voters' names are shown beside the results; otherwise only counts ever leave the server.
+    publicVotes: integer('public_votes', { mode: 'boolean' }).notNull().default(false),
+    closesAt: integer('closes_at'),
+    closedAt: integer('closed_at'),
+    // Members who voted (kept on write, as option counts are).
+    voterCount: integer('voter_count').notNull().default(0),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('polls_thread_idx').on(t.threadId, t.position)],
+);
+
+export const pollOptions = sqliteTable(
+  'poll_options',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    voteCount: integer('vote_count').notNull().default(0),
+  },
+  (t) => [index('poll_options_poll_idx').on(t.pollId, t.position)],
+);
+
+export const pollVotes = sqliteTable(
+  'poll_votes',
+  {
+    pollId: integer('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    optionId: integer('option_id')
+      .notNull()
+      .references(() => pollOptions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.optionId, t.userId] }),
+    index('poll_votes_poll_user_idx').on(t.pollId, t.userId),
+    index('poll_votes_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * The statuses an idea can have, editable by admins. Built-in ones have a key and no name (the
+ * catalog names them in each locale); a name set by an admin replaces it.
+ */
+export const ideaStatuses = sqliteTable(
+  'idea_statuses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    name: text('name'),
+    position: integer('position').notNull().default(0),
+    // Open statuses are still being decided or built; votes on them count toward a category's limit.
+    open: integer('open', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('idea_statuses_key_unique').on(t.key)],
+);
+
+export const ideaVotes = sqliteTable(
+  'idea_votes',
+  {
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] }), index('idea_votes_user_idx').on(t.userId, t.threadId)],
+);
+
+/** Each status an idea was given, with the manager's public note: the idea's public history. */
+export const ideaStatusChanges = sqliteTable(
+  'idea_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    statusId: integer('status_id').references(() => ideaStatuses.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    changedById: integer('changed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('idea_status_changes_thread_idx').on(t.threadId, t.createdAt)],
 );
