@@ -12,6 +12,8 @@ import { hashSecret } from '../lib/secret-hash.js';
 export const TOKEN_LIFETIME_MS: Record<UserTokenPurpose, number> = {
   verify_email: 48 * 60 * 60_000,
   reset_password: 60 * 60_000,
+  // A link to the new address, confirming it before it replaces the old one.
+  change_email: 24 * 60 * 60_000,
 };
 
 export type UserToken = { id: string; userId: number; email: string; purpose: UserTokenPurpose };

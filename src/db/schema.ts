@@ -46,7 +46,7 @@ export type EmailPreference = (typeof emailPreferences)[number];
 export const watchLevels = ['watching', 'normal', 'muted'] as const;
 export type WatchLevel = (typeof watchLevels)[number];
 
-export const userTokenPurposes = ['verify_email', 'reset_password'] as const;
+export const userTokenPurposes = ['verify_email', 'reset_password', 'change_email'] as const;
 export type UserTokenPurpose = (typeof userTokenPurposes)[number];
 
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
@@ -86,6 +86,13 @@ export const users = sqliteTable(
     // The brand's own account: authors what the brand's servers create (threads for help articles),
     // shown with the brand's name and an "Official" badge. Never signs in.
     isBrand: integer('is_brand', { mode: 'boolean' }).notNull().default(false),
+    // Shown beside the @username; any script. Null shows the username alone.
+    displayName: text('display_name'),
+    bio: text('bio'),
+    // Null: initials generated in the brand colour (no third-party avatar service).
+    avatarUploadId: integer('avatar_upload_id').references((): AnySQLiteColumn => uploads.id, { onDelete: 'set null' }),
+    // A member may choose a new username once per 30 days; the old one redirects (username_redirects).
+    usernameChangedAt: integer('username_changed_at'),
   },
   (t) => [
     index('users_created_idx').on(t.createdAt),
@@ -948,4 +955,87 @@ export const ideaStatusChanges = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('idea_status_changes_thread_idx').on(t.threadId, t.createdAt)],
+);
+
+/** Old usernames (their key) that still lead to the member: profile URLs and mentions keep working. */
+export const usernameRedirects = sqliteTable('username_redirects', {
+  oldKey: text('old_key').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Profile fields an admin defines (e.g. "Which bike do you ride?"); members fill them in or not. */
+export const profileFields = sqliteTable(
+  'profile_fields',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    label: text('label').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('profile_fields_position_idx').on(t.position, t.id)],
+);
+
+export const profileFieldValues = sqliteTable(
+  'profile_field_values',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fieldId: integer('field_id')
+      .notNull()
+      .references(() => profileFields.id, { onDelete: 'cascade' }),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.fieldId] })],
+);
+
+export const uploadPurposes = ['post', 'avatar'] as const;
+export type UploadPurpose = (typeof uploadPurposes)[number];
+
+/**
+ * An image a member uploaded, re-encoded on arrival (metadata stripped). Files are stored and served
+ * by the hash of their bytes (`/uploads/:hash.:ext`); the smaller variant is a file of its own. Two
+ * members uploading the same picture share the file, not the row.
+ */
+export const uploads = sqliteTable(
+  'uploads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
+    purpose: text('purpose', { enum: uploadPurposes }).notNull().default('post'),
+    hash: text('hash').notNull(),
+    ext: text('ext').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    // The responsive smaller variant, when the image is larger than it.
+    smallHash: text('small_hash'),
+    smallWidth: integer('small_width'),
+    smallHeight: integer('small_height'),
+    animated: integer('animated', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('uploads_hash_idx').on(t.hash),
+    index('uploads_small_hash_idx').on(t.smallHash).where(sql`small_hash is not null`),
+    index('uploads_user_created_idx').on(t.userId, t.createdAt),
+    index('uploads_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Which posts show which uploads: an image is served to those who may see one of its posts. */
+export const postUploads = sqliteTable(
+  'post_uploads',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    uploadId: integer('upload_id')
+      .notNull()
+      .references(() => uploads.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.uploadId] }), index('post_uploads_upload_idx').on(t.uploadId, t.postId)],
 );
