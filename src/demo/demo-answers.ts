@@ -19,7 +19,8 @@ function spread(threadIndex: number, postIndex: number, voterIndex: number): boo
 }
 
 /** Something the demo does at a time: the seed plays these among the posts, in time order. */
-export type DemoAction = { at: number; act: (ctx: ServiceContext) => void };
+// `act` may return a promise; the seed waits for it before the next action.
+export type DemoAction = { at: number; act: (ctx: ServiceContext) => unknown };
 
 type PostTime = (thread: DemoThread, postIndex: number) => number;
 

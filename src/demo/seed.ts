@@ -7,6 +7,8 @@ import { brand, categories, MANAGER_USERNAME, people, threads, type DemoThread }
 import { moderationActions } from './demo-moderation.js';
 import { countDemoViews } from './demo-views.js';
 import { seedSpammer } from './demo-spammer.js';
+import { articleActions } from './demo-articles.js';
+import { brandAccount } from '../embed/brand-account.js';
 import { setEmailPreference } from '../email/preferences.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
@@ -90,6 +92,8 @@ function createCategories(ctx: ServiceContext, now: number): void {
     // until then the demo writes the column directly.
     if (targetReplyMinutes !== undefined) ctx.db.update(categoryTable).set({ targetReplyMinutes }).where(eq(categoryTable.id, id)).run();
   });
+  // The brand's account opens its help articles' discussions (demo-articles.ts); it is as old as the community.
+  brandAccount(then, { siteName: brand.name });
 }
 
 /**
@@ -107,7 +111,8 @@ async function createConversations(ctx: ServiceContext, now: number, authors: Ma
   const reactions = answerAndVoteActions(now, authors, postIds, postTime);
   const moderation = moderationActions(now, (username) => authorNamed(authors, username), postIds, (threadIndex, postIndex) => postTime(threads[threadIndex]!, postIndex));
   // A stable sort: posts keep the timeline's order, and come before reactions of the same moment.
-  for (const action of [...writes, ...reactions, ...moderation].sort((a, b) => a.at - b.at)) {
+  const articles = articleActions(now, authors);
+  for (const action of [...writes, ...reactions, ...moderation, ...articles].sort((a, b) => a.at - b.at)) {
     t = action.at;
     await action.act(clocked);
   }

@@ -52,3 +52,22 @@ describe('the demo’s alerts', () => {
     expect(mail[0]).toMatch(/review/i);
   });
 });
+
+describe('the demo’s help articles', () => {
+  it('embeds three with their discussions, and ranks the one failing its readers first in the insights', async () => {
+    const manager = t.db.$client.prepare('select id from users where username = ?').get(MANAGER_USERNAME) as { id: number };
+    const keys = t.db.$client.prepare('select key from thread_keys order by key').pluck().all();
+    expect(keys).toEqual(['help-center.charging-the-battery', 'help-center.error-e07', 'help-center.pairing-the-ride-app']);
+    const answers = t.db.$client.prepare('select embed_key as key, count(*) as answers, sum(helpful) as yes, count(comment) as comments from thread_feedback group by embed_key order by embed_key').all();
+    expect(answers).toEqual([
+      { key: 'help-center.charging-the-battery', answers: 13, yes: 9, comments: 3 },
+      { key: 'help-center.error-e07', answers: 9, yes: 2, comments: 5 },
+      { key: 'help-center.pairing-the-ride-app', answers: 9, yes: 8, comments: 1 },
+    ]);
+    const csv = await (await t.http.get('/mod/insights?period=30d&format=csv&table=feedback', { as: manager })).text();
+    const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[1]).toContain('help-center.error-e07');
+    const page = await (await t.http.get('/mod/insights?period=30d', { as: manager })).text();
+    expect(page).toContain('What does the blinking orange light mean?');
+  });
+});

@@ -9,6 +9,7 @@ import { getSetting } from '../../src/db/settings.js';
 import { runDigests } from '../../src/email/digest.js';
 import { listUnanswered } from '../../src/insights/unanswered.js';
 import { demoSpammer } from '../../src/demo/demo-spammer.js';
+import { articleTime, demoArticles } from '../../src/demo/demo-articles.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -26,11 +27,12 @@ const admin = people.find((person) => person.role === 'admin');
 const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
 const spamThreads = demoSpammer.threads.length;
 const spamPosts = demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0);
-/** Every thread the seed writes: the conversations, the posts held for review (never published) and the spammer's. */
-const allThreads = demoThreads.length + heldThreads.length + spamThreads;
-const allPosts = totalPosts + heldThreads.length + spamPosts;
-/** Every account: the demo's people and the spammer. */
-const allUsers = people.length + 1;
+const articlePosts = demoArticles.reduce((sum, article) => sum + 1 + article.replies.length, 0);
+/** Every thread the seed writes: the conversations, the posts held for review (never published), the spammer's and the help articles' discussions. */
+const allThreads = demoThreads.length + heldThreads.length + spamThreads + demoArticles.length;
+const allPosts = totalPosts + heldThreads.length + spamPosts + articlePosts;
+/** Every account: the demo's people, the spammer and the brand's account. */
+const allUsers = people.length + 2;
 
 describe('demo content', () => {
   it('has 12–24 customers without fixed passwords, and one manager and one admin with documented ones', () => {
@@ -176,7 +178,7 @@ describe('seedDemo', () => {
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(allUsers);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
-    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + spamThreads);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + spamThreads + demoArticles.length);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
@@ -201,12 +203,16 @@ describe('seedDemo', () => {
     for (const category of t.db.select().from(categories).all()) {
       const own = demoThreads.filter((thread) => thread.category === category.slug);
       const spam = demoSpammer.threads.filter((thread) => thread.category === category.slug);
+      const articles = demoArticles.filter((article) => article.category === category.slug);
       const latest = Math.max(
         ...own.map((thread) => demoPostTime(now, thread, thread.posts.at(-1)!.hoursAfterStart)),
         ...spam.map((thread) => Math.round(now - Math.min(thread.hoursAgo, ...thread.bumps.map((bump) => bump.hoursAgo)) * 3_600_000)),
+        ...articles.map((article) => articleTime(now, Math.min(article.openedDaysAgo, ...article.replies.map((reply) => reply.daysAgo)))),
       );
-      expect(category.threadCount, category.slug).toBe(own.length + spam.length);
-      expect(category.postCount, category.slug).toBe(own.reduce((sum, thread) => sum + thread.posts.length, 0) + spam.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0));
+      expect(category.threadCount, category.slug).toBe(own.length + spam.length + articles.length);
+      expect(category.postCount, category.slug).toBe(
+        own.reduce((sum, thread) => sum + thread.posts.length, 0) + spam.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0) + articles.reduce((sum, article) => sum + 1 + article.replies.length, 0),
+      );
       expect(category.lastPostAt, category.slug).toBe(latest);
     }
   });
@@ -259,7 +265,8 @@ describe('seedDemo', () => {
   });
 
   it('gives every demo account a verified address and sends no digest of the seeded conversations', async () => {
-    const rows = t.db.select({ verified: users.emailVerifiedAt, lastDigestAt: users.lastDigestAt }).from(users).all();
+    // The brand's account never signs in nor gets mail: its address stays unconfirmed (src/embed/brand-account.ts).
+    const rows = t.db.select({ verified: users.emailVerifiedAt, lastDigestAt: users.lastDigestAt }).from(users).where(eq(users.isBrand, false)).all();
     expect(rows.every((row) => row.verified !== null && row.lastDigestAt === now)).toBe(true);
     expect(await runDigests(t.db, now + 60_000)).toEqual({ checked: 0, sent: 0 });
   });
