@@ -93,6 +93,9 @@ export const users = sqliteTable(
     avatarUploadId: integer('avatar_upload_id').references((): AnySQLiteColumn => uploads.id, { onDelete: 'set null' }),
     // A member may choose a new username once per 30 days; the old one redirects (username_redirects).
     usernameChangedAt: integer('username_changed_at'),
+    // Set when the account was erased at its owner's request: personal data gone, posts kept (if
+    // chosen) under "deleted member". Such a row never signs in again.
+    deletedAt: integer('deleted_at'),
   },
   (t) => [
     index('users_created_idx').on(t.createdAt),
@@ -1038,4 +1041,50 @@ export const postUploads = sqliteTable(
       .references(() => uploads.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.postId, t.uploadId] }), index('post_uploads_upload_idx').on(t.uploadId, t.postId)],
+);
+
+export const signInMethods = ['password', 'oidc', 'embed'] as const;
+export type SignInMethod = (typeof signInMethods)[number];
+
+/** Each successful sign-in, for the member's own history and export; addresses are purged after the retention period. */
+export const signInEvents = sqliteTable(
+  'sign_in_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    method: text('method', { enum: signInMethods }).notNull(),
+    // The client address (as TRUST_PROXY decides it); null once older than the retention period.
+    address: text('address'),
+    userAgent: text('user_agent'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sign_in_events_user_idx').on(t.userId, t.createdAt), index('sign_in_events_created_idx').on(t.createdAt)],
+);
+
+export const dataExportStatuses = ['pending', 'ready', 'failed'] as const;
+export type DataExportStatus = (typeof dataExportStatuses)[number];
+
+/**
+ * A member's data export: built in the background, offered by a mailed link that expires. Like
+ * sessions, only a hash of the link's secret is stored.
+ */
+export const dataExports = sqliteTable(
+  'data_exports',
+  {
+    id: text('id').primaryKey(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: dataExportStatuses }).notNull().default('pending'),
+    // The ZIP's file name under the exports directory, once built.
+    fileName: text('file_name'),
+    bytes: integer('bytes'),
+    createdAt: integer('created_at').notNull(),
+    readyAt: integer('ready_at'),
+    expiresAt: integer('expires_at'),
+  },
+  (t) => [index('data_exports_user_idx').on(t.userId, t.createdAt), index('data_exports_status_idx').on(t.status, t.createdAt)],
 );
