@@ -74,7 +74,7 @@ export async function processImage(bytes: Uint8Array, options: ImageOptions): Pr
   const input = await probe(bytes);
   if (options.purpose === 'avatar') {
     const ext = input.format === 'jpeg' || !input.hasAlpha ? 'jpg' : 'png';
-    const main = await render(bytes, false, ext, (image) => image.resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover', position: 'attention' }));
+    const main = await render(bytes, false, ext, (image) => image.resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover', position: 'centre' }));
     return { main, small: null, animated: false };
   }
   const animated = input.animated && options.keepAnimation;

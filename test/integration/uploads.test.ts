@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeThread } from '../../src/demo/factories.js';
+import { rebakePosts } from '../../src/operations/rebake.js';
 import { uploadFilePath } from '../../src/uploads/store.js';
 import { DAILY_UPLOADS } from '../../src/uploads/receive.js';
 import { createForumContext, location } from '../helpers/forum.js';
@@ -187,6 +188,34 @@ describe('GET /uploads/:hash.:ext', () => {
     await ctx.http.post(`/p/${thread.postId}/edit`, { body: 'Picture taken out again.' }, { as: ctx.member });
     expect(count('select count(*) as n from post_uploads where post_id = ?', thread.postId)).toBe(0);
     expect((await ctx.http.get(fileOf(url), { as: ctx.other })).status).toBe(404);
+  });
+
+  it("serves the image of an edit waiting for review to its author and staff, and to everyone once approved", async () => {
+    const opening = await ctx.http.post('/t', { category: 'chargers', title: 'The cable gets warm', body: 'It gets warm.' }, { as: ctx.member });
+    expect(opening.status).toBe(303);
+    const postId = (ctx.db.$client.prepare('select id from posts order by id desc limit 1').get() as { id: number }).id;
+    const approval = (ctx.db.$client.prepare("select id from review_items where post_id = ? and kind = 'approval'").get(postId) as { id: number }).id;
+    await ctx.http.post(`/mod/queue/${approval}/approve`, {}, { as: ctx.manager });
+    const { markdown, url } = await upload(await pngImage(80, 20), ctx.member, 'cable.png');
+    // Every edit in this category waits for review; the public post stays as it was.
+    expect((await ctx.http.post(`/p/${postId}/edit`, { title: 'The cable gets warm', body: `It gets warm:\n\n${markdown}` }, { as: ctx.member })).status).toBe(303);
+    const edit = (ctx.db.$client.prepare("select id from review_items where post_id = ? and kind = 'edit' and status = 'open'").get(postId) as { id: number }).id;
+    expect((await ctx.http.get(fileOf(url))).status).toBe(404);
+    expect((await ctx.http.get(fileOf(url), { as: ctx.member })).status).toBe(200);
+    expect((await ctx.http.get(fileOf(url), { as: ctx.manager })).status).toBe(200);
+    expect((await ctx.http.post(`/mod/queue/${edit}/approve`, {}, { as: ctx.manager })).status).toBe(303);
+    expect((await ctx.http.get(fileOf(url))).status).toBe(200);
+  });
+
+  it('keeps the size and variant through a rebake (they come from the markdown)', async () => {
+    const { markdown } = await upload(await phonePhoto(1500, 1000));
+    const thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Rebaked with its photo', body: markdown });
+    const html = () => (ctx.db.$client.prepare('select body_html as html from posts where id = ?').get(thread.postId) as { html: string }).html;
+    const before = html();
+    expect(before).toContain('srcset="/uploads/');
+    ctx.db.$client.prepare('update posts set render_version = 0, body_html = ? where id = ?').run('<p>stale</p>', thread.postId);
+    await rebakePosts(ctx.db, ctx.services.markdown, {});
+    expect(html()).toBe(before);
   });
 
   it('renders an uploaded image with its size, lazy loading and the smaller variant', async () => {
