@@ -207,6 +207,16 @@ describe('GET /uploads/:hash.:ext', () => {
     expect((await ctx.http.get(fileOf(url))).status).toBe(200);
   });
 
+  it('gives the read API (and embed fragments) absolute addresses for the image and its variant', async () => {
+    const { markdown, url } = await upload(await phonePhoto(1400, 1000));
+    const thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Photo read through the API', body: markdown });
+    const [, hash, small] = /\/uploads\/([0-9a-f]{64})\.jpg\?w=\d+&h=\d+&s=([0-9a-f]{64})/.exec(url)!;
+    const api = (await (await ctx.http.get(`/api/v1/threads/${thread.threadId}`)).json()) as { posts: { html: string }[] };
+    const base = ctx.config.baseUrl;
+    expect(api.posts[0]!.html).toContain(`src="${base}/uploads/${hash}.jpg"`);
+    expect(api.posts[0]!.html).toContain(`srcset="${base}/uploads/${small}.jpg 640w, ${base}/uploads/${hash}.jpg 1000w"`);
+  });
+
   it('keeps the size and variant through a rebake (they come from the markdown)', async () => {
     const { markdown } = await upload(await phonePhoto(1500, 1000));
     const thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Rebaked with its photo', body: markdown });
