@@ -88,6 +88,31 @@ describe('images in a reply, in a real browser', () => {
   );
 
   test(
+    'an image pasted into a new thread\'s message is uploaded and inserted where the cursor is',
+    async () => {
+      const page = await memberPage(true);
+      await page.goto('/new?category=chargers');
+      const box = page.getByLabel('Message', { exact: true });
+      await box.fill('Before the picture. After the picture.');
+      // The cursor after "Before the picture.".
+      await box.evaluate((element) => (element as HTMLTextAreaElement).setSelectionRange(19, 19));
+      await box.evaluate(
+        (element, base64) => {
+          const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], 'display.jpg', { type: 'image/jpeg' }));
+          element.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
+        },
+        photo.toString('base64'),
+      );
+      await page.locator('.upload-status', { hasText: 'Image added to your message.' }).waitFor();
+      const text = await box.inputValue();
+      expect(text).toMatch(new RegExp(`^Before the picture\\.\\n\\n${IMAGE_MARKDOWN.source}\\n\\n After the picture\\.$`));
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
     'without JavaScript, "Upload image" brings the form back with the image added, and the reply shows it',
     async () => {
       const page = await memberPage(false);
