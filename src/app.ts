@@ -27,6 +27,8 @@ import { purgeOnWrite } from './routes/purge-on-write.js';
 import { renderError } from './routes/render.js';
 import { memberI18n, requestI18n } from './routes/request-i18n.js';
 import { followSiteSettings } from './routes/site-settings.js';
+import { imageBodyLimit, takesImage, wantsJson } from './routes/upload-limits.js';
+import { localUploadStore, type UploadStore } from './uploads/store.js';
 
 export type AppDeps = {
   db: Db;
@@ -44,6 +46,8 @@ export type AppDeps = {
   threadViews?: ThreadViewCounter;
   /** Unhandled errors answered, for the admin home's health. */
   errorCounter?: ErrorCounter;
+  /** Where uploaded images are kept; the folder UPLOADS_PATH unless given (docs/uploads.md). */
+  uploadStore?: UploadStore;
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   siteSettings();
   pageCache.followRendering(siteSettings);
   const limits = new RateLimiter(db, config.rateLimit, now);
+  const uploads = { store: deps.uploadStore ?? localUploadStore(config.uploadsPath), maxBytes: config.uploadMaxBytes };
   const securityHeaders = staticSecurityHeaders(config);
   const app = new Hono<AppEnv>();
 
@@ -81,6 +86,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('threadViews', threadViews);
     c.set('errorCounter', errorCounter);
     c.set('limits', limits);
+    c.set('uploads', uploads);
     c.set('config', config);
     c.set('site', siteSettings().site);
     c.set('viewer', null);
@@ -113,11 +119,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
   const tooLarge = (c: Context<AppEnv>) => {
-    const message = c.get('i18n').t('request.tooLarge');
-    // The JSON API answers in JSON, errors included.
-    return c.req.path.startsWith('/api/') ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
+    const i18n = c.get('i18n');
+    const image = takesImage(c);
+    const message = image ? i18n.t('upload.tooLarge', { megabytes: Math.floor(config.uploadMaxBytes / (1024 * 1024)) || 1 }) : i18n.t('request.tooLarge');
+    // The JSON API and the composer's script get JSON, errors included.
+    return c.req.path.startsWith('/api/') || (image && wantsJson(c)) ? c.json({ error: { message } }, 413) : renderError(c, 413, message);
   };
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  const imageLimit = imageBodyLimit(config.uploadMaxBytes);
+  const limitImageBody = bodyLimit({ maxSize: imageLimit, onError: tooLarge });
   // GET and HEAD carry no body. A body of declared length is judged by its header, as bodyLimit
   // itself does, but without first asking for the body as a stream: on @hono/node-server that
   // builds a whole web Request (ReadableStream, AbortSignal) for every POST, which lived long
@@ -127,8 +137,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use((c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const declared = c.req.header('content-length');
-    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next);
-    return Number.parseInt(declared, 10) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
+    const image = takesImage(c);
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return image ? limitImageBody(c, next) : limitBody(c, next);
+    return Number.parseInt(declared, 10) > (image ? imageLimit : MAX_BODY_BYTES) ? Promise.resolve(tooLarge(c)) : next();
   });
   // Origin / Sec-Fetch-Site check on every non-GET form post; no GET changes anything.
   // One exception: RFC 8058 one-click unsubscribe, posted by mail clients with no Origin and no

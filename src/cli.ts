@@ -11,6 +11,7 @@ import { localeFormat } from './i18n/translator.js';
 import { AppError, ValidationError, type ErrorText } from './lib/errors.js';
 import type { ServiceContext } from './lib/context.js';
 import { backupDatabase } from './operations/backup.js';
+import { copyUploads, uploadsBesideBackup } from './operations/upload-backup.js';
 import { rebakePosts } from './operations/rebake.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
 
@@ -19,8 +20,8 @@ const usage = `Usage: npm run cli -- <command> [options]
   user:role --username U --role member|manager|admin
   category:create --name N [--slug S] [--description D] [--kind discussion|questions] [--moderation open|new-members|all] [--target-hours H]
   db:migrate
-  backup --to FILE
-  restore --from FILE   (with the server stopped; replaces DATABASE_PATH)
+  backup --to FILE       (uploaded images go to FILE.uploads/)
+  restore --from FILE   (with the server stopped; replaces DATABASE_PATH, copies FILE.uploads/ into UPLOADS_PATH)
   rebake [--all]`;
 
 const options = {
@@ -49,7 +50,7 @@ function required(values: Values, name: keyof Values): string {
   return value;
 }
 
-async function run(command: string | undefined, values: Values, ctx: ServiceContext): Promise<string> {
+async function run(command: string | undefined, values: Values, ctx: ServiceContext, uploadsPath: string): Promise<string> {
   switch (command) {
     case 'db:migrate':
       return 'Migrations applied; the database is up to date.';
@@ -77,7 +78,9 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
     case 'backup': {
       const to = required(values, 'to');
       await backupDatabase(ctx.db, to);
-      return `Backed up the database to ${to}.`;
+      // After the database: every image its rows name was written before its row (src/uploads/receive.ts).
+      const images = await copyUploads(uploadsPath, uploadsBesideBackup(to));
+      return `Backed up the database to ${to} and ${images} new uploaded image file${images === 1 ? '' : 's'} to ${uploadsBesideBackup(to)}.`;
     }
     case 'rebake': {
       const { rendered, titles } = await rebakePosts(ctx.db, ctx.markdown, { all: values.all === true });
@@ -89,11 +92,12 @@ async function run(command: string | undefined, values: Values, ctx: ServiceCont
   }
 }
 
-async function restore(values: Values, databasePath: string): Promise<number> {
+async function restore(values: Values, databasePath: string, uploadsPath: string): Promise<number> {
   try {
     const from = required(values, 'from');
     await restoreDatabase(from, databasePath);
-    console.log(`Restored ${databasePath} from ${from} (integrity_check ok). Writes made after that backup are gone; start the server again.`);
+    const images = await copyUploads(uploadsBesideBackup(from), uploadsPath);
+    console.log(`Restored ${databasePath} from ${from} (integrity_check ok) and ${images} uploaded image file${images === 1 ? '' : 's'} into ${uploadsPath}. Writes made after that backup are gone; start the server again.`);
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) console.error(Object.values(error.fields).map(english).join(' '));
@@ -118,12 +122,12 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   // Restore must not open the target the usual way: it checks that nothing else has it open.
-  if (parsed.positionals[0] === 'restore') return restore(parsed.values, config.databasePath);
+  if (parsed.positionals[0] === 'restore') return restore(parsed.values, config.databasePath, config.uploadsPath);
   const db = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
   const markdown = createMarkdownRenderer();
   try {
     migrateDatabase(db);
-    console.log(await run(parsed.positionals[0], parsed.values, { db, markdown, now: Date.now }));
+    console.log(await run(parsed.positionals[0], parsed.values, { db, markdown, now: Date.now }, config.uploadsPath));
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) console.error(Object.values(error.fields).map(english).join(' '));

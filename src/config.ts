@@ -76,6 +76,9 @@ const environment = z.object({
     .default('1')
     .refine((value) => value === 'auto' || /^[1-9][0-9]{0,2}$/.test(value), 'must be a whole number of server processes from 1 to 999, or auto (one per core)')
     .transform((value) => (value === 'auto' ? availableParallelism() : Number(value))),
+  // Images members upload (docs/uploads.md): the largest file accepted, and where files are kept.
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024 bytes').max(100 * 1024 * 1024, 'must be at most 104857600 (100 MB)').default(8 * 1024 * 1024),
+  UPLOADS_PATH: z.string().min(1).optional(),
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: 'must be the provider\'s issuer URL, such as https://login.example.com/realms/brand' })
     .refine((value) => value.startsWith('https:') || isLoopbackHttp(value), 'must be an https:// URL (plain http only for localhost)')
@@ -131,6 +134,10 @@ export type Config = {
   workers: number;
   /** The brand's OpenID Connect provider (src/auth/oidc-settings.ts); null when OIDC_ISSUER is unset. */
   oidc: OidcSettings | null;
+  /** The largest image a member may upload, in bytes (UPLOAD_MAX_BYTES, default 8 MB). */
+  uploadMaxBytes: number;
+  /** Where uploaded images are stored: UPLOADS_PATH, else `uploads/` beside the database. */
+  uploadsPath: string;
 };
 
 export class ConfigError extends Error {}
@@ -170,6 +177,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET ?? '', only: e.OIDC_ONLY, trustEmail: e.OIDC_TRUST_EMAIL, roleClaim: e.OIDC_ROLE_CLAIM }
       : null,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadsPath: e.UPLOADS_PATH ?? join(dirname(e.DATABASE_PATH), 'uploads'),
   };
 }
 
@@ -188,5 +197,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   // Abuse limits are off unless a test is about them: suites post far faster than any person.
   const config = { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent' as const, rateLimit: false, ...overrides };
   // Mail written as files lands beside the test's own database, never in the project's ./data.
-  return { ...config, mailOutboxDir: overrides.mailOutboxDir ?? join(dirname(config.databasePath), 'outbox') };
+  return {
+    ...config,
+    mailOutboxDir: overrides.mailOutboxDir ?? join(dirname(config.databasePath), 'outbox'),
+    uploadsPath: overrides.uploadsPath ?? join(dirname(config.databasePath), 'uploads'),
+  };
 }

@@ -17,6 +17,7 @@ import { digestJob, staffAlertJobs, startBackgroundJobs } from './operations/bac
 import { runClusterPrimary } from './operations/cluster-primary.js';
 import { releaseAllLeases } from './operations/leases.js';
 import { prepareDatabase } from './operations/start-lock.js';
+import { localUploadStore } from './uploads/store.js';
 
 // One server process, or with WORKERS > 1 a primary that prepares the database once and then
 // forks that many server processes on one port (src/operations/cluster-primary.ts).
@@ -65,7 +66,7 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
     if (cluster.isPrimary) log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });
-  const jobs = startBackgroundJobs({ db, markdown, log });
+  const jobs = startBackgroundJobs({ db, markdown, log, uploads: localUploadStore(config.uploadsPath) });
   const viewsTimer = setInterval(() => flushViews(threadViews, db, log), VIEW_FLUSH_MS);
   viewsTimer.unref();
   // Email goes out from every process, off the request path; digests are checked between sends.

@@ -50,6 +50,11 @@ export function absolutize(body: SafeHtml, baseUrl: string): SafeHtml {
         copied = valueStart;
       }
       const valueEnd = body.indexOf(String.fromCharCode(quote), valueStart);
+      // An uploaded image's smaller variant (src/markdown/upload-images.ts): each candidate too.
+      if (name === 'srcset' && quote === DOUBLE_QUOTE && valueEnd !== -1) {
+        result += body.slice(copied, valueStart) + absoluteCandidates(body.slice(valueStart, valueEnd), baseUrl);
+        copied = valueEnd;
+      }
       position = valueEnd === -1 ? body.length : valueEnd + 1;
     }
     position = body.indexOf('<', position);
@@ -62,6 +67,14 @@ function skipUntil(text: string, start: number, stop: (code: number) => boolean)
   let index = start;
   while (index < text.length && !stop(text.charCodeAt(index))) index++;
   return index;
+}
+
+/** A srcset's candidates (`/uploads/a.jpg 640w, /uploads/b.jpg 1365w`), each forum path made absolute. */
+function absoluteCandidates(srcset: string, baseUrl: string): string {
+  return srcset
+    .split(', ')
+    .map((candidate) => (isForumPath(candidate, 0) ? baseUrl + candidate : candidate))
+    .join(', ');
 }
 
 /** `/t/1` but not `//elsewhere` or `/\elsewhere` (both lead off the site). */

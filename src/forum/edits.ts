@@ -11,6 +11,7 @@ import { canEditPost, canModerate } from './permissions.js';
 import { assertVisible, loadPost, locationOf, type LoadedPost, type PostLocation } from './posts.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 import { titleColumns } from './thread-title.js';
+import { linkPostUploads } from '../uploads/post-links.js';
 
 // Editing a post (docs/decisions/0021-edits-are-moderated.md). An edit to a published post runs the
 // same moderation as a new post; one that must wait is held in `pending_edits` while the published
@@ -115,6 +116,7 @@ function applyEdit(tx: Tx, post: LoadedPost, edit: Applied): void {
   const { rendered } = edit.composed;
   tx.insert(postRevisions).values({ postId: post.id, body: post.body, title: edit.storedTitle !== null ? post.title : null, editorId: edit.viewer.id, createdAt: edit.now }).run();
   tx.update(posts).set({ body: edit.body, bodyHtml: rendered.html, bodyText: rendered.text, searchText: rendered.searchText, renderVersion: rendered.renderVersion, editedAt: edit.now }).where(eq(posts.id, post.id)).run();
+  linkPostUploads(tx, { postId: post.id, body: edit.body, userIds: [post.authorId, edit.viewer.id], replace: true });
   if (edit.storedTitle !== null) tx.update(threads).set(titleColumns(edit.storedTitle)).where(eq(threads.id, post.threadId)).run();
   if (edit.resubmit) {
     tx.update(posts).set({ status: 'pending', rejectedReason: null }).where(eq(posts.id, post.id)).run();

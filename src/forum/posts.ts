@@ -17,6 +17,7 @@ import { replyStatements } from './reply-statements.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { pageOfPost } from './threads.js';
 import { bodyError, normalizeText } from './validation.js';
+import { linkPostUploads } from '../uploads/post-links.js';
 
 /** Where a post is shown. `number` is null while it waits: it is then shown after the thread's last post to those who may see it. */
 export type PostLocation = { postId: number; threadId: number; slug: string; number: number | null; page: number };
@@ -89,12 +90,14 @@ export async function createReply(ctx: ServiceContext, viewer: Viewer, input: { 
     const { lastPostNumber } = statements.lastPostNumber.get({ threadId: thread.id })!;
     if (status !== 'published') {
       const post = statements.insert.get({ ...values, number: null })!;
+      linkPostUploads(tx, { postId: post.id, body, userIds: [viewer.id], replace: false });
       if (!awaitsConfirmation) openApprovalItem(tx, { postId: post.id, categoryId: thread.categoryId, at: now });
       recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });
       return { ...locationOf({ id: post.id, threadId: thread.id, slug: thread.slug, number: null, lastPostNumber }), status };
     }
     const number = lastPostNumber + 1;
     const post = statements.insert.get({ ...values, number })!;
+    linkPostUploads(tx, { postId: post.id, body, userIds: [viewer.id], replace: false });
     recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, at: now });
     announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId: thread.categoryId, authorId: viewer.id, number, bodyHtml: rendered.html, replyTo, at: now });
     recordSubmission(tx, { userId: viewer.id, token, postId: post.id, now });

@@ -13,6 +13,7 @@ import { recordNewPost, type Tx } from './counters.js';
 import { canModerate, canStartThreadIn } from './permissions.js';
 import { findSubmission, recordSubmission, submissionToken } from './submissions.js';
 import { titleColumns } from './thread-title.js';
+import { linkPostUploads } from '../uploads/post-links.js';
 import { bodyError, normalizeText, titleError } from './validation.js';
 
 export const POSTS_PER_PAGE = 20;
@@ -56,6 +57,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
       .values({ threadId: thread.id, number: 1, status, authorId: viewer.id, body, bodyHtml: rendered.html, bodyText: rendered.text, searchText: rendered.searchText, renderVersion: rendered.renderVersion, createdAt: now })
       .returning({ id: posts.id })
       .get();
+    linkPostUploads(tx, { postId: post.id, body, userIds: [viewer.id], replace: false });
     if (status === 'published') {
       recordNewPost(tx, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, at: now });
       announcePost(ctx.db, { postId: post.id, threadId: thread.id, categoryId, authorId: viewer.id, number: 1, bodyHtml: rendered.html, at: now });

@@ -27,6 +27,8 @@ export const rules = {
   // "Did this help?" from anonymous readers: plenty for a person, too few to stuff the results.
   feedbackPerIp: { limit: 20, windowMs: 60 * 60_000, message: 'rateLimit.feedbackPerIp' },
   apiPerClient: { limit: 120, windowMs: 60_000, message: 'rateLimit.apiPerClient' },
+  // Images: a handful in a row is normal (several photos of one fault); the daily quota is in src/uploads/receive.ts.
+  uploadPerMember: { limit: 20, windowMs: 10 * 60_000, message: 'rateLimit.uploadPerMember' },
 } satisfies Record<string, Rule>;
 
 // After this long without a take every bucket is full again, whatever its rule (for pruning).

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
+import { uploadImageAttributes } from './upload-images.js';
 
 /*
  * The last word on what post HTML may contain. The markdown renderer already escapes raw HTML, but
@@ -82,6 +83,9 @@ function enforceAttributes(node: Element): void {
       node.remove();
       return;
     }
+    // Our own uploads take their size and smaller variant from the address (src/markdown/upload-images.ts).
+    const upload = uploadImageAttributes(src);
+    if (upload) for (const [attribute, value] of Object.entries(upload)) node.setAttribute(attribute, value);
   } else {
     node.removeAttribute('src');
   }

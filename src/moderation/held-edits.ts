@@ -5,6 +5,7 @@ import type { Rendered } from '../markdown/renderer.js';
 import { titleColumns } from '../forum/thread-title.js';
 import { notify } from '../notifications/notify.js';
 import { recordModAction, type Tx } from './audit.js';
+import { linkPostUploads } from '../uploads/post-links.js';
 
 // Edits to published posts that moderation holds (docs/decisions/0021-edits-are-moderated.md). The
 // published version stays public; the held one lives only in `pending_edits` (one per post, a newer
@@ -67,6 +68,8 @@ export function approveHeldEdit(tx: Tx, actorId: number, item: EditItem, now: nu
   const titleChanged = row.title !== null && row.title !== item.title;
   tx.insert(postRevisions).values({ postId: item.postId, body: current.body, title: titleChanged ? item.title : null, editorId: row.editorId, createdAt: now }).run();
   tx.update(posts).set({ body: row.body, bodyHtml: row.bodyHtml, bodyText: row.bodyText, searchText: row.searchText, renderVersion: row.renderVersion, editedAt: now }).where(eq(posts.id, item.postId)).run();
+  // The edit's images become as visible as the post only now (until then: uploader and staff).
+  linkPostUploads(tx, { postId: item.postId, body: row.body, userIds: row.editorId === null ? [item.authorId] : [item.authorId, row.editorId], replace: true });
   if (titleChanged) tx.update(threads).set(titleColumns(row.title!)).where(eq(threads.id, item.threadId)).run();
   tx.delete(pendingEdits).where(eq(pendingEdits.postId, item.postId)).run();
   recordModAction(tx, { actorId, action: 'approve_edit', ...target(item), at: now });

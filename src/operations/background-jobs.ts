@@ -8,6 +8,8 @@ import { REVIEW_ALERT_CHECK_MS, runReviewAlerts } from '../moderation/review-ale
 import { runUnansweredSummaries, UNANSWERED_SUMMARY_CHECK_MS } from '../moderation/unanswered-summary.js';
 import { acquireLease, leasedJob, releaseLease } from './leases.js';
 import { rebakePosts } from './rebake.js';
+import { collectOrphanUploads } from '../uploads/orphans.js';
+import type { UploadStore } from '../uploads/store.js';
 
 // The jobs a server process runs beside its requests. With several processes on one database
 // each job runs under a lease (src/operations/leases.ts), in one process at a time: two
@@ -20,6 +22,9 @@ const CHECKPOINT_LEASE_MS = 3 * CHECKPOINT_INTERVAL_MS;
 const DIGEST_LEASE_MS = 3 * DIGEST_CHECK_MS;
 const REVIEW_ALERT_LEASE_MS = 3 * REVIEW_ALERT_CHECK_MS;
 const UNANSWERED_SUMMARY_LEASE_MS = 3 * UNANSWERED_SUMMARY_CHECK_MS;
+/** Orphaned uploads are looked for every hour; the lease outlives a few of those. */
+const ORPHAN_UPLOADS_MS = 60 * 60_000;
+const ORPHAN_UPLOADS_LEASE_MS = 3 * ORPHAN_UPLOADS_MS;
 /** Renewed after every batch of posts, which takes seconds. */
 const REBAKE_LEASE_MS = 2 * 60_000;
 
@@ -43,15 +48,39 @@ export function staffAlertJobs(services: Omit<ServiceContext, 'now'>) {
   ];
 }
 
-/** Starts the re-rendering of older posts and the WAL checkpoints; `stop` ends the checkpoints. */
-export function startBackgroundJobs(options: { db: Db; markdown: MarkdownRenderer; log: Logger }): { stop(): void } {
+/**
+ * Uploads no post shows after a day (src/uploads/orphans.ts), in one process at a time; tests call
+ * the returned function with their own clock.
+ */
+export function orphanUploadsJob(db: Db, store: UploadStore, log: Logger): (now: number) => Promise<number> {
+  const job = leasedJob(db, { name: 'orphan-uploads', durationMs: ORPHAN_UPLOADS_LEASE_MS }, (now: number) => collectOrphanUploads(db, store, now));
+  return async (now) => {
+    try {
+      return (await job(now)) ?? 0;
+    } catch (error) {
+      log.error('Collecting orphaned uploads failed; the next hour tries again.', error);
+      return 0;
+    }
+  };
+}
+
+/** Starts the re-rendering of older posts, the WAL checkpoints and the orphaned uploads' collection; `stop` ends the timers. */
+export function startBackgroundJobs(options: { db: Db; markdown: MarkdownRenderer; log: Logger; uploads: UploadStore }): { stop(): void } {
   const { db, log } = options;
   rebakeOlderPosts(db, options.markdown, log);
   // Readers can hold the WAL open indefinitely under load; a regular checkpoint keeps it bounded.
   const checkpoint = leasedJob(db, { name: 'wal-checkpoint', durationMs: CHECKPOINT_LEASE_MS }, () => checkpointWal(db, log.warn));
   const timer = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  const orphans = orphanUploadsJob(db, options.uploads, log);
+  const orphanTimer = setInterval(() => void orphans(Date.now()), ORPHAN_UPLOADS_MS);
+  orphanTimer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(orphanTimer);
+    },
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { signIn } from './auth.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
 import { renderError, renderPage, fieldTexts } from './render.js';
+import { avatarOf } from '../uploads/avatars.js';
 
 type RenderOptions = { errors?: FormErrors; status?: 200 | 422 | 429; notice?: string; locale?: { locale: string; timeZone: string }; username?: string };
 
@@ -33,9 +34,13 @@ function render(c: Context<AppEnv>, options: RenderOptions = {}) {
   const email = emailStatus(c.get('services'), viewer);
   const usernameChangesLeft = usernameChangesLeftOf(c.get('services'), viewer);
   const kept = options.username === undefined ? {} : { usernameValue: options.username };
-  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, usernameChangesLeft, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
+  const avatarUrl = avatarOf(c.get('services'), viewer);
+  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, usernameChangesLeft, avatarUrl, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
   return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
 }
+
+/** The page again, for the forms mounted elsewhere (the avatar's, src/routes/uploads.ts). */
+export { render as renderAccount };
 
 const notices: Record<string, MessageKey> = {
   password: 'account.passwordChanged',
@@ -45,6 +50,8 @@ const notices: Record<string, MessageKey> = {
   verification: 'account.verificationSent',
   locale: 'account.localeSaved',
   username: 'account.usernameChanged',
+  avatar: 'avatar.saved',
+  'avatar-removed': 'avatar.removed',
 };
 
 export const accountRoutes = new Hono<AppEnv>()

@@ -8,6 +8,7 @@ import type { FieldErrors } from '../../views/components/form.js';
 import type { AppEnv } from './env.js';
 import { fieldTexts, renderPage } from './render.js';
 import { adminOnly } from './staff-guard.js';
+import { chooseAnimatedImages, keepsAnimation } from '../uploads/settings.js';
 
 // Admin → Appearance (src/moderation/appearance.ts). Saved, it reaches every process's pages on
 // their next request (src/routes/site-settings.ts), with new ETags for cached pages.
@@ -18,14 +19,22 @@ function render(c: Context<AppEnv>, values: AppearanceValues, errors: FieldError
   const i18n = c.get('i18n');
   const config = c.get('config');
   const defaults = { name: config.siteName ?? getSetting(c.get('services').db, 'site_name') ?? c.get('site').name, brandColor: config.brandColor };
-  const notice = c.req.query('done') === 'saved' && status === 200 ? { notice: i18n.t('appearance.saved') } : {};
-  return renderPage(c, appearancePage({ i18n, values, errors, defaults, linksMax: HEADER_LINKS_MAX, footerMax: FOOTER_MAX }), { title: i18n.t('appearance.heading'), ...notice }, status);
+  const done = status === 200 ? c.req.query('done') : undefined;
+  const notice = done === 'saved' ? { notice: i18n.t('appearance.saved') } : done === 'animated' ? { notice: i18n.t('appearance.animatedSaved') } : {};
+  return renderPage(c, appearancePage({ i18n, values, errors, defaults, keepAnimation: keepsAnimation(c.get('services').db), linksMax: HEADER_LINKS_MAX, footerMax: FOOTER_MAX }), { title: i18n.t('appearance.heading'), ...notice }, status);
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === 'string');
 
 export const adminAppearanceRoutes = new Hono<AppEnv>()
   .use(PAGE, adminOnly())
+  .use(`${PAGE}/*`, adminOnly())
+  // Uploaded animated GIFs: kept animated, or made a still (docs/uploads.md); affects later uploads only.
+  .post(`${PAGE}/animated-images`, async (c) => {
+    const form = await c.req.parseBody();
+    chooseAnimatedImages(c.get('services'), c.get('viewer'), form['animated'] !== 'still');
+    return c.redirect(`${PAGE}?done=animated`, 303);
+  })
   .get(PAGE, (c) => {
     requireConfigurer(c.get('viewer'));
     const stored = readAppearance(c.get('services').db);

@@ -6,6 +6,7 @@ import type { PageCache } from '../lib/page-cache.js';
 import type { ThreadViewCounter } from '../insights/thread-views.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { ErrorCounter } from '../lib/error-counter.js';
+import type { UploadStore } from '../uploads/store.js';
 
 /** What every route handler can read from the context. */
 export type AppEnv = {
@@ -20,6 +21,8 @@ export type AppEnv = {
     /** Unhandled errors this process answered (src/lib/error-counter.ts). */
     errorCounter: ErrorCounter;
     limits: RateLimiter;
+    /** Where uploaded images go and how large they may be (src/uploads/). */
+    uploads: { store: UploadStore; maxBytes: number };
     requestId: string;
     /** The operator's error log (what createApp was given). */
     log: (message: string, error?: unknown) => void;

@@ -30,6 +30,7 @@ import { postRoutes } from './posts.js';
 import { searchRoutes } from './search.js';
 import { similarRoutes } from './similar.js';
 import { threadRoutes } from './threads.js';
+import { uploadRoutes } from './uploads.js';
 import { userRoutes } from './users.js';
 import { watchRoutes } from './watching.js';
 import { staticRoutes } from './static.js';
@@ -77,6 +78,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', oidcRoutes);
   app.route('/', oidcAdminRoutes);
   app.route('/', accountRoutes);
+  app.route('/', uploadRoutes);
   app.route('/', emailLinkRoutes);
   app.route('/', passwordRoutes);
   app.route('/', homeRoutes);

@@ -14,6 +14,7 @@ import { threadPath } from '../lib/slug.js';
 import { limitFlagging } from './limits.js';
 import { refusedWithText } from './refused-form.js';
 import { renderError, renderPage, fieldTexts } from './render.js';
+import { isUploadStep, uploadFormFile, withImage } from './composer-upload.js';
 
 type EditValues = { title: string | null; body: string; reason: string };
 type EditTarget = { id: number; threadId: number; slug: string; staffEdit: boolean; rejected: boolean; editWaiting: boolean };
@@ -26,6 +27,22 @@ function renderEdit(c: Context<AppEnv>, post: EditTarget, values: EditValues, er
 function renderFlag(c: Context<AppEnv>, target: FlagTarget, values: { reason: string; note: string }, errors: FormErrors, status: 200 | 422) {
   const view = flagPage({ i18n: c.get('i18n'), postId: target.postId, threadTitle: target.title, postPath: postPath(target.location), values, errors });
   return renderPage(c, view, { title: c.get('i18n').t('flag.title') }, status);
+}
+
+/** "Upload image" without JavaScript: the edit form again with the image's markdown added; nothing is saved. */
+async function uploadToEdit(c: Context<AppEnv>, postId: number, values: EditValues, staffEdit: boolean) {
+  const location: PostLocation = locatePost(c.get('services'), c.get('viewer'), postId);
+  const target = { id: postId, threadId: location.threadId, slug: location.slug, staffEdit, rejected: false, editWaiting: false };
+  try {
+    const upload = await uploadFormFile(c, 'post');
+    return renderEdit(c, target, { ...values, body: withImage(values.body, upload.markdown) }, {}, 200);
+  } catch (error) {
+    const i18n = c.get('i18n');
+    const refused = refusedWithText(c, error, [{ name: 'body', label: i18n.t('edit.yourText'), value: values.body }], { href: `/p/${postId}`, label: i18n.t('edit.backToPost') });
+    if (refused) return refused;
+    const { status, errors } = formErrors(error, c);
+    return renderEdit(c, target, values, errors, status);
+  }
 }
 
 export const postRoutes = new Hono<AppEnv>()
@@ -42,6 +59,7 @@ export const postRoutes = new Hono<AppEnv>()
     const postId = idParam(c.req.param('id'));
     const form = await readForm(c);
     const values = { title: form['title'] ?? null, body: form['body'] ?? '', reason: form['reason'] ?? '' };
+    if (await isUploadStep(c, form)) return uploadToEdit(c, postId, values, 'reason' in form);
     try {
       const location = await editPost(c.get('services'), c.get('viewer'), { postId, body: values.body, reason: values.reason, ...(values.title !== null ? { title: values.title } : {}) });
       return c.redirect(postPath(location), 303);

@@ -23,6 +23,7 @@ import { sameSlug, threadPath } from '../lib/slug.js';
 import { postOnce } from './post-once.js';
 import { refusedWithText } from './refused-form.js';
 import { newSubmissionToken } from './forms.js';
+import { isUploadStep, uploadFormFile, withImage } from './composer-upload.js';
 import { renderError, renderPage, sendHtml, servePublic } from './render.js';
 
 function pageParam(value: string | undefined): number {
@@ -61,6 +62,40 @@ async function previewNewThread(c: Context<AppEnv>, values: { category: string; 
   } catch (error) {
     const { status, errors } = formErrors(error, c);
     return renderNewThread(c, values, errors, status);
+  }
+}
+
+/** "Upload image" without JavaScript: the form again (200) with the image's markdown added; nothing is posted. */
+async function uploadToNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
+  try {
+    const upload = await uploadFormFile(c, 'post');
+    return renderNewThread(c, { ...values, body: withImage(values.body, upload.markdown) }, {}, 200);
+  } catch (error) {
+    const i18n = c.get('i18n');
+    const refused = refusedWithText(c, error, [
+      { name: 'title', label: i18n.t('compose.yourTitle'), value: values.title },
+      { name: 'body', label: i18n.t('compose.yourMessage'), value: values.body },
+    ]);
+    if (refused) return refused;
+    const { status, errors } = formErrors(error, c);
+    return renderNewThread(c, values, errors, status);
+  }
+}
+
+/** The same for a reply: the thread again with the reply box holding the text and the image. */
+async function uploadToReply(c: Context<AppEnv>, threadId: number, form: Record<string, string>) {
+  const body = form['body'] ?? '';
+  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: form['replyTo'] });
+  const draft: ReplyDraft = { body, submission: form['submission'] ?? newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
+  try {
+    const upload = await uploadFormFile(c, 'post');
+    return renderThread(c, lastPage(c, threadId), { ...draft, body: withImage(body, upload.markdown) });
+  } catch (error) {
+    const i18n = c.get('i18n');
+    const refused = refusedWithText(c, error, [{ name: 'body', label: i18n.t('reply.yourReply'), value: body }], { href: `/t/${threadId}`, label: i18n.t('edit.backToThread') });
+    if (refused) return refused;
+    const { status, errors } = formErrors(error, c);
+    return renderThread(c, lastPage(c, threadId), { ...draft, ...(errors['file'] ? { fileError: errors['file'] } : {}), ...(errors['form'] ? { formError: errors['form'] } : {}) }, status);
   }
 }
 
@@ -134,6 +169,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const form = await readForm(c);
     const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken() };
     if (form['intent'] === 'preview') return previewNewThread(c, values);
+    if (await isUploadStep(c, form)) return uploadToNewThread(c, values);
     try {
       const path = await postOnce(c, form['submission'], (earlier) => threadPath(earlier.threadId, earlier.slug), async () => {
         const created = await createThread(c.get('services'), c.get('viewer'), { ...values, submission: form['submission'] });
@@ -155,6 +191,7 @@ export const threadRoutes = new Hono<AppEnv>()
     const threadId = idParam(c.req.param('id'));
     const form = await readForm(c);
     if (form['intent'] === 'insert') return insertStep(c, threadId, form);
+    if (await isUploadStep(c, form)) return uploadToReply(c, threadId, form);
     const body = form['body'] ?? '';
     try {
       const path = await postOnce(c, form['submission'], postPath, async () => {

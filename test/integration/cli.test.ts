@@ -57,7 +57,10 @@ describe('npm run cli', () => {
     expect(query('select role from users where username = ?', 'mia')).toEqual({ role: 'admin' });
 
     const backup = join(folder, 'backup.db');
-    expect((await cli('backup', '--to', backup)).code).toBe(0);
+    const backedUp = await cli('backup', '--to', backup);
+    expect(backedUp.code).toBe(0);
+    // Uploaded images go beside the backup (none yet in this community).
+    expect(backedUp.stdout).toContain(`Backed up the database to ${backup} and 0 new uploaded image files to ${backup}.uploads.`);
     expect(statSync(backup).size).toBeGreaterThan(0);
     const copy = openDatabase(backup);
     expect(copy.$client.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -96,6 +99,7 @@ describe('npm run cli', () => {
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`Restored ${databasePath} from ${restorePoint}`);
+    expect(restored.stdout).toContain('and 0 uploaded image files into');
     expect(query('select count(*) as n from users')).toEqual({ n: usersAtBackup });
     expect(query('select count(*) as n from users where username in (?, ?)', 'later', 'renamed')).toEqual({ n: 0 });
     expect(query('pragma integrity_check')).toEqual({ integrity_check: 'ok' });

@@ -2,6 +2,9 @@ import { createSession, validateSessionToken } from '../../src/auth/session.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { createApiKey } from '../../src/embed/api-keys.js';
 import type { SignedIn } from '../../src/lib/context.js';
+import { receiveUpload } from '../../src/uploads/receive.js';
+import { localUploadStore } from '../../src/uploads/store.js';
+import { pngImage } from '../helpers/uploads.js';
 import type { SweepFixture } from './sweep-fixture.js';
 
 // For each route the IDOR sweep expects to refuse: who may use it, a fresh target made for that
@@ -95,7 +98,16 @@ async function savedReply(ctx: SweepFixture): Promise<Target> {
 }
 
 /** Keyed by route, then by the alternative of its `:name{(?:a|b)}` parameter ('' when it has none). */
+/** An image bob uploaded and has not posted yet: his alone (and staff's) until a public post shows it. */
+async function bobsUpload(ctx: SweepFixture): Promise<Target> {
+  const services = { ...ctx.services, store: localUploadStore(ctx.config.uploadsPath), maxBytes: ctx.config.uploadMaxBytes };
+  const upload = await receiveUpload(services, ctx.other, { bytes: await pngImage(10 + ++serial, 10), name: 'bob.png', purpose: 'post' });
+  return { file: `${upload.hash}.${upload.ext}` };
+}
+
 export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
+  // A PNG's bytes read as text hold its IHDR chunk's name; an error page does not.
+  'GET /uploads/:file': { '': { owner: bob, setup: bobsUpload, shows: () => 'IHDR' } },
   'GET /p/:id{[0-9]+}/edit': { '': { owner: bob, setup: bobsReply, shows: (target) => String(target.text) } },
   'POST /p/:id{[0-9]+}/edit': { '': { owner: bob, setup: bobsReply, form: { body: 'Edited by its author' }, acted: (ctx, target) => post(ctx, target.id).body === 'Edited by its author' } },
   'POST /p/:id{[0-9]+}/delete': { '': { owner: bob, setup: bobsReply, acted: (ctx, target) => post(ctx, target.id).deleted_at !== null } },

@@ -43,6 +43,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /p/:id{[0-9]+}/delete': REFUSED,
   'GET /p/:id{[0-9]+}/revisions': REFUSED,
   'POST /p/:id{[0-9]+}/:action{(?:accept|unaccept)}': REFUSED,
+  // Another member's image that no public post shows yet (src/uploads/access.ts).
+  'GET /uploads/:file': REFUSED,
   // Another member's session and notifications.
   'POST /account/sessions/:id/end': REFUSED,
   'POST /notifications/:id/open': REFUSED,

@@ -50,7 +50,7 @@ export async function createSweepFixture() {
       : path.startsWith('/account/sessions/') ? bobSession.session.id
       : path.startsWith('/embed/') || path.startsWith('/api/') ? thread.threadId
       : undefined;
-    return { ...(id === undefined ? {} : { id }), slug: path.startsWith('/t/') ? thread.slug : 'kettles', username: 'bob', itemId, key: 'help-article-1', name: 'app.js' };
+    return { ...(id === undefined ? {} : { id }), slug: path.startsWith('/t/') ? thread.slug : 'kettles', username: 'bob', itemId, key: 'help-article-1', name: 'app.js', file: `${'0'.repeat(64)}.png` };
   }
 
   const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;

@@ -6,6 +6,7 @@ import { rich } from '../i18n.js';
 import { kept, type KeptMarkup } from '../kept.js';
 import type { ReplyDraft, ThreadPageProps } from '../pages/thread.js';
 import { errorSummary, keptText, textarea } from './form.js';
+import { imageUploadField } from './image-upload.js';
 import { savedReplyPicker } from './saved-reply-picker.js';
 import { time } from './time.js';
 
@@ -64,7 +65,7 @@ export function replySection(props: ThreadPageProps): Html {
   ${draft?.body ? keptText({ name: 'reply', label: i18n.t('reply.kept'), value: draft.body }) : ''}
 </section>`;
   }
-  if (draft && !draft.body && !draft.replyTo && !draft.error && !draft.formError && !draft.savedReplyError) return emptyReplyForm(props, draft.submission);
+  if (draft && !draft.body && !draft.replyTo && !draft.error && !draft.formError && !draft.savedReplyError && !draft.fileError) return emptyReplyForm(props, draft.submission);
   return replyForm(props, draft);
 }
 
@@ -88,12 +89,13 @@ function replyForm(props: ThreadPageProps, draft: ReplyDraft | undefined): Html 
   const { thread, i18n } = props;
   return html`<section class="reply" id="reply" aria-labelledby="reply-heading">
   <h2 id="reply-heading">${i18n.t('reply.yourReply')}</h2>
-  <form method="post" action="/t/${thread.id}/replies" class="post-form">
+  <form method="post" action="/t/${thread.id}/replies" class="post-form" enctype="multipart/form-data">
     <input type="hidden" name="submission" value="${draft?.submission ?? ''}">
     ${draft?.replyTo ? html`<input type="hidden" name="replyTo" value="${draft.replyTo.number}">` : ''}
-    ${errorSummary(i18n, { form: draft?.formError, body: draft?.error, savedReply: draft?.savedReplyError })}
+    ${errorSummary(i18n, { form: draft?.formError, body: draft?.error, savedReply: draft?.savedReplyError, file: draft?.fileError })}
     ${draft?.replyTo ? replyingTo(i18n, draft.replyTo, pagePath(props)) : ''}
     ${textarea({ name: 'body', label: i18n.t('reply.bodyLabel'), value: draft?.body ?? '', error: draft?.error, hint: i18n.t('compose.markdownHint'), rows: 6, required: true, dir: 'auto' })}
+    ${imageUploadField(i18n, draft?.fileError)}
     ${props.savedReplies ? savedReplyPicker(i18n, props.savedReplies, draft?.savedReplyError) : ''}
     <button type="submit">${i18n.t('reply.submit')}</button>
   </form>

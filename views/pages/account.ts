@@ -10,6 +10,7 @@ import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { localeSection, type LocaleChoice } from './account-locale.js';
+import { avatarSection } from '../components/avatar-form.js';
 
 export type AccountProps = {
   i18n: I18n;
@@ -23,6 +24,8 @@ export type AccountProps = {
   usernameChangesLeft?: number;
   /** What the member typed in the username form, kept when it was refused. */
   usernameValue?: string;
+  /** The member's uploaded picture, or null (src/uploads/avatars.ts). */
+  avatarUrl?: string | null;
 };
 
 function usernameSection(i18n: I18n, props: AccountProps): Html {
@@ -104,6 +107,7 @@ export function accountPage(props: AccountProps): Html {
   return html`<h1>${i18n.t('account.heading')}</h1>
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
 ${usernameSection(i18n, props)}
+${avatarSection(i18n, props.avatarUrl ?? null, props.errors['avatar'])}
 ${emailSection(i18n, props.email, props.errors)}
 ${localeSection(i18n, props.locale, props.errors)}
 <section aria-labelledby="sessions-heading">

@@ -7,6 +7,8 @@ import { html, type Html } from '../html.js';
 export type AppearanceValues = { name: string; brandColor: string; logoUrl: string; links: { label: string; url: string }[]; footer: string };
 export type AppearanceProps = {
   i18n: I18n;
+  /** Uploaded animated GIFs stay animated; shown as a form of its own when given. */
+  keepAnimation?: boolean;
   values: AppearanceValues;
   errors: FieldErrors;
   /** What an empty name or colour falls back to (SITE_NAME or the seed's name, BRAND_COLOR). */
@@ -48,5 +50,20 @@ ${modNav(i18n, 'appearance', true)}
   ${linkRows(i18n, props)}
   ${textarea({ name: 'footer', label: i18n.t('appearance.footerLabel'), value: values.footer, error: errors['footer'], rows: 3, dir: 'auto', hint: i18n.t('appearance.footerHint', { max: props.footerMax }) })}
   <button type="submit">${i18n.t('appearance.save')}</button>
+</form>
+${props.keepAnimation === undefined ? '' : animatedImagesForm(i18n, props.keepAnimation)}`;
+}
+
+/** Whether uploaded animated GIFs stay animated (src/uploads/settings.ts); a form of its own, since it is not the site's look. */
+function animatedImagesForm(i18n: I18n, keep: boolean): Html {
+  const choice = (value: string, label: string, checked: boolean) =>
+    html`<label class="choice"><input type="radio" name="animated" value="${value}"${checked ? html` checked` : ''}> ${label}</label>`;
+  return html`<form method="post" action="/admin/appearance/animated-images" class="post-form">
+  <fieldset>
+    <legend>${i18n.t('appearance.animatedLegend')}</legend>
+    ${choice('keep', i18n.t('appearance.animatedKeep'), keep)}
+    ${choice('still', i18n.t('appearance.animatedStill'), !keep)}
+  </fieldset>
+  <button type="submit">${i18n.t('appearance.animatedSave')}</button>
 </form>`;
 }

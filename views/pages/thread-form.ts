@@ -4,6 +4,7 @@ import type { I18n } from '../../src/i18n/translator.js';
 import type { SafeHtml } from '../../src/lib/safe-html.js';
 import type { SimilarThread } from '../../src/search/similar.js';
 import { errorSummary, field, keptText, textarea } from '../components/form.js';
+import { imageUploadField } from '../components/image-upload.js';
 import { time } from '../components/time.js';
 import { html, safe, scriptNonce, type Html } from '../html.js';
 import { rich } from '../i18n.js';
@@ -73,13 +74,14 @@ export function newThreadPage(props: NewThreadProps): Html {
   const { i18n, values, errors } = props;
   if (props.silence) return silencedNotice(i18n, props.silence, values);
   return html`<h1>${i18n.t('compose.heading')}</h1>
-<form method="post" action="/t" class="post-form" data-similar="/similar">
+<form method="post" action="/t" class="post-form" enctype="multipart/form-data" data-similar="/similar">
   <input type="hidden" name="submission" value="${values.submission}">
   ${errorSummary(i18n, errors)}
   ${categoryField(i18n, props)}
   ${field({ name: 'title', label: i18n.t('compose.title'), value: values.title, error: errors['title'], hint: i18n.t('compose.titleHint', { min: TITLE_MIN, max: TITLE_MAX }), required: true, maxlength: TITLE_MAX, dir: 'auto' })}
   ${similarBox(i18n, props.similar)}
   ${textarea({ name: 'body', label: i18n.t('compose.message'), value: values.body, error: errors['body'], hint: i18n.t('compose.markdownHint'), rows: 10, required: true, dir: 'auto' })}
+  ${imageUploadField(i18n, errors['file'])}
   ${props.preview !== undefined ? html`<section class="preview" aria-labelledby="preview-heading"><h2 id="preview-heading">${i18n.t('compose.preview')}</h2><div class="post-body" dir="auto">${safe(props.preview)}</div></section>` : ''}
   <div class="form-actions">
     <button type="submit">${i18n.t('compose.submit')}</button>

@@ -19,6 +19,8 @@ export type ReplyDraft = {
   formError?: string;
   /** Why the saved reply chosen could not be inserted (staff's picker). */
   savedReplyError?: string;
+  /** Why the image could not be uploaded (the composer's "Upload image" without JavaScript). */
+  fileError?: string;
 };
 
 export type ThreadPageProps = ThreadPage & {
