@@ -12,7 +12,10 @@ import type { Tx } from './audit.js';
 export const NEW_MEMBER_APPROVED_POSTS = 2;
 export const LINK_TRUST_APPROVED_POSTS = 5;
 
-const linkPattern = /https?:\/\/|www\.|\]\(|<[a-z]+:/i;
+// A markdown link or image counts, except to an image uploaded here (docs/uploads.md): a new
+// member's photo of an error message is what the community is for, and it links nowhere else.
+// The lookahead is bounded, so the test stays linear in the text's length.
+const linkPattern = /https?:\/\/|www\.|\]\((?!\/uploads\/[0-9a-f]{64}\.(?:jpg|png|webp|gif)[?)])|<[a-z]+:/i;
 
 export function containsLink(body: string): boolean {
   return linkPattern.test(body);

@@ -37,6 +37,10 @@ describe('addsLink', () => {
     ['a changed link', 'see https://a.example/x', 'see https://a.example/y', true],
     ['a new markdown link', 'plain', 'see [here](/elsewhere)', true],
     ['a new www link', 'plain', 'www.spam.example', true],
+    ['an image uploaded here', 'plain', 'the error: ![display](/uploads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg?w=800&h=600)', false],
+    ['an image uploaded here, without its size', 'plain', '![display](/uploads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.png)', false],
+    ['an image elsewhere', 'plain', '![display](https://img.example/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg)', true],
+    ['a path that only starts like an upload', 'plain', '[x](/uploads/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg.html)', true],
   ] as const)('%s', (_name, before, after, expected) => {
     expect(addsLink(before, after)).toBe(expected);
   });
