@@ -30,6 +30,7 @@ import { postRoutes } from './posts.js';
 import { searchRoutes } from './search.js';
 import { similarRoutes } from './similar.js';
 import { threadRoutes } from './threads.js';
+import { pollRoutes } from './polls.js';
 import { userRoutes } from './users.js';
 import { watchRoutes } from './watching.js';
 import { staticRoutes } from './static.js';
@@ -82,6 +83,8 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
   app.route('/', watchRoutes);
+  // Before the thread routes, whose /t/:id/:slug would otherwise take /t/:id/polls.csv.
+  app.route('/', pollRoutes);
   app.route('/', threadRoutes);
   app.route('/', claimRoutes);
   app.route('/', postRoutes);

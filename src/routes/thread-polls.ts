@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import { canAddPoll, canClosePoll, canExportPollResults } from '../forum/permissions.js';
+import type { ThreadPage } from '../forum/thread-page.js';
+import { threadPath } from '../lib/slug.js';
+import { pollThread } from '../polls/polls.js';
+import { viewerChoices } from '../polls/read.js';
+import { pollSection } from '../../views/components/poll.js';
+import type { Html } from '../../views/html.js';
+import type { AppEnv } from './env.js';
+
+/**
+ * The opening post's polls as this viewer sees them: their own choices (one query, signed-in
+ * viewers only) over the polls read once per thread version. Never kept in a shared frame: it
+ * fills the thread frame's `polls` hole on every view (ADR 0051).
+ */
+export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefined {
+  if (data.page !== 1) return undefined;
+  const viewer = c.get('viewer');
+  const services = c.get('services');
+  const manages = viewer !== null && (viewer.id === data.thread.authorId || data.canModerate);
+  if (data.polls.length === 0 && !manages) return undefined;
+  const now = services.now();
+  const thread = { authorId: data.thread.authorId, categoryId: data.category.id };
+  const facts = manages ? pollThread(services.db, data.thread.id) : undefined;
+  const mayAdd = facts !== undefined && canAddPoll(viewer, facts, now);
+  const mayAddSurvey = facts !== undefined && canAddPoll(viewer, facts, now, 'scale');
+  return pollSection({
+    i18n: c.get('i18n'),
+    threadId: data.thread.id,
+    threadPath: threadPath(data.thread.id, data.thread.slug),
+    polls: data.polls,
+    viewer: {
+      signedIn: viewer !== null,
+      canVote: viewer !== null && data.canReply,
+      canClose: canClosePoll(viewer, thread),
+      chosen: viewer !== null && data.polls.length > 0 ? viewerChoices(services.db, data.thread.id, viewer.id) : new Set(),
+      now,
+    },
+    ...(mayAdd || mayAddSurvey ? { addPath: `/t/${data.thread.id}/polls/new` } : {}),
+    ...(canExportPollResults(viewer, data.category.id) ? { csvPath: `/t/${data.thread.id}/polls.csv` } : {}),
+  });
+}
