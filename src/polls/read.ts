@@ -63,3 +63,8 @@ export function readThreadPolls(db: Db, threadId: number): PollData[] {
 export function viewerChoices(db: Db, threadId: number, userId: number): Set<number> {
   return new Set(statements(db).mine.all(threadId, userId));
 }
+
+/** A poll's option ids in order (for the demo seed and tools that vote by position). */
+export function pollOptionIds(db: Db, pollId: number): number[] {
+  return db.$client.prepare<[number], number>('select id from poll_options where poll_id = ? order by position').pluck().all(pollId);
+}

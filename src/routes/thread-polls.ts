@@ -35,6 +35,7 @@ export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefi
       canClose: canClosePoll(viewer, thread),
       chosen: viewer !== null && data.polls.length > 0 ? viewerChoices(services.db, data.thread.id, viewer.id) : new Set(),
       now,
+      seesAllResults: canExportPollResults(viewer, data.category.id),
     },
     ...(mayAdd || mayAddSurvey ? { addPath: `/t/${data.thread.id}/polls/new` } : {}),
     ...(canExportPollResults(viewer, data.category.id) ? { csvPath: `/t/${data.thread.id}/polls.csv` } : {}),

@@ -131,6 +131,8 @@ describe('results on the thread page', () => {
     const before = await (await ctx.http.get(thread.path, { as: ctx.other })).text();
     expect(before).toContain('Results are shown once you have voted.');
     expect(before).not.toContain('poll-figures');
+    // The category's staff see them already (they may download them anyway).
+    expect(await (await ctx.http.get(thread.path, { as: ctx.manager })).text()).toContain('100% · 1 vote');
     await vote(ctx, ctx.other, pollId, [ids[0]!]);
     const after = await (await ctx.http.get(thread.path, { as: ctx.other })).text();
     expect(after).toContain('50% · 1 vote');

@@ -16,6 +16,8 @@ export type PollViewer = {
   canClose: boolean;
   chosen: ReadonlySet<number>;
   now: number;
+  /** Staff who moderate the thread see results before they show to others (they may export them anyway). */
+  seesAllResults: boolean;
 };
 
 export type PollSectionProps = {
@@ -101,7 +103,7 @@ function onePoll(props: PollSectionProps, poll: PollData): Html {
   const open = isPollOpen(poll, viewer.now);
   const mine = poll.options.filter((option) => viewer.chosen.has(option.id));
   const questionId = `poll-${poll.id}-question`;
-  const shown = resultsVisible(poll, mine.length > 0, viewer.now);
+  const shown = viewer.seesAllResults || resultsVisible(poll, mine.length > 0, viewer.now);
   return html`<div class="poll" id="poll-${poll.id}">
   <h2 class="poll-question" id="${questionId}" dir="auto">${poll.question}</h2>
   ${status(i18n, poll, viewer.now)}
