@@ -61,9 +61,14 @@ function results(i18n: I18n, poll: PollData, chosen: ReadonlySet<number>): Html 
 </div>`;
 }
 
+/** A closing date is the end of a day: shown as that day's last minute, not the next day's midnight. */
+function closingTime(i18n: I18n, closesAt: number): string {
+  return i18n.dateTime(closesAt - 1);
+}
+
 function hiddenNotice(i18n: I18n, poll: PollData): Html {
   if (poll.resultsShown === 'voted') return html`<p class="poll-hidden muted">${i18n.t('poll.resultsAfterVoting')}</p>`;
-  return html`<p class="poll-hidden muted">${poll.closesAt !== null ? i18n.t('poll.resultsAfterClosingOn', { date: i18n.dateTime(poll.closesAt) }) : i18n.t('poll.resultsAfterClosing')}</p>`;
+  return html`<p class="poll-hidden muted">${poll.closesAt !== null ? i18n.t('poll.resultsAfterClosingOn', { date: closingTime(i18n, poll.closesAt) }) : i18n.t('poll.resultsAfterClosing')}</p>`;
 }
 
 function voteForm(i18n: I18n, poll: PollData, chosen: ReadonlySet<number>, questionId: string): Html {
@@ -84,7 +89,7 @@ function voteForm(i18n: I18n, poll: PollData, chosen: ReadonlySet<number>, quest
 function status(i18n: I18n, poll: PollData, now: number): Html {
   const parts = [i18n.t('poll.voters', { count: poll.voterCount })];
   if (poll.closedAt !== null) parts.push(i18n.t('poll.closedOn', { date: i18n.dateTime(poll.closedAt) }));
-  else if (poll.closesAt !== null) parts.push(i18n.t(poll.closesAt <= now ? 'poll.closedOn' : 'poll.closesOn', { date: i18n.dateTime(poll.closesAt) }));
+  else if (poll.closesAt !== null) parts.push(i18n.t(poll.closesAt <= now ? 'poll.closedOn' : 'poll.closesOn', { date: closingTime(i18n, poll.closesAt) }));
   if (poll.publicVotes) parts.push(i18n.t('poll.publicVotes'));
   return html`<p class="poll-status muted">${parts.join(' · ')}</p>`;
 }
