@@ -21,9 +21,9 @@ export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefi
   if (data.polls.length === 0 && !manages) return undefined;
   const now = services.now();
   const thread = { authorId: data.thread.authorId, categoryId: data.category.id };
-  const facts = manages ? pollThread(services.db, data.thread.id) : undefined;
-  const mayAdd = facts !== undefined && canAddPoll(viewer, facts, now);
-  const mayAddSurvey = facts !== undefined && canAddPoll(viewer, facts, now, 'scale');
+  // Staff who moderate the thread may always add one; only its author needs the category's setting read.
+  const facts = manages && !data.canModerate ? pollThread(services.db, data.thread.id) : undefined;
+  const mayAdd = data.canModerate || (facts !== undefined && canAddPoll(viewer, facts, now));
   return pollSection({
     i18n: c.get('i18n'),
     threadId: data.thread.id,
@@ -37,7 +37,7 @@ export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefi
       now,
       seesAllResults: canExportPollResults(viewer, data.category.id),
     },
-    ...(mayAdd || mayAddSurvey ? { addPath: `/t/${data.thread.id}/polls/new` } : {}),
+    ...(mayAdd ? { addPath: `/t/${data.thread.id}/polls/new` } : {}),
     ...(canExportPollResults(viewer, data.category.id) ? { csvPath: `/t/${data.thread.id}/polls.csv` } : {}),
   });
 }

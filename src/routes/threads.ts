@@ -14,13 +14,11 @@ import { insertSavedReply } from '../moderation/saved-replies.js';
 import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
 import { limitLookups } from './similar.js';
 import { msg } from '../i18n/message.js';
-import { newThreadPage, type NewThreadProps } from '../../views/pages/thread-form.js';
-import { isStaff } from '../forum/permissions.js';
-import { checkNewThreadPoll, composerOffersPoll } from '../polls/composer.js';
-import { hasPoll, type PollForm } from '../polls/draft.js';
-import { createPoll } from '../polls/polls.js';
+import { newThreadPage } from '../../views/pages/thread-form.js';
+import type { PollForm } from '../polls/draft.js';
 import { withClosingMark } from '../polls/deadlines.js';
 import { pollFormOf } from './polls.js';
+import { composerPoll, pollToAdd } from './composer-poll.js';
 import type { ReplyDraft } from '../../views/pages/thread.js';
 import { threadBytes } from './thread-bytes.js';
 import type { AppEnv } from './env.js';
@@ -49,17 +47,10 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
 
 type NewThreadValues = { category: string; title: string; body: string; submission: string; poll?: PollForm };
 
-/** The composer's optional poll fieldset, where the viewer may add one (staff also choose the survey kinds). */
-function composerPoll(c: Context<AppEnv>, values: NewThreadValues, errors: FormErrors): NewThreadProps['poll'] {
-  const viewer = c.get('viewer');
-  if (!composerOffersPoll(c.get('services'), viewer)) return undefined;
-  return { values: values.poll ?? {}, errors, survey: isStaff(viewer) };
-}
-
 function renderNewThread(c: Context<AppEnv>, values: NewThreadValues, errors: FormErrors, status: 200 | FormStatus) {
   const categories = listCategoryChoices(c.get('services'), { open: true });
   const silence = silenceOf(c.get('services'), c.get('viewer'));
-  const poll = composerPoll(c, values, errors);
+  const poll = composerPoll(c, values.poll, errors);
   return renderPage(c, newThreadPage({ i18n: c.get('i18n'), categories, values, errors, ...(silence ? { silence } : {}), ...(poll ? { poll } : {}) }), { title: c.get('i18n').t('compose.heading') }, status);
 }
 
@@ -73,7 +64,7 @@ async function previewNewThread(c: Context<AppEnv>, values: NewThreadValues) {
     const title = values.title.trim().slice(0, SIMILAR_TITLE_MAX);
     const similar = title ? findSimilarThreads(c.get('services'), { title, category: values.category }) : [];
     const i18n = c.get('i18n');
-    const poll = composerPoll(c, values, {});
+    const poll = composerPoll(c, values.poll, {});
     return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.get('services'), { open: true }), values, errors: {}, preview, similar, ...(poll ? { poll } : {}) }), { title: i18n.t('compose.previewPageTitle') });
   } catch (error) {
     const { status, errors } = formErrors(error, c);
@@ -154,13 +145,10 @@ export const threadRoutes = new Hono<AppEnv>()
     const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken(), poll };
     if (form['intent'] === 'preview') return previewNewThread(c, values);
     try {
-      const timeZone = c.get('i18n').timeZone;
-      const withPoll = hasPoll(poll);
-      // Checked first: a bad poll brings the form back before anything is stored.
-      if (withPoll) checkNewThreadPoll(c.get('services'), c.get('viewer'), { category: values.category, form: poll, timeZone });
+      const addPoll = pollToAdd(c, values.category, poll);
       const path = await postOnce(c, form['submission'], (earlier) => threadPath(earlier.threadId, earlier.slug), async () => {
         const created = await createThread(c.get('services'), c.get('viewer'), { ...values, submission: form['submission'] });
-        if (withPoll) createPoll(c.get('services'), c.get('viewer'), { threadId: created.threadId, form: poll, timeZone });
+        addPoll?.(created.threadId);
         return threadPath(created.threadId, created.slug);
       });
       return c.redirect(path, 303);
