@@ -131,6 +131,8 @@ describe('results on the thread page', () => {
     const before = await (await ctx.http.get(thread.path, { as: ctx.other })).text();
     expect(before).toContain('Results are shown once you have voted.');
     expect(before).not.toContain('poll-figures');
+    const api = (await (await ctx.http.get(`/api/v1/threads/${thread.threadId}`)).json()) as { polls: { id: number; voterCount: number | null; options: { label: string; votes: number | null }[] }[] };
+    expect(api.polls).toEqual([expect.objectContaining({ id: pollId, voterCount: null, options: [{ id: Number(ids[0]), label: 'Red', votes: null }, { id: Number(ids[1]), label: 'Sage', votes: null }, { id: Number(ids[2]), label: 'Cream', votes: null }] })]);
     // The category's staff see them already (they may download them anyway).
     expect(await (await ctx.http.get(thread.path, { as: ctx.manager })).text()).toContain('100% · 1 vote');
     await vote(ctx, ctx.other, pollId, [ids[0]!]);
@@ -150,6 +152,9 @@ describe('results on the thread page', () => {
     expect((await ctx.http.post(`/polls/${pollId}/close`, {}, { as: ctx.member })).status).toBe(303);
     const closed = await (await ctx.http.get(thread.path)).text();
     expect(closed).toContain('100% · 1 vote');
+    const api = (await (await ctx.http.get(`/api/v1/threads/${thread.threadId}`)).json()) as { polls: { open: boolean; voterCount: number; options: { votes: number }[] }[] };
+    expect(api.polls[0]).toMatchObject({ open: false, voterCount: 1 });
+    expect(api.polls[0]!.options.map((option) => option.votes)).toEqual([1, 0, 0]);
   });
 
   it('updates the cached anonymous page after a vote, and when a closing date passes', async () => {
