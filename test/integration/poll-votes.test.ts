@@ -119,6 +119,24 @@ describe('POST /polls/:pollId/vote', () => {
 });
 
 describe('results on the thread page', () => {
+  it("keeps a member's own choices out of other viewers' pages and the cached anonymous page", async () => {
+    const thread = await pollThread(ctx, ctx.member, 'kettles', 'Own choices poll');
+    const pollId = await addPoll(ctx, ctx.member, thread.threadId, threeOptions);
+    const { ids } = pollState(ctx, pollId);
+    await vote(ctx, ctx.other, pollId, [ids[1]!]);
+    // bob's view first, so the thread's signed-in frames are made from it and kept.
+    expect(await (await ctx.http.get(thread.path, { as: ctx.other })).text()).toContain('You voted for: Sage');
+    for (const page of [await ctx.http.get(thread.path, { as: ctx.member }), await ctx.http.get(thread.path)]) {
+      const html = await page.text();
+      expect(html).toContain('100% · 1 vote');
+      expect(html).not.toContain('You voted for');
+      expect(html).not.toContain('Your choice');
+      const section = html.slice(html.indexOf('class="polls"'), html.indexOf('</section>', html.indexOf('class="polls"')));
+      expect(section).not.toContain(' checked');
+    }
+  });
+
+
   it('hides results until the viewer voted, on the anonymous and the signed-in page, and says when they show', async () => {
     const thread = await pollThread(ctx, ctx.member, 'kettles', 'Hidden results poll');
     const pollId = await addPoll(ctx, ctx.member, thread.threadId, { ...threeOptions, pollResults: 'voted' });
