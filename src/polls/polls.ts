@@ -1,4 +1,4 @@
-import { and, count, eq, max, sql } from 'drizzle-orm';
+import { count, eq, max, sql } from 'drizzle-orm';
 import { categories, pollOptions, polls, threads } from '../db/schema.js';
 import type { Db, Tx } from '../db/client.js';
 import { canAddPoll, canClosePoll, canModerate } from '../forum/permissions.js';
@@ -60,6 +60,11 @@ function insertPoll(tx: Tx, userId: number, threadId: number, draft: PollDraft, 
   return poll.id;
 }
 
+/** Where a poll's thread lives, for links back to it. */
+export function pollPlace(db: Db, pollId: number): { threadId: number; slug: string } | undefined {
+  return db.select({ threadId: threads.id, slug: threads.slug }).from(polls).innerJoin(threads, eq(threads.id, polls.threadId)).where(eq(polls.id, pollId)).get();
+}
+
 /** Whether a poll takes votes at `now`: not closed by hand, and its closing date not passed. */
 export function isPollOpen(poll: { closedAt: number | null; closesAt: number | null }, now: number): boolean {
   return poll.closedAt === null && (poll.closesAt === null || poll.closesAt > now);
@@ -81,7 +86,7 @@ export function setPollClosed(ctx: ServiceContext, viewer: Viewer, input: { poll
       const reopenedClosing = poll.closesAt !== null && poll.closesAt <= now ? null : poll.closesAt;
       tx.update(polls)
         .set(input.closed ? { closedAt: sql`coalesce(${polls.closedAt}, ${now})` } : { closedAt: null, closesAt: reopenedClosing })
-        .where(and(eq(polls.id, input.pollId)))
+        .where(eq(polls.id, input.pollId))
         .run();
       return thread;
     },

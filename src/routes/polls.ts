@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { canAddPoll } from '../forum/permissions.js';
+import { canAddPoll, canModerate } from '../forum/permissions.js';
 import { Forbidden, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { msg } from '../i18n/message.js';
 import { threadPath } from '../lib/slug.js';
 import type { PollForm } from '../polls/draft.js';
-import { createPoll, pollThread, setPollClosed } from '../polls/polls.js';
+import { createPoll, pollPlace, pollThread, setPollClosed } from '../polls/polls.js';
 import { surveyCsv } from '../polls/survey-csv.js';
 import { votePoll } from '../polls/votes.js';
 import { pollFormPage } from '../../views/pages/poll-form.js';
@@ -24,7 +24,7 @@ export function pollFormOf(form: Record<string, string>): PollForm {
 function threadForNewPoll(c: Context<AppEnv>, threadId: number) {
   const viewer = c.get('viewer');
   const thread = pollThread(c.get('services').db, threadId);
-  if (!thread || (thread.status !== 'published' && thread.authorId !== viewer?.id && !canAddPoll(viewer, thread, 0, 'scale'))) throw new NotFound(msg('thread.notFound'));
+  if (!thread || (thread.status !== 'published' && thread.authorId !== viewer?.id && !canModerate(viewer, thread.categoryId))) throw new NotFound(msg('thread.notFound'));
   const now = c.get('services').now();
   const survey = canAddPoll(viewer, thread, now, 'scale');
   if (!survey && !canAddPoll(viewer, thread, now)) throw new Forbidden(msg('poll.notAllowed'));
@@ -47,8 +47,10 @@ export const pollRoutes = new Hono<AppEnv>()
       const thread = votePoll(c.get('services'), c.get('viewer'), { pollId, options: chosen });
       return c.redirect(`${threadPath(thread.threadId, thread.slug)}#poll-${pollId}`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return renderError(c, 422, fieldErrorsText(c.get('i18n'), error));
-      throw error;
+      if (!(error instanceof ValidationError)) throw error;
+      const i18n = c.get('i18n');
+      const place = pollPlace(c.get('services').db, pollId);
+      return renderError(c, 422, fieldErrorsText(i18n, error), place ? { back: { href: `${threadPath(place.threadId, place.slug)}#poll-${pollId}`, label: i18n.t('edit.backToThread') } } : {});
     }
   })
   .post('/polls/:pollId{[0-9]+}/close', async (c) => {

@@ -40,7 +40,9 @@ describe('POST /polls/:pollId/vote', () => {
     const { ids } = pollState(ctx, pollId);
     const tooMany = await vote(ctx, ctx.other, pollId, [ids[0]!, ids[1]!, ids[2]!]);
     expect(tooMany.status).toBe(422);
-    expect(await tooMany.text()).toContain('Choose at most 2 options.');
+    const refusal = await tooMany.text();
+    expect(refusal).toContain('Choose at most 2 options.');
+    expect(refusal).toContain(`href="${thread.path}#poll-${pollId}"`);
     const foreign = await vote(ctx, ctx.other, pollId, [ids[0]!, pollState(ctx, otherPoll).ids[0]!]);
     expect(foreign.status).toBe(422);
     expect(await foreign.text()).toContain('is not an option of this poll');
