@@ -4,9 +4,14 @@ import type { ThreadPage } from '../forum/thread-page.js';
 import { threadPath } from '../lib/slug.js';
 import { pollThread } from '../polls/polls.js';
 import { viewerChoices } from '../polls/read.js';
-import { pollSection } from '../../views/components/poll.js';
+import { pollSection, type PollViewer } from '../../views/components/poll.js';
 import type { Html } from '../../views/html.js';
 import type { AppEnv } from './env.js';
+
+/** Why the viewer may not vote: the reasons they may not reply (ADR 0051: voting follows replying). */
+function voteBlock(kind: string): PollViewer['block'] {
+  return kind === 'sign-in' || kind === 'locked' || kind === 'archived' || kind === 'silenced' ? kind : 'other';
+}
 
 /**
  * The opening post's polls as this viewer sees them: their own choices (one query, signed-in
@@ -32,6 +37,7 @@ export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefi
     viewer: {
       signedIn: viewer !== null,
       canVote: viewer !== null && data.canReply,
+      ...(data.replyBlock ? { block: voteBlock(data.replyBlock.kind) } : {}),
       canClose: canClosePoll(viewer, thread),
       chosen: viewer !== null && data.polls.length > 0 ? viewerChoices(services.db, data.thread.id, viewer.id) : new Set(),
       now,

@@ -91,6 +91,12 @@ describe('POST /polls/:pollId/vote', () => {
     expect(await refused.text()).toContain('silenced');
     lockThread(ctx.services, thread.threadId);
     expect((await vote(ctx, ctx.other, pollId, [ids[0]!])).status).toBe(403);
+    // The page says why, to members and visitors alike (signing in would not help).
+    for (const page of [await ctx.http.get(thread.path, { as: ctx.other }), await ctx.http.get(thread.path)]) {
+      const html = await page.text();
+      expect(html).toContain('This thread is locked, so its polls no longer take votes.');
+      expect(html).not.toContain(`action="/polls/${pollId}/vote"`);
+    }
     // Staff who moderate it may still reply, so they may still vote.
     expect((await vote(ctx, ctx.manager, pollId, [ids[0]!])).status).toBe(303);
     expect(pollState(ctx, pollId).voters).toBe(1);

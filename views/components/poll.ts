@@ -12,6 +12,8 @@ import { html, type Html } from '../html.js';
 export type PollViewer = {
   signedIn: boolean;
   canVote: boolean;
+  /** Why they may not vote (the reply rules): signing in helps only with `sign-in`. */
+  block?: 'sign-in' | 'locked' | 'archived' | 'silenced' | 'other';
   /** The thread's author or its staff: close and reopen by hand. */
   canClose: boolean;
   chosen: ReadonlySet<number>;
@@ -98,9 +100,12 @@ function closeForm(i18n: I18n, poll: PollData, open: boolean): Html {
   return html`<form method="post" action="/polls/${poll.id}/close" class="inline-form poll-close"><input type="hidden" name="value" value="${open ? '1' : '0'}"><button type="submit" class="button-secondary">${i18n.t(open ? 'poll.close' : 'poll.reopen')}</button></form>`;
 }
 
+const blockMessages = { locked: 'poll.threadLocked', archived: 'poll.categoryArchived', silenced: 'poll.silenced', other: 'poll.cannotVoteHere' } as const;
+
 function whyNoVote(i18n: I18n, props: PollSectionProps): Html {
-  if (!props.viewer.signedIn) return html`<p class="poll-sign-in"><a href="/login?next=${encodeURIComponent(props.threadPath)}">${i18n.t('poll.signInToVoteLink')}</a></p>`;
-  return html`<p class="poll-cannot muted">${i18n.t('poll.cannotVoteHere')}</p>`;
+  const block = props.viewer.block ?? (props.viewer.signedIn ? 'other' : 'sign-in');
+  if (block === 'sign-in') return html`<p class="poll-sign-in"><a href="/login?next=${encodeURIComponent(props.threadPath)}">${i18n.t('poll.signInToVoteLink')}</a></p>`;
+  return html`<p class="poll-cannot muted">${i18n.t(blockMessages[block])}</p>`;
 }
 
 function onePoll(props: PollSectionProps, poll: PollData): Html {
