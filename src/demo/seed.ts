@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { ServiceContext, SignedIn } from '../lib/context.js';
 import { answerAndVoteActions, type DemoAction } from './demo-answers.js';
 import { seedSavedReplies } from './demo-saved-replies.js';
+import { seedDemoPolls } from './demo-polls.js';
 import { brand, categories, MANAGER_USERNAME, people, threads, type DemoThread } from './demo-content.js';
 import { moderationActions } from './demo-moderation.js';
 import { countDemoViews } from './demo-views.js';
@@ -36,6 +37,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSeedResult | nu
   const threadIds = await createConversations(ctx, now, authors);
   countDemoViews(ctx.db, now, threads, threadIds, threads.map((thread) => thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart))));
   seedSavedReplies(ctx, authors);
+  await seedDemoPolls(ctx, now, authors, threadIds);
   // The team wants its alerts (posts waiting for review, questions past target) at once, not in a digest.
   const manager = authors.get(MANAGER_USERNAME);
   if (manager) setEmailPreference(ctx, manager, 'immediately');

@@ -226,3 +226,31 @@ export type PostVisibilityColumns = { status: SQLiteColumn; deletedAt: SQLiteCol
 export function publicPost(post: PostVisibilityColumns): SQL {
   return and(eq(post.status, 'published'), isNull(post.deletedAt), isNull(post.hiddenAt))!;
 }
+
+/** A thread as adding polls sees it: its author, category, who that category lets add polls, and the polls it has. */
+export type PollThreadFacts = { authorId: number; categoryId: number; pollCreators: 'members' | 'staff'; pollCount: number };
+
+/**
+ * Polls on a thread's opening post: staff who moderate its category add any number (a survey) of
+ * any kind; its author adds one choice poll where the category lets members, while they may post.
+ */
+export function canAddPoll(viewer: Viewer, thread: PollThreadFacts, now: number, kind: 'choice' | 'scale' | 'nps' = 'choice'): boolean {
+  if (viewer === null) return false;
+  if (canModerate(viewer, thread.categoryId)) return true;
+  return kind === 'choice' && thread.pollCreators === 'members' && thread.authorId === viewer.id && thread.pollCount === 0 && canPost(viewer, now);
+}
+
+/** Closing a poll by hand, and opening it again: the thread's author or its category's staff. */
+export function canClosePoll(viewer: Viewer, thread: { authorId: number; categoryId: number }): boolean {
+  return viewer !== null && (viewer.id === thread.authorId || canModerate(viewer, thread.categoryId));
+}
+
+/** Voting is for signed-in members who may reply to the thread: not locked or archived, not silenced. */
+export function canVoteInPoll(viewer: Viewer, thread: ReplyThreadFacts, now: number): boolean {
+  return viewer !== null && replyBlock(viewer, thread, now) === null;
+}
+
+/** A survey's anonymous results as CSV: staff who moderate the thread's category. */
+export function canExportPollResults(viewer: Viewer, categoryId: number): boolean {
+  return canModerate(viewer, categoryId);
+}

@@ -14,6 +14,8 @@ import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
 import { awaitingConfirmation, awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { sharedReads } from './shared-reads.js';
+import { readThreadPolls, type PollData } from '../polls/read.js';
+import { noteClosingDates } from '../polls/deadlines.js';
 
 export type { PostState, PostView } from './post-view.js';
 
@@ -41,6 +43,8 @@ export type ThreadPage = {
   acceptedAnswer: PostSummary | null;
   /** The live opening post, also on pages that do not show it. */
   opening: PostSummary | null;
+  /** The polls of the opening post, on its page (empty on later pages). */
+  polls: PollData[];
   page: number;
   totalPages: number;
   canReply: boolean;
@@ -169,6 +173,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     replies: replyContext(queries.replies.all(row.id, first, last), { first, last }),
     acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
     opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
+    polls: input.page === 1 ? threadPolls(ctx, row) : [],
   }));
   // A copy: the shared rows are read by every viewer, and this one may add their waiting posts.
   const rows = [...shared.value.rows];
@@ -204,6 +209,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     posts: views,
     acceptedAnswer: shared.value.acceptedAnswer,
     opening: shared.value.opening,
+    polls: shared.value.polls,
     page: input.page,
     totalPages,
     canReply: block === null,
@@ -212,6 +218,13 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     confirmAddress: views.some((post) => post.awaitsConfirmation) ? confirmationAddress(ctx, viewer) : null,
     derived: shared.derived,
   };
+}
+
+/** Read once per thread version; the closing dates are noted for the anonymous page's cache (src/polls/deadlines.ts). */
+function threadPolls(ctx: ServiceContext, row: ThreadRow): PollData[] {
+  const polls = readThreadPolls(ctx.db, row.id);
+  noteClosingDates(ctx.db, row.id, row.version, polls);
+  return polls;
 }
 
 function confirmationAddress(ctx: ServiceContext, viewer: Viewer): { email: string } | null {

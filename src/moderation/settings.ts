@@ -1,5 +1,5 @@
 import { asc, eq, gt } from 'drizzle-orm';
-import { categories, categoryKinds, moderationModes, threads, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
+import { categories, categoryKinds, moderationModes, threads, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type PollCreators, type WatchedWordAction } from '../db/schema.js';
 import { categoryNameError, DESCRIPTION_MAX } from '../forum/categories.js';
 import { normalizeText } from '../forum/validation.js';
 import { msg, type Message } from '../i18n/message.js';
@@ -89,6 +89,8 @@ export type CategorySettings = {
   moderation: ModerationMode;
   targetReplyMinutes: number;
   archivedAt: number | null;
+  /** Who may add polls to opening posts (src/polls/category-setting.ts changes it). */
+  pollCreators: PollCreators;
 };
 
 const categorySettingsColumns = {
@@ -100,6 +102,7 @@ const categorySettingsColumns = {
   moderation: categories.moderation,
   targetReplyMinutes: categories.targetReplyMinutes,
   archivedAt: categories.archivedAt,
+  pollCreators: categories.pollCreators,
 };
 
 export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): CategorySettings[] {

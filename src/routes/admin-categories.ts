@@ -9,6 +9,7 @@ import type { AppEnv } from './env.js';
 import { idParam, readForm } from './forms.js';
 import { fieldTexts, renderPage } from './render.js';
 import { adminOnly } from './staff-guard.js';
+import { setPollCreators } from '../polls/category-setting.js';
 
 // Admin → Categories: create, rename, describe, set kind, moderation and target reply time,
 // reorder and archive. Every form is a plain POST that answers 303 back to the list.
@@ -78,6 +79,10 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
       };
       return render(c, { failed: { categoryId, errors: fieldTexts(c, error.fields), values } }, 422);
     }
+    return done(c, 'saved');
+  })
+  .post(`${PAGE}/:id{[0-9]+}/polls`, async (c) => {
+    setPollCreators(c.get('services'), c.get('viewer'), { categoryId: idParam(c.req.param('id')), pollCreators: (await readForm(c))['pollCreators'] });
     return done(c, 'saved');
   })
   .post(`${PAGE}/:id{[0-9]+}/move`, async (c) => {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { absolutize } from '../embed/absolute-urls.js';
 import { authenticateApiKey } from '../embed/api-keys.js';
 import { getPublicThread, type PublicThread } from '../embed/read.js';
+import { publicPollsJson } from '../polls/public-json.js';
+import { readThreadPolls } from '../polls/read.js';
 import { registerEmbedThread, type OpeningWords } from '../embed/thread-keys.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { communityLocale } from '../i18n/community.js';
@@ -140,7 +142,9 @@ export const apiRoutes = new Hono<AppEnv>()
   .get('/api/v1/threads/:id{[0-9]+}', publicAnonymous, etag(), (c) => {
     const data = getPublicThread(c.get('services'), { threadId: idParam(c.req.param('id')), page: pageParam(c.req.query('page')) });
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json(threadJson(data, c.get('site').baseUrl));
+    const services = c.get('services');
+    const polls = data.page === 1 ? publicPollsJson(readThreadPolls(services.db, data.thread.id), services.now()) : [];
+    return c.json({ ...threadJson(data, c.get('site').baseUrl), polls });
   })
   .post('/api/v1/embed/threads', async (c) => {
     c.header('Cache-Control', 'no-store');

@@ -31,6 +31,7 @@ import { searchRoutes } from './search.js';
 import { similarRoutes } from './similar.js';
 import { threadRoutes } from './threads.js';
 import { uploadRoutes } from './uploads.js';
+import { pollRoutes } from './polls.js';
 import { userRoutes } from './users.js';
 import { watchRoutes } from './watching.js';
 import { staticRoutes } from './static.js';
@@ -84,6 +85,8 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', homeRoutes);
   app.route('/', categoryRoutes);
   app.route('/', watchRoutes);
+  // Before the thread routes, whose /t/:id/:slug would otherwise take /t/:id/polls.csv.
+  app.route('/', pollRoutes);
   app.route('/', threadRoutes);
   app.route('/', claimRoutes);
   app.route('/', postRoutes);

@@ -15,6 +15,10 @@ import { findSimilarThreads, SIMILAR_TITLE_MAX } from '../search/similar.js';
 import { limitLookups } from './similar.js';
 import { msg } from '../i18n/message.js';
 import { newThreadPage } from '../../views/pages/thread-form.js';
+import type { PollForm } from '../polls/draft.js';
+import { withClosingMark } from '../polls/deadlines.js';
+import { pollFormOf } from './polls.js';
+import { composerPoll, pollToAdd } from './composer-poll.js';
 import type { ReplyDraft } from '../../views/pages/thread.js';
 import { threadBytes } from './thread-bytes.js';
 import type { AppEnv } from './env.js';
@@ -42,14 +46,17 @@ function lastPage(c: Context<AppEnv>, threadId: number): ThreadPage {
   return first.totalPages === 1 ? first : getThreadPage(c.get('services'), c.get('viewer'), { threadId, page: first.totalPages });
 }
 
-function renderNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }, errors: FormErrors, status: 200 | FormStatus) {
+type NewThreadValues = { category: string; title: string; body: string; submission: string; poll?: PollForm };
+
+function renderNewThread(c: Context<AppEnv>, values: NewThreadValues, errors: FormErrors, status: 200 | FormStatus) {
   const categories = listCategoryChoices(c.get('services'), { open: true });
   const silence = silenceOf(c.get('services'), c.get('viewer'));
-  return renderPage(c, newThreadPage({ i18n: c.get('i18n'), categories, values, errors, ...(silence ? { silence } : {}) }), { title: c.get('i18n').t('compose.heading') }, status);
+  const poll = composerPoll(c, values.poll, errors);
+  return renderPage(c, newThreadPage({ i18n: c.get('i18n'), categories, values, errors, ...(silence ? { silence } : {}), ...(poll ? { poll } : {}) }), { title: c.get('i18n').t('compose.heading') }, status);
 }
 
 /** The no-JavaScript preview: the form again (200) with the rendered body and similar threads; nothing is stored. */
-async function previewNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
+async function previewNewThread(c: Context<AppEnv>, values: NewThreadValues) {
   // A silenced member gets the notice, with their text to copy, rather than a form to go on with.
   if (silenceOf(c.get('services'), c.get('viewer'))) return renderNewThread(c, values, {}, 200);
   try {
@@ -58,7 +65,8 @@ async function previewNewThread(c: Context<AppEnv>, values: { category: string; 
     const title = values.title.trim().slice(0, SIMILAR_TITLE_MAX);
     const similar = title ? findSimilarThreads(c.get('services'), { title, category: values.category }) : [];
     const i18n = c.get('i18n');
-    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.get('services'), { open: true }), values, errors: {}, preview, similar }), { title: i18n.t('compose.previewPageTitle') });
+    const poll = composerPoll(c, values.poll, {});
+    return renderPage(c, newThreadPage({ i18n, categories: listCategoryChoices(c.get('services'), { open: true }), values, errors: {}, preview, similar, ...(poll ? { poll } : {}) }), { title: i18n.t('compose.previewPageTitle') });
   } catch (error) {
     const { status, errors } = formErrors(error, c);
     return renderNewThread(c, values, errors, status);
@@ -125,10 +133,10 @@ function insertStep(c: Context<AppEnv>, threadId: number, form: Record<string, s
  * callback and so hold the request's context (request, response, page) for as long as the page
  * stays cached — at 2,000 cached pages, enough garbage-collector work to slow every other request.
  */
-function versionCheck(db: Db, threadId: number, slug: string): () => string | undefined {
+function versionCheck(db: Db, threadId: number, slug: string, clock: () => number): () => string | undefined {
   return () => {
     const now = threadPageVersion(db, threadId);
-    return now?.slug === slug ? now.version : undefined;
+    return now?.slug === slug ? withClosingMark(db, threadId, now.version, clock()) : undefined;
   };
 }
 
@@ -148,9 +156,10 @@ export const threadRoutes = new Hono<AppEnv>()
       if (viewer === null) {
         const current = threadPageVersion(services.db, threadId);
         if (current && sameSlug(c.req.param('slug'), current.slug) && c.req.query('page') !== '1') {
-          const revalidate = versionCheck(services.db, threadId, current.slug);
+          const revalidate = versionCheck(services.db, threadId, current.slug, services.now);
           countView(c, threadId);
-          return servePublic(c, current.version, () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
+          // A poll closing by date changes the page with no write: the version carries the closings passed.
+          return servePublic(c, withClosingMark(services.db, threadId, current.version, services.now()), () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
         }
       }
       const view = getThreadPage(services, viewer, { threadId, page });
@@ -167,12 +176,15 @@ export const threadRoutes = new Hono<AppEnv>()
   })
   .post('/t', async (c) => {
     const form = await readForm(c);
-    const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken() };
+    const poll = pollFormOf(form);
+    const values = { category: form['category'] ?? '', title: form['title'] ?? '', body: form['body'] ?? '', submission: form['submission'] ?? newSubmissionToken(), poll };
     if (form['intent'] === 'preview') return previewNewThread(c, values);
     if (await isUploadStep(c, form)) return uploadToNewThread(c, values);
     try {
+      const addPoll = pollToAdd(c, values.category, poll);
       const path = await postOnce(c, form['submission'], (earlier) => threadPath(earlier.threadId, earlier.slug), async () => {
         const created = await createThread(c.get('services'), c.get('viewer'), { ...values, submission: form['submission'] });
+        addPoll?.(created.threadId);
         return threadPath(created.threadId, created.slug);
       });
       return c.redirect(path, 303);

@@ -10,6 +10,7 @@ import { runDigests } from '../../src/email/digest.js';
 import { listUnanswered } from '../../src/insights/unanswered.js';
 import { demoSpammer } from '../../src/demo/demo-spammer.js';
 import { articleTime, demoArticles } from '../../src/demo/demo-articles.js';
+import { SURVEY_THREAD } from '../../src/demo/demo-polls.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -28,9 +29,11 @@ const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length
 const spamThreads = demoSpammer.threads.length;
 const spamPosts = demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0);
 const articlePosts = demoArticles.reduce((sum, article) => sum + 1 + article.replies.length, 0);
-/** Every thread the seed writes: the conversations, the posts held for review (never published), the spammer's and the help articles' discussions. */
-const allThreads = demoThreads.length + heldThreads.length + spamThreads + demoArticles.length;
-const allPosts = totalPosts + heldThreads.length + spamPosts + articlePosts;
+/** The team's survey (src/demo/demo-polls.ts): a thread of one post. */
+const surveyThreads = 1;
+/** Every thread the seed writes: the conversations, the survey, the posts held for review (never published), the spammer's and the help articles' discussions. */
+const allThreads = demoThreads.length + surveyThreads + heldThreads.length + spamThreads + demoArticles.length;
+const allPosts = totalPosts + surveyThreads + heldThreads.length + spamPosts + articlePosts;
 /** Every account: the demo's people, the spammer and the brand's account. */
 const allUsers = people.length + 2;
 
@@ -178,7 +181,7 @@ describe('seedDemo', () => {
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(allUsers);
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
-    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + spamThreads + demoArticles.length);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + surveyThreads + spamThreads + demoArticles.length);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
@@ -204,14 +207,17 @@ describe('seedDemo', () => {
       const own = demoThreads.filter((thread) => thread.category === category.slug);
       const spam = demoSpammer.threads.filter((thread) => thread.category === category.slug);
       const articles = demoArticles.filter((article) => article.category === category.slug);
+      // The team's survey, a thread of one post in the Lounge (src/demo/demo-polls.ts).
+      const survey = category.slug === 'lounge' ? [now - SURVEY_THREAD.daysAgo * DAY] : [];
       const latest = Math.max(
         ...own.map((thread) => demoPostTime(now, thread, thread.posts.at(-1)!.hoursAfterStart)),
         ...spam.map((thread) => Math.round(now - Math.min(thread.hoursAgo, ...thread.bumps.map((bump) => bump.hoursAgo)) * 3_600_000)),
         ...articles.map((article) => articleTime(now, Math.min(article.openedDaysAgo, ...article.replies.map((reply) => reply.daysAgo)))),
+        ...survey,
       );
-      expect(category.threadCount, category.slug).toBe(own.length + spam.length + articles.length);
+      expect(category.threadCount, category.slug).toBe(own.length + spam.length + articles.length + survey.length);
       expect(category.postCount, category.slug).toBe(
-        own.reduce((sum, thread) => sum + thread.posts.length, 0) + spam.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0) + articles.reduce((sum, article) => sum + 1 + article.replies.length, 0),
+        own.reduce((sum, thread) => sum + thread.posts.length, 0) + spam.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0) + articles.reduce((sum, article) => sum + 1 + article.replies.length, 0) + survey.length,
       );
       expect(category.lastPostAt, category.slug).toBe(latest);
     }
@@ -279,6 +285,19 @@ describe('seedDemo', () => {
     const thread = await t.http.get(`/t/${pinned.id}/${pinned.slug}`);
     expect(thread.status).toBe(200);
     expect(await thread.text()).toContain('Welcome to the Fernwheel Community');
+  });
+
+  it("has a member's poll with votes and the team's survey with two dozen answers, shown with its NPS", async () => {
+    const polls = t.db.$client.prepare('select polls.id, polls.kind, polls.voter_count as voters, threads.title, threads.id as threadId, threads.slug from polls join threads on threads.id = polls.thread_id order by polls.id').all() as { id: number; kind: string; voters: number; title: string; threadId: number; slug: string }[];
+    expect(polls.map((poll) => poll.kind)).toEqual(['choice', 'scale', 'nps', 'choice']);
+    expect(polls[0]!.title).toBe('Dealer service vs doing it yourself?');
+    expect(polls[0]!.voters).toBeGreaterThanOrEqual(10);
+    expect(polls.slice(1).every((poll) => poll.title === SURVEY_THREAD.title && poll.voters >= 20)).toBe(true);
+    const survey = polls[1]!;
+    const manager = t.db.select({ id: users.id }).from(users).where(eq(users.username, MANAGER_USERNAME)).get()!;
+    const page = await (await t.http.get(`/t/${survey.threadId}/${survey.slug}`, { as: manager })).text();
+    expect(page).toContain('Net Promoter Score:');
+    expect(page).toContain(`href="/t/${survey.threadId}/polls.csv"`);
   });
 
   it('lists the international threads on /c/international and shows the manager’s replies in their language', async () => {

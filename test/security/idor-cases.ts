@@ -97,6 +97,15 @@ async function savedReply(ctx: SweepFixture): Promise<Target> {
   return { id: one<{ id: number }>(ctx, 'select id from saved_replies where title = ?', title).id, title };
 }
 
+async function bobsPoll(ctx: SweepFixture): Promise<Target> {
+  const target = await bobsThread(ctx);
+  const question = fresh('Bob’s poll number ');
+  await expectRedirect(ctx.http.post(`/t/${target.id}/polls/new`, { pollQuestion: question, pollOptions: 'Yes\nNo' }, { as: ctx.other }));
+  return { ...target, question, pollId: one<{ id: number }>(ctx, 'select id from polls where thread_id = ?', target.id).id };
+}
+
+const pollsOf = (ctx: SweepFixture, threadId: unknown) => ctx.row<{ n: number }>('select count(*) as n from polls where thread_id = ?', threadId).n;
+
 /** Keyed by route, then by the alternative of its `:name{(?:a|b)}` parameter ('' when it has none). */
 /** An image bob uploaded and has not posted yet: his alone (and staff's) until a public post shows it. */
 async function bobsUpload(ctx: SweepFixture): Promise<Target> {
@@ -276,6 +285,22 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
       owner: admin,
       setup: async (ctx) => ({ id: makeCategory(ctx.services, { name: fresh('Board ') }).id }),
       acted: (ctx, target) => one<{ archived_at: number | null }>(ctx, 'select archived_at from categories where id = ?', target.id).archived_at !== null,
+    },
+  },
+  'GET /t/:id{[0-9]+}/polls/new': { '': { owner: bob, setup: bobsThread, shows: (target) => String(target.title) } },
+  'POST /t/:id{[0-9]+}/polls/new': {
+    '': { owner: bob, setup: bobsThread, form: { pollQuestion: 'Which lid?', pollOptions: 'Flip\nScrew' }, acted: (ctx, target) => pollsOf(ctx, target.id) === 1 },
+  },
+  'POST /polls/:pollId{[0-9]+}/close': {
+    '': { owner: bob, setup: bobsPoll, form: { value: '1' }, acted: (ctx, target) => one<{ closed_at: number | null }>(ctx, 'select closed_at from polls where id = ?', target.pollId).closed_at !== null },
+  },
+  'GET /t/:id{[0-9]+}/polls.csv': { '': { owner: manager, setup: bobsPoll, shows: (target) => String(target.question) } },
+  'POST /admin/categories/:id{[0-9]+}/polls': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => ({ id: makeCategory(ctx.services, { name: fresh('Board ') }).id }),
+      form: { pollCreators: 'staff' },
+      acted: (ctx, target) => one<{ poll_creators: string }>(ctx, 'select poll_creators from categories where id = ?', target.id).poll_creators === 'staff',
     },
   },
   'POST /admin/categories/:id{[0-9]+}/unarchive': {

@@ -37,6 +37,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /embed/t/:id{[0-9]+}/feedback': { kind: 'allowed', why: 'answering “Did you find your answer?” in an embed of anyone’s thread is the point' },
   'POST /t/:id{[0-9]+}/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
   'POST /c/:slug/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
+  'POST /polls/:pollId{[0-9]+}/vote': { kind: 'allowed', why: 'voting in anyone’s poll is the point; it replaces only the member’s own choices' },
   // Another member's post: edit, delete, history, solution marks.
   'GET /p/:id{[0-9]+}/edit': REFUSED,
   'POST /p/:id{[0-9]+}/edit': REFUSED,
@@ -76,6 +77,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /admin/categories/:id{[0-9]+}/move': REFUSED,
   'POST /admin/categories/:id{[0-9]+}/archive': REFUSED,
   'POST /admin/categories/:id{[0-9]+}/unarchive': REFUSED,
+  // Polls on another member's thread: adding, closing, the survey's answers; who may add polls.
+  'GET /t/:id{[0-9]+}/polls/new': REFUSED,
+  'POST /t/:id{[0-9]+}/polls/new': REFUSED,
+  'POST /polls/:pollId{[0-9]+}/close': REFUSED,
+  'GET /t/:id{[0-9]+}/polls.csv': REFUSED,
+  'POST /admin/categories/:id{[0-9]+}/polls': REFUSED,
 };
 
 let ctx: SweepFixture;

@@ -35,6 +35,10 @@ export async function createSweepFixture() {
   const saved = await ctx.http.post('/mod/saved-replies', { title: 'Descaling', body: 'Use citric acid.' }, { as: ctx.manager });
   if (saved.status !== 303) throw new Error(`saved reply failed: ${saved.status}`);
   const savedReplyId = ctx.row<{ id: number }>('select id from saved_replies order by id desc limit 1').id;
+  // A poll on bob's thread, for the poll routes (/polls/:pollId/…).
+  const polled = await ctx.http.post(`/t/${thread.threadId}/polls/new`, { pollQuestion: 'Bob’s poll', pollOptions: 'Yes\nNo' }, { as: ctx.other });
+  if (polled.status !== 303) throw new Error(`poll failed: ${polled.status}`);
+  const pollId = ctx.row<{ id: number }>('select id from polls where thread_id = ?', thread.threadId).id;
 
   /** A concrete value for each route parameter, chosen by the route's prefix (no guessed ids: a new prefix must be added here). */
   function values(path: string): Record<string, string | number> {
@@ -50,11 +54,11 @@ export async function createSweepFixture() {
       : path.startsWith('/account/sessions/') ? bobSession.session.id
       : path.startsWith('/embed/') || path.startsWith('/api/') ? thread.threadId
       : undefined;
-    return { ...(id === undefined ? {} : { id }), slug: path.startsWith('/t/') ? thread.slug : 'kettles', username: 'bob', itemId, key: 'help-article-1', name: 'app.js', file: `${'0'.repeat(64)}.png` };
+    return { ...(id === undefined ? {} : { id }), slug: path.startsWith('/t/') ? thread.slug : 'kettles', username: 'bob', itemId, pollId, key: 'help-article-1', name: 'app.js', file: `${'0'.repeat(64)}.png` };
   }
 
   const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;
-  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, values, cookie };
+  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, pollId, values, cookie };
 }
 
 /** Fields that would make most forms do something, so a missing check would show as a change. */

@@ -6,6 +6,7 @@ import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { modNav } from '../components/mod-nav.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
+import { pollCreatorsForm } from '../components/poll-creators-form.js';
 
 /** A refused form's values as typed, shown back in place of the stored ones. */
 export type CategoryFormValues = { name: string; description: string; kind: string; moderation: string; targetValue: string; targetUnit: string };
@@ -127,6 +128,7 @@ function categorySection(i18n: I18n, category: CategorySettings, place: { first:
   <h2 id="${id}-heading"><a href="/c/${category.slug}" dir="auto">${category.name}</a></h2>
   ${category.archivedAt !== null ? html`<p class="notice">${i18n.t('admin.categories.archivedNote')}</p>` : ''}
   ${categoryForm(i18n, category, failed?.categoryId === category.id ? failed : undefined)}
+  ${pollCreatorsForm(i18n, category)}
   ${categoryActions(i18n, category, place)}
 </section>`;
 }

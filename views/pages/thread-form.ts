@@ -5,6 +5,8 @@ import type { SafeHtml } from '../../src/lib/safe-html.js';
 import type { SimilarThread } from '../../src/search/similar.js';
 import { errorSummary, field, keptText, textarea } from '../components/form.js';
 import { imageUploadField } from '../components/image-upload.js';
+import { pollComposerFieldset } from '../components/poll-fields.js';
+import type { PollForm } from '../../src/polls/draft.js';
 import { time } from '../components/time.js';
 import { html, safe, scriptNonce, type Html } from '../html.js';
 import { rich } from '../i18n.js';
@@ -20,6 +22,8 @@ export type NewThreadProps = {
   similar?: SimilarThread[];
   /** A silenced member gets the reason instead of a form they could not send. */
   silence?: Silence;
+  /** The optional "Add a poll" fieldset, where the viewer may add one. */
+  poll?: { values: PollForm; errors: Record<string, string | undefined>; survey: boolean };
 };
 
 /**
@@ -82,6 +86,7 @@ export function newThreadPage(props: NewThreadProps): Html {
   ${similarBox(i18n, props.similar)}
   ${textarea({ name: 'body', label: i18n.t('compose.message'), value: values.body, error: errors['body'], hint: i18n.t('compose.markdownHint'), rows: 10, required: true, dir: 'auto' })}
   ${imageUploadField(i18n, errors['file'])}
+  ${props.poll ? pollComposerFieldset({ i18n, ...props.poll }) : ''}
   ${props.preview !== undefined ? html`<section class="preview" aria-labelledby="preview-heading"><h2 id="preview-heading">${i18n.t('compose.preview')}</h2><div class="post-body" dir="auto">${safe(props.preview)}</div></section>` : ''}
   <div class="form-actions">
     <button type="submit">${i18n.t('compose.submit')}</button>

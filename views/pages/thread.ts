@@ -39,6 +39,8 @@ export type ThreadPageProps = ThreadPage & {
   claim?: ClaimState;
   /** Saved replies to insert into the reply box, for staff who moderate the thread. */
   savedReplies?: SavedReplyPicker;
+  /** The opening post's polls as this viewer sees them (views/components/poll.ts). */
+  pollSection?: Html;
 };
 
 function staffControls(props: ThreadPageProps): Html {
@@ -122,7 +124,7 @@ function threadTags(props: ThreadPageProps): Html {
  * articles (what each viewer may do with a post) and the reply form. The rest is the same for
  * every signed-in viewer of a page at one version, which lets routes keep it as a frame.
  */
-export type ThreadPersonal = { banner: Html; staff: Html; watch: Html; opening: Html; replies: Html; reply: Html };
+export type ThreadPersonal = { banner: Html; staff: Html; watch: Html; opening: Html; polls: Html; replies: Html; reply: Html };
 
 /** The personal parts other than the articles (routes keep those encoded). */
 export function threadPersonalParts(props: ThreadPageProps): Omit<ThreadPersonal, 'opening' | 'replies'> {
@@ -132,6 +134,7 @@ export function threadPersonalParts(props: ThreadPageProps): Omit<ThreadPersonal
     staff: staffControls(props),
     watch: props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : html``,
     reply: replySection(props),
+    polls: props.pollSection ?? html``,
   };
 }
 
@@ -153,7 +156,7 @@ ${personal.banner}
 ${personal.staff}
 ${personal.watch}
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
-<div class="posts">${personal.opening}${acceptedAnswerBox(i18n, props)}${personal.replies}</div>
+<div class="posts">${personal.opening}${personal.polls}${acceptedAnswerBox(i18n, props)}${personal.replies}</div>
 ${pageLinks(i18n, basePath, props.page, props.totalPages)}
 ${personal.reply}
 ${props.signedIn ? html`<script src="/static/helpful.js"${scriptNonce} defer></script>` : ''}
