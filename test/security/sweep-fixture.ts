@@ -35,6 +35,9 @@ export async function createSweepFixture() {
   const saved = await ctx.http.post('/mod/saved-replies', { title: 'Descaling', body: 'Use citric acid.' }, { as: ctx.manager });
   if (saved.status !== 303) throw new Error(`saved reply failed: ${saved.status}`);
   const savedReplyId = ctx.row<{ id: number }>('select id from saved_replies order by id desc limit 1').id;
+  const field = await ctx.http.post('/admin/profile-fields', { label: 'Which kettle do you own?' }, { as: ctx.admin });
+  if (field.status !== 303) throw new Error(`profile field failed: ${field.status}`);
+  const profileFieldId = ctx.row<{ id: number }>('select id from profile_fields order by id desc limit 1').id;
 
   /** A concrete value for each route parameter, chosen by the route's prefix (no guessed ids: a new prefix must be added here). */
   function values(path: string): Record<string, string | number> {
@@ -47,6 +50,7 @@ export async function createSweepFixture() {
       : path.startsWith('/admin/categories/') ? ctx.category.id
       : path.startsWith('/admin/embedding/keys/') ? apiKey.id
       : path.startsWith('/mod/saved-replies/') ? savedReplyId
+      : path.startsWith('/admin/profile-fields/') ? profileFieldId
       : path.startsWith('/account/sessions/') ? bobSession.session.id
       : path.startsWith('/embed/') || path.startsWith('/api/') ? thread.threadId
       : undefined;
@@ -54,7 +58,7 @@ export async function createSweepFixture() {
   }
 
   const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;
-  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, values, cookie };
+  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, profileFieldId, values, cookie };
 }
 
 /** Fields that would make most forms do something, so a missing check would show as a change. */
@@ -82,4 +86,9 @@ export const PLAUSIBLE_FORM: Record<string, string> = {
   kind: 'questions',
   items: '1',
   token: 'x',
+  displayName: 'Mallory',
+  bio: 'Changed by someone else',
+  label: 'Changed by someone else',
+  newEmail: 'mallory@example.com',
+  emailPassword: 'mallory password 123',
 };
