@@ -195,3 +195,23 @@ describe('replies show the display name too', () => {
     expect(page.match(/<img class="avatar"/g)).toHaveLength(2);
   });
 });
+
+describe('elsewhere authors show', () => {
+  it('names the actor of a notification by display name beside the @username, with their picture', async () => {
+    const [writer, reader] = [await member(), await member()];
+    await ctx.http.post('/account/profile', { displayName: 'Mention Maker', bio: '' }, { as: writer });
+    await makeThread(ctx.services, writer, { category: 'kettles', title: 'A question for a friend', body: `What do you think, @${reader.username}?` });
+    const page = await text('/notifications', reader);
+    expect(page).toContain(`<bdi>Mention Maker (@${writer.username})</bdi>`);
+    expect(page).toContain(`<img class="avatar" src="/u/${writer.username}/avatar.svg?v=`);
+  });
+
+  it('shows the display name and the picture in embedded threads', async () => {
+    const writer = await member();
+    await ctx.http.post('/account/profile', { displayName: 'Embedded Emma', bio: '' }, { as: writer });
+    const thread = await makeThread(ctx.services, writer, { category: 'kettles', title: 'Embedded thread here', body: 'Shown in the help centre.' });
+    const frame = await text(`/embed/t/${thread.threadId}`);
+    expect(frame).toContain('<bdi class="embed-display-name">Embedded Emma</bdi>');
+    expect(frame).toContain(`src="${ctx.config.baseUrl}/u/${writer.username}/avatar.svg?v=`);
+  });
+});
