@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
+import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { createForumContext } from '../helpers/forum.js';
 
@@ -197,6 +197,18 @@ describe('replies show the display name too', () => {
 });
 
 describe('elsewhere authors show', () => {
+  it('names the accepted answer’s author by display name beside the @username', async () => {
+    makeCategory(ctx.services, { name: 'Questions', slug: 'questions', kind: 'questions' });
+    const [asker, helper] = [await member(), await member()];
+    const thread = await makeThread(ctx.services, asker, { category: 'questions', title: 'How do I descale it?', body: 'It is furred up.' });
+    const reply = await makeReply(ctx.services, helper, { threadId: thread.threadId, body: 'Citric acid, then rinse twice.' });
+    await ctx.http.post('/account/profile', { displayName: 'Answering Ana', bio: '' }, { as: helper });
+    expect((await ctx.http.post(`/p/${reply.postId}/accept`, {}, { as: asker })).status).toBe(303);
+    const page = await text(`/t/${thread.threadId}/${thread.slug}`);
+    const box = page.slice(page.indexOf('<aside class="accepted-answer"'));
+    expect(box).toContain(`<bdi class="display-name">Answering Ana</bdi> <a class="author" href="/u/${helper.username}" dir="auto">@${helper.username}</a>`);
+  });
+
   it('names the actor of a notification by display name beside the @username, with their picture', async () => {
     const [writer, reader] = [await member(), await member()];
     await ctx.http.post('/account/profile', { displayName: 'Mention Maker', bio: '' }, { as: writer });
