@@ -48,6 +48,9 @@ export function changeUsername(ctx: ServiceContext, viewer: Viewer, input: { use
   try {
     ctx.db.transaction(
       (tx) => {
+        // Checked again inside the write: two changes sent at once cannot both pass the 30 days.
+        const fresh = usernameChangeState({ ...ctx, db: tx as unknown as ServiceContext['db'] }, viewer);
+        if (!fresh.allowed) throw new Forbidden(msg('account.usernameTooSoon', { next: new Date(fresh.nextAt ?? now) }));
         const old = tx.select({ username: users.username, usernameKey: users.usernameKey }).from(users).where(eq(users.id, viewer.id)).get();
         if (!old || old.username === username) return;
         tx.update(users).set({ username, usernameKey: key, usernameChangesLeft: 0, usernameChangedAt: now }).where(eq(users.id, viewer.id)).run();

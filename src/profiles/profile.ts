@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { profileFields, profileFieldValues, users } from '../db/schema.js';
+import { profileFields, profileFieldValues, uploads, users } from '../db/schema.js';
+import { avatarUrl } from './avatar.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { Unauthenticated, assertValid, type ErrorText } from '../lib/errors.js';
@@ -31,6 +32,18 @@ export function ownProfile(ctx: ServiceContext, viewer: Viewer): OwnProfile {
   if (!viewer) throw new Unauthenticated(msg('account.signInFirst'));
   const row = ctx.db.select({ displayName: users.displayName, bio: users.bio }).from(users).where(eq(users.id, viewer.id)).get();
   return { displayName: row?.displayName ?? '', bio: row?.bio ?? '', fields: profileFieldValuesOf(ctx.db, viewer.id) };
+}
+
+/** The member's picture as others see it: their upload, else their generated initials. */
+export function ownAvatarUrl(ctx: ServiceContext, viewer: Viewer): string {
+  if (!viewer) throw new Unauthenticated(msg('account.signInFirst'));
+  const row = ctx.db
+    .select({ username: users.username, displayName: users.displayName, avatarHash: uploads.hash, avatarExt: uploads.ext })
+    .from(users)
+    .leftJoin(uploads, eq(uploads.id, users.avatarUploadId))
+    .where(eq(users.id, viewer.id))
+    .get();
+  return row ? avatarUrl(row) : avatarUrl({ username: viewer.username, displayName: null, avatarHash: null, avatarExt: null });
 }
 
 /**

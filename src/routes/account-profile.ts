@@ -1,11 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { eq } from 'drizzle-orm';
-import { uploads, users } from '../db/schema.js';
 import { ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
-import { avatarUrl } from '../profiles/avatar.js';
 import { requestEmailChange } from '../profiles/email-change.js';
-import { ownProfile, updateProfile, type ProfileInput } from '../profiles/profile.js';
+import { ownAvatarUrl, ownProfile, updateProfile, type ProfileInput } from '../profiles/profile.js';
 import type { ProfileSectionProps } from '../../views/pages/account-profile.js';
 import { renderAccount } from './account.js';
 import type { AppEnv } from './env.js';
@@ -15,16 +12,6 @@ import { fieldTexts } from './render.js';
 // The account page's profile form (display name, bio, the admin's fields) and its change of
 // address; the page itself is src/routes/account.ts.
 
-function currentAvatarUrl(c: Context<AppEnv>, userId: number): string {
-  const row = c.get('services').db
-    .select({ username: users.username, displayName: users.displayName, avatarHash: uploads.hash, avatarExt: uploads.ext })
-    .from(users)
-    .leftJoin(uploads, eq(uploads.id, users.avatarUploadId))
-    .where(eq(users.id, userId))
-    .get();
-  return row ? avatarUrl(row) : '';
-}
-
 /** The profile section's props: what is saved, or what the member sent when it was refused. */
 export function accountProfileProps(c: Context<AppEnv>, sent: ProfileInput | undefined, errors: FormErrors): ProfileSectionProps {
   const viewer = c.get('viewer')!;
@@ -32,7 +19,7 @@ export function accountProfileProps(c: Context<AppEnv>, sent: ProfileInput | und
   const profile = sent
     ? { displayName: sent.displayName, bio: sent.bio, fields: saved.fields.map((field) => ({ ...field, value: sent.fields[field.id] ?? '' })) }
     : saved;
-  return { profile, avatarUrl: currentAvatarUrl(c, viewer.id), username: viewer.username, errors };
+  return { profile, avatarUrl: ownAvatarUrl(c.get('services'), viewer), username: viewer.username, errors };
 }
 
 /** The profile form's values; fields are named `field-<id>`. */
