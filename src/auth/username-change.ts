@@ -25,12 +25,6 @@ export function usernameChangeState(ctx: ServiceContext, viewer: Viewer): Userna
   return { allowed: false, nextAt, fromProvider };
 }
 
-/** How many free choices remain (1 for accounts made from a provider's claim, until they choose). */
-export function usernameChangesLeft(ctx: ServiceContext, viewer: Viewer): number {
-  if (!viewer) return 0;
-  return ctx.db.select({ left: users.usernameChangesLeft }).from(users).where(eq(users.id, viewer.id)).get()?.left ?? 0;
-}
-
 /**
  * Changes the member's username under the signup rules, keeps the old one as a redirect to them
  * (a name they had before and take back stops being a redirect), and audits it. Pages showing the

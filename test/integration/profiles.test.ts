@@ -25,6 +25,7 @@ describe('the profile form on /account', () => {
     const thread = await makeThread(ctx.services, writer, { category: 'kettles', title: 'Descaling every week?', body: 'Mine furs up fast.' });
     const path = `/t/${thread.threadId}/${thread.slug}`;
     expect(await text(path)).not.toContain('Leyla Öztürk');
+    expect(await text(path, ctx.other)).not.toContain('Leyla Öztürk');
 
     const saved = await ctx.http.post('/account/profile', { displayName: '  Leyla Öztürk  ', bio: 'Hard water here.\nTwo kettles.' }, { as: writer });
     expect(saved.status).toBe(303);
