@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { profileFields, profileFieldValues, uploads, users } from '../db/schema.js';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { categories, profileFields, profileFieldValues, threads, uploads, users } from '../db/schema.js';
 import { avatarUrl } from './avatar.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
@@ -79,7 +79,12 @@ export function updateProfile(ctx: ServiceContext, viewer: Viewer, input: Profil
       const displayName = checked.displayName || null;
       const bio = checked.bio || null;
       // The name is written only when it changed: its trigger renews every thread the member posted in.
-      if (current?.displayName !== displayName) tx.update(users).set({ displayName }).where(eq(users.id, viewer.id)).run();
+      if (current?.displayName !== displayName) {
+        tx.update(users).set({ displayName }).where(eq(users.id, viewer.id)).run();
+        // Category lists (and so the home page's version) show who started each thread; the
+        // trigger renews only thread pages.
+        tx.update(categories).set({ version: sql`${categories.version} + 1` }).where(inArray(categories.id, tx.selectDistinct({ id: threads.categoryId }).from(threads).where(eq(threads.authorId, viewer.id)))).run();
+      }
       if (current?.bio !== bio) tx.update(users).set({ bio }).where(eq(users.id, viewer.id)).run();
       tx.delete(profileFieldValues).where(eq(profileFieldValues.userId, viewer.id)).run();
       const rows = [...checked.fields].filter(([, value]) => value.length > 0).map(([fieldId, value]) => ({ userId: viewer.id, fieldId, value }));

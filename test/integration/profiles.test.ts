@@ -198,6 +198,14 @@ describe('replies show the display name too', () => {
 });
 
 describe('elsewhere authors show', () => {
+  it('names who started a thread by display name in the category list and renews the cached list', async () => {
+    const starter = await member();
+    await makeThread(ctx.services, starter, { category: 'kettles', title: 'Started by a renamed member', body: 'Hello.' });
+    expect(await text('/c/kettles')).not.toContain('Starting Stella');
+    await ctx.http.post('/account/profile', { displayName: 'Starting Stella', bio: '' }, { as: starter });
+    expect(await text('/c/kettles')).toContain(`<bdi>Starting Stella</bdi> <span class="handle">@<bdi>${starter.username}</bdi></span>`);
+  });
+
   it('names the accepted answer’s author by display name beside the @username', async () => {
     makeCategory(ctx.services, { name: 'Questions', slug: 'questions', kind: 'questions' });
     const [asker, helper] = [await member(), await member()];
