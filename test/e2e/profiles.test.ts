@@ -18,6 +18,7 @@ beforeAll(async () => {
   forum = await serveForum();
   makeCategory(forum.ctx.services, { name: 'Smart Kettles', slug: 'kettles' });
   const leyla = await makeUser(forum.ctx.services, { username: 'leyla', password: PASSWORD });
+  await makeUser(forum.ctx.services, { username: 'ada', role: 'admin', password: PASSWORD });
   const thread = await makeThread(forum.ctx.services, leyla, { category: 'kettles', title: 'My kettle clicks off early', body: 'Is that the sensor?' });
   threadPath = `/t/${thread.threadId}/${thread.slug}`;
   browser = await launchChromium();
@@ -71,6 +72,33 @@ describe('a member’s profile', () => {
       const avatar = await page.request.get((await page.locator('#post-1 img.avatar').getAttribute('src'))!);
       expect(avatar.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
       expect(await avatar.text()).toContain('>LÖ</text>');
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'an admin adds a profile question, and removes it after confirming',
+    async () => {
+      const admin = await browser.newContext({ baseURL: forum.base });
+      try {
+        const page = await admin.newPage();
+        page.setDefaultTimeout(10_000);
+        await logIn(page, 'ada', PASSWORD);
+        await page.goto('/admin/profile-fields');
+        const form = page.getByRole('form', { name: 'Add a profile field' });
+        await form.getByLabel('Question or label').fill('Which kettle do you own?');
+        await form.getByRole('button', { name: 'Add field' }).click();
+        expect(await textOf(page.locator('.notice'))).toBe('Field added. Members can fill it in on their account page now.');
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.getByRole('link', { name: 'Remove Which kettle do you own?' }).click();
+        expect(await textOf(page.locator('main p').first())).toBe('No member has answered it, so nothing else is lost.');
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Remove the field and its answers' }).click();
+        expect(await textOf(page.locator('.notice'))).toBe('Field removed, with its answers.');
+      } finally {
+        await admin.close();
+      }
     },
     BROWSER_TEST_TIMEOUT,
   );
