@@ -170,6 +170,9 @@ describe('admin-defined fields', () => {
     expect(await empty.text()).toContain('Please write the field&#39;s label');
     expect((await ctx.http.post(`/admin/profile-fields/${id}`, { label: 'Favourite tea or coffee' }, { as: ctx.admin })).status).toBe(303);
     expect(await text('/admin/profile-fields', ctx.admin)).toContain('value="Favourite tea or coffee"');
+    const log = await text('/mod/log', ctx.admin);
+    expect(log).toContain('added a profile field');
+    expect(log).toContain('<bdi>Favourite tea</bdi>');
     const actions = ctx.db.$client.prepare("select action from mod_log where action like 'profile_field_%' order by id").pluck().all();
     expect(actions).toEqual(expect.arrayContaining(['profile_field_add', 'profile_field_rename', 'profile_field_move', 'profile_field_remove']));
     await ctx.http.post(`/admin/profile-fields/${id}/remove`, {}, { as: ctx.admin });
