@@ -5,6 +5,7 @@ import { assertValid, Forbidden, ValidationError, type FieldErrors } from '../li
 import { characterCount } from '../lib/text.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { msg, type Message } from '../i18n/message.js';
+import { usernameKeyTaken } from '../profiles/username-keys.js';
 
 // Usernames are ASCII letters, digits, `_` and `-` only. We do apply NFKC first, so full-width
 // input from an IME (`ＡＬＩＣＥ`) folds to the ASCII name it looks like instead of being refused;
@@ -101,7 +102,7 @@ export function addressOwner(key: string) {
 function takenErrors(ctx: ServiceContext, keys: { usernameKey: string; emailKey: string }): FieldErrors {
   const { db } = ctx;
   const errors: FieldErrors = {};
-  if (db.select({ id: users.id }).from(users).where(eq(users.usernameKey, keys.usernameKey)).get()) {
+  if (usernameKeyTaken(db, keys.usernameKey)) {
     errors['username'] = MESSAGES.usernameTaken;
   }
   if (db.select({ id: users.id }).from(users).where(addressOwner(keys.emailKey)).get()) {

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Tx } from '../forum/counters.js';
-import { users } from '../db/schema.js';
+import { usernameKeyTaken } from '../profiles/username-keys.js';
 import { USERNAME_MAX, USERNAME_MIN, usernameError } from './accounts.js';
 
 /** Claims a username is taken from, in order of preference. */
@@ -32,7 +31,7 @@ export function usernameCandidate(claims: NameClaims): string {
 }
 
 function taken(db: Db | Tx, name: string): boolean {
-  return db.select({ id: users.id }).from(users).where(eq(users.usernameKey, name.toLowerCase())).get() !== undefined;
+  return usernameKeyTaken(db, name.toLowerCase());
 }
 
 /** `candidate`, or it with the smallest number after it (shortened to fit) that no account has. */

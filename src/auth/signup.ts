@@ -11,6 +11,7 @@ import { mailVerificationLink } from './email-verification.js';
 import { hashPassword } from './password.js';
 import { msg } from '../i18n/message.js';
 import { isBlockedAddress } from '../moderation/blocked-domains.js';
+import { usernameKeyTaken } from '../profiles/username-keys.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -30,7 +31,8 @@ export async function signUp(ctx: ServiceContext, viewer: Viewer, input: { usern
   // Said as kindly and as vaguely as a taken address: which domains are blocked stays with the admins.
   if (isBlockedAddress(ctx.db, email)) throw new ValidationError({ email: msg('signup.emailRefused') });
   const keys = { usernameKey: username.toLowerCase(), emailKey: email.toLowerCase() };
-  if (ctx.db.select({ id: users.id }).from(users).where(eq(users.usernameKey, keys.usernameKey)).get()) {
+  // A name that still leads to another member (they had it before) is theirs: src/profiles/username-keys.ts.
+  if (usernameKeyTaken(ctx.db, keys.usernameKey)) {
     throw new ValidationError({ username: MESSAGES.usernameTaken });
   }
   const passwordHash = await hashPassword(input.password);

@@ -15,7 +15,8 @@ export type PublicPostState = 'visible' | 'deleted' | 'hidden';
 export type PublicPost = {
   id: number;
   number: number;
-  author: { username: string; role: Role; official: boolean };
+  /** `avatarUrl` is a path on the community's origin. */
+  author: { username: string; role: Role; official: boolean; displayName: string | null; avatarUrl: string };
   createdAt: number;
   editedAt: number | null;
   state: PublicPostState;
@@ -42,7 +43,7 @@ export function getPublicThread(ctx: ServiceContext, input: { threadId: number; 
     posts: data.posts.map((post) => ({
       id: post.id,
       number: post.number ?? 0,
-      author: { username: post.author.username, role: post.author.role, official: post.author.official },
+      author: { username: post.author.username, role: post.author.role, official: post.author.official, displayName: post.author.displayName, avatarUrl: post.author.avatarUrl },
       createdAt: post.createdAt,
       editedAt: post.editedAt,
       // Anonymous viewers never get waiting or rejected posts, so only these three states reach here.

@@ -5,6 +5,7 @@ import { canDeletePost, canEditPost, canFlag, canReadHiddenPost, canViewRevision
 import { repliedTo, type PostReference, type RepliesToPost } from './reply-context.js';
 import { postAnswerFields, type PostAnswerFields } from './thread-answers.js';
 import type { PostRow } from './thread-page.js';
+import { avatarUrl } from '../profiles/avatar.js';
 
 // One post of a thread page as this viewer sees it: what it says (if they may read it) and what
 // they may do with it. Pure: the page's queries are done (src/forum/thread-page.ts).
@@ -15,7 +16,7 @@ export type PostView = PostAnswerFields & {
   id: number;
   number: number | null;
   /** `official`: the brand's own account, shown with an "Official" badge. */
-  author: { id: number; username: string; role: Role; official: boolean };
+  author: { id: number; username: string; role: Role; official: boolean; displayName: string | null; avatarUrl: string };
   createdAt: number;
   editedAt: number | null;
   state: PostState;
@@ -73,7 +74,7 @@ export function toPostView(viewer: Viewer, post: PostRow, thread: { locked: bool
   return {
     id: post.id,
     number: post.number,
-    author: { id: post.authorId, username: post.username, role: post.role, official: post.official },
+    author: { id: post.authorId, username: post.username, role: post.role, official: post.official, displayName: post.displayName, avatarUrl: avatarUrl({ username: post.username, displayName: post.displayName, avatarHash: post.avatarHash, avatarExt: post.avatarExt }) },
     createdAt: post.createdAt,
     editedAt: post.editedAt,
     state,

@@ -14,7 +14,7 @@ import { perDatabase } from '../db/prepared.js';
 export type PostSummary = {
   id: number;
   number: number;
-  author: { username: string; role: Role };
+  author: { username: string; role: Role; displayName: string | null };
   createdAt: number;
   helpfulCount: number;
   text: string;
@@ -47,7 +47,7 @@ export function postAnswerFields(
 
 function prepare(db: Db) {
   const live = and(eq(posts.status, 'published'), sql`${posts.deletedAt} is null`, sql`${posts.hiddenAt} is null`);
-  const columns = { id: posts.id, number: posts.number, username: users.username, role: users.role, createdAt: posts.createdAt, helpfulCount: posts.helpfulCount, text: posts.bodyText };
+  const columns = { id: posts.id, number: posts.number, username: users.username, role: users.role, displayName: users.displayName, createdAt: posts.createdAt, helpfulCount: posts.helpfulCount, text: posts.bodyText };
   return {
     byId: db.select(columns).from(posts).innerJoin(users, eq(users.id, posts.authorId)).where(and(eq(posts.id, sql.placeholder('postId')), live)).prepare(),
     opening: db
@@ -82,7 +82,7 @@ type Row = NonNullable<ReturnType<ReturnType<typeof prepare>['byId']['get']>>;
 
 function summary(row: Row | undefined): PostSummary | null {
   if (!row || row.number === null) return null;
-  return { id: row.id, number: row.number, author: { username: row.username, role: row.role }, createdAt: row.createdAt, helpfulCount: row.helpfulCount, text: row.text };
+  return { id: row.id, number: row.number, author: { username: row.username, role: row.role, displayName: row.displayName }, createdAt: row.createdAt, helpfulCount: row.helpfulCount, text: row.text };
 }
 
 export function acceptedAnswer(db: Db, solvedPostId: number | null): PostSummary | null {

@@ -19,6 +19,8 @@ export type ThreadSummary = {
   createdAt: number;
   lastPostAt: number;
   author: string;
+  /** Shown beside the author's @username when they chose one. */
+  authorDisplayName: string | null;
   lastPoster: string | null;
 };
 
@@ -81,6 +83,7 @@ function selectSummaries(ctx: ServiceContext) {
       createdAt: threads.createdAt,
       lastPostAt: threads.lastPostAt,
       author: author.username,
+      authorDisplayName: author.displayName,
       lastPoster: lastPoster.username,
     })
     .from(threads)

@@ -1,6 +1,6 @@
 import { and, asc, between, eq, isNull, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, posts, threads, users, type CategoryKind, type ContentStatus } from '../db/schema.js';
+import { categories, posts, threads, uploads, users, type CategoryKind, type ContentStatus } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
@@ -85,6 +85,8 @@ function prepare(db: Db) {
   const author = alias(users, 'author');
   const target = alias(posts, 'target');
   const targetAuthor = alias(users, 'target_author');
+  // The author's picture comes with the post rows (no query per author).
+  const avatar = alias(uploads, 'avatar');
   const postColumns = {
     id: posts.id,
     number: posts.number,
@@ -93,6 +95,9 @@ function prepare(db: Db) {
     username: author.username,
     role: author.role,
     official: author.isBrand,
+    displayName: author.displayName,
+    avatarHash: avatar.hash,
+    avatarExt: avatar.ext,
     createdAt: posts.createdAt,
     editedAt: posts.editedAt,
     deletedAt: posts.deletedAt,
@@ -120,6 +125,7 @@ function prepare(db: Db) {
       .select(postColumns)
       .from(posts)
       .innerJoin(author, eq(author.id, posts.authorId))
+      .leftJoin(avatar, eq(avatar.id, author.avatarUploadId))
       .leftJoin(target, eq(target.id, posts.replyToPostId))
       .leftJoin(targetAuthor, eq(targetAuthor.id, target.authorId))
       .where(and(eq(posts.threadId, threadId), between(posts.number, sql.placeholder('first'), sql.placeholder('last'))))
@@ -131,6 +137,7 @@ function prepare(db: Db) {
       .select(postColumns)
       .from(posts)
       .innerJoin(author, eq(author.id, posts.authorId))
+      .leftJoin(avatar, eq(avatar.id, author.avatarUploadId))
       .leftJoin(target, eq(target.id, posts.replyToPostId))
       .leftJoin(targetAuthor, eq(targetAuthor.id, target.authorId))
       .where(

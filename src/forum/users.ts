@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
-import { posts, threads, users, type ContentStatus, type Role } from '../db/schema.js';
+import { posts, threads, uploads, users, type ContentStatus, type Role } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { msg } from '../i18n/message.js';
@@ -7,20 +7,46 @@ import { trustSanitized, type SafeHtml } from '../lib/safe-html.js';
 import { usernameKey } from '../auth/accounts.js';
 import { awaitingConfirmation } from '../moderation/confirmed-posts.js';
 import { isStaff, moderatedCategoryFilter } from './permissions.js';
+import { avatarUrl } from '../profiles/avatar.js';
+import { profileFieldValuesOf, type ProfileFieldValue } from '../profiles/profile.js';
 
 export const PROFILE_POSTS_PER_PAGE = 20;
 
-export type Profile = { id: number; username: string; role: Role; createdAt: number; postCount: number };
+export type Profile = {
+  id: number;
+  username: string;
+  role: Role;
+  createdAt: number;
+  postCount: number;
+  displayName: string | null;
+  bio: string | null;
+  avatarUrl: string;
+  /** The admin's fields the member filled in, in order. */
+  fields: ProfileFieldValue[];
+};
 export type ProfilePost = { id: number; number: number | null; status: ContentStatus; createdAt: number; bodyHtml: SafeHtml; threadId: number; threadTitle: string; threadSlug: string };
 
 export function getProfile(ctx: ServiceContext, username: string): Profile {
-  const profile = ctx.db
-    .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, postCount: users.postCount })
+  const row = ctx.db
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      createdAt: users.createdAt,
+      postCount: users.postCount,
+      displayName: users.displayName,
+      bio: users.bio,
+      avatarHash: uploads.hash,
+      avatarExt: uploads.ext,
+    })
     .from(users)
+    .leftJoin(uploads, eq(uploads.id, users.avatarUploadId))
     .where(eq(users.usernameKey, usernameKey(username)))
     .get();
-  if (!profile) throw new NotFound(msg('profile.notFound'));
-  return profile;
+  if (!row) throw new NotFound(msg('profile.notFound'));
+  const { avatarHash, avatarExt, ...profile } = row;
+  const fields = profileFieldValuesOf(ctx.db, row.id).filter((field) => field.value.length > 0);
+  return { ...profile, avatarUrl: avatarUrl({ username: row.username, displayName: row.displayName, avatarHash, avatarExt }), fields };
 }
 
 /**

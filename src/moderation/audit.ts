@@ -55,6 +55,11 @@ export const modActions = {
   block_domain: 'modLog.action.blockDomain',
   unblock_domain: 'modLog.action.unblockDomain',
   sign_in_settings: 'modLog.action.signInSettings',
+  username_change: 'modLog.action.usernameChange',
+  profile_field_add: 'modLog.action.profileFieldAdd',
+  profile_field_rename: 'modLog.action.profileFieldRename',
+  profile_field_move: 'modLog.action.profileFieldMove',
+  profile_field_remove: 'modLog.action.profileFieldRemove',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -6,7 +6,8 @@ import { perDatabase } from '../db/prepared.js';
 /*
  * Who hears about a newly published post, decided and written by one INSERT…SELECT inside the
  * post's own write transaction (docs/decisions/0009-notifications-and-watching.md and 0012):
- *   1 mention        members named with @ in it (at most MENTIONS_PER_POST names are looked up)
+ *   1 mention        members named with @ in it, by their username or one they had before
+ *                    (username_redirects; at most MENTIONS_PER_POST names are looked up)
  *   2 reply_to_post  the thread's author, for every reply in their thread, and the author of the post
  *                    the reply answers ("Reply" on that post; data `{"replyTo": number}`)
  *   3 reply          members watching the thread, or watching its category with no thread choice
@@ -26,6 +27,7 @@ SELECT candidate.user_id,
   @actor, @thread, @post, CASE min(candidate.rank) WHEN 2 THEN max(candidate.data) END, @now
 FROM (
   SELECT id AS user_id, 1 AS rank, NULL AS data FROM users WHERE username_key IN (SELECT value FROM json_each(@mentions))
+  UNION ALL SELECT user_id, 1, NULL FROM username_redirects WHERE old_key IN (SELECT value FROM json_each(@mentions))
   UNION ALL SELECT author_id, 2, NULL FROM threads WHERE id = @thread AND @isReply
   UNION ALL SELECT @replyToAuthor, 2, @replyToData WHERE @replyToAuthor IS NOT NULL AND @isReply
   UNION ALL SELECT user_id, 3, NULL FROM thread_watches WHERE thread_id = @thread AND level = 'watching' AND @isReply

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { notifications, posts, threads, users } from '../db/schema.js';
+import { notifications, posts, threads, uploads, users } from '../db/schema.js';
+import { avatarUrl } from '../profiles/avatar.js';
 import type { Db } from '../db/client.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { msg } from '../i18n/message.js';
@@ -15,6 +16,9 @@ export type NotificationView = {
   id: number;
   kind: NotificationKind;
   actor: string | null;
+  /** The actor's display name and picture, shown beside their @username on the page. */
+  actorDisplayName: string | null;
+  actorAvatarUrl: string | null;
   threadId: number | null;
   threadTitle: string | null;
   threadSlug: string | null;
@@ -54,11 +58,15 @@ export function unreadCount(ctx: ServiceContext, viewer: Viewer): number {
 export function listNotifications(ctx: ServiceContext, viewer: Viewer, input: { before: number | null }) {
   if (viewer === null) throw new Unauthenticated(msg('notification.signInFirst'));
   const actor = alias(users, 'actor');
+  const avatar = alias(uploads, 'avatar');
   const rows = ctx.db
     .select({
       id: notifications.id,
       kind: notifications.kind,
       actor: actor.username,
+      actorDisplayName: actor.displayName,
+      avatarHash: avatar.hash,
+      avatarExt: avatar.ext,
       threadId: notifications.threadId,
       threadTitle: threads.title,
       threadSlug: threads.slug,
@@ -71,6 +79,7 @@ export function listNotifications(ctx: ServiceContext, viewer: Viewer, input: { 
     })
     .from(notifications)
     .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .leftJoin(avatar, eq(avatar.id, actor.avatarUploadId))
     .leftJoin(threads, eq(threads.id, notifications.threadId))
     .leftJoin(posts, eq(posts.id, notifications.postId))
     .where(and(eq(notifications.userId, viewer.id), input.before ? lt(notifications.id, input.before) : undefined, not(isGroupMember)))
@@ -78,8 +87,9 @@ export function listNotifications(ctx: ServiceContext, viewer: Viewer, input: { 
     .limit(NOTIFICATIONS_PER_PAGE + 1)
     .all();
   const sizes = groupSizes(ctx, viewer.id, rows.slice(0, NOTIFICATIONS_PER_PAGE));
-  const page: NotificationView[] = rows.slice(0, NOTIFICATIONS_PER_PAGE).map(({ readAt, data, kind, threadStatus, postVisible, ...row }) => ({
+  const page: NotificationView[] = rows.slice(0, NOTIFICATIONS_PER_PAGE).map(({ readAt, data, kind, threadStatus, postVisible, avatarHash, avatarExt, ...row }) => ({
     ...row,
+    actorAvatarUrl: row.actor === null ? null : avatarUrl({ username: row.actor, displayName: row.actorDisplayName, avatarHash, avatarExt }),
     kind: kind as NotificationKind,
     data: data ? (JSON.parse(data) as Record<string, unknown>) : {},
     read: readAt !== null,

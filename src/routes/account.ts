@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { changePassword, listSessions, signOutOtherSessions, signOutSession } from '../auth/account.js';
 import { emailStatus, resendVerification } from '../auth/email-verification.js';
 import { setEmailPreference } from '../email/preferences.js';
-import { changeUsername, usernameChangesLeft as usernameChangesLeftOf } from '../auth/username-change.js';
+import { changeUsername, usernameChangeState } from '../auth/username-change.js';
+import { accountProfileProps } from './account-profile.js';
+import type { ProfileInput } from '../profiles/profile.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { communityLocale } from '../i18n/community.js';
 import { setMemberLocale } from '../i18n/member-locale.js';
@@ -16,7 +18,16 @@ import { loginRedirect, readForm, type FormErrors } from './forms.js';
 import { renderError, renderPage, fieldTexts } from './render.js';
 import { avatarOf } from '../uploads/avatars.js';
 
-type RenderOptions = { errors?: FormErrors; status?: 200 | 422 | 429; notice?: string; locale?: { locale: string; timeZone: string }; username?: string };
+export type RenderOptions = {
+  errors?: FormErrors;
+  status?: 200 | 422 | 429;
+  notice?: string;
+  locale?: { locale: string; timeZone: string };
+  username?: string;
+  /** The profile form as sent, kept when refused. */
+  profile?: ProfileInput;
+  newEmail?: string;
+};
 
 /** The member's saved language and time zone (empty for the community's default), or what they just sent. */
 function localeChoice(c: Context<AppEnv>, sent: RenderOptions['locale']): LocaleChoice {
@@ -27,20 +38,20 @@ function localeChoice(c: Context<AppEnv>, sent: RenderOptions['locale']): Locale
   return { locale: sent?.locale ?? viewer?.locale ?? '', timeZone: sent?.timeZone ?? viewer?.timeZone ?? '', community };
 }
 
-function render(c: Context<AppEnv>, options: RenderOptions = {}) {
+/** The account page; also for the forms mounted elsewhere (the avatar's, src/routes/uploads.ts). */
+export function renderAccount(c: Context<AppEnv>, options: RenderOptions = {}) {
   const viewer = c.get('viewer');
   const i18n = c.get('i18n');
   const sessions = listSessions(c.get('services'), viewer, c.get('sessionId'));
   const email = emailStatus(c.get('services'), viewer);
-  const usernameChangesLeft = usernameChangesLeftOf(c.get('services'), viewer);
-  const kept = options.username === undefined ? {} : { usernameValue: options.username };
+  const usernameChange = usernameChangeState(c.get('services'), viewer);
+  const errors = options.errors ?? {};
+  const kept = { ...(options.username === undefined ? {} : { usernameValue: options.username }), ...(options.newEmail === undefined ? {} : { newEmail: options.newEmail }) };
+  const profile = accountProfileProps(c, options.profile, errors);
   const avatarUrl = avatarOf(c.get('services'), viewer);
-  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, usernameChangesLeft, avatarUrl, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
+  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors, usernameChange, profile, avatarUrl, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
   return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
 }
-
-/** The page again, for the forms mounted elsewhere (the avatar's, src/routes/uploads.ts). */
-export { render as renderAccount };
 
 const notices: Record<string, MessageKey> = {
   password: 'account.passwordChanged',
@@ -52,13 +63,15 @@ const notices: Record<string, MessageKey> = {
   username: 'account.usernameChanged',
   avatar: 'avatar.saved',
   'avatar-removed': 'avatar.removed',
+  profile: 'account.profileSaved',
+  'email-change': 'account.changeEmailSent',
 };
 
 export const accountRoutes = new Hono<AppEnv>()
   .get('/account', (c) => {
     if (!c.get('viewer')) return loginRedirect(c);
     const notice = notices[c.req.query('done') ?? ''];
-    return render(c, notice ? { notice: c.get('i18n').t(notice) } : {});
+    return renderAccount(c, notice ? { notice: c.get('i18n').t(notice) } : {});
   })
   .post('/account/password', async (c) => {
     const viewer = c.get('viewer');
@@ -67,7 +80,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       await changePassword(c.get('services'), viewer, { current: form['current'] ?? '', next: form['next'] ?? '', confirm: form['confirm'] ?? '' });
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422 });
+      if (error instanceof ValidationError) return renderAccount(c, { errors: fieldTexts(c, error.fields), status: 422 });
       throw error;
     }
     // Every session ended with the change; this browser gets a fresh one.
@@ -75,7 +88,7 @@ export const accountRoutes = new Hono<AppEnv>()
     signIn(c, viewer);
     return c.redirect('/account?done=password', 303);
   })
-  // Once, for members whose username came from the identity provider's claims.
+  // Once per 30 days (src/auth/username-change.ts); the old name redirects to the new.
   .post('/account/username', async (c) => {
     if (!c.get('viewer')) return loginRedirect(c);
     const form = await readForm(c);
@@ -83,7 +96,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       changeUsername(c.get('services'), c.get('viewer'), { username });
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422, username });
+      if (error instanceof ValidationError) return renderAccount(c, { errors: fieldTexts(c, error.fields), status: 422, username });
       if (error instanceof Forbidden) return renderError(c, 403, error.text, { back: { href: '/account', label: c.get('i18n').t('account.heading') } });
       throw error;
     }
@@ -95,7 +108,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       setEmailPreference(c.get('services'), c.get('viewer'), form['preference'] ?? '');
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422 });
+      if (error instanceof ValidationError) return renderAccount(c, { errors: fieldTexts(c, error.fields), status: 422 });
       throw error;
     }
     return c.redirect('/account?done=email', 303);
@@ -108,7 +121,7 @@ export const accountRoutes = new Hono<AppEnv>()
     try {
       setMemberLocale(c.get('services'), c.get('viewer'), sent);
     } catch (error) {
-      if (error instanceof ValidationError) return render(c, { errors: fieldTexts(c, error.fields), status: 422, locale: sent });
+      if (error instanceof ValidationError) return renderAccount(c, { errors: fieldTexts(c, error.fields), status: 422, locale: sent });
       throw error;
     }
     return c.redirect('/account?done=locale', 303);
@@ -119,7 +132,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const wait = c.get('limits').wait(`verify-mail:${viewer.id}`, rules.verificationPerMember);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return render(c, { status: 429, notice: c.get('i18n').t('account.verificationWait', { minutes: Math.ceil(wait / 60) }) });
+      return renderAccount(c, { status: 429, notice: c.get('i18n').t('account.verificationWait', { minutes: Math.ceil(wait / 60) }) });
     }
     resendVerification(c.get('services'), viewer);
     c.get('limits').take(`verify-mail:${viewer.id}`, rules.verificationPerMember);

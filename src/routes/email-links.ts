@@ -3,6 +3,8 @@ import { checkVerificationToken, verifyEmail } from '../auth/email-verification.
 import { BadToken, checkUnsubscribeToken, unsubscribe } from '../email/unsubscribe.js';
 import { badLinkPage, emailVerifiedPage, unsubscribedPage, unsubscribePage, verifyEmailPage } from '../../views/pages/email-links.js';
 import type { MessageKey } from '../i18n/catalog.js';
+import { checkEmailChangeToken, confirmEmailChange } from '../profiles/email-change.js';
+import { confirmEmailChangePage, emailChangedPage } from '../../views/pages/email-change.js';
 import type { AppEnv } from './env.js';
 import { readForm } from './forms.js';
 import { renderPage } from './render.js';
@@ -20,6 +22,7 @@ function badLink(c: Context<AppEnv>, error: BadToken, title: MessageKey) {
 }
 
 const badVerification = (c: Context<AppEnv>, error: BadToken) => badLink(c, error, 'emailLink.verifyHeading');
+const badChange = (c: Context<AppEnv>, error: BadToken) => badLink(c, error, 'emailLink.changeHeading');
 const badUnsubscribe = (c: Context<AppEnv>, error: BadToken) => badLink(c, error, 'emailLink.unsubscribe');
 
 export const emailLinkRoutes = new Hono<AppEnv>()
@@ -66,4 +69,26 @@ export const emailLinkRoutes = new Hono<AppEnv>()
     }
     return c.redirect('/verify-email/done', 303);
   })
-  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage({ i18n: c.get('i18n') }), { title: c.get('i18n').t('emailLink.verifiedHeading') }));
+  .get('/verify-email/done', (c) => renderPage(c, emailVerifiedPage({ i18n: c.get('i18n') }), { title: c.get('i18n').t('emailLink.verifiedHeading') }))
+  // A new address confirmed by the link mailed to it (src/profiles/email-change.ts).
+  .get('/email-change', async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const token = await tokenOf(c);
+    try {
+      const { email } = checkEmailChangeToken(c.get('services'), token);
+      return renderPage(c, confirmEmailChangePage({ i18n: c.get('i18n'), token, email }), { title: c.get('i18n').t('emailLink.changeHeading') });
+    } catch (error) {
+      if (error instanceof BadToken) return badChange(c, error);
+      throw error;
+    }
+  })
+  .post('/email-change', async (c) => {
+    try {
+      confirmEmailChange(c.get('services'), await tokenOf(c));
+    } catch (error) {
+      if (error instanceof BadToken) return badChange(c, error);
+      throw error;
+    }
+    return c.redirect('/email-change/done', 303);
+  })
+  .get('/email-change/done', (c) => renderPage(c, emailChangedPage({ i18n: c.get('i18n') }), { title: c.get('i18n').t('emailLink.changedHeading') }));

@@ -9,6 +9,9 @@ import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { feedbackRoutes } from './feedback.js';
 import { accountRoutes } from './account.js';
+import { accountProfileRoutes } from './account-profile.js';
+import { adminProfileFieldRoutes } from './admin-profile-fields.js';
+import { avatarRoutes } from './avatars.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
 import { oidcAdminRoutes } from './oidc-admin.js';
@@ -55,6 +58,8 @@ import type { Config } from '../config.js';
 export function mountAnonymousRoutes(app: Hono<AppEnv>, config: Pick<Config, 'brandColor'>): void {
   app.route('/', faviconRoutes(config.brandColor));
   app.route('/', sitemapRoutes);
+  // Generated avatars are the same for everyone: no session is read for them.
+  app.route('/', avatarRoutes);
   app.route('/', feedRoutes);
 }
 
@@ -80,6 +85,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', oidcAdminRoutes);
   app.route('/', accountRoutes);
   app.route('/', uploadRoutes);
+  app.route('/', accountProfileRoutes);
   app.route('/', emailLinkRoutes);
   app.route('/', passwordRoutes);
   app.route('/', homeRoutes);
@@ -101,6 +107,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', adminHomeRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminCategoryRoutes);
+  app.route('/', adminProfileFieldRoutes);
   app.route('/', adminAppearanceRoutes);
   app.route('/', adminLanguageRoutes);
   app.route('/', adminBlockedDomainRoutes);

@@ -351,14 +351,14 @@ describe('configuration', () => {
   });
 });
 
-describe('choosing a username once', () => {
-  it('lets a member made from the provider change the claimed username once, under the signup rules', async () => {
+describe('choosing a username', () => {
+  it('lets a member made from the provider choose their own name at once, under the signup rules, and then not again for 30 days', async () => {
     await community();
     await createUser(t.services, { username: 'taken', email: 'taken@example.com', password: PASSWORD });
     provider.accounts.set('sub-jo', { preferred_username: 'jo.provider' });
     const cookie = sessionCookieFrom(await signInThrough('sub-jo'))!;
     const page = await (await t.http.get('/account', { cookie })).text();
-    expect(page).toContain('You can change it once');
+    expect(page).toContain('You can choose your own now');
     const bad = await t.http.post('/account/username', { username: 'taken' }, { cookie });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('value="taken"');
@@ -371,10 +371,11 @@ describe('choosing a username once', () => {
     expect(userNamed('jo_chosen')).toBeDefined();
   });
 
-  it('offers no username change to accounts made here', async () => {
+  it('offers accounts made here the same change, once per 30 days', async () => {
     await community();
     const local = await createUser(t.services, { username: 'kim', email: 'kim@example.com', password: PASSWORD });
-    expect(await (await t.http.get('/account', { as: local })).text()).not.toContain('action="/account/username"');
-    expect((await t.http.post('/account/username', { username: 'kim2' }, { as: local })).status).toBe(403);
+    expect(await (await t.http.get('/account', { as: local })).text()).toContain('action="/account/username"');
+    expect((await t.http.post('/account/username', { username: 'kim2' }, { as: local })).status).toBe(303);
+    expect((await t.http.post('/account/username', { username: 'kim3' }, { as: local })).status).toBe(403);
   });
 });

@@ -86,6 +86,27 @@ describe('thread titles', () => {
   }, 120_000);
 });
 
+describe('display names, bios and profile answers', () => {
+  it('shows every payload as text on the profile, beside posts, in the embed and in the generated avatar', async () => {
+    const { threadId, slug } = await makeThread(ctx.services, ctx.other, { category: 'kettles', title: 'Profile corpus thread', body: 'start' });
+    for (const payload of payloads) {
+      const response = await ctx.http.post('/account/profile', { displayName: payload.slice(0, 50), bio: payload }, { as: ctx.other });
+      expect(response.status, payload).not.toBe(500);
+      if (response.status !== 303) {
+        expect(response.status, payload).toBe(422);
+        expect(unsafePage(await response.text()), payload).toEqual([]);
+        continue;
+      }
+      await expectSafePage(`/u/${ctx.other.username}`, `profile: ${payload}`);
+      await expectSafePage(`/t/${threadId}/${slug}`, `thread page: ${payload}`);
+      await expectSafePage(`/embed/t/${threadId}?origin=https://help.example.com`, `embed: ${payload}`);
+      const svg = await (await ctx.http.get(`/u/${ctx.other.username}/avatar.svg`)).text();
+      expect(svg.match(/<[a-z]+/g), payload).toEqual(['<svg', '<circle', '<text']);
+    }
+    expect(ctx.errors).toEqual([]);
+  }, 120_000);
+});
+
 describe('usernames and login names', () => {
   it('refuses every payload as a username (never a 500) and re-shows it as text', async () => {
     for (const [index, payload] of payloads.entries()) {

@@ -14,6 +14,7 @@ const NOT_SESSION_AUTHENTICATED: Record<string, { reason: string; anonymous: num
   'POST /login': { reason: 'signs in: meant for visitors without a session', anonymous: [422] },
   'POST /signup': { reason: 'creates an account: meant for visitors without a session', anonymous: [303, 422] },
   'POST /verify-email': { reason: 'confirms an address: the emailed token is the authority', anonymous: [400] },
+  'POST /email-change': { reason: 'confirms a new address: the token mailed to it is the authority', anonymous: [400] },
   'POST /password/forgot': { reason: 'asks for a reset email: meant for visitors who cannot sign in', anonymous: [303, 422] },
   'POST /password/reset': { reason: 'sets a new password: the emailed token is the authority', anonymous: [400] },
   'POST /auth/oidc/link': { reason: "links a provider identity to a local account: the pending link's cookie and that account's password are the authority", anonymous: [404] },

@@ -35,6 +35,12 @@ let serial = 0;
 /** A distinct word for each target, so one case's text never stands in for another's. */
 const fresh = (prefix: string) => `${prefix}${++serial}`;
 
+/** A profile field made directly (an admin's form would need a request per case), last in order. */
+function profileField(ctx: SweepFixture, label: string): number {
+  const position = 10_000 + serial;
+  return ctx.db.$client.prepare('insert into profile_fields (label, position, created_at) values (?, ?, ?) returning id').pluck().get(label, position, ctx.clock.now()) as number;
+}
+
 function one<T>(ctx: SweepFixture, query: string, ...params: unknown[]): T {
   const row = ctx.row<T | undefined>(query, ...params);
   if (row === undefined) throw new Error(`the case's target is missing: ${query}`);
@@ -312,6 +318,43 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
         return { id };
       },
       acted: (ctx, target) => one<{ archived_at: number | null }>(ctx, 'select archived_at from categories where id = ?', target.id).archived_at === null,
+    },
+  },
+  'POST /admin/profile-fields/:id{[0-9]+}': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => ({ id: profileField(ctx, fresh('Question ')) }),
+      form: { label: 'Renamed by the owner' },
+      acted: (ctx, target) => one<{ label: string }>(ctx, 'select label from profile_fields where id = ?', target.id).label === 'Renamed by the owner',
+    },
+  },
+  'POST /admin/profile-fields/:id{[0-9]+}/move': {
+    '': {
+      owner: admin,
+      // Made last, so moving it up always changes its place.
+      setup: async (ctx) => {
+        const id = profileField(ctx, fresh('Question '));
+        return { id, position: one<{ position: number }>(ctx, 'select position from profile_fields where id = ?', id).position };
+      },
+      form: { direction: 'up' },
+      acted: (ctx, target) => one<{ position: number }>(ctx, 'select position from profile_fields where id = ?', target.id).position !== target.position,
+    },
+  },
+  'GET /admin/profile-fields/:id{[0-9]+}/remove': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => {
+        const label = fresh('Question ');
+        return { id: profileField(ctx, label), label };
+      },
+      shows: (target) => String(target.label),
+    },
+  },
+  'POST /admin/profile-fields/:id{[0-9]+}/remove': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => ({ id: profileField(ctx, fresh('Question ')) }),
+      acted: (ctx, target) => ctx.row<{ id: number } | undefined>('select id from profile_fields where id = ?', target.id) === undefined,
     },
   },
 };

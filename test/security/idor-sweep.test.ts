@@ -23,6 +23,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /t/:id{[0-9]+}/:slug?': PUBLIC('thread pages are public'),
   'GET /p/:id{[0-9]+}': PUBLIC('permalinks redirect to public pages'),
   'GET /u/:username': PUBLIC('profiles are public'),
+  'GET /u/:username/avatar.svg': PUBLIC('generated avatars show beside public posts'),
+  'GET /u/:username/*': PUBLIC('old usernames’ pages redirect to the public profile'),
   'GET /static/:name': PUBLIC('static files'),
   'GET /c/:slug/feed.atom': PUBLIC('feeds show what an anonymous reader sees, to everyone'),
   'GET /t/:id{[0-9]+}/feed.atom': PUBLIC('feeds show what an anonymous reader sees, to everyone'),
@@ -83,6 +85,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /polls/:pollId{[0-9]+}/close': REFUSED,
   'GET /t/:id{[0-9]+}/polls.csv': REFUSED,
   'POST /admin/categories/:id{[0-9]+}/polls': REFUSED,
+  'POST /admin/profile-fields/:id{[0-9]+}': REFUSED,
+  'POST /admin/profile-fields/:id{[0-9]+}/move': REFUSED,
+  'GET /admin/profile-fields/:id{[0-9]+}/remove': REFUSED,
+  'POST /admin/profile-fields/:id{[0-9]+}/remove': REFUSED,
 };
 
 let ctx: SweepFixture;

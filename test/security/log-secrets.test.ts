@@ -74,10 +74,17 @@ describe('the logs', () => {
     expect((await http.get(reset.path)).status).toBe(200);
     expect((await http.post('/password/reset', { token: reset.token, password: 'third Passw0rd secret', confirm: 'third Passw0rd secret' })).status).toBe(303);
     secrets.push('third Passw0rd secret');
+    // Changing the address: the password that allows it and the link to the new address.
+    const password = 'third Passw0rd secret';
+    const afterReset = sessionCookieFrom(await http.post('/login', { login: 'logwatch', password }))!;
+    expect((await http.post('/account/email-address', { newEmail: 'logwatch.new@example.com', emailPassword: password }, { cookie: afterReset })).status).toBe(303);
+    const change = link('change_email', '/email-change');
+    expect((await http.get(change.path)).status).toBe(200);
+    expect((await http.post('/email-change', { token: change.token })).status).toBe(303);
     // A token pasted into a path is not logged either.
     await http.get(`/verify-email/${verify.token}`);
 
-    for (const session of [signupCookie, cookie, adminCookie, laptop, phone]) {
+    for (const session of [signupCookie, cookie, adminCookie, laptop, phone, afterReset]) {
       if (!session) continue;
       const token = session.split('=')[1]!;
       secrets.push(token, token.split('.')[1]!);
@@ -91,6 +98,6 @@ describe('the logs', () => {
     const paths = lines.filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { method: string; path: string }).path);
     expect(paths).toContain('/account/sessions/:id/end');
     expect(paths).toContain('/verify-email/:token');
-    expect(paths).toEqual(expect.arrayContaining(['/verify-email', '/unsubscribe', '/password/reset']));
+    expect(paths).toEqual(expect.arrayContaining(['/verify-email', '/unsubscribe', '/password/reset', '/email-change']));
   });
 });

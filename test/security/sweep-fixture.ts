@@ -39,6 +39,9 @@ export async function createSweepFixture() {
   const polled = await ctx.http.post(`/t/${thread.threadId}/polls/new`, { pollQuestion: 'Bob’s poll', pollOptions: 'Yes\nNo' }, { as: ctx.other });
   if (polled.status !== 303) throw new Error(`poll failed: ${polled.status}`);
   const pollId = ctx.row<{ id: number }>('select id from polls where thread_id = ?', thread.threadId).id;
+  const field = await ctx.http.post('/admin/profile-fields', { label: 'Which kettle do you own?' }, { as: ctx.admin });
+  if (field.status !== 303) throw new Error(`profile field failed: ${field.status}`);
+  const profileFieldId = ctx.row<{ id: number }>('select id from profile_fields order by id desc limit 1').id;
 
   /** A concrete value for each route parameter, chosen by the route's prefix (no guessed ids: a new prefix must be added here). */
   function values(path: string): Record<string, string | number> {
@@ -51,6 +54,7 @@ export async function createSweepFixture() {
       : path.startsWith('/admin/categories/') ? ctx.category.id
       : path.startsWith('/admin/embedding/keys/') ? apiKey.id
       : path.startsWith('/mod/saved-replies/') ? savedReplyId
+      : path.startsWith('/admin/profile-fields/') ? profileFieldId
       : path.startsWith('/account/sessions/') ? bobSession.session.id
       : path.startsWith('/embed/') || path.startsWith('/api/') ? thread.threadId
       : undefined;
@@ -58,7 +62,7 @@ export async function createSweepFixture() {
   }
 
   const cookie = (user: { id: number }) => `${SESSION_COOKIE}=${createSession(ctx.db, user.id, ctx.clock.now()).token}`;
-  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, pollId, values, cookie };
+  return { ...ctx, thread, reply, question, answer, openingPostId, itemId, notificationId, bobSession, wordId, apiKey, fresh, savedReplyId, pollId, profileFieldId, values, cookie };
 }
 
 /** Fields that would make most forms do something, so a missing check would show as a change. */
@@ -86,4 +90,9 @@ export const PLAUSIBLE_FORM: Record<string, string> = {
   kind: 'questions',
   items: '1',
   token: 'x',
+  displayName: 'Mallory',
+  bio: 'Changed by someone else',
+  label: 'Changed by someone else',
+  newEmail: 'mallory@example.com',
+  emailPassword: 'mallory password 123',
 };

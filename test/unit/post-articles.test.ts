@@ -54,7 +54,7 @@ function view(post: Row, side: Side): PostView {
   return {
     id: 7,
     number: post.number,
-    author: { id: 3, username: 'bob', role: post.role, official: false },
+    author: { id: 3, username: 'bob', role: post.role, official: false, displayName: null, avatarUrl: '/u/bob/avatar.svg?v=0' },
     createdAt: 1_700_000_000_000,
     editedAt: post.editedAt,
     state: post.state,

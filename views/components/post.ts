@@ -4,6 +4,7 @@ import type { I18n, LocaleFormat } from '../../src/i18n/translator.js';
 import { html, safe, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { time } from './time.js';
+import { avatarImage } from './avatar.js';
 import { acceptControl, acceptedMark, answerLabels, helpfulControl } from './answer.js';
 import { quotedSentenceEnd } from '../../src/lib/quote.js';
 
@@ -168,10 +169,20 @@ function repliesReceived(i18n: I18n, replies: RepliesToPost | null): Html {
 </details>`;
 }
 
+/**
+ * The author's display name beside their @username (the link); without a display name, the
+ * username alone as before. The picture before it is decorative: the name says who it is.
+ */
+function authorName(author: PostView['author']): Html {
+  const profile = `/u/${encodeURIComponent(author.username)}`;
+  if (author.displayName === null) return html`<a class="author" href="${profile}" dir="auto">${author.username}</a>`;
+  return html`<bdi class="display-name">${author.displayName}</bdi> <a class="author" href="${profile}" dir="ltr">@${author.username}</a>`;
+}
+
 function postMeta(i18n: I18n, post: PostView, labels: PostLabels): Html {
   const { author } = post;
   return html`<header class="post-meta">
-    <a class="author" href="/u/${encodeURIComponent(author.username)}" dir="auto">${author.username}</a>${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
+    ${avatarImage(author.avatarUrl, 32)}${authorName(author)}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
     <a class="post-link" href="/p/${post.id}" title="${labels.linkTitle}">${post.number === null ? labels.waiting : html`#${post.number}`}</a>
     ${time(i18n, post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="${labels.editedTitle}">${rich(i18n, 'post.edited', { time: time(i18n, post.editedAt) })}</span>` : ''}
     ${acceptedMark(post, labels)}

@@ -11,6 +11,9 @@ import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { localeSection, type LocaleChoice } from './account-locale.js';
 import { avatarSection } from '../components/avatar-form.js';
+import { emailChangeSection } from './account-email-change.js';
+import { profileSection, type ProfileSectionProps } from './account-profile.js';
+import type { UsernameChangeState } from '../../src/auth/username-change.js';
 
 export type AccountProps = {
   i18n: I18n;
@@ -20,23 +23,31 @@ export type AccountProps = {
   locale: LocaleChoice;
   errors: Record<string, string | undefined>;
   notice?: string;
-  /** Changes of username left (1 for an account made from the identity provider's claims); the form shows only then. */
-  usernameChangesLeft?: number;
+  /** Whether the member may choose a new username now, and if not, when. */
+  usernameChange: UsernameChangeState;
   /** What the member typed in the username form, kept when it was refused. */
   usernameValue?: string;
   /** The member's uploaded picture, or null (src/uploads/avatars.ts). */
   avatarUrl?: string | null;
+  profile: ProfileSectionProps;
+  /** The new address the member typed in the change-email form, kept when it was refused. */
+  newEmail?: string;
 };
 
 function usernameSection(i18n: I18n, props: AccountProps): Html {
-  if (!props.usernameChangesLeft) return html``;
+  const { usernameChange } = props;
+  const intro = usernameChange.fromProvider
+    ? i18n.t('account.usernameIntro', { username: props.username })
+    : i18n.t('account.usernameRule', { username: props.username });
   return html`<section aria-labelledby="username-heading">
   <h2 id="username-heading">${i18n.t('account.usernameHeading')}</h2>
-  <p>${i18n.t('account.usernameIntro', { username: props.username })}</p>
-  <form method="post" action="/account/username" class="post-form">
+  <p>${intro}</p>
+  ${usernameChange.allowed
+    ? html`<form method="post" action="/account/username" class="post-form">
     ${field({ name: 'username', label: i18n.t('signup.username'), value: props.usernameValue ?? props.username, error: props.errors['username'], autocomplete: 'username', required: true, maxlength: 20 })}
     <button type="submit">${i18n.t('account.usernameSubmit')}</button>
-  </form>
+  </form>`
+    : html`<p class="hint">${rich(i18n, 'account.usernameNextChange', { date: time(i18n, usernameChange.nextAt ?? 0) })}</p>`}
 </section>`;
 }
 
@@ -106,9 +117,11 @@ export function accountPage(props: AccountProps): Html {
   const { i18n } = props;
   return html`<h1>${i18n.t('account.heading')}</h1>
 ${props.notice ? html`<p class="notice" role="status">${props.notice}</p>` : ''}
+${profileSection(i18n, props.profile)}
 ${usernameSection(i18n, props)}
 ${avatarSection(i18n, props.avatarUrl ?? null, props.errors['avatar'])}
 ${emailSection(i18n, props.email, props.errors)}
+${emailChangeSection(i18n, { current: props.email.email, newEmail: props.newEmail ?? '', errors: props.errors })}
 ${localeSection(i18n, props.locale, props.errors)}
 <section aria-labelledby="sessions-heading">
   <h2 id="sessions-heading">${i18n.t('account.sessionsHeading')}</h2>

@@ -40,7 +40,8 @@ function rowLabels(i18n: I18n) {
 const replyCount = (chunks: Html) => html`<span class="count">${chunks}</span>`;
 
 function threadRow(i18n: I18n, thread: ThreadSummary, labels: ReturnType<typeof rowLabels>): Html {
-  const started = rich(i18n, 'category.startedBy', { author: html`<bdi>${thread.author}</bdi>`, time: relativeTime(i18n, thread.createdAt) });
+  const author = thread.authorDisplayName === null ? html`<bdi>${thread.author}</bdi>` : html`<bdi>${thread.authorDisplayName}</bdi> <span class="handle">@<bdi>${thread.author}</bdi></span>`;
+  const started = rich(i18n, 'category.startedBy', { author, time: relativeTime(i18n, thread.createdAt) });
   return html`<li class="thread-row">
   <div class="thread-main">
     <a class="thread-title" href="/t/${thread.id}/${thread.slug}" dir="auto">${thread.title}</a>

@@ -67,6 +67,8 @@ function details(i18n: I18n, entry: LogEntry): Html {
   if (data['untilLifted'] === true) return html`${i18n.t('modLog.untilLifted')}`;
   if (typeof data['restored'] === 'number') return html`${i18n.t('modLog.spamCleanupUndone', { restored: data['restored'] })}`;
   if (typeof data['domain'] === 'string') return html`<bdi>${data['domain']}</bdi>`;
+  // A profile field added, moved or removed (src/profiles/profile-fields.ts).
+  if (typeof data['label'] === 'string') return html`<bdi>${data['label']}</bdi>`;
   if ('days' in data && typeof data['until'] === 'number') {
     return rich(i18n, 'modLog.sanctionDays', { days: Number(data['days']), until: time(i18n, data['until']) });
   }
