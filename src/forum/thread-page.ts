@@ -14,6 +14,7 @@ import { POSTS_PER_PAGE } from './threads.js';
 import { perDatabase } from '../db/prepared.js';
 import { awaitingConfirmation, awaitsConfirmation } from '../moderation/confirmed-posts.js';
 import { sharedReads } from './shared-reads.js';
+import { ideaSummary, type IdeaSummary } from '../ideas/idea-page.js';
 
 export type { PostState, PostView } from './post-view.js';
 
@@ -49,6 +50,8 @@ export type ThreadPage = {
   canModerate: boolean;
   /** Set when the viewer has a post on this page that waits for them to confirm this address. */
   confirmAddress: { email: string } | null;
+  /** Its votes, status and history when the thread is an idea (in an ideas category). */
+  idea: IdeaSummary | null;
   /** Computes a value from what every viewer of this page sees, once per version of the thread. */
   derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D;
 };
@@ -169,6 +172,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     replies: replyContext(queries.replies.all(row.id, first, last), { first, last }),
     acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
     opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
+    idea: row.categoryKind === 'ideas' ? ideaSummary(ctx.db, row.id) : null,
   }));
   // A copy: the shared rows are read by every viewer, and this one may add their waiting posts.
   const rows = [...shared.value.rows];
@@ -210,6 +214,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     replyBlock: block?.kind === 'silenced' ? { ...block, ...silenceOf(ctx, viewer)! } : block,
     canModerate: moderator,
     confirmAddress: views.some((post) => post.awaitsConfirmation) ? confirmationAddress(ctx, viewer) : null,
+    idea: shared.value.idea,
     derived: shared.derived,
   };
 }

@@ -55,6 +55,9 @@ export const modActions = {
   block_domain: 'modLog.action.blockDomain',
   unblock_domain: 'modLog.action.unblockDomain',
   sign_in_settings: 'modLog.action.signInSettings',
+  idea_status: 'modLog.action.ideaStatus',
+  idea_merge: 'modLog.action.ideaMerge',
+  idea_statuses: 'modLog.action.ideaStatuses',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -8,6 +8,7 @@ import { adminAppearanceRoutes } from './admin-appearance.js';
 import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { feedbackRoutes } from './feedback.js';
+import { ideaRoutes } from './ideas.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
@@ -87,6 +88,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', postRoutes);
   app.route('/', answerRoutes);
   app.route('/', feedbackRoutes);
+  app.route('/', ideaRoutes);
   app.route('/', userRoutes);
   app.route('/', notificationRoutes);
   app.route('/', modRoutes);
