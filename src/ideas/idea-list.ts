@@ -16,6 +16,7 @@ export type IdeaListItem = {
   status: { key: string; name: string | null } | null;
   replyCount: number;
   createdAt: number;
+  lastPostAt: number;
   author: string;
 };
 export type IdeaListPage = { ideas: IdeaListItem[]; nextCursor: string | null };
@@ -57,7 +58,7 @@ export function listIdeas(ctx: ServiceContext, input: { categoryId: number; sort
   const rows = ctx.db.$client
     .prepare(
       `SELECT t.id, t.title, t.slug, t.idea_votes AS votes, s.key AS statusKey, s.name AS statusName, ${POSITION} AS position,
-         t.reply_count AS replyCount, t.created_at AS createdAt, u.username AS author
+         t.reply_count AS replyCount, t.created_at AS createdAt, t.last_post_at AS lastPostAt, u.username AS author
        FROM threads AS t JOIN users AS u ON u.id = t.author_id LEFT JOIN idea_statuses AS s ON s.id = t.idea_status_id
        WHERE t.category_id = ? AND t.status = 'published' AND t.merged_into_id IS NULL ${input.status === null ? '' : 'AND s.key = ?'} ${page.sql}
        ORDER BY ${orders[input.sort]} LIMIT ?`,

@@ -51,11 +51,12 @@ function voteForm(props: IdeaActionsProps): Html {
   const button = (value: '0' | '1', label: string) =>
     html`<form method="post" action="/t/${threadId}/vote" class="inline-form idea-vote-form"><input type="hidden" name="vote" value="${value}"><button type="submit"${value === '0' ? html` class="button-secondary"` : ''}>${label}</button></form>`;
   if (viewer.voted) return html`<p class="idea-voted">${i18n.t('idea.youVoted')}</p>${button('0', i18n.t('idea.withdraw'))}`;
+  // What holds for every reader comes first: a visitor need not sign in to vote for a decided idea.
+  if (props.idea.merged) return html``;
+  if (props.idea.status && !props.idea.status.open) return html`<p class="hint">${i18n.t('idea.closedNoVotes')}</p>`;
   if (viewer.block === 'sign-in') return html`<p><a href="/login?next=${encodeURIComponent(props.threadPath)}">${i18n.t('idea.signInToVote')}</a></p>`;
-  if (viewer.block === 'closed') return html`<p class="hint">${i18n.t('idea.closedNoVotes')}</p>`;
   if (viewer.block === 'silenced') return html`<p class="hint">${i18n.t('idea.voteSilenced')}</p>`;
   if (viewer.block === 'archived') return html`<p class="hint">${i18n.t('idea.voteArchived')}</p>`;
-  if (viewer.block === 'merged') return html``;
   return button('1', i18n.t('idea.vote'));
 }
 
