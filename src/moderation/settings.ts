@@ -89,6 +89,8 @@ export type CategorySettings = {
   moderation: ModerationMode;
   targetReplyMinutes: number;
   archivedAt: number | null;
+  /** Ideas boards: votes per member on open ideas (null: no limit). */
+  ideaVoteLimit: number | null;
 };
 
 const categorySettingsColumns = {
@@ -100,6 +102,7 @@ const categorySettingsColumns = {
   moderation: categories.moderation,
   targetReplyMinutes: categories.targetReplyMinutes,
   archivedAt: categories.archivedAt,
+  ideaVoteLimit: categories.ideaVoteLimit,
 };
 
 export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): CategorySettings[] {

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { adminRoutes } from './admin.js';
 import { adminBlockedDomainRoutes } from './admin-blocked-domains.js';
 import { adminCategoryRoutes } from './admin-categories.js';
+import { adminIdeaRoutes } from './admin-ideas.js';
 import { adminHomeRoutes } from './admin-home.js';
 import { adminAppearanceRoutes } from './admin-appearance.js';
 import { adminLanguageRoutes } from './admin-language.js';
@@ -98,6 +99,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', adminHomeRoutes);
   app.route('/', adminRoutes);
   app.route('/', adminCategoryRoutes);
+  app.route('/', adminIdeaRoutes);
   app.route('/', adminAppearanceRoutes);
   app.route('/', adminLanguageRoutes);
   app.route('/', adminBlockedDomainRoutes);
