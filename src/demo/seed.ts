@@ -7,6 +7,7 @@ import { brand, categories, MANAGER_USERNAME, people, threads, type DemoThread }
 import { moderationActions } from './demo-moderation.js';
 import { countDemoViews } from './demo-views.js';
 import { seedSpammer } from './demo-spammer.js';
+import { createIdeasBoard, ideaActions } from './demo-ideas.js';
 import { setEmailPreference } from '../email/preferences.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
@@ -90,6 +91,7 @@ function createCategories(ctx: ServiceContext, now: number): void {
     // until then the demo writes the column directly.
     if (targetReplyMinutes !== undefined) ctx.db.update(categoryTable).set({ targetReplyMinutes }).where(eq(categoryTable.id, id)).run();
   });
+  createIdeasBoard(then);
 }
 
 /**
@@ -107,7 +109,8 @@ async function createConversations(ctx: ServiceContext, now: number, authors: Ma
   const reactions = answerAndVoteActions(now, authors, postIds, postTime);
   const moderation = moderationActions(now, (username) => authorNamed(authors, username), postIds, (threadIndex, postIndex) => postTime(threads[threadIndex]!, postIndex));
   // A stable sort: posts keep the timeline's order, and come before reactions of the same moment.
-  for (const action of [...writes, ...reactions, ...moderation].sort((a, b) => a.at - b.at)) {
+  const ideas = ideaActions(now, (username) => authorNamed(authors, username));
+  for (const action of [...writes, ...reactions, ...moderation, ...ideas].sort((a, b) => a.at - b.at)) {
     t = action.at;
     await action.act(clocked);
   }
