@@ -26,9 +26,9 @@ export function parseIdeaTarget(value: unknown): number | null {
 }
 
 export function mergeIdea(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; into: unknown }): { threadId: number; slug: string; votes: number } {
+  if (viewer === null) throw new Unauthenticated();
   const targetId = parseIdeaTarget(input.into);
   assertValid({ into: targetId === null || targetId === input.threadId ? msg('idea.mergeTargetInvalid') : undefined });
-  if (viewer === null) throw new Unauthenticated();
   return ctx.db.transaction(
     (tx) => {
       const source = loadIdea(tx, input.threadId);

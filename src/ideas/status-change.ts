@@ -40,6 +40,7 @@ export type StatusChangeInput = { threadId: number; status: unknown; note: unkno
 
 /** Sets the idea's status and notes why; returns where the idea lives. */
 export function changeIdeaStatus(ctx: ServiceContext, viewer: Viewer, input: StatusChangeInput): { threadId: number; slug: string; notified: number } {
+  if (viewer === null) throw new Unauthenticated();
   const note = normalizeText(input.note).trim();
   const key = typeof input.status === 'string' ? input.status : '';
   const status = key ? ctx.db.select().from(ideaStatuses).where(eq(ideaStatuses.key, key)).get() : undefined;
@@ -47,7 +48,6 @@ export function changeIdeaStatus(ctx: ServiceContext, viewer: Viewer, input: Sta
     status: status ? undefined : msg('idea.statusMissing'),
     note: note.length > STATUS_NOTE_MAX ? msg('idea.noteTooLong', { max: STATUS_NOTE_MAX }) : undefined,
   });
-  if (viewer === null) throw new Unauthenticated();
   return ctx.db.transaction(
     (tx) => {
       const idea = loadIdea(tx, input.threadId);

@@ -35,9 +35,9 @@ const refusals: Record<Exclude<IdeaVoteBlock, 'sign-in'>, () => Error> = {
 
 /** `vote` is the form's field: "1" to vote, "0" to withdraw. Voting twice changes nothing. */
 export function setIdeaVote(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; vote: unknown }): IdeaVoteResult {
+  if (viewer === null) throw new Unauthenticated(msg('idea.voteSignIn'));
   const wanted = input.vote === '1' || input.vote === 1 ? true : input.vote === '0' || input.vote === 0 ? false : null;
   assertValid({ vote: wanted === null ? msg('idea.voteInvalid') : undefined });
-  if (viewer === null) throw new Unauthenticated(msg('idea.voteSignIn'));
   return ctx.db.transaction(
     (tx) => {
       const idea = loadIdea(tx, input.threadId);
