@@ -63,6 +63,15 @@ describe('GET /c/:slug for an ideas board', () => {
   });
 });
 
+describe('ideas in other lists', () => {
+  it('badges an idea with its status on the home page and in search results', async () => {
+    const home = await (await ctx.http.get('/')).text();
+    expect(home).toMatch(/Shipped idea<\/a> <span class="tag idea-status idea-status-shipped" dir="auto">Shipped<\/span>/);
+    const found = await (await ctx.http.get('/search?q=votes')).text();
+    expect(found).toMatch(/Most votes<\/a> <span class="tag idea-status idea-status-planned" dir="auto">Planned<\/span>/);
+  });
+});
+
 describe('the JSON API and the embed', () => {
   it('gives ideas their votes and status in thread objects', async () => {
     const response = await ctx.http.get(`/api/v1/threads/${ideas[1]!.threadId}`);

@@ -79,6 +79,20 @@ describe('POST /t/:id/status', () => {
   });
 });
 
+describe('status emails', () => {
+  it('emails a voter who chose "immediately" the status and the note, in the same words', async () => {
+    const idea = await makeIdea(ctx.services, ctx.member, { board: 'ideas', title: 'Email me' });
+    const voter = await makeUser(ctx.services, { username: 'eve' });
+    expect((await ctx.http.post('/account/email', { preference: 'immediately' }, { as: voter })).status).toBe(303);
+    await vote(idea.threadId, voter);
+    await ctx.http.post(`/t/${idea.threadId}/status`, { status: 'shipped', note: 'Out today.' }, { as: ctx.manager });
+    const mail = ctx.db.$client.prepare("select subject, text_body as text from email_outbox where to_address = 'eve@example.com'").all() as { subject: string; text: string }[];
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.text).toContain('mia set the idea “Email me” to Shipped: “Out today.”');
+    expect(mail[0]!.text).toContain(`/t/${idea.threadId}`);
+  });
+});
+
 describe('POST /t/:id/merge', () => {
   it('moves votes without counting anyone twice, locks the merged idea and points it to its target', async () => {
     const source = await makeIdea(ctx.services, ctx.member, { board: 'ideas', title: 'Boil alarm' });

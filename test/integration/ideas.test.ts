@@ -60,6 +60,23 @@ describe('ideas: new ideas and votes', () => {
     expect(alices).toContain('name="vote" value="1"');
   });
 
+  it('shows visitors the new count at once: the cached page follows each vote', async () => {
+    const idea = await makeIdea(ctx.services, ctx.member, { board: 'ideas', title: 'Cached count' });
+    expect(await (await ctx.http.get(idea.path)).text()).toContain('0 votes');
+    expect(await (await ctx.http.get(idea.path)).text()).toContain('0 votes');
+    await vote(idea.threadId, ctx.other);
+    const after = await (await ctx.http.get(idea.path)).text();
+    expect(after).toContain('1 vote');
+    expect(after).not.toContain('You voted');
+  });
+
+  it('makes a thread moved onto an ideas board a new idea', async () => {
+    const plain = await makeIdea(ctx.services, ctx.member, { board: 'kettles', title: 'Should be an idea' });
+    expect((await ctx.http.post(`/t/${plain.threadId}/move`, { category: 'ideas' }, { as: ctx.manager })).status).toBe(303);
+    expect(row(plain.threadId).status).toBe('new');
+    expect((await vote(plain.threadId, ctx.other)).status).toBe(303);
+  });
+
   it('refuses votes on threads that are not ideas', async () => {
     const plain = await makeIdea(ctx.services, ctx.member, { board: 'kettles', title: 'Just a discussion' });
     expect((await vote(plain.threadId, ctx.other)).status).toBe(404);
