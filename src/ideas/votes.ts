@@ -61,13 +61,3 @@ function addVote(tx: Tx, now: number, userId: number, idea: IdeaRow, viewer: Vie
   }
   prepared.add.run(idea.id, userId, now);
 }
-
-/** Whether the viewer voted for these ideas: one query for a whole page. */
-export function votedIdeas(ctx: ServiceContext, viewer: Viewer, threadIds: number[]): Set<number> {
-  if (viewer === null || threadIds.length === 0) return new Set();
-  const rows = ctx.db.$client
-    .prepare(`SELECT thread_id FROM idea_votes WHERE user_id = ? AND thread_id IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(viewer.id, JSON.stringify(threadIds)) as number[];
-  return new Set(rows);
-}

@@ -23,6 +23,7 @@ beforeAll(async () => {
   makeIdeasBoard(ctx.services, { name: 'Kettle ideas', slug: 'ideas', voteLimit: 5 });
   await makeUser(ctx.services, { username: 'vera', password: PASSWORD });
   await makeUser(ctx.services, { username: 'mia', password: PASSWORD, role: 'manager' });
+  await makeUser(ctx.services, { username: 'ada', password: PASSWORD, role: 'admin' });
   browser = await launchChromium();
 });
 
@@ -80,6 +81,20 @@ describe('the ideas board in a real browser', () => {
       await voter.goto('/c/ideas');
       expect(await textOf(voter.locator('.idea-row .idea-status'))).toBe('Planned');
       expect(await seriousViolations(voter)).toEqual([]);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  test(
+    'an admin renames a status on Admin → Ideas, and the page has no serious axe violations',
+    async () => {
+      const admin = await signedIn('ada');
+      await admin.goto('/admin/ideas');
+      expect(await seriousViolations(admin)).toEqual([]);
+      await admin.getByLabel('Name of “Under review”').fill('Being looked at');
+      await admin.getByRole('row', { name: /Under review/ }).getByRole('button', { name: 'Rename' }).click();
+      await admin.waitForURL(`${forum.base}/admin/ideas?done=saved`);
+      expect(await admin.getByRole('row', { name: /Being looked at/ }).count()).toBe(1);
     },
     BROWSER_TEST_TIMEOUT,
   );
