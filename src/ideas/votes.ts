@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.js';
 import { perConnection } from '../db/prepared.js';
 import { msg } from '../i18n/message.js';
-import type { ServiceContext, Viewer } from '../lib/context.js';
+import type { ServiceContext, SignedIn, Viewer } from '../lib/context.js';
 import { Conflict, Forbidden, Unauthenticated, assertValid } from '../lib/errors.js';
 import { ideaVoteBlock, type IdeaVoteBlock } from '../forum/permissions.js';
 import { loadIdea, recountVotes, type IdeaRow } from './idea-facts.js';
@@ -41,23 +41,24 @@ export function setIdeaVote(ctx: ServiceContext, viewer: Viewer, input: { thread
   return ctx.db.transaction(
     (tx) => {
       const idea = loadIdea(tx, input.threadId);
-      const prepared = statements(tx);
-      if (wanted) addVote(tx, ctx.now(), viewer.id, idea, viewer);
-      else prepared.remove.run(idea.id, viewer.id);
-      return { threadId: idea.id, slug: idea.slug, voted: wanted === true, votes: recountVotes(tx, idea.id) };
+      const changed = wanted ? addVote(tx, ctx.now(), viewer, idea) : statements(tx).remove.run(idea.id, viewer.id).changes > 0;
+      // Nothing changed, nothing written: the idea's pages keep their version and their caches.
+      return { threadId: idea.id, slug: idea.slug, voted: wanted === true, votes: changed ? recountVotes(tx, idea.id) : idea.ideaVotes };
     },
     { behavior: 'immediate' },
   );
 }
 
-function addVote(tx: Tx, now: number, userId: number, idea: IdeaRow, viewer: Viewer): void {
+/** Adds the member's vote if they may; false when they had voted already. */
+function addVote(tx: Tx, now: number, viewer: SignedIn, idea: IdeaRow): boolean {
   const prepared = statements(tx);
-  if (prepared.has.get(idea.id, userId) !== undefined) return;
+  const userId = viewer.id;
+  if (prepared.has.get(idea.id, userId) !== undefined) return false;
   const block = ideaVoteBlock(viewer, { archived: idea.archived === 1, merged: idea.mergedIntoId !== null, statusOpen: idea.statusOpen === 1 }, now);
   if (block === 'sign-in') throw new Unauthenticated(msg('idea.voteSignIn'));
   if (block !== null) throw refusals[block]();
   if (idea.voteLimit !== null && prepared.openVotes.get(userId, idea.categoryId)! >= idea.voteLimit) {
     throw new Conflict(msg('idea.voteLimit', { limit: idea.voteLimit }));
   }
-  prepared.add.run(idea.id, userId, now);
+  return prepared.add.run(idea.id, userId, now).changes > 0;
 }

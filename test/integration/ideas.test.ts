@@ -33,9 +33,13 @@ describe('ideas: new ideas and votes', () => {
     const first = await vote(idea.threadId, ctx.other);
     expect(first.status).toBe(303);
     expect(location(first)).toBe(idea.path);
+    const version = () => (ctx.db.$client.prepare('select version from threads where id = ?').get(idea.threadId) as { version: number }).version;
+    const before = version();
     expect((await vote(idea.threadId, ctx.other)).status).toBe(303);
     expect(row(idea.threadId).votes).toBe(1);
     expect(voteRows(idea.threadId)).toBe(1);
+    // A repeated vote writes nothing: the idea's cached pages stay.
+    expect(version()).toBe(before);
     const page = await (await ctx.http.get(idea.path, { as: ctx.other })).text();
     expect(page).toContain('You voted for this idea.');
     expect(page).toContain('1 vote');
