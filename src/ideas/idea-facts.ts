@@ -1,7 +1,9 @@
 import type { Db, Tx } from '../db/client.js';
 import { perConnection } from '../db/prepared.js';
 import { msg } from '../i18n/message.js';
-import { NotFound } from '../lib/errors.js';
+import { Forbidden, NotFound } from '../lib/errors.js';
+import { canManageIdea } from '../forum/permissions.js';
+import type { SignedIn } from '../lib/context.js';
 
 // What every idea action reads first: the thread, its category and its status, in one lookup.
 
@@ -41,6 +43,13 @@ export function loadIdea(handle: Db | Tx, threadId: number): IdeaRow {
   const row = statements(handle).idea.get(threadId);
   if (!row || row.status !== 'published' || row.categoryKind !== 'ideas') throw new NotFound(msg('idea.notFound'));
   return row;
+}
+
+/** An idea the viewer manages (staff who moderate its board), or Forbidden. */
+export function loadManagedIdea(handle: Db | Tx, viewer: SignedIn, threadId: number): IdeaRow {
+  const idea = loadIdea(handle, threadId);
+  if (!canManageIdea(viewer, idea.categoryId)) throw new Forbidden(msg('idea.staffOnly'));
+  return idea;
 }
 
 /** Recounts an idea's votes from its rows: exact whatever wrote them. */

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { perConnection } from '../db/prepared.js';
 import { threads } from '../db/schema.js';
-import { canManageIdea } from '../forum/permissions.js';
 import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { assertValid, Conflict, Forbidden, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
+import { assertValid, Conflict, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
-import { loadIdea, recountVotes } from './idea-facts.js';
+import { loadIdea, loadManagedIdea, recountVotes } from './idea-facts.js';
 
 // Staff merge an idea into another that asks for the same (docs/decisions/0052-ideas-board.md):
 // its votes move to the target — a member who voted for both keeps one vote —, both counts are
@@ -27,14 +26,13 @@ export function parseIdeaTarget(value: unknown): number | null {
 
 export function mergeIdea(ctx: ServiceContext, viewer: Viewer, input: { threadId: number; into: unknown }): { threadId: number; slug: string; votes: number } {
   if (viewer === null) throw new Unauthenticated();
+  loadManagedIdea(ctx.db, viewer, input.threadId);
   const targetId = parseIdeaTarget(input.into);
   assertValid({ into: targetId === null || targetId === input.threadId ? msg('idea.mergeTargetInvalid') : undefined });
   return ctx.db.transaction(
     (tx) => {
-      const source = loadIdea(tx, input.threadId);
-      if (!canManageIdea(viewer, source.categoryId)) throw new Forbidden(msg('idea.staffOnly'));
-      const target = findTarget(() => loadIdea(tx, targetId!));
-      if (!canManageIdea(viewer, target.categoryId)) throw new Forbidden(msg('idea.staffOnly'));
+      const source = loadManagedIdea(tx, viewer, input.threadId);
+      const target = loadManagedIdea(tx, viewer, findTarget(() => loadIdea(tx, targetId!)).id);
       if (source.mergedIntoId !== null) throw new Conflict(msg('idea.alreadyMerged'));
       if (target.mergedIntoId !== null) throw new Conflict(msg('idea.mergeTargetMerged'));
       const prepared = statements(tx);

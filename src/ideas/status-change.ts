@@ -3,13 +3,12 @@ import type { Tx } from '../db/client.js';
 import { perConnection } from '../db/prepared.js';
 import { ideaStatusChanges, ideaStatuses, threads } from '../db/schema.js';
 import { mailNotificationIfWanted } from '../email/immediate.js';
-import { canManageIdea } from '../forum/permissions.js';
 import { normalizeText } from '../forum/validation.js';
 import { msg } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { assertValid, Conflict, Forbidden, Unauthenticated } from '../lib/errors.js';
+import { assertValid, Conflict, Unauthenticated } from '../lib/errors.js';
 import { recordModAction } from '../moderation/audit.js';
-import { loadIdea, type IdeaRow } from './idea-facts.js';
+import { loadManagedIdea, type IdeaRow } from './idea-facts.js';
 import { STATUS_NOTE_MAX } from './status-limits.js';
 
 // Staff give an idea a status with a public note; the idea's history keeps every change, and
@@ -41,6 +40,8 @@ export type StatusChangeInput = { threadId: number; status: unknown; note: unkno
 /** Sets the idea's status and notes why; returns where the idea lives. */
 export function changeIdeaStatus(ctx: ServiceContext, viewer: Viewer, input: StatusChangeInput): { threadId: number; slug: string; notified: number } {
   if (viewer === null) throw new Unauthenticated();
+  // Who may is settled before the form is read: only the board's staff see it again with mistakes.
+  loadManagedIdea(ctx.db, viewer, input.threadId);
   const note = normalizeText(input.note).trim();
   const key = typeof input.status === 'string' ? input.status : '';
   const status = key ? ctx.db.select().from(ideaStatuses).where(eq(ideaStatuses.key, key)).get() : undefined;
@@ -50,8 +51,7 @@ export function changeIdeaStatus(ctx: ServiceContext, viewer: Viewer, input: Sta
   });
   return ctx.db.transaction(
     (tx) => {
-      const idea = loadIdea(tx, input.threadId);
-      if (!canManageIdea(viewer, idea.categoryId)) throw new Forbidden(msg('idea.staffOnly'));
+      const idea = loadManagedIdea(tx, viewer, input.threadId);
       if (idea.mergedIntoId !== null) throw new Conflict(msg('idea.alreadyMerged'));
       const now = ctx.now();
       tx.update(threads).set({ ideaStatusId: status!.id }).where(eq(threads.id, idea.id)).run();

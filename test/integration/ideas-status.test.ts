@@ -45,6 +45,8 @@ describe('POST /t/:id/status', () => {
     expect((await ctx.http.post(`/t/${idea.threadId}/status`, { status: 'planned', note: '' }, { as: ctx.member })).status).toBe(403);
     expect((await ctx.http.post(`/t/${idea.threadId}/status`, { status: 'planned', note: '' }, { as: scoped })).status).toBe(403);
     expect((await ctx.http.post(`/t/${idea.threadId}/status`, { status: 'planned', note: '' })).status).toBe(401);
+    // A member's mistaken form is refused too, not shown back with the staff's choices.
+    expect((await ctx.http.post(`/t/${idea.threadId}/status`, { status: 'someday', note: '' }, { as: ctx.member })).status).toBe(403);
     expect((await ctx.http.post(`/t/${idea.threadId}/status`, { status: 'planned', note: '' }, { as: ctx.admin })).status).toBe(303);
     expect(statusNotes(idea.threadId)).toHaveLength(1);
   });
