@@ -1,4 +1,4 @@
-import { asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { categories, categoryKinds, moderationModes, threads, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type WatchedWordAction } from '../db/schema.js';
 import { categoryNameError, DESCRIPTION_MAX } from '../forum/categories.js';
 import { normalizeText } from '../forum/validation.js';
@@ -151,6 +151,8 @@ export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, inpu
       tx.update(categories).set(next).where(eq(categories.id, category.id)).run();
       // The move rule (src/forum/threads.ts): only questions have accepted answers.
       if (next.kind !== 'questions') tx.update(threads).set({ solvedPostId: null }).where(eq(threads.categoryId, category.id)).run();
+      // And the other way: a category made an ideas board makes its threads new ideas (src/ideas/).
+      if (next.kind === 'ideas') tx.update(threads).set({ ideaStatusId: sql`(select id from idea_statuses where key = 'new')` }).where(and(eq(threads.categoryId, category.id), isNull(threads.ideaStatusId))).run();
       recordModAction(tx, { actorId: actor.id, action: 'category_settings', categoryId: category.id, details: changes(category, next), at: now });
     },
     { behavior: 'immediate' },

@@ -79,6 +79,11 @@ describe('an ideas board on /admin/categories', () => {
     expect(limit()).toBe(5);
     await ctx.http.post(`/admin/categories/${board.id}/vote-limit`, { voteLimit: '' }, { as: ctx.admin });
     expect(limit()).toBeNull();
+    // A discussion category made an ideas board: its threads become new ideas.
+    const plain = await makeIdea(ctx.services, ctx.member, { board: 'kettles', title: 'Soon an idea' });
+    const form = { name: 'Smart Kettles', description: '', kind: 'ideas', moderation: 'open', targetValue: '24', targetUnit: 'hours' };
+    expect((await ctx.http.post(`/admin/categories/${ctx.category.id}`, form, { as: ctx.admin })).status).toBe(303);
+    expect(ctx.db.$client.prepare('select s.key from threads t join idea_statuses s on s.id = t.idea_status_id where t.id = ?').get(plain.threadId)).toEqual({ key: 'new' });
     const created = await ctx.http.post('/admin/categories', { name: 'More ideas', slug: 'more-ideas', description: '', kind: 'ideas', moderation: 'open', targetValue: '24', targetUnit: 'hours' }, { as: ctx.admin });
     expect(created.status).toBe(303);
     expect(ctx.db.$client.prepare("select kind from categories where slug = 'more-ideas'").get()).toEqual({ kind: 'ideas' });
