@@ -63,6 +63,29 @@ describe('GET /c/:slug for an ideas board', () => {
   });
 });
 
+describe('paging a long board', () => {
+  it('pages every sort by its cursor without gaps or repeats', async () => {
+    makeIdeasBoard(ctx.services, { name: 'Busy board', slug: 'busy' });
+    const made: number[] = [];
+    for (let index = 0; index < 34; index++) made.push((await makeIdea(ctx.services, ctx.member, { board: 'busy', title: `Busy idea ${index}` })).threadId);
+    // Ties in votes and status, so the cursor's id must settle them.
+    for (const threadId of made.slice(0, 6)) await vote(threadId, voters[0]!);
+    for (const threadId of made.slice(10, 14)) await setStatus(threadId, 'planned');
+    for (const sort of ['votes', 'new', 'status']) {
+      const seen: string[] = [];
+      let path: string | null = `/c/busy?sort=${sort}`;
+      while (path) {
+        const html = await (await ctx.http.get(path)).text();
+        seen.push(...order(html));
+        const next = html.match(/<a rel="next" href="([^"]+)"/);
+        path = next ? next[1]!.replaceAll('&amp;', '&') : null;
+      }
+      expect(seen, sort).toHaveLength(34);
+      expect(new Set(seen).size, sort).toBe(34);
+    }
+  });
+});
+
 describe('ideas in other lists', () => {
   it('badges an idea with its status on the home page and in search results', async () => {
     const home = await (await ctx.http.get('/')).text();
