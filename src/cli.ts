@@ -18,7 +18,7 @@ import { createMarkdownRenderer } from './markdown/worker-pool.js';
 const usage = `Usage: npm run cli -- <command> [options]
   user:create --username U --email E --password P [--role member|manager|admin]
   user:role --username U --role member|manager|admin
-  category:create --name N [--slug S] [--description D] [--kind discussion|questions] [--moderation open|new-members|all] [--target-hours H]
+  category:create --name N [--slug S] [--description D] [--kind discussion|questions|ideas] [--moderation open|new-members|all] [--target-hours H]
   db:migrate
   backup --to FILE       (uploaded images go to FILE.uploads/)
   restore --from FILE   (with the server stopped; replaces DATABASE_PATH, copies FILE.uploads/ into UPLOADS_PATH)

@@ -10,6 +10,7 @@ import { countDemoViews } from './demo-views.js';
 import { seedSpammer } from './demo-spammer.js';
 import { articleActions } from './demo-articles.js';
 import { brandAccount } from '../embed/brand-account.js';
+import { createIdeasBoard, ideaActions } from './demo-ideas.js';
 import { setEmailPreference } from '../email/preferences.js';
 import { makeCategory, makeReply, makeThread, makeUser, pinThread } from './factories.js';
 import { categories as categoryTable, users, type Role } from '../db/schema.js';
@@ -96,6 +97,7 @@ function createCategories(ctx: ServiceContext, now: number): void {
   });
   // The brand's account opens its help articles' discussions (demo-articles.ts); it is as old as the community.
   brandAccount(then, { siteName: brand.name });
+  createIdeasBoard(then);
 }
 
 /**
@@ -114,7 +116,8 @@ async function createConversations(ctx: ServiceContext, now: number, authors: Ma
   const moderation = moderationActions(now, (username) => authorNamed(authors, username), postIds, (threadIndex, postIndex) => postTime(threads[threadIndex]!, postIndex));
   // A stable sort: posts keep the timeline's order, and come before reactions of the same moment.
   const articles = articleActions(now, authors);
-  for (const action of [...writes, ...reactions, ...moderation, ...articles].sort((a, b) => a.at - b.at)) {
+  const ideas = ideaActions(now, (username) => authorNamed(authors, username));
+  for (const action of [...writes, ...reactions, ...moderation, ...articles, ...ideas].sort((a, b) => a.at - b.at)) {
     t = action.at;
     await action.act(clocked);
   }

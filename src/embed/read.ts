@@ -5,6 +5,8 @@ import { getCategory } from '../forum/categories.js';
 import { getThreadPage } from '../forum/thread-page.js';
 import type { ServiceContext } from '../lib/context.js';
 import type { SafeHtml } from '../lib/safe-html.js';
+import type { IdeaSummary } from '../ideas/idea-page.js';
+import { listIdeas, type IdeaSort } from '../ideas/idea-list.js';
 
 // What embeds, the fragment and the public API show: always the anonymous view. Only published
 // threads, and of their posts only published ones; deleted and hidden posts come back as
@@ -25,8 +27,11 @@ export type PublicPost = {
   isSolution: boolean;
 };
 
+/** An idea's public side: its votes and status (a built-in's key, or the admins' name for it). */
+export type PublicIdea = { votes: number; status: { key: string; name: string | null } | null; mergedIntoId?: number | null };
+
 export type PublicThread = {
-  thread: { id: number; title: string; slug: string; locked: boolean; replyCount: number; solved: boolean; createdAt: number; lastPostAt: number };
+  thread: { id: number; title: string; slug: string; locked: boolean; replyCount: number; solved: boolean; createdAt: number; lastPostAt: number; idea: PublicIdea | null };
   category: { slug: string; name: string };
   posts: PublicPost[];
   page: number;
@@ -38,7 +43,7 @@ export function getPublicThread(ctx: ServiceContext, input: { threadId: number; 
   const data = getThreadPage(ctx, null, { threadId: input.threadId, page: input.page ?? 1 });
   const { thread } = data;
   return {
-    thread: { id: thread.id, title: thread.title, slug: thread.slug, locked: thread.locked, replyCount: thread.replyCount, solved: thread.solvedPostId !== null, createdAt: thread.createdAt, lastPostAt: thread.lastPostAt },
+    thread: { id: thread.id, title: thread.title, slug: thread.slug, locked: thread.locked, replyCount: thread.replyCount, solved: thread.solvedPostId !== null, createdAt: thread.createdAt, lastPostAt: thread.lastPostAt, idea: publicIdea(data.idea) },
     category: { slug: data.category.slug, name: data.category.name },
     posts: data.posts.map((post) => ({
       id: post.id,
@@ -56,14 +61,23 @@ export function getPublicThread(ctx: ServiceContext, input: { threadId: number; 
   };
 }
 
-export type PublicThreadSummary = { id: number; title: string; slug: string; replyCount: number; solved: boolean; lastPostAt: number; author: string };
+function publicIdea(idea: IdeaSummary | null): PublicIdea | null {
+  if (idea === null) return null;
+  return { votes: idea.votes, status: idea.status ? { key: idea.status.key, name: idea.status.name } : null, mergedIntoId: idea.mergedInto?.id ?? null };
+}
+
+export type PublicThreadSummary = { id: number; title: string; slug: string; replyCount: number; solved: boolean; lastPostAt: number; author: string; idea?: PublicIdea };
 export type PublicCategory = { category: { slug: string; name: string; description: string; kind: string }; threads: PublicThreadSummary[] };
 
 export const EMBED_CATEGORY_LIMIT = { min: 1, max: 20, default: 5 } as const;
 
-/** A category's latest published threads. Pinned and unpinned are read separately so each is a range scan on the latest index. */
-export function getPublicCategory(ctx: ServiceContext, input: { slug: string; limit: number }): PublicCategory {
+/**
+ * A category's latest published threads. Pinned and unpinned are read separately so each is a range scan on the latest index.
+ * An ideas board's are its ideas, by votes unless `sort` says otherwise ("top ideas"), merged ones left out.
+ */
+export function getPublicCategory(ctx: ServiceContext, input: { slug: string; limit: number; sort?: IdeaSort; status?: string | null }): PublicCategory {
   const category = getCategory(ctx, input.slug);
+  if (category.kind === 'ideas') return { category: publicCategory(category), threads: publicIdeas(ctx, category.id, input) };
   const author = alias(users, 'author');
   const latest = (pinned: boolean) =>
     ctx.db
@@ -83,8 +97,25 @@ export function getPublicCategory(ctx: ServiceContext, input: { slug: string; li
       .limit(input.limit)
       .all();
   const merged = [...latest(false), ...latest(true)].sort((a, b) => b.lastPostAt - a.lastPostAt || b.id - a.id).slice(0, input.limit);
-  const { slug, name, description, kind } = category;
-  return { category: { slug, name, description, kind }, threads: merged };
+  return { category: publicCategory(category), threads: merged };
+}
+
+function publicCategory({ slug, name, description, kind }: PublicCategory['category']): PublicCategory['category'] {
+  return { slug, name, description, kind };
+}
+
+function publicIdeas(ctx: ServiceContext, categoryId: number, input: { limit: number; sort?: IdeaSort; status?: string | null }): PublicThreadSummary[] {
+  const { ideas } = listIdeas(ctx, { categoryId, sort: input.sort ?? 'votes', status: input.status ?? null, cursor: null });
+  return ideas.slice(0, input.limit).map((idea) => ({
+    id: idea.id,
+    title: idea.title,
+    slug: idea.slug,
+    replyCount: idea.replyCount,
+    solved: false,
+    lastPostAt: idea.lastPostAt,
+    author: idea.author,
+    idea: { votes: idea.votes, status: idea.status },
+  }));
 }
 
 /** Example values for the admin page's snippets: the newest public thread and the first category. */

@@ -1,6 +1,6 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { categories, categoryKinds, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
+import { categories, categoryKinds, ideaStatuses, moderationModes, threads, users, type CategoryKind, type ModerationMode } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
 import { assertValid, Forbidden, NotFound } from '../lib/errors.js';
 import { msg, type Message } from '../i18n/message.js';
@@ -77,7 +77,7 @@ export function createCategory(ctx: ServiceContext, viewer: Viewer | 'system', i
 export type CategorySummary = Category & {
   threadCount: number;
   postCount: number;
-  latest: { threadId: number; title: string; slug: string; at: number; username: string | null; solved: boolean } | null;
+  latest: { threadId: number; title: string; slug: string; at: number; username: string | null; solved: boolean; ideaStatus?: { key: string; name: string | null } } | null;
 };
 
 /** The home page: every category still open, with its counts and latest activity, in one query. */
@@ -99,17 +99,23 @@ export function listCategories(ctx: ServiceContext): CategorySummary[] {
       threadSlug: threads.slug,
       solved: sql<boolean>`${threads.solvedPostId} is not null`.mapWith(Boolean),
       username: lastPoster.username,
+      ideaStatusKey: ideaStatuses.key,
+      ideaStatusName: ideaStatuses.name,
     })
     .from(categories)
     .leftJoin(threads, eq(threads.id, categories.lastThreadId))
     .leftJoin(lastPoster, eq(lastPoster.id, threads.lastPostAuthorId))
+    .leftJoin(ideaStatuses, eq(ideaStatuses.id, threads.ideaStatusId))
     .where(isNull(categories.archivedAt))
     .orderBy(asc(categories.position), asc(categories.id))
     .all();
-  return rows.map(({ threadId, title, threadSlug, username, lastPostAt, solved, ...category }) => ({
+  return rows.map(({ threadId, title, threadSlug, username, lastPostAt, solved, ideaStatusKey, ideaStatusName, ...category }) => ({
     ...category,
     archived: false,
-    latest: threadId !== null && title !== null && threadSlug !== null ? { threadId, title, slug: threadSlug, at: lastPostAt ?? 0, username, solved: solved === true } : null,
+    latest:
+      threadId !== null && title !== null && threadSlug !== null
+        ? { threadId, title, slug: threadSlug, at: lastPostAt ?? 0, username, solved: solved === true, ...(ideaStatusKey !== null ? { ideaStatus: { key: ideaStatusKey, name: ideaStatusName } } : {}) }
+        : null,
   }));
 }
 

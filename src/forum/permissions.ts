@@ -254,3 +254,29 @@ export function canVoteInPoll(viewer: Viewer, thread: ReplyThreadFacts, now: num
 export function canExportPollResults(viewer: Viewer, categoryId: number): boolean {
   return canModerate(viewer, categoryId);
 }
+/** An idea as voting sees it: its category archived or not, merged away or not, its status open or closed. */
+export type IdeaFacts = { archived: boolean; merged: boolean; statusOpen: boolean };
+export type IdeaVoteBlock = 'sign-in' | 'silenced' | 'archived' | 'merged' | 'closed';
+
+/**
+ * Why a viewer may not vote for an idea (null: they may). Voting is taking part, so silenced
+ * members wait (suspended ones have no session); merged ideas' votes live on their target, and
+ * ideas in a closed status (shipped, declined) are decided.
+ */
+export function ideaVoteBlock(viewer: Viewer, idea: IdeaFacts, now: number): IdeaVoteBlock | null {
+  if (viewer === null) return 'sign-in';
+  if (isSilenced(viewer, now)) return 'silenced';
+  if (idea.archived) return 'archived';
+  if (idea.merged) return 'merged';
+  return idea.statusOpen ? null : 'closed';
+}
+
+/** An idea's status and merging are for staff who moderate its category. */
+export function canManageIdea(viewer: Viewer, categoryId: number): boolean {
+  return canModerate(viewer, categoryId);
+}
+
+/** The list of idea statuses is community configuration: admins only. */
+export function canEditIdeaStatuses(viewer: Viewer): boolean {
+  return isAdmin(viewer);
+}

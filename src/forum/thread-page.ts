@@ -16,6 +16,7 @@ import { awaitingConfirmation, awaitsConfirmation } from '../moderation/confirme
 import { sharedReads } from './shared-reads.js';
 import { readThreadPolls, type PollData } from '../polls/read.js';
 import { noteClosingDates } from '../polls/deadlines.js';
+import { ideaSummary, type IdeaSummary } from '../ideas/idea-page.js';
 
 export type { PostState, PostView } from './post-view.js';
 
@@ -53,6 +54,8 @@ export type ThreadPage = {
   canModerate: boolean;
   /** Set when the viewer has a post on this page that waits for them to confirm this address. */
   confirmAddress: { email: string } | null;
+  /** Its votes, status and history when the thread is an idea (in an ideas category). */
+  idea: IdeaSummary | null;
   /** Computes a value from what every viewer of this page sees, once per version of the thread. */
   derived<D>(key: string, compute: () => D, bytes?: (value: D) => number): D;
 };
@@ -181,6 +184,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
     opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
     polls: input.page === 1 ? threadPolls(ctx, row) : [],
+    idea: row.categoryKind === 'ideas' ? ideaSummary(ctx.db, row.id) : null,
   }));
   // A copy: the shared rows are read by every viewer, and this one may add their waiting posts.
   const rows = [...shared.value.rows];
@@ -223,6 +227,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
     replyBlock: block?.kind === 'silenced' ? { ...block, ...silenceOf(ctx, viewer)! } : block,
     canModerate: moderator,
     confirmAddress: views.some((post) => post.awaitsConfirmation) ? confirmationAddress(ctx, viewer) : null,
+    idea: shared.value.idea,
     derived: shared.derived,
   };
 }

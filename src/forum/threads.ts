@@ -1,5 +1,5 @@
 import { msg } from '../i18n/message.js';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { commitTogether } from '../db/group-commit.js';
 import { categories, posts, reviewItems, threads, type ContentStatus } from '../db/schema.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
@@ -26,7 +26,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
   const body = normalizeText(input.body);
   const categorySlug = typeof input.category === 'string' ? input.category : '';
   const category = categorySlug
-    ? ctx.db.select({ id: categories.id, moderation: categories.moderation, archivedAt: categories.archivedAt }).from(categories).where(eq(categories.slug, categorySlug)).get()
+    ? ctx.db.select({ id: categories.id, kind: categories.kind, moderation: categories.moderation, archivedAt: categories.archivedAt }).from(categories).where(eq(categories.slug, categorySlug)).get()
     : undefined;
   assertValid({
     category: category ? undefined : msg('compose.categoryMissing'),
@@ -48,7 +48,7 @@ export async function createThread(ctx: ServiceContext, viewer: Viewer, input: N
     if (earlier) return { threadId: earlier.threadId, postId: earlier.postId, slug: earlier.slug, status: earlier.status as ContentStatus };
     const thread = tx
       .insert(threads)
-      .values({ categoryId, authorId: viewer.id, ...titleColumns(storedTitle), slug, status, lastPostAt: now, createdAt: now })
+      .values({ categoryId, authorId: viewer.id, ...titleColumns(storedTitle), slug, status, lastPostAt: now, createdAt: now, ...initialIdeaStatus(category!.kind) })
       .returning({ id: threads.id })
       .get();
     // The opening post is number 1 even while it waits: the whole thread is invisible until approved.
@@ -128,6 +128,8 @@ export function moveThread(ctx: ServiceContext, viewer: Viewer, input: { threadI
       moveCounts(tx, { threadId: thread.id, from: thread.categoryId, to: target!.id, actorId: actor.id, now: ctx.now() });
       // Only questions have accepted answers: a thread moved out of Q&A is no longer "solved".
       if (target!.kind !== 'questions') tx.update(threads).set({ solvedPostId: null }).where(eq(threads.id, thread.id)).run();
+      // A thread moved into an ideas board becomes a new idea, unless it was one already.
+      if (target!.kind === 'ideas') tx.update(threads).set(initialIdeaStatus('ideas')).where(and(eq(threads.id, thread.id), isNull(threads.ideaStatusId))).run();
     },
     { behavior: 'immediate' },
   );
@@ -155,6 +157,11 @@ function sqlMove(categoryId: number, threadDelta: number, postDelta: number) {
     last_thread_id = (select id from threads where category_id = ${categoryId} and status = 'published' order by last_post_at desc limit 1),
     last_post_at = (select max(last_post_at) from threads where category_id = ${categoryId} and status = 'published')
     where id = ${categoryId}`;
+}
+
+/** A thread in an ideas category is an idea, with the status every idea starts with (src/ideas/). */
+function initialIdeaStatus(kind: string): { ideaStatusId?: SQL<number> } {
+  return kind === 'ideas' ? { ideaStatusId: sql<number>`(select id from idea_statuses where key = 'new')` } : {};
 }
 
 export function pageOfPost(number: number): number {

@@ -60,6 +60,9 @@ export const modActions = {
   profile_field_rename: 'modLog.action.profileFieldRename',
   profile_field_move: 'modLog.action.profileFieldMove',
   profile_field_remove: 'modLog.action.profileFieldRemove',
+  idea_status: 'modLog.action.ideaStatus',
+  idea_merge: 'modLog.action.ideaMerge',
+  idea_statuses: 'modLog.action.ideaStatuses',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

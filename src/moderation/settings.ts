@@ -1,4 +1,4 @@
-import { asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { categories, categoryKinds, moderationModes, threads, users, watchedWordActions, watchedWords, type CategoryKind, type ModerationMode, type PollCreators, type WatchedWordAction } from '../db/schema.js';
 import { categoryNameError, DESCRIPTION_MAX } from '../forum/categories.js';
 import { normalizeText } from '../forum/validation.js';
@@ -91,6 +91,8 @@ export type CategorySettings = {
   archivedAt: number | null;
   /** Who may add polls to opening posts (src/polls/category-setting.ts changes it). */
   pollCreators: PollCreators;
+  /** Ideas boards: votes per member on open ideas (null: no limit). */
+  ideaVoteLimit: number | null;
 };
 
 const categorySettingsColumns = {
@@ -103,6 +105,7 @@ const categorySettingsColumns = {
   targetReplyMinutes: categories.targetReplyMinutes,
   archivedAt: categories.archivedAt,
   pollCreators: categories.pollCreators,
+  ideaVoteLimit: categories.ideaVoteLimit,
 };
 
 export function listCategorySettings(ctx: ServiceContext, viewer: Viewer): CategorySettings[] {
@@ -151,6 +154,8 @@ export function updateCategorySettings(ctx: ServiceContext, viewer: Viewer, inpu
       tx.update(categories).set(next).where(eq(categories.id, category.id)).run();
       // The move rule (src/forum/threads.ts): only questions have accepted answers.
       if (next.kind !== 'questions') tx.update(threads).set({ solvedPostId: null }).where(eq(threads.categoryId, category.id)).run();
+      // And the other way: a category made an ideas board makes its threads new ideas (src/ideas/).
+      if (next.kind === 'ideas') tx.update(threads).set({ ideaStatusId: sql`(select id from idea_statuses where key = 'new')` }).where(and(eq(threads.categoryId, category.id), isNull(threads.ideaStatusId))).run();
       recordModAction(tx, { actorId: actor.id, action: 'category_settings', categoryId: category.id, details: changes(category, next), at: now });
     },
     { behavior: 'immediate' },

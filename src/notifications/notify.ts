@@ -16,6 +16,8 @@ export const notificationKinds = [
   'suspended',
   'sanction_lifted',
   'answer_accepted',
+  // Staff gave an idea its voters and watchers follow a new status (src/ideas/status-change.ts).
+  'idea_status',
   // A published post's audience (src/notifications/fan-out.ts).
   'reply',
   'reply_to_post',

@@ -23,6 +23,9 @@ export type NotificationSentence = {
   replyTo?: number;
   /** How many minutes a staff alert's items waited, at least. */
   minutes?: number;
+  /** An idea's new status (a built-in's key, or the name an admin gave it) and the manager's note. */
+  ideaStatus?: { key: string; name: string | null };
+  note?: string;
 };
 
 function textOf(data: Record<string, unknown>, name: string): string | null {
@@ -74,6 +77,8 @@ export function notificationSentence(item: NotificationView): NotificationSenten
       return sanction(item, 'notification.suspended', 'notification.suspendedIndefinitely', 'notification.suspendedUntilLifted');
     case 'answer_accepted':
       return sentence(item, item.actor ? 'notification.answerAccepted' : 'notification.answerAcceptedByAsker');
+    case 'idea_status':
+      return ideaStatusSentence(item);
     case 'sanction_lifted':
       return sentence(item, item.data['sanction'] === 'suspension' ? 'notification.suspensionLifted' : 'notification.silenceLifted');
     case 'reply':
@@ -99,4 +104,11 @@ function activity(item: NotificationView): NotificationSentence {
   if (item.kind === 'reply_to_post') return sentence(item, 'notification.replyToThread');
   if (item.kind === 'mention') return sentence(item, 'notification.mention');
   return sentence(item, 'notification.newThread');
+}
+
+/** An idea's new status, named as it was when it changed, with the manager's public note if any. */
+function ideaStatusSentence(item: NotificationView): NotificationSentence {
+  const ideaStatus = { key: textOf(item.data, 'status') ?? '', name: textOf(item.data, 'statusName') };
+  const note = textOf(item.data, 'note');
+  return note ? sentence(item, 'notification.ideaStatusNote', { ideaStatus, note }) : sentence(item, 'notification.ideaStatus', { ideaStatus });
 }

@@ -23,6 +23,8 @@ import { clientAddress } from './limits.js';
 import { threadPath } from '../lib/slug.js';
 import { fieldTexts } from './render.js';
 import { apiI18n } from './request-i18n.js';
+import { categoryJson, ideaJson } from './api-categories.js';
+import type { I18n } from '../i18n/translator.js';
 
 // The JSON API (/api/v1) and oEmbed. Reads are anonymous (the public view, cacheable); the one
 // write is authenticated by an API key, never by a session cookie. Errors are JSON too:
@@ -60,7 +62,7 @@ function pageParam(value: string | undefined): number {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function threadJson(data: PublicThread, baseUrl: string) {
+function threadJson(data: PublicThread, baseUrl: string, i18n: I18n) {
   const { thread, category, page, totalPages } = data;
   const threadUrl = `${baseUrl}${threadPath(thread.id, thread.slug)}`;
   const apiPage = (n: number) => `${baseUrl}/api/v1/threads/${thread.id}${n > 1 ? `?page=${n}` : ''}`;
@@ -75,6 +77,7 @@ function threadJson(data: PublicThread, baseUrl: string) {
       solved: thread.solved,
       createdAt: iso(thread.createdAt),
       lastPostAt: iso(thread.lastPostAt),
+      ...(thread.idea ? { idea: ideaJson(i18n, thread.idea) } : {}),
     },
     // Deleted and hidden posts keep their place (and number) without their text, as on the thread page.
     posts: data.posts.map((post) => ({
@@ -144,7 +147,11 @@ export const apiRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'public, max-age=60');
     const services = c.get('services');
     const polls = data.page === 1 ? publicPollsJson(readThreadPolls(services.db, data.thread.id), services.now()) : [];
-    return c.json({ ...threadJson(data, c.get('site').baseUrl), polls });
+    return c.json({ ...threadJson(data, c.get('site').baseUrl, c.get('i18n')), polls });
+  })
+  .get('/api/v1/categories/:slug', publicAnonymous, etag(), (c) => {
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.json(categoryJson(c));
   })
   .post('/api/v1/embed/threads', async (c) => {
     c.header('Cache-Control', 'no-store');

@@ -7,6 +7,7 @@ import type { AppEnv } from './env.js';
 import { categoryPageVersion } from '../forum/page-versions.js';
 import type { ServiceContext } from '../lib/context.js';
 import { minuteVersion, pageHtml, sendHtml, servePublic } from './render.js';
+import { ideasHtml } from './ideas-list.js';
 
 /** The list shows "3 hours ago": its cached copy turns over every minute as well. */
 function categoryVersion(services: ServiceContext, slug: string): string | undefined {
@@ -27,6 +28,7 @@ export const categoryRoutes = new Hono<AppEnv>().get('/c/:slug', (c) => {
 function categoryHtml(c: Context<AppEnv>): string {
   const i18n = c.get('i18n');
   const category = getCategory(c.get('services'), c.req.param('slug') ?? '');
+  if (category.kind === 'ideas') return ideasHtml(c, category);
   const requested = c.req.query('sort') ?? 'latest';
   const known = (threadSorts as readonly string[]).includes(requested) && (requested !== 'unsolved' || category.kind === 'questions');
   const sort: ThreadSort = known ? (requested as ThreadSort) : 'latest';

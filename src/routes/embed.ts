@@ -163,7 +163,8 @@ export function embedRoutes(): Hono<AppEnv> {
     const frame = frameOf(c);
     const refused = refusal(c, frame);
     if (refused) return refused;
-    const data = getPublicCategory(c.get('services'), { slug: c.req.param('slug'), limit: limitParam(c.req.query('limit')) });
+    // An ideas board shows its top ideas; the embed's own address may ask for a status (?status=planned).
+    const data = getPublicCategory(c.get('services'), { slug: c.req.param('slug'), limit: limitParam(c.req.query('limit')), status: c.req.query('status') ?? null });
     const main = embedCategory({ ...data, i18n: c.get('i18n'), baseUrl: c.get('site').baseUrl });
     return renderFrame(c, frame, { title: data.category.name, canonicalPath: `/c/${data.category.slug}`, main });
   });

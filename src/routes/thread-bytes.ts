@@ -17,6 +17,8 @@ import { newSubmissionToken } from './forms.js';
 import { framedPage, type KeepFrame } from './render.js';
 import { threadPath } from '../lib/slug.js';
 import { threadPolls } from './thread-polls.js';
+import { ideaViewerState } from '../ideas/idea-page.js';
+import { listIdeaStatuses } from '../ideas/statuses.js';
 
 /*
  * A signed-in thread page is mostly what every signed-in reader of that page sees: the layout, the
@@ -47,6 +49,16 @@ function staffParts(c: Context<AppEnv>, data: ThreadPage): Pick<ThreadPageProps,
   return { ...state, savedReplies: { version: savedRepliesVersion(services.db), choices: listSavedReplyChoices(services, viewer) } };
 }
 
+/** An idea's vote button (whether this viewer voted) and, for its managers, the status forms. */
+function ideaParts(c: Context<AppEnv>, data: ThreadPage): Pick<ThreadPageProps, 'ideaActions'> {
+  if (data.idea === null) return {};
+  const services = c.get('services');
+  const viewer = ideaViewerState(services.db, c.get('viewer'), data.thread.id, data.idea, services.now());
+  const statuses = data.canModerate ? listIdeaStatuses(services.db) : undefined;
+  const shared = { i18n: c.get('i18n'), threadId: data.thread.id, threadPath: threadPath(data.thread.id, data.thread.slug), idea: data.idea, viewer };
+  return { ideaActions: { ...shared, ...(statuses ? { statuses } : {}) } };
+}
+
 /** The page's props: the shared reads and the viewer's own (their draft, watch level, staff tools). */
 function pageProps(c: Context<AppEnv>, data: ThreadPage, reply: ReplyDraft | undefined): ThreadPageProps {
   const services = c.get('services');
@@ -59,7 +71,7 @@ function pageProps(c: Context<AppEnv>, data: ThreadPage, reply: ReplyDraft | und
   const extraStaffTools = data.canModerate ? threadKeyForm(i18n, { threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  return { ...data, i18n, signedIn: viewer !== null, articles: [], pollSection: threadPolls(c, data), ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}), ...staffParts(c, data) };
+  return { ...data, i18n, signedIn: viewer !== null, articles: [], pollSection: threadPolls(c, data), ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}), ...staffParts(c, data), ...ideaParts(c, data) };
 }
 
 /** The page's bytes: its frames (kept for signed-in readers) filled with this viewer's parts. */
@@ -71,7 +83,7 @@ export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyD
   const articles = postArticles(data, i18n, replyLink(props), props.signedIn);
   const split = articlesBeforeAnswer(data.posts);
   const mainFrame = keep(`frame-thread ${i18n.locale} ${i18n.timeZone} ${props.signedIn ? 'signed-in' : 'anonymous'} ${split}`, () =>
-    Frame.of(threadPage(props, { banner: hole('banner'), staff: hole('staff'), watch: hole('watch'), opening: hole('opening'), polls: hole('polls'), replies: hole('replies'), reply: hole('reply') })),
+    Frame.of(threadPage(props, { banner: hole('banner'), staff: hole('staff'), watch: hole('watch'), idea: hole('idea'), opening: hole('opening'), polls: hole('polls'), replies: hole('replies'), reply: hole('reply') })),
   );
   const main = mainFrame.fill({ ...threadPersonalParts(props), opening: articles.slice(0, split), replies: articles.slice(split) });
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {

@@ -46,7 +46,7 @@ export type SearchResult = {
   number: number;
   createdAt: number;
   snippet: SafeHtml;
-  thread: { id: number; title: string; slug: string; solved: boolean };
+  thread: { id: number; title: string; slug: string; solved: boolean; ideaStatus?: { key: string; name: string | null } };
   category: { slug: string; name: string };
   author: string;
   moreMatches: number;
@@ -72,14 +72,16 @@ export const statements = perDatabase((db): Statements => {
     // The page's posts, by id (a JSON array): what the listing chose is shown, whatever the order here.
     shown: client.prepare(
       `SELECT p.id AS postId, p.number AS number, p.created_at AS createdAt, p.body_text AS bodyText, t.id AS threadId, t.title AS title,
-         t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, c.slug AS categorySlug, c.name AS categoryName, u.username AS author
+         t.slug AS slug, t.solved_post_id IS NOT NULL AS solved, c.slug AS categorySlug, c.name AS categoryName, u.username AS author,
+         s.key AS statusKey, s.name AS statusName
        FROM posts p JOIN threads t ON t.id = p.thread_id JOIN categories c ON c.id = t.category_id JOIN users u ON u.id = p.author_id
+         LEFT JOIN idea_statuses s ON s.id = t.idea_status_id
        WHERE p.id IN (SELECT value FROM json_each(@ids))`,
     ),
   };
 });
 
-type Row = { postId: number; number: number; createdAt: number; bodyText: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string };
+type Row = { postId: number; number: number; createdAt: number; bodyText: string; threadId: number; title: string; slug: string; solved: number; categorySlug: string; categoryName: string; author: string; statusKey: string | null; statusName: string | null };
 
 type Listing = ThreadListing & { order: SearchSort; examinedAll: boolean };
 
@@ -134,7 +136,7 @@ function toResult(row: Row, moreMatches: number, terms: string[]): SearchResult 
     number: row.number,
     createdAt: row.createdAt,
     snippet: snippet(row.bodyText, terms),
-    thread: { id: row.threadId, title: row.title, slug: row.slug, solved: row.solved === 1 },
+    thread: { id: row.threadId, title: row.title, slug: row.slug, solved: row.solved === 1, ...(row.statusKey !== null ? { ideaStatus: { key: row.statusKey, name: row.statusName } } : {}) },
     category: { slug: row.categorySlug, name: row.categoryName },
     author: row.author,
     moreMatches,

@@ -37,7 +37,7 @@ describe('the /mod tabs on a phone', () => {
       await page.goto('/mod/log');
       const tabs = page.getByRole('navigation', { name: 'Community team' }).getByRole('link');
       const labels = await tabs.allTextContents();
-      expect(labels).toEqual(['Overview', 'Insights', 'Review queue', 'Members', 'Saved replies', 'Audit log', 'Settings', 'Watched words', 'Categories', 'Profile fields', 'Flags', 'Blocked domains', 'Language', 'Appearance']);
+      expect(labels).toEqual(['Overview', 'Insights', 'Review queue', 'Members', 'Saved replies', 'Audit log', 'Settings', 'Watched words', 'Categories', 'Ideas', 'Profile fields', 'Flags', 'Blocked domains', 'Language', 'Appearance']);
       for (const label of labels) {
         const box = await page.getByRole('navigation', { name: 'Community team' }).getByRole('link', { name: label, exact: true }).boundingBox();
         expect(box, label).not.toBeNull();

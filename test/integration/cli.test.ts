@@ -53,6 +53,10 @@ describe('npm run cli', () => {
       description: 'Brewing and descaling',
     });
 
+    const ideas = await cli('category:create', '--name', 'Kettle ideas', '--kind', 'ideas');
+    expect(ideas.stdout).toContain('/c/kettle-ideas (ideas,');
+    expect(query('select kind from categories where slug = ?', 'kettle-ideas')).toEqual({ kind: 'ideas' });
+
     expect((await cli('user:role', '--username', 'MIA', '--role', 'admin')).stdout).toContain('from manager to admin');
     expect(query('select role from users where username = ?', 'mia')).toEqual({ role: 'admin' });
 

@@ -11,6 +11,7 @@ import { listUnanswered } from '../../src/insights/unanswered.js';
 import { demoSpammer } from '../../src/demo/demo-spammer.js';
 import { articleTime, demoArticles } from '../../src/demo/demo-articles.js';
 import { SURVEY_THREAD } from '../../src/demo/demo-polls.js';
+import { demoIdeaCounts, IDEAS_BOARD } from '../../src/demo/demo-ideas.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
@@ -31,9 +32,9 @@ const spamPosts = demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.b
 const articlePosts = demoArticles.reduce((sum, article) => sum + 1 + article.replies.length, 0);
 /** The team's survey (src/demo/demo-polls.ts): a thread of one post. */
 const surveyThreads = 1;
-/** Every thread the seed writes: the conversations, the survey, the posts held for review (never published), the spammer's and the help articles' discussions. */
-const allThreads = demoThreads.length + surveyThreads + heldThreads.length + spamThreads + demoArticles.length;
-const allPosts = totalPosts + surveyThreads + heldThreads.length + spamPosts + articlePosts;
+/** Every thread the seed writes: the conversations, the survey, the posts held for review (never published), the spammer's, the help articles' discussions and the ideas. */
+const allThreads = demoThreads.length + surveyThreads + heldThreads.length + spamThreads + demoArticles.length + demoIdeaCounts.threads;
+const allPosts = totalPosts + surveyThreads + heldThreads.length + spamPosts + articlePosts + demoIdeaCounts.posts;
 /** Every account: the demo's people, the spammer and the brand's account. */
 const allUsers = people.length + 2;
 
@@ -179,9 +180,10 @@ describe('seedDemo', () => {
 
   it('creates exactly what the data describes', () => {
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(allUsers);
-    expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
+    // The demo's categories and its ideas board.
+    expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length + 1);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
-    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + surveyThreads + spamThreads + demoArticles.length);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + surveyThreads + spamThreads + demoArticles.length + demoIdeaCounts.threads);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);
@@ -203,7 +205,7 @@ describe('seedDemo', () => {
       expect(stored.map((post) => post.createdAt)).toEqual(thread.posts.map((post) => demoPostTime(now, thread, post.hoursAfterStart)));
       expect(row!.lastPostAt).toBeLessThanOrEqual(now);
     }
-    for (const category of t.db.select().from(categories).all()) {
+    for (const category of t.db.select().from(categories).all().filter((category) => category.slug !== IDEAS_BOARD.slug)) {
       const own = demoThreads.filter((thread) => thread.category === category.slug);
       const spam = demoSpammer.threads.filter((thread) => thread.category === category.slug);
       const articles = demoArticles.filter((article) => article.category === category.slug);
@@ -463,7 +465,7 @@ describe('seedDemo', () => {
     expect(t.db.select({ n: count() }).from(users).get()?.n).toBe(allUsers);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
-    expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length);
+    expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length + 1);
   });
 });
 
@@ -476,3 +478,32 @@ function escapeText(text: string): string {
 function unescapeHtml(text: string): string {
   return text.replace(/&(quot|#39|lt|gt|amp);/g, (_entity, name: string) => ({ quot: '"', '#39': "'", lt: '<', gt: '>', amp: '&' })[name]!);
 }
+
+describe('the demo ideas board', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+    await seedDemo(t.services);
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has ideas with votes, statuses in use (with notes), one declined and one merged, within its vote limit', () => {
+    const board = t.db.$client.prepare("select id, kind, idea_vote_limit as voteLimit from categories where slug = 'ideas'").get() as { id: number; kind: string; voteLimit: number };
+    expect(board).toMatchObject({ kind: 'ideas', voteLimit: 10 });
+    const ideas = t.db.$client
+      .prepare('select t.title, t.idea_votes as votes, s.key as status, t.merged_into_id as mergedInto from threads t left join idea_statuses s on s.id = t.idea_status_id where t.category_id = ? order by t.id')
+      .all(board.id) as { title: string; votes: number; status: string; mergedInto: number | null }[];
+    expect(ideas.length).toBeGreaterThanOrEqual(6);
+    expect(ideas.length).toBeLessThanOrEqual(8);
+    const statuses = new Set(ideas.map((idea) => idea.status));
+    for (const status of ['planned', 'in_progress', 'shipped', 'declined']) expect(statuses.has(status), status).toBe(true);
+    expect(ideas.filter((idea) => idea.mergedInto !== null)).toHaveLength(1);
+    // Kept counts agree with the vote rows.
+    const drift = t.db.$client.prepare('select count(*) as n from threads where idea_votes <> (select count(*) from idea_votes where thread_id = threads.id)').get();
+    expect(drift).toEqual({ n: 0 });
+    const notes = t.db.$client.prepare("select count(*) as n from idea_status_changes where note <> ''").get() as { n: number };
+    expect(notes.n).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -357,4 +357,59 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
       acted: (ctx, target) => ctx.row<{ id: number } | undefined>('select id from profile_fields where id = ?', target.id) === undefined,
     },
   },
+  // The ideas board: staff's status and merge tools on bob's idea, and the admins' statuses and vote limit.
+  'POST /t/:id{[0-9]+}/status': {
+    '': { owner: manager, setup: bobsIdea, form: { status: 'planned', note: 'Planned by the team' }, acted: (ctx, target) => ideaStatusKey(ctx, target.id) === 'planned' },
+  },
+  'POST /t/:id{[0-9]+}/merge': {
+    '': {
+      owner: manager,
+      setup: async (ctx) => ({ ...(await bobsIdea(ctx)), into: (await bobsIdea(ctx))['id']! }),
+      form: (_ctx, target) => ({ into: String(target.into) }),
+      acted: (ctx, target) => one<{ merged: number | null }>(ctx, 'select merged_into_id as merged from threads where id = ?', target.id).merged !== null,
+    },
+  },
+  'POST /admin/categories/:id{[0-9]+}/vote-limit': {
+    '': {
+      owner: admin,
+      setup: async (ctx) => ({ id: makeCategory(ctx.services, { name: fresh('Ideas board '), kind: 'ideas' }).id }),
+      form: { voteLimit: '7' },
+      acted: (ctx, target) => one<{ limit: number | null }>(ctx, 'select idea_vote_limit as "limit" from categories where id = ?', target.id).limit === 7,
+    },
+  },
+  'POST /admin/ideas/:id{[0-9]+}': {
+    '': { owner: admin, setup: newIdeaStatus, form: { name: 'Renamed status' }, acted: (ctx, target) => ideaStatusRow(ctx, target.id).name === 'Renamed status' },
+  },
+  'POST /admin/ideas/:id{[0-9]+}/move': {
+    '': { owner: admin, setup: newIdeaStatus, form: { direction: 'up' }, acted: (ctx, target) => ideaStatusRow(ctx, target.id).position !== target.position },
+  },
+  'POST /admin/ideas/:id{[0-9]+}/open': {
+    '': { owner: admin, setup: newIdeaStatus, form: { open: '0' }, acted: (ctx, target) => ideaStatusRow(ctx, target.id).open === 0 },
+  },
+  'POST /admin/ideas/:id{[0-9]+}/remove': {
+    '': { owner: admin, setup: newIdeaStatus, acted: (ctx, target) => ctx.row<{ id: number } | undefined>('select id from idea_statuses where id = ?', target.id) === undefined },
+  },
 };
+
+/** Bob's idea on the sweep's ideas board (made on first use). */
+async function bobsIdea(ctx: SweepFixture): Promise<Target> {
+  if (ctx.row<{ id: number } | undefined>("select id from categories where slug = 'sweep-ideas'") === undefined) {
+    makeCategory(ctx.services, { name: 'Sweep ideas', slug: 'sweep-ideas', kind: 'ideas' });
+  }
+  const title = fresh('Bob’s idea number ');
+  const created = await makeThread(ctx.services, ctx.other, { category: 'sweep-ideas', title, body: 'Please build this.' });
+  return { id: created.threadId, title };
+}
+
+const ideaStatusKey = (ctx: SweepFixture, threadId: unknown) =>
+  one<{ key: string | null }>(ctx, 'select s.key from threads t left join idea_statuses s on s.id = t.idea_status_id where t.id = ?', threadId).key;
+
+const ideaStatusRow = (ctx: SweepFixture, id: unknown) => one<{ name: string | null; position: number; open: number }>(ctx, 'select name, position, open from idea_statuses where id = ?', id);
+
+/** A status an admin added, open, at the end of the list. */
+async function newIdeaStatus(ctx: SweepFixture): Promise<Target> {
+  const name = fresh('Sweep status ');
+  await expectRedirect(ctx.http.post('/admin/ideas', { name, open: '1' }, { as: ctx.admin }));
+  const row = one<{ id: number; position: number }>(ctx, 'select id, position from idea_statuses where name = ?', name);
+  return { id: row.id, position: row.position };
+}

@@ -19,6 +19,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /embed/k/:key': PUBLIC('embeds show public threads to anyone'),
   'GET /embed/c/:slug': PUBLIC('embeds show public categories to anyone'),
   'GET /api/v1/threads/:id{[0-9]+}': PUBLIC('the read API is the public view'),
+  'GET /api/v1/categories/:slug': PUBLIC('the read API is the public view'),
   'GET /c/:slug': PUBLIC('category pages are public'),
   'GET /t/:id{[0-9]+}/:slug?': PUBLIC('thread pages are public'),
   'GET /p/:id{[0-9]+}': PUBLIC('permalinks redirect to public pages'),
@@ -37,6 +38,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /p/:id{[0-9]+}/helpful': { kind: 'allowed', why: 'voting for other members’ posts is the point' },
   'POST /t/:id{[0-9]+}/feedback': { kind: 'allowed', why: 'answering “Did this help?” on anyone’s thread is the point; it changes only the member’s own answer' },
   'POST /embed/t/:id{[0-9]+}/feedback': { kind: 'allowed', why: 'answering “Did you find your answer?” in an embed of anyone’s thread is the point' },
+  'POST /t/:id{[0-9]+}/vote': { kind: 'allowed', why: 'voting for other members’ ideas is the point; it changes only the member’s own vote' },
   'POST /t/:id{[0-9]+}/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
   'POST /c/:slug/watch': { kind: 'allowed', why: 'changes only the member’s own watch setting' },
   'POST /polls/:pollId{[0-9]+}/vote': { kind: 'allowed', why: 'voting in anyone’s poll is the point; it replaces only the member’s own choices' },
@@ -59,6 +61,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /t/:id{[0-9]+}/embed-key': REFUSED,
   'POST /t/:id{[0-9]+}/embed-key': REFUSED,
   'POST /t/:id{[0-9]+}/claim': REFUSED,
+  'POST /t/:id{[0-9]+}/status': REFUSED,
+  'POST /t/:id{[0-9]+}/merge': REFUSED,
   'POST /t/:id{[0-9]+}/release': REFUSED,
   'POST /mod/queue/:itemId{[0-9]+}/:action{(?:approve|reject|dismiss|hide)}': REFUSED,
   // The team's saved replies.
@@ -89,6 +93,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /admin/profile-fields/:id{[0-9]+}/move': REFUSED,
   'GET /admin/profile-fields/:id{[0-9]+}/remove': REFUSED,
   'POST /admin/profile-fields/:id{[0-9]+}/remove': REFUSED,
+  'POST /admin/categories/:id{[0-9]+}/vote-limit': REFUSED,
+  'POST /admin/ideas/:id{[0-9]+}': REFUSED,
+  'POST /admin/ideas/:id{[0-9]+}/move': REFUSED,
+  'POST /admin/ideas/:id{[0-9]+}/open': REFUSED,
+  'POST /admin/ideas/:id{[0-9]+}/remove': REFUSED,
 };
 
 let ctx: SweepFixture;

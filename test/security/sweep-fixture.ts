@@ -44,6 +44,8 @@ export async function createSweepFixture() {
   const profileFieldId = ctx.row<{ id: number }>('select id from profile_fields order by id desc limit 1').id;
 
   /** A concrete value for each route parameter, chosen by the route's prefix (no guessed ids: a new prefix must be added here). */
+  // A built-in idea status, for Admin → Ideas' routes.
+  const ideaStatusId = (ctx.db.$client.prepare("select id from idea_statuses where key = 'planned'").get() as { id: number }).id;
   function values(path: string): Record<string, string | number> {
     const id =
       path.includes('accept') ? answer.postId
@@ -52,6 +54,7 @@ export async function createSweepFixture() {
       : path.startsWith('/notifications/') ? notificationId
       : path.startsWith('/admin/watched-words/') ? wordId
       : path.startsWith('/admin/categories/') ? ctx.category.id
+      : path.startsWith('/admin/ideas/') ? ideaStatusId
       : path.startsWith('/admin/embedding/keys/') ? apiKey.id
       : path.startsWith('/mod/saved-replies/') ? savedReplyId
       : path.startsWith('/admin/profile-fields/') ? profileFieldId

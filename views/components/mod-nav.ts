@@ -16,6 +16,7 @@ const adminTabs = [
   { section: 'admin', href: '/admin', label: 'modNav.settings' },
   { section: 'watched-words', href: '/admin/watched-words', label: 'modNav.watchedWords' },
   { section: 'categories', href: '/admin/categories', label: 'modNav.categories' },
+  { section: 'ideas', href: '/admin/ideas', label: 'modNav.ideas' },
   { section: 'profile-fields', href: '/admin/profile-fields', label: 'modNav.profileFields' },
   { section: 'flags', href: '/admin/flags', label: 'modNav.flags' },
   { section: 'blocked-domains', href: '/admin/blocked-domains', label: 'modNav.blockedDomains' },

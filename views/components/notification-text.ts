@@ -3,6 +3,7 @@ import type { NotificationSentence } from '../../src/notifications/text.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
+import { ideaStatusName } from './idea-status.js';
 
 // A notification in the reader's words: as markup for the notifications page and HTML email, where
 // what members wrote is set off from the sentence (<bdi> on the page; email clients know
@@ -32,6 +33,8 @@ export function notificationHtml(i18n: I18n, sentence: NotificationSentence, iso
     count: sentence.count,
     number: sentence.replyTo,
     minutes: sentence.minutes,
+    status: sentence.ideaStatus ? ideaStatusName(i18n, sentence.ideaStatus) : undefined,
+    note: sentence.note === undefined ? undefined : isolate(sentence.note),
   });
 }
 
@@ -45,5 +48,7 @@ export function notificationPlain(i18n: I18n, sentence: NotificationSentence): s
     count: sentence.count,
     number: sentence.replyTo,
     minutes: sentence.minutes,
+    status: sentence.ideaStatus ? ideaStatusName(i18n, sentence.ideaStatus) : undefined,
+    note: sentence.note,
   });
 }

@@ -4,6 +4,7 @@ import type { CategorySettings } from '../../src/moderation/settings.js';
 import { targetReplyParts } from '../../src/moderation/target-reply-time.js';
 import { errorSummary, field, type FieldErrors } from '../components/form.js';
 import { modNav } from '../components/mod-nav.js';
+import { voteLimitForm } from '../components/idea-vote-limit-form.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { pollCreatorsForm } from '../components/poll-creators-form.js';
@@ -50,6 +51,7 @@ const modes: Choices = [
 const kinds: Choices = [
   ['discussion', 'admin.categories.kindDiscussion'],
   ['questions', 'admin.categories.kindQuestions'],
+  ['ideas', 'admin.categories.kindIdeas'],
 ];
 
 const units: Choices = [
@@ -129,6 +131,7 @@ function categorySection(i18n: I18n, category: CategorySettings, place: { first:
   ${category.archivedAt !== null ? html`<p class="notice">${i18n.t('admin.categories.archivedNote')}</p>` : ''}
   ${categoryForm(i18n, category, failed?.categoryId === category.id ? failed : undefined)}
   ${pollCreatorsForm(i18n, category)}
+  ${category.kind === 'ideas' ? voteLimitForm(i18n, category) : ''}
   ${categoryActions(i18n, category, place)}
 </section>`;
 }

@@ -9,6 +9,7 @@ export type AdminHomeProps = { i18n: I18n; health: SiteHealth };
 // Every settings page there is, with a line on what it holds.
 const settingsPages: readonly { href: string; label: MessageKey; about: MessageKey }[] = [
   { href: '/admin/categories', label: 'modNav.categories', about: 'adminHome.categoriesAbout' },
+  { href: '/admin/ideas', label: 'modNav.ideas', about: 'adminHome.ideasAbout' },
   { href: '/admin/appearance', label: 'modNav.appearance', about: 'adminHome.appearanceAbout' },
   { href: '/admin/language', label: 'modNav.language', about: 'adminHome.languageAbout' },
   { href: '/admin/sign-in', label: 'oidcAdmin.heading', about: 'adminHome.signInAbout' },

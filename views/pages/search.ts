@@ -1,6 +1,7 @@
 import type { I18n } from '../../src/i18n/translator.js';
 import type { SearchPage, SearchSort, SearchTotal } from '../../src/search/search.js';
 import { relativeTime } from '../components/time.js';
+import { ideaStatusBadge } from '../components/idea-status.js';
 import { html, safe, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 
@@ -88,7 +89,7 @@ function empty(props: SearchProps): Html {
 
 function result(i18n: I18n, result: SearchProps['results'][number], solved: string): Html {
   return html`<li class="search-result">
-  <h2><a href="/p/${result.postId}" dir="auto">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">${solved}</span>` : ''}</h2>
+  <h2><a href="/p/${result.postId}" dir="auto">${result.thread.title}</a>${result.thread.solved ? html` <span class="tag tag-solved">${solved}</span>` : ''}${result.thread.ideaStatus ? html` ${ideaStatusBadge(i18n, result.thread.ideaStatus)}` : ''}</h2>
   <p class="snippet" dir="auto">${safe(result.snippet)}</p>
   <p class="muted"><a href="/c/${result.category.slug}" dir="auto">${result.category.name}</a> · <bdi>${result.author}</bdi> · ${relativeTime(i18n, result.createdAt)}${result.number > 1 ? html` · ${i18n.t('search.replyNumber', { number: result.number })}` : ''}</p>
   ${moreMatches(i18n, result.moreMatches)}

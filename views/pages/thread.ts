@@ -9,6 +9,7 @@ import { pagePath, replySection } from '../components/reply-section.js';
 import { rich } from '../i18n.js';
 import { claimStatus, type ClaimState } from '../components/claim-form.js';
 import type { SavedReplyPicker } from '../components/saved-reply-picker.js';
+import { ideaActions, ideaSummaryPanel, type IdeaActionsProps } from '../components/idea-panel.js';
 
 export type ReplyDraft = {
   body: string;
@@ -41,6 +42,8 @@ export type ThreadPageProps = ThreadPage & {
   savedReplies?: SavedReplyPicker;
   /** The opening post's polls as this viewer sees them (views/components/poll.ts). */
   pollSection?: Html;
+  /** An idea's vote button and staff forms, for this viewer (src/ideas/). */
+  ideaActions?: IdeaActionsProps;
 };
 
 function staffControls(props: ThreadPageProps): Html {
@@ -124,7 +127,7 @@ function threadTags(props: ThreadPageProps): Html {
  * articles (what each viewer may do with a post) and the reply form. The rest is the same for
  * every signed-in viewer of a page at one version, which lets routes keep it as a frame.
  */
-export type ThreadPersonal = { banner: Html; staff: Html; watch: Html; opening: Html; polls: Html; replies: Html; reply: Html };
+export type ThreadPersonal = { banner: Html; staff: Html; watch: Html; idea: Html; opening: Html; polls: Html; replies: Html; reply: Html };
 
 /** The personal parts other than the articles (routes keep those encoded). */
 export function threadPersonalParts(props: ThreadPageProps): Omit<ThreadPersonal, 'opening' | 'replies'> {
@@ -133,6 +136,7 @@ export function threadPersonalParts(props: ThreadPageProps): Omit<ThreadPersonal
     banner: threadBanner(props),
     staff: staffControls(props),
     watch: props.watch ? watchForm({ i18n, action: `/t/${thread.id}/watch`, subject: 'thread', state: props.watch }) : html``,
+    idea: props.ideaActions ? ideaActions(props.ideaActions) : html``,
     reply: replySection(props),
     polls: props.pollSection ?? html``,
   };
@@ -152,6 +156,7 @@ export function threadPage(props: ThreadPageProps, personal: ThreadPersonal = th
   <h1 dir="auto">${thread.title}</h1>
   ${threadTags(props)}
 </div>
+${props.idea ? ideaSummaryPanel(i18n, props.idea) : ''}${personal.idea}
 ${personal.banner}
 ${personal.staff}
 ${personal.watch}
