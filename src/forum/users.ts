@@ -17,8 +17,9 @@ export function getProfile(ctx: ServiceContext, username: string): Profile {
   const profile = ctx.db
     .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, postCount: users.postCount })
     .from(users)
-    .where(eq(users.usernameKey, usernameKey(username)))
+    .where(and(eq(users.usernameKey, usernameKey(username)), isNull(users.deletedAt)))
     .get();
+  // An erased account has no profile: its posts show "Deleted member" (src/privacy/erase-account.ts).
   if (!profile) throw new NotFound(msg('profile.notFound'));
   return profile;
 }

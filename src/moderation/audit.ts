@@ -55,6 +55,7 @@ export const modActions = {
   block_domain: 'modLog.action.blockDomain',
   unblock_domain: 'modLog.action.unblockDomain',
   sign_in_settings: 'modLog.action.signInSettings',
+  erase_account: 'modLog.action.eraseAccount',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -11,6 +11,7 @@ import { rules } from '../lib/rate-limit.js';
 import { accountPage } from '../../views/pages/account.js';
 import type { LocaleChoice } from '../../views/pages/account-locale.js';
 import { signIn } from './auth.js';
+import { accountPrivacy } from './privacy.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
 import { renderError, renderPage, fieldTexts } from './render.js';
@@ -33,7 +34,7 @@ function render(c: Context<AppEnv>, options: RenderOptions = {}) {
   const email = emailStatus(c.get('services'), viewer);
   const usernameChangesLeft = usernameChangesLeftOf(c.get('services'), viewer);
   const kept = options.username === undefined ? {} : { usernameValue: options.username };
-  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors: options.errors ?? {}, usernameChangesLeft, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
+  const page = accountPage({ i18n, username: viewer!.username, sessions, email, privacy: accountPrivacy(c), locale: localeChoice(c, options.locale), errors: options.errors ?? {}, usernameChangesLeft, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
   return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
 }
 

@@ -9,6 +9,7 @@ import { adminLanguageRoutes } from './admin-language.js';
 import { answerRoutes } from './answers.js';
 import { feedbackRoutes } from './feedback.js';
 import { accountRoutes } from './account.js';
+import { privacyRoutes } from './privacy.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
 import { oidcAdminRoutes } from './oidc-admin.js';
@@ -77,6 +78,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', oidcRoutes);
   app.route('/', oidcAdminRoutes);
   app.route('/', accountRoutes);
+  app.route('/', privacyRoutes);
   app.route('/', emailLinkRoutes);
   app.route('/', passwordRoutes);
   app.route('/', homeRoutes);

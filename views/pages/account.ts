@@ -10,6 +10,7 @@ import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { localeSection, type LocaleChoice } from './account-locale.js';
+import { accountPrivacySections, type AccountPrivacyProps } from './account-privacy.js';
 
 export type AccountProps = {
   i18n: I18n;
@@ -23,6 +24,8 @@ export type AccountProps = {
   usernameChangesLeft?: number;
   /** What the member typed in the username form, kept when it was refused. */
   usernameValue?: string;
+  /** Recent sign-ins, the data export and the danger zone. */
+  privacy?: AccountPrivacyProps;
 };
 
 function usernameSection(i18n: I18n, props: AccountProps): Html {
@@ -113,5 +116,6 @@ ${localeSection(i18n, props.locale, props.errors)}
     ? html`<form method="post" action="/account/sessions/end-others"><button type="submit" class="button-secondary">${i18n.t('account.signOutOthers')}</button></form>`
     : ''}
 </section>
-${passwordSection(i18n, props.username, props.errors)}`;
+${passwordSection(i18n, props.username, props.errors)}
+${props.privacy ? accountPrivacySections(i18n, props.privacy) : ''}`;
 }
