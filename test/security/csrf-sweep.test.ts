@@ -51,7 +51,7 @@ describe('the route table', () => {
   it('has the mutating routes this sweep expects to find (it is generated, not hand-written)', () => {
     const keys = routes.map(key);
     expect(keys.length).toBeGreaterThan(30);
-    for (const known of ['POST /t', 'POST /p/:id{[0-9]+}/delete', 'POST /account/sessions/:id/end', 'POST /mod/users/:username/role']) expect(keys).toContain(known);
+    for (const known of ['POST /t', 'POST /p/:id{[0-9]+}/delete', 'POST /account/sessions/:id/end', 'POST /mod/users/:username/role', 'POST /account/export', 'POST /account/delete', 'POST /mod/users/:username/erase']) expect(keys).toContain(known);
     expect(routes.every((route) => route.method === 'POST')).toBe(true);
   });
 });
