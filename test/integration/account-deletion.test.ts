@@ -90,13 +90,16 @@ describe('POST /account/delete', () => {
     expect(one<{ count: number }>('select count(*) as count from flags where flagger_id = ?', bob.user.id).count).toBe(1);
   });
 
-  it('keeps the posts under "Deleted member" when the member chooses so', async () => {
+  it('keeps the posts under "Deleted member" when the member chooses so, on cached pages too', async () => {
+    const threadPath = `/t/${traces.answered.threadId}/${traces.answered.slug}`;
+    expect(await (await ctx.http.get(threadPath)).text()).toContain('quillon');
     expect(location(await ctx.http.post('/account/delete', { password: quill.password, posts: 'anonymize' }, { cookie: quill.cookie }))).toBe('/account/deleted');
     expectErased(quill, 'anonymize');
     const page = await (await ctx.http.get(`/t/${traces.answered.threadId}/${traces.answered.slug}`)).text();
     expect(page).toContain('Zephyrine opening answered');
     expect(page).toContain('Deleted member');
     expect(page).not.toContain('quillon');
+    expect(await (await ctx.http.get('/')).text()).not.toContain('quillon');
   });
 
   it('signs the member out everywhere, for good', async () => {

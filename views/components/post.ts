@@ -1,5 +1,5 @@
 import type { PostReference, RepliesToPost } from '../../src/forum/reply-context.js';
-import { isErasedUsername } from '../../src/privacy/erased-username.js';
+import { authorLink } from './member-name.js';
 import type { PostView } from '../../src/forum/thread-page.js';
 import type { I18n, LocaleFormat } from '../../src/i18n/translator.js';
 import { html, safe, type Html } from '../html.js';
@@ -19,7 +19,6 @@ function labelsFor(i18n: I18n) {
     ...answerLabels(i18n),
     badges: { member: null, manager: i18n.t('post.badgeManager'), admin: i18n.t('post.badgeAdmin') } as Record<PostView['author']['role'], string | null>,
     official: i18n.t('post.badgeOfficial'),
-    deletedMember: i18n.t('privacy.deletedMember'),
     linkTitle: i18n.t('post.linkTitle'),
     waiting: i18n.t('post.waiting'),
     editedTitle: i18n.t('post.editedTitle'),
@@ -173,7 +172,7 @@ function repliesReceived(i18n: I18n, replies: RepliesToPost | null): Html {
 function postMeta(i18n: I18n, post: PostView, labels: PostLabels): Html {
   const { author } = post;
   return html`<header class="post-meta">
-    ${isErasedUsername(author.username) ? html`<span class="author muted">${labels.deletedMember}</span>` : html`<a class="author" href="/u/${encodeURIComponent(author.username)}" dir="auto">${author.username}</a>`}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
+    ${authorLink(i18n, author.username, 'author')}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
     <a class="post-link" href="/p/${post.id}" title="${labels.linkTitle}">${post.number === null ? labels.waiting : html`#${post.number}`}</a>
     ${time(i18n, post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="${labels.editedTitle}">${rich(i18n, 'post.edited', { time: time(i18n, post.editedAt) })}</span>` : ''}
     ${acceptedMark(post, labels)}

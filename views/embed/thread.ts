@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../src/i18n/catalog.js';
+import { authorLink } from '../components/member-name.js';
 import type { PublicPost, PublicThread } from '../../src/embed/read.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { time } from '../components/time.js';
@@ -30,7 +31,7 @@ function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string)
   const badge = item.author.official ? labels.official : (labels.badges[item.author.role] ?? null);
   return html`<article class="embed-post${badge ? ' embed-post-staff' : ''}${item.isSolution ? ' embed-post-solution' : ''}" id="post-${item.number}">
   <header class="embed-post-meta">
-    <a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}" dir="auto">${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
+    ${authorLink(i18n, item.author.username, 'embed-author', baseUrl)}${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
       item.isSolution ? html`<span class="embed-tag embed-tag-solved">${labels.solution}</span>` : ''
     }
     <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${time(i18n, item.createdAt)}</a>
