@@ -56,6 +56,7 @@ export const modActions = {
   unblock_domain: 'modLog.action.unblockDomain',
   sign_in_settings: 'modLog.action.signInSettings',
   erase_account: 'modLog.action.eraseAccount',
+  privacy_settings: 'modLog.action.privacySettings',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -5,7 +5,7 @@ import { usernameKey } from '../auth/accounts.js';
 import { NO_LOCAL_PASSWORD } from '../auth/oidc-members.js';
 import { verifyPassword } from '../auth/password.js';
 import type { Db } from '../db/client.js';
-import { getSetting, setSetting } from '../db/settings.js';
+import { getSetting } from '../db/settings.js';
 import { sessions, users } from '../db/schema.js';
 import { canDeleteOwnAccount, canEraseAccount } from '../forum/permissions.js';
 import { msg } from '../i18n/message.js';
@@ -20,16 +20,12 @@ import { postChoices, type PostChoice } from './erase-posts.js';
 /** A member without a local password proves it is them by a sign-in this recent. */
 export const REAUTHENTICATION_WINDOW_MS = 10 * 60_000;
 
-const POST_CHOICES_SETTING = 'privacy.post_choices';
+export const POST_CHOICES_SETTING = 'privacy.post_choices';
 
-/** Which choices the community offers for a deleted account's posts (an admin setting; both by default). */
+/** Which choices the community offers for a deleted account's posts (Admin → Privacy; both by default). */
 export function allowedPostChoices(db: Db): PostChoice[] {
   const value = getSetting(db, POST_CHOICES_SETTING);
   return postChoices.includes(value as PostChoice) ? [value as PostChoice] : [...postChoices];
-}
-
-export function setAllowedPostChoices(db: Db, value: PostChoice | 'both'): void {
-  setSetting(db, POST_CHOICES_SETTING, value);
 }
 
 function accountOf(ctx: ServiceContext, userId: number) {

@@ -10,6 +10,7 @@ import { answerRoutes } from './answers.js';
 import { feedbackRoutes } from './feedback.js';
 import { accountRoutes } from './account.js';
 import { privacyRoutes } from './privacy.js';
+import { adminPrivacyRoutes } from './admin-privacy.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
 import { oidcAdminRoutes } from './oidc-admin.js';
@@ -100,6 +101,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', adminCategoryRoutes);
   app.route('/', adminAppearanceRoutes);
   app.route('/', adminLanguageRoutes);
+  app.route('/', adminPrivacyRoutes);
   app.route('/', adminBlockedDomainRoutes);
   app.route('/', searchRoutes);
   app.route('/', similarRoutes);

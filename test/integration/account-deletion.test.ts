@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_LOCAL_PASSWORD } from '../../src/auth/oidc-members.js';
 import { makeCategory, makeUser } from '../../src/demo/factories.js';
 import { parseProxyTrust, type ProxyTrust } from '../../src/lib/client-address.js';
-import { setAllowedPostChoices } from '../../src/privacy/delete-account.js';
 import { deletesRows, personalData } from '../../src/privacy/personal-data.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 import { location } from '../helpers/forum.js';
@@ -129,9 +128,14 @@ describe('POST /account/delete', () => {
     expect(findText(quill.email).length).toBeGreaterThan(0);
   });
 
-  it('asks what happens to the posts, and offers only what the community allows', async () => {
+  it('asks what happens to the posts, and offers only what the community allows (Admin → Privacy)', async () => {
     expect((await ctx.http.post('/account/delete', { password: quill.password }, { cookie: quill.cookie })).status).toBe(422);
-    setAllowedPostChoices(ctx.db, 'anonymize');
+    const admin = await makeUser(ctx.services, { username: 'adminna', role: 'admin' });
+    expect((await ctx.http.post('/admin/privacy', { posts: 'anonymize' }, { as: bob.user })).status).toBe(403);
+    expect((await ctx.http.post('/admin/privacy', { posts: 'sometimes' }, { as: admin })).status).toBe(422);
+    expect(location(await ctx.http.post('/admin/privacy', { posts: 'anonymize' }, { as: admin }))).toBe('/admin/privacy?done=saved');
+    expect(await (await ctx.http.get('/admin/privacy', { as: admin })).text()).toMatch(/value="anonymize" checked/);
+    expect(all("select details from mod_log where action = 'privacy_settings'")).toEqual([{ details: '{"from":"both","to":"anonymize"}' }]);
     const page = await (await ctx.http.get('/account', { cookie: quill.cookie })).text();
     expect(page).not.toContain('value="delete"');
     expect((await ctx.http.post('/account/delete', { password: quill.password, posts: 'delete' }, { cookie: quill.cookie })).status).toBe(422);
