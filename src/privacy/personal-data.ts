@@ -24,13 +24,13 @@ export type TableMap = {
   other: string[];
 };
 
-const ACCOUNT = 'As long as the account exists; erasure empties it.';
+const ACCOUNT = 'As long as the account exists; erasure deletes them.';
 
 export const personalData: Record<string, TableMap> = {
   users: {
     owner: 'id',
     about: 'The account: username, email address, password hash, display name, bio, avatar, language and time zone, sanctions.',
-    kept: 'As long as the account exists. Erasure keeps an empty row (username `deleted-ID`, no address, no password) so posts kept under "deleted member" still have an author.',
+    kept: 'As long as the account exists. Erasure keeps an empty row (username `deleted~ID`, no address, no password) so posts kept under "deleted member" still have an author.',
     personal: {
       username: 'placeholder', username_key: 'placeholder', email: 'placeholder', email_key: 'placeholder', password_hash: 'placeholder',
       silenced_until: 'null', silence_reason: 'null', suspended_until: 'null', suspend_reason: 'null', email_verified_at: 'null', last_digest_at: 'null',

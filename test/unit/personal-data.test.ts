@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
@@ -33,5 +36,29 @@ describe('the map of personal data', () => {
   it('says why and for how long for every table holding personal data', () => {
     const unexplained = Object.entries(personalData).filter(([, map]) => map.personal && (!map.kept || !map.about)).map(([table]) => table);
     expect(unexplained).toEqual([]);
+  });
+});
+
+describe('docs/privacy.md', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const doc = readFileSync(join(root, 'docs/privacy.md'), 'utf8');
+
+  it('lists every table that holds personal data, from the map', () => {
+    const missing = Object.entries(personalData).filter(([table, map]) => map.personal && !doc.includes(`| \`${table}\` | ${map.about} |`)).map(([table]) => table);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists every cookie the code sets (every hearth_ name in src/)', () => {
+    const names = new Set<string>();
+    const walk = (folder: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts')) for (const match of readFileSync(path, 'utf8').matchAll(/['"`](hearth_[a-z_]+)['"`]/g)) names.add(match[1]!);
+      }
+    };
+    walk(join(root, 'src'));
+    expect(names.size).toBeGreaterThan(4);
+    expect([...names].filter((name) => !doc.includes(`| \`${name}\` |`))).toEqual([]);
   });
 });
