@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { usernameKey } from '../auth/accounts.js';
+import { usernameKey, type LoginLockout } from '../auth/accounts.js';
 import { NO_LOCAL_PASSWORD } from '../auth/oidc-members.js';
 import { verifyPassword } from '../auth/password.js';
 import type { Db } from '../db/client.js';
@@ -41,7 +41,8 @@ function postChoice(db: Db, value: unknown): PostChoice | undefined {
   return allowedPostChoices(db).find((choice) => choice === value);
 }
 
-export type OwnDeletion = { password: string; posts: unknown; exportsDir: string; sessionId: string | null };
+/** `lockout`: the sign-in form's count of wrong passwords per account, so this form cannot be used to guess one. */
+export type OwnDeletion = { password: string; posts: unknown; exportsDir: string; sessionId: string | null; lockout: LoginLockout };
 
 /** When this browser signed in: a member without a password proves it is them by a recent sign-in. */
 function signedInAt(ctx: ServiceContext, userId: number, sessionId: string | null): number | null {
@@ -60,13 +61,22 @@ export async function deleteOwnAccount(ctx: ServiceContext, viewer: Viewer, inpu
     posts: choice ? undefined : msg('privacy.postsChoiceMissing'),
     password: local && input.password.length === 0 ? msg('privacy.passwordMissing') : undefined,
   });
-  if (local && !(await verifyPassword(account.passwordHash, input.password))) assertValid({ password: msg('privacy.passwordWrong') });
+  if (local) await checkPassword(account, input.password, input.lockout);
   const since = local ? null : signedInAt(ctx, account.id, input.sessionId);
   if (!local && (since === null || ctx.now() - since > REAUTHENTICATION_WINDOW_MS)) {
     assertValid({ password: msg('privacy.signInAgain', { minutes: REAUTHENTICATION_WINDOW_MS / 60_000 }) });
   }
   const erased = ctx.db.transaction((tx) => eraseAccount(tx, { userId: account.id, choice: choice!, actorId: account.id, now: ctx.now() }), { behavior: 'immediate' });
   removeFiles(input.exportsDir, erased.exportFiles);
+}
+
+/** A locked-out account is answered like a wrong password, after the same work (as at sign-in). */
+async function checkPassword(account: { id: number; passwordHash: string }, password: string, lockout: LoginLockout): Promise<void> {
+  const key = `account:${account.id}`;
+  const locked = lockout.isLocked(key);
+  if ((await verifyPassword(account.passwordHash, password)) && !locked) return;
+  lockout.recordFailure(key);
+  assertValid({ password: msg('privacy.passwordWrong') });
 }
 
 export type AdminErasure = { username: string; posts: unknown; confirm: unknown; exportsDir: string };

@@ -10,7 +10,7 @@ import { canDeleteOwnAccount } from '../forum/permissions.js';
 import { Forbidden, NotFound, RateLimited, ValidationError } from '../lib/errors.js';
 import { accountDeletedPage, deleteAccountPage, type AccountPrivacyProps, type DeletionProps } from '../../views/pages/account-privacy.js';
 import { exportPage } from '../../views/pages/account-export.js';
-import { noStore } from './auth.js';
+import { loginLockout, noStore } from './auth.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm } from './forms.js';
 import { fieldTexts, renderError, renderPage } from './render.js';
@@ -83,7 +83,8 @@ export const privacyRoutes = new Hono<AppEnv>()
     if (!c.get('viewer')) return loginRedirect(c);
     const form = await readForm(c);
     try {
-      await deleteOwnAccount(c.get('services'), c.get('viewer'), { password: form['password'] ?? '', posts: form['posts'], exportsDir: c.get('config').exportsDir, sessionId: c.get('sessionId') });
+      const input = { password: form['password'] ?? '', posts: form['posts'], exportsDir: c.get('config').exportsDir, sessionId: c.get('sessionId'), lockout: loginLockout(c) };
+      await deleteOwnAccount(c.get('services'), c.get('viewer'), input);
     } catch (error) {
       const i18n = c.get('i18n');
       if (error instanceof ValidationError) return renderPage(c, deleteAccountPage(i18n, deletion(c, { errors: fieldTexts(c, error.fields), posts: form['posts'] ?? '' })), { title: i18n.t('privacy.deleteHeading') }, 422);

@@ -128,6 +128,20 @@ describe('POST /account/delete', () => {
     expect(findText(quill.email).length).toBeGreaterThan(0);
   });
 
+  it('counts wrong passwords as the sign-in form does: after ten, even the right one is refused for a while', async () => {
+    const limited = await createTestContext({ rateLimit: true });
+    try {
+      const member = await makeUser(limited.services, { username: 'guessed', password: 'the real passphrase' });
+      for (let attempt = 0; attempt < 10; attempt++) expect((await limited.http.post('/account/delete', { password: `guess ${attempt} wrong`, posts: 'delete' }, { as: member })).status).toBe(422);
+      const locked = await limited.http.post('/account/delete', { password: 'the real passphrase', posts: 'delete' }, { as: member });
+      expect(locked.status).toBe(422);
+      expect(await locked.text()).toContain('That password is not right');
+      expect(limited.db.$client.prepare('select deleted_at from users where id = ?').pluck().get(member.id)).toBeNull();
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('asks what happens to the posts, and offers only what the community allows (Admin → Privacy)', async () => {
     expect((await ctx.http.post('/account/delete', { password: quill.password }, { cookie: quill.cookie })).status).toBe(422);
     const admin = await makeUser(ctx.services, { username: 'adminna', role: 'admin' });

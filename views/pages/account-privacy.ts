@@ -62,9 +62,9 @@ export function deleteAccountForm(i18n: I18n, props: DeletionProps): Html {
   </form>`;
 }
 
-export function accountPrivacySections(i18n: I18n, props: AccountPrivacyProps): Html {
-  return html`${signInHistorySection(i18n, props.signIns)}
-<section aria-labelledby="data-heading">
+/** "Your data" and the danger zone, the account page's last sections. */
+export function dataAndDeletionSections(i18n: I18n, deletion: DeletionProps): Html {
+  return html`<section aria-labelledby="data-heading">
   <h2 id="data-heading">${i18n.t('privacy.dataHeading')}</h2>
   <p>${i18n.t('privacy.dataIntro')}</p>
   <p><a href="/account/export">${i18n.t('privacy.dataLink')}</a></p>
@@ -72,7 +72,7 @@ export function accountPrivacySections(i18n: I18n, props: AccountPrivacyProps): 
 <section aria-labelledby="danger-heading" class="danger-zone">
   <h2 id="danger-heading">${i18n.t('privacy.deleteHeading')}</h2>
   <p>${i18n.t('privacy.deleteIntro')}</p>
-  ${deleteAccountForm(i18n, props.deletion)}
+  ${deleteAccountForm(i18n, deletion)}
 </section>`;
 }
 

@@ -10,7 +10,7 @@ import { time } from '../components/time.js';
 import { html, type Html } from '../html.js';
 import { rich } from '../i18n.js';
 import { localeSection, type LocaleChoice } from './account-locale.js';
-import { accountPrivacySections, type AccountPrivacyProps } from './account-privacy.js';
+import { dataAndDeletionSections, signInHistorySection, type AccountPrivacyProps } from './account-privacy.js';
 
 export type AccountProps = {
   i18n: I18n;
@@ -116,6 +116,7 @@ ${localeSection(i18n, props.locale, props.errors)}
     ? html`<form method="post" action="/account/sessions/end-others"><button type="submit" class="button-secondary">${i18n.t('account.signOutOthers')}</button></form>`
     : ''}
 </section>
+${props.privacy ? signInHistorySection(i18n, props.privacy.signIns) : ''}
 ${passwordSection(i18n, props.username, props.errors)}
-${props.privacy ? accountPrivacySections(i18n, props.privacy) : ''}`;
+${props.privacy ? dataAndDeletionSections(i18n, props.privacy.deletion) : ''}`;
 }
