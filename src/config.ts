@@ -70,6 +70,8 @@ const environment = z.object({
       return trust instanceof Error ? null : trust;
     }),
   LOG_IP: z.enum(['full', 'truncated', 'off'], { error: 'must be full, truncated or off' }).default('full'),
+  IP_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').default(30),
+  EXPORTS_PATH: z.string().min(1).optional(),
   CACHE_PURGE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, such as http://127.0.0.1:80' }).optional(),
   WORKERS: z
     .string()
@@ -128,6 +130,10 @@ export type Config = {
   /** Which proxies' X-Forwarded-For/Forwarded are believed (src/lib/client-address.ts); null trusts none. */
   trustProxy: ProxyTrust | null;
   logIp: LogIp;
+  /** Client addresses in sign-in history and rate-limit buckets are removed after this many days (src/privacy/retention.ts). */
+  ipRetentionDays: number;
+  /** Where members' data exports (ZIP files) are built: EXPORTS_PATH, else `exports/` beside the database. */
+  exportsDir: string;
   /** Where PURGE requests for the pages a write changed go (a cache in front, src/lib/cache-purge.ts); null sends none. */
   cachePurgeUrl: string | null;
   /** Server processes on one port and one database (src/operations/cluster-primary.ts); 1 runs none extra. */
@@ -172,6 +178,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIME_ZONE,
     trustProxy: e.TRUST_PROXY,
     logIp: e.LOG_IP,
+    ipRetentionDays: e.IP_RETENTION_DAYS,
+    exportsDir: e.EXPORTS_PATH ?? join(dirname(e.DATABASE_PATH), 'exports'),
     cachePurgeUrl: e.CACHE_PURGE_URL?.replace(/\/+$/, '') ?? null,
     workers: e.WORKERS,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
@@ -197,9 +205,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   // Abuse limits are off unless a test is about them: suites post far faster than any person.
   const config = { ...loadConfig({}), databasePath: ':memory:', demoSeed: false, logLevel: 'silent' as const, rateLimit: false, ...overrides };
   // Mail written as files lands beside the test's own database, never in the project's ./data.
+  const beside = (name: string) => join(dirname(config.databasePath), name);
   return {
     ...config,
-    mailOutboxDir: overrides.mailOutboxDir ?? join(dirname(config.databasePath), 'outbox'),
-    uploadsPath: overrides.uploadsPath ?? join(dirname(config.databasePath), 'uploads'),
+    mailOutboxDir: overrides.mailOutboxDir ?? beside('outbox'),
+    uploadsPath: overrides.uploadsPath ?? beside('uploads'),
+    exportsDir: overrides.exportsDir ?? beside('exports'),
   };
 }

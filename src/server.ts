@@ -13,7 +13,7 @@ import { PageCache } from './lib/page-cache.js';
 import { ThreadViewCounter, VIEW_FLUSH_MS } from './insights/thread-views.js';
 import type { MarkdownRenderer } from './markdown/renderer.js';
 import { createMarkdownRenderer } from './markdown/worker-pool.js';
-import { digestJob, staffAlertJobs, startBackgroundJobs } from './operations/background-jobs.js';
+import { digestJob, privacyJobs, staffAlertJobs, startBackgroundJobs } from './operations/background-jobs.js';
 import { runClusterPrimary } from './operations/cluster-primary.js';
 import { releaseAllLeases } from './operations/leases.js';
 import { prepareDatabase } from './operations/start-lock.js';
@@ -72,7 +72,7 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
   // Email goes out from every process, off the request path; digests are checked between sends.
   // Its only information line (where email goes) is said by the first server process, not by each.
   const emailLog = cluster.isWorker && cluster.worker?.id !== 1 ? { ...log, info: () => undefined } : log;
-  const email = startEmailWorker({ db, config, site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl }, log: emailLog, jobs: [digestJob(db), ...staffAlertJobs({ db, markdown })] });
+  const email = startEmailWorker({ db, config, site: { siteName: config.siteName ?? siteName ?? 'Community', baseUrl: config.baseUrl }, log: emailLog, jobs: [digestJob(db), ...staffAlertJobs({ db, markdown }), ...privacyJobs(db, { ...config, uploadsDir: config.uploadsPath })] });
 
   let stopping = false;
   const stop = (signal: string) => {

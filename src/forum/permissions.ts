@@ -185,6 +185,19 @@ export function canUndoSpamCleanup(viewer: Viewer): boolean {
   return isAdmin(viewer);
 }
 
+/**
+ * Erasing an account for a request received by email: admins only, never their own (that is the
+ * member's own "Delete my account") nor another admin's, nor the brand's account.
+ */
+export function canEraseAccount(viewer: Viewer, target: Target & { id: number; isBrand?: boolean }): boolean {
+  return isAdmin(viewer) && viewer!.id !== target.id && target.role !== 'admin' && target.isBrand !== true;
+}
+
+/** A member deletes their own account; an admin first hands the role on (a community keeps an admin), and the brand's account never goes. */
+export function canDeleteOwnAccount(viewer: Viewer, account: { role: Role; isBrand: boolean }): boolean {
+  return viewer !== null && account.role !== 'admin' && !account.isBrand;
+}
+
 /** Roles and manager scopes are for admins only. */
 export function canChangeRoles(viewer: Viewer): boolean {
   return isAdmin(viewer);

@@ -41,8 +41,9 @@ export function getProfile(ctx: ServiceContext, username: string): Profile {
     })
     .from(users)
     .leftJoin(uploads, eq(uploads.id, users.avatarUploadId))
-    .where(eq(users.usernameKey, usernameKey(username)))
+    .where(and(eq(users.usernameKey, usernameKey(username)), isNull(users.deletedAt)))
     .get();
+  // An erased account has no profile: its posts show "Deleted member" (src/privacy/erase-account.ts).
   if (!row) throw new NotFound(msg('profile.notFound'));
   const { avatarHash, avatarExt, ...profile } = row;
   const fields = profileFieldValuesOf(ctx.db, row.id).filter((field) => field.value.length > 0);

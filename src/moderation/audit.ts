@@ -63,6 +63,8 @@ export const modActions = {
   idea_status: 'modLog.action.ideaStatus',
   idea_merge: 'modLog.action.ideaMerge',
   idea_statuses: 'modLog.action.ideaStatuses',
+  erase_account: 'modLog.action.eraseAccount',
+  privacy_settings: 'modLog.action.privacySettings',
 } as const satisfies Record<string, MessageKey>;
 export type ModAction = keyof typeof modActions;
 

@@ -6,6 +6,8 @@ import type { Logger } from '../lib/log.js';
 import type { MarkdownRenderer } from '../markdown/renderer.js';
 import { REVIEW_ALERT_CHECK_MS, runReviewAlerts } from '../moderation/review-alerts.js';
 import { runUnansweredSummaries, UNANSWERED_SUMMARY_CHECK_MS } from '../moderation/unanswered-summary.js';
+import { runDataExports } from '../privacy/export-job.js';
+import { purgeOldAddresses } from '../privacy/retention.js';
 import { acquireLease, leasedJob, releaseLease } from './leases.js';
 import { rebakePosts } from './rebake.js';
 import { collectOrphanUploads } from '../uploads/orphans.js';
@@ -45,6 +47,22 @@ export function staffAlertJobs(services: Omit<ServiceContext, 'now'>) {
   return [
     { everyMs: REVIEW_ALERT_CHECK_MS, run: async (now: number) => reviewAlerts(now) },
     { everyMs: UNANSWERED_SUMMARY_CHECK_MS, run: async (now: number) => summaries(now) },
+  ];
+}
+
+const EXPORT_CHECK_MS = 15_000;
+const RETENTION_CHECK_MS = 60 * 60_000;
+
+/**
+ * Members' privacy, as jobs of the email worker (exports mail their link): waiting data exports
+ * are built and expired ones deleted, and client addresses older than the retention period purged.
+ */
+export function privacyJobs(db: Db, options: { exportsDir: string; uploadsDir: string; ipRetentionDays: number }) {
+  const exports = leasedJob(db, { name: 'data-exports', durationMs: 3 * EXPORT_CHECK_MS }, (now: number) => runDataExports(db, { exportsDir: options.exportsDir, uploadsDir: options.uploadsDir, now }));
+  const retention = leasedJob(db, { name: 'address-retention', durationMs: 3 * RETENTION_CHECK_MS }, (now: number) => purgeOldAddresses(db, { retentionDays: options.ipRetentionDays, now }));
+  return [
+    { everyMs: EXPORT_CHECK_MS, run: async (now: number) => exports(now) },
+    { everyMs: RETENTION_CHECK_MS, run: async (now: number) => retention(now) },
   ];
 }
 

@@ -13,6 +13,7 @@ import { rules } from '../lib/rate-limit.js';
 import { accountPage } from '../../views/pages/account.js';
 import type { LocaleChoice } from '../../views/pages/account-locale.js';
 import { signIn } from './auth.js';
+import { accountPrivacy } from './privacy.js';
 import type { AppEnv } from './env.js';
 import { loginRedirect, readForm, type FormErrors } from './forms.js';
 import { renderError, renderPage, fieldTexts } from './render.js';
@@ -49,7 +50,7 @@ export function renderAccount(c: Context<AppEnv>, options: RenderOptions = {}) {
   const kept = { ...(options.username === undefined ? {} : { usernameValue: options.username }), ...(options.newEmail === undefined ? {} : { newEmail: options.newEmail }) };
   const profile = accountProfileProps(c, options.profile, errors);
   const avatarUrl = avatarOf(c.get('services'), viewer);
-  const page = accountPage({ i18n, username: viewer!.username, sessions, email, locale: localeChoice(c, options.locale), errors, usernameChange, profile, avatarUrl, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
+  const page = accountPage({ i18n, username: viewer!.username, sessions, email, privacy: accountPrivacy(c), locale: localeChoice(c, options.locale), errors, usernameChange, profile, avatarUrl, ...kept, ...(options.notice ? { notice: options.notice } : {}) });
   return renderPage(c, page, { title: i18n.t('account.heading') }, options.status ?? 200);
 }
 

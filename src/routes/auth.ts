@@ -5,6 +5,8 @@ import { AccountSuspended, logIn, MESSAGES, type LoginLockout } from '../auth/ac
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.js';
 import { createSession, invalidateSession } from '../auth/session.js';
 import { signUp } from '../auth/signup.js';
+import type { SignInMethod } from '../db/schema.js';
+import { recordSignIn } from '../privacy/sign-in-events.js';
 import { Forbidden, RateLimited, ValidationError } from '../lib/errors.js';
 import { rules } from '../lib/rate-limit.js';
 import { clientAddress } from './limits.js';
@@ -46,13 +48,17 @@ export function noStore(c: Context<AppEnv>): void {
   c.header('Cache-Control', 'private, no-store');
 }
 
-/** Starts a fresh session (a new token at every sign-in) and ends the one the browser had. */
-export function signIn(c: Context<AppEnv>, user: { id: number }): void {
+/**
+ * Starts a fresh session (a new token at every sign-in) and ends the one the browser had. `method`
+ * records the sign-in in the member's history; a new session after a password change is none.
+ */
+export function signIn(c: Context<AppEnv>, user: { id: number }, method?: SignInMethod): void {
   const { db, now } = c.get('services');
   const sessionId = c.get('sessionId');
   if (sessionId) invalidateSession(db, sessionId);
   const { token, session } = createSession(db, user.id, now(), c.req.header('user-agent'));
   writeSessionCookie(c, token, session, c.get('config').secureCookies);
+  if (method) recordSignIn(db, { userId: user.id, method, address: clientAddress(c), userAgent: c.req.header('user-agent'), now: now() });
 }
 
 /** Failed sign-ins per account (or per unknown login), counted in the app's rate limiter. */
@@ -104,7 +110,7 @@ export const authRoutes = new Hono<AppEnv>()
       // A language the visitor chose (the picker's cookie) becomes the new member's own, so the
       // confirmation email and their pages stay in it; the community's default is not a choice.
       const locale = localeFromCookieHeader(c.req.header('cookie'));
-      signIn(c, await signUp(c.get('services'), c.get('viewer'), { ...input, locale }));
+      signIn(c, await signUp(c.get('services'), c.get('viewer'), { ...input, locale }), 'password');
       return c.redirect(next ?? '/', 303);
     } catch (error) {
       if (error instanceof RateLimited) {
@@ -138,7 +144,7 @@ export const authRoutes = new Hono<AppEnv>()
       // The break-glass path signs in administrators only; anyone else is told the same as a wrong password.
       if (choices.breakGlass && user.role !== 'admin') throw new ValidationError({ form: MESSAGES.loginFailed }, MESSAGES.loginFailed);
       if (choices.breakGlass) c.get('log')(`Break-glass password sign-in by administrator ${user.username} from ${clientAddress(c)}`);
-      signIn(c, user);
+      signIn(c, user, 'password');
       forgetProviderSignIn(c);
       return c.redirect(next ?? '/', 303);
     } catch (error) {

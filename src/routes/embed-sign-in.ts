@@ -1,6 +1,7 @@
 import { OIDC_CALLBACK_PATH } from './oidc.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { embedTokenViewer, startEmbedSession } from '../auth/embed-session.js';
+import { recordSignIn } from '../privacy/sign-in-events.js';
 import { allowedOrigins } from '../embed/allowed-origins.js';
 import { createEmbedSignInCode, redeemEmbedSignInCode } from '../embed/sign-in-codes.js';
 import { ValidationError } from '../lib/errors.js';
@@ -8,6 +9,7 @@ import { embedSignInDone, embedSignInRefused } from '../../views/embed/sign-in.j
 import type { AppEnv } from './env.js';
 import { frameError, frameHostOrigin, frameViewer, sentFromFrame } from './embed-frame-request.js';
 import { readForm } from './forms.js';
+import { clientAddress } from './limits.js';
 import { renderPage } from './render.js';
 
 // Signing in from an embed (docs/decisions/0049-embed-sessions.md): the frame opens a popup on
@@ -71,6 +73,7 @@ async function exchangeCode(c: Context<AppEnv>) {
   try {
     const userId = redeemEmbedSignInCode(services, { code: form['code'], origin: origin ?? undefined, allowed: allowedOrigins(services, c.get('config').embedOrigins) });
     const { token, expiresAt } = startEmbedSession(c, services.db, { userId, origin: origin!, now: services.now() });
+    recordSignIn(services.db, { userId, method: 'embed', address: clientAddress(c), userAgent: c.req.header('user-agent'), now: services.now() });
     c.header('Cache-Control', 'private, no-store');
     return c.json({ token, expiresAt, username: embedTokenViewer(services.db, { token, origin: origin!, now: services.now() })?.username ?? null });
   } catch (error) {

@@ -14,6 +14,8 @@ import { accountRoutes } from './account.js';
 import { accountProfileRoutes } from './account-profile.js';
 import { adminProfileFieldRoutes } from './admin-profile-fields.js';
 import { avatarRoutes } from './avatars.js';
+import { privacyRoutes } from './privacy.js';
+import { adminPrivacyRoutes } from './admin-privacy.js';
 import { authRoutes } from './auth.js';
 import { oidcRoutes } from './oidc.js';
 import { oidcAdminRoutes } from './oidc-admin.js';
@@ -88,6 +90,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', accountRoutes);
   app.route('/', uploadRoutes);
   app.route('/', accountProfileRoutes);
+  app.route('/', privacyRoutes);
   app.route('/', emailLinkRoutes);
   app.route('/', passwordRoutes);
   app.route('/', homeRoutes);
@@ -114,6 +117,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.route('/', adminIdeaRoutes);
   app.route('/', adminAppearanceRoutes);
   app.route('/', adminLanguageRoutes);
+  app.route('/', adminPrivacyRoutes);
   app.route('/', adminBlockedDomainRoutes);
   app.route('/', searchRoutes);
   app.route('/', similarRoutes);

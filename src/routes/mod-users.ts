@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { changeRole, setManagerScope } from '../auth/roles.js';
-import { isAdmin } from '../forum/permissions.js';
+import { canEraseAccount, isAdmin } from '../forum/permissions.js';
+import { allowedPostChoices, eraseMemberAccount } from '../privacy/delete-account.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { ValidationError } from '../lib/errors.js';
 import type { FieldErrors } from '../../views/components/form.js';
@@ -31,13 +32,15 @@ const doneNotices: Record<string, MessageKey> = {
 
 const memberPath = (username: string) => `/mod/users/${encodeURIComponent(username)}`;
 
-type MemberExtra = { draft?: SanctionDraft; errors?: FieldErrors; notice?: string; spamCleanupErrors?: FieldErrors; spamCleanupDraft?: SpamCleanupDraft };
+type MemberExtra = { draft?: SanctionDraft; errors?: FieldErrors; notice?: string; spamCleanupErrors?: FieldErrors; spamCleanupDraft?: SpamCleanupDraft; eraseErrors?: FieldErrors; erasePosts?: string };
 
 function renderMember(c: Context<AppEnv>, username: string, extra: MemberExtra = {}, status: 200 | 422 = 200) {
   const data = getMember(c.get('services'), c.get('viewer'), username);
   const spamCleanup = spamCleanupPanel(c.get('services'), c.get('viewer'), username);
-  const { notice: _notice, ...forms } = extra;
-  const view = modUserPage({ i18n: c.get('i18n'), ...data, isAdmin: isAdmin(c.get('viewer')), actionLabels: modActions, spamCleanup, ...forms });
+  const { notice: _notice, eraseErrors, erasePosts, ...forms } = extra;
+  // Erasure is offered to admins, for accounts they may erase (src/forum/permissions.ts).
+  const erase = canEraseAccount(c.get('viewer'), data.member) ? { choices: allowedPostChoices(c.get('services').db), errors: eraseErrors ?? {}, ...(erasePosts ? { posts: erasePosts } : {}) } : undefined;
+  const view = modUserPage({ i18n: c.get('i18n'), ...data, isAdmin: isAdmin(c.get('viewer')), actionLabels: modActions, spamCleanup, ...forms, ...(erase ? { erase } : {}) });
   return renderPage(c, view, { title: c.get('i18n').t('members.pageTitle', { username: data.member.username }), ...(extra.notice ? { notice: extra.notice } : {}) }, status);
 }
 
@@ -60,7 +63,8 @@ export const modUserRoutes = new Hono<AppEnv>()
     const query = (c.req.query('q') ?? '').trim().slice(0, 40);
     const after = c.req.query('after')?.slice(0, 80) || null;
     const page = listMembers(c.get('services'), c.get('viewer'), { query, after });
-    return renderPage(c, modUsersPage({ i18n: c.get('i18n'), ...page, isFirstPage: after === null, isAdmin: isAdmin(c.get('viewer')), query }), { title: c.get('i18n').t('modNav.members') });
+    const notice = c.req.query('done') === 'erased' ? { notice: c.get('i18n').t('privacy.erasedNotice') } : {};
+    return renderPage(c, modUsersPage({ i18n: c.get('i18n'), ...page, isFirstPage: after === null, isAdmin: isAdmin(c.get('viewer')), query }), { title: c.get('i18n').t('modNav.members'), ...notice });
   })
   .get('/mod/users/:username', (c) => {
     const notice = doneNotices[c.req.query('done') ?? ''];
@@ -107,6 +111,18 @@ export const modUserRoutes = new Hono<AppEnv>()
       'spam-cleanup-undone',
     ),
   )
+  // A member's request to delete their account, received by email; the account's page is gone after.
+  .post('/mod/users/:username/erase', async (c) => {
+    const username = c.req.param('username');
+    const form = await readForm(c);
+    try {
+      eraseMemberAccount(c.get('services'), c.get('viewer'), { username, posts: form['posts'], confirm: form['confirm'], exportsDir: c.get('config').exportsDir });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return renderMember(c, username, { eraseErrors: fieldTexts(c, error.fields), erasePosts: form['posts'] ?? '' }, 422);
+    }
+    return c.redirect('/mod/users?done=erased', 303);
+  })
   .post('/mod/users/:username/role', (c) =>
     change(
       c,

@@ -113,7 +113,7 @@ export const oidcRoutes = new Hono<AppEnv>()
         oidcCookies.setLink(c, outcome.token, secure);
         return c.redirect('/auth/oidc/link', 303);
       }
-      signIn(c, outcome.user);
+      signIn(c, outcome.user, 'oidc');
       oidcCookies.setIdToken(c, result.idToken, secure);
       return c.redirect(pending.next ?? '/', 303);
     } catch (error) {
@@ -140,7 +140,7 @@ export const oidcRoutes = new Hono<AppEnv>()
     try {
       const { user, next } = await provePendingLink(c.get('services'), settings, { token, password: form['password'] ?? '' }, loginLockout(c));
       oidcCookies.clearLink(c, c.get('config').secureCookies);
-      signIn(c, user);
+      signIn(c, user, 'oidc');
       return c.redirect(localPath(next) ?? '/', 303);
     } catch (error) {
       if (error instanceof NotFound) return refuse(c, 404, 'oidc.linkGone');

@@ -35,7 +35,7 @@ describe('the admin home', () => {
   it('links to every settings page, each of which answers', async () => {
     const page = await home();
     const links = [...page.matchAll(/<li><a href="(\/admin\/[a-z-]+)">/g)].map((match) => match[1]!);
-    expect(links).toEqual(['/admin/categories', '/admin/ideas', '/admin/appearance', '/admin/language', '/admin/sign-in', '/admin/flags', '/admin/watched-words', '/admin/blocked-domains', '/admin/embedding']);
+    expect(links).toEqual(['/admin/categories', '/admin/ideas', '/admin/appearance', '/admin/language', '/admin/sign-in', '/admin/privacy', '/admin/flags', '/admin/watched-words', '/admin/blocked-domains', '/admin/embedding']);
     for (const link of links) expect((await ctx.http.get(link, { as: ctx.admin })).status, link).toBe(200);
     expect(page).toContain('<a href="/admin" aria-current="page">Settings</a>');
   });

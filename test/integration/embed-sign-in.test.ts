@@ -81,6 +81,8 @@ describe('exchanging a code for an embed session', () => {
     for (const flag of ['Path=/embed/', 'HttpOnly', 'Secure', 'SameSite=None', 'Partitioned']) expect(cookie).toContain(flag);
     const [id] = body.token.split('.');
     expect(ctx.db.select().from(sessions).where(eq(sessions.id, id!)).get()?.embedOrigin).toBe(HELP_CENTER);
+    // The sign-in is in the member's history (docs/privacy.md).
+    expect(ctx.db.$client.prepare("select count(*) from sign_in_events where user_id = ? and method = 'embed'").pluck().get(ctx.member.id)).toBe(1);
   });
 
   it('takes each code once', async () => {

@@ -82,6 +82,8 @@ describe('signing in through the provider', () => {
     expect(dana).toMatchObject({ role: 'manager', email: 'dana@brand.example', usernameChangesLeft: 1, addressTaken: false });
     expect(dana.emailVerifiedAt).not.toBeNull();
     expect(t.db.select().from(userIdentities).where(eq(userIdentities.subject, 'sub-dana')).get()).toMatchObject({ issuer: provider.issuer, userId: dana.id });
+    // The sign-in is in the member's history (docs/privacy.md).
+    expect(t.db.$client.prepare('select method from sign_in_events where user_id = ?').pluck().all(dana.id)).toEqual(['oidc']);
   });
 
   it('signs the same subject into the same account and follows the role claim both ways, audited', async () => {

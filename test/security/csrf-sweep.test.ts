@@ -52,7 +52,7 @@ describe('the route table', () => {
   it('has the mutating routes this sweep expects to find (it is generated, not hand-written)', () => {
     const keys = routes.map(key);
     expect(keys.length).toBeGreaterThan(30);
-    for (const known of ['POST /t', 'POST /p/:id{[0-9]+}/delete', 'POST /account/sessions/:id/end', 'POST /mod/users/:username/role', 'POST /uploads', 'POST /account/avatar', 'POST /account/avatar/remove', 'POST /polls/:pollId{[0-9]+}/vote', 'POST /polls/:pollId{[0-9]+}/close', 'POST /t/:id{[0-9]+}/polls/new']) expect(keys).toContain(known);
+    for (const known of ['POST /t', 'POST /p/:id{[0-9]+}/delete', 'POST /account/sessions/:id/end', 'POST /mod/users/:username/role', 'POST /uploads', 'POST /account/avatar', 'POST /account/avatar/remove', 'POST /polls/:pollId{[0-9]+}/vote', 'POST /polls/:pollId{[0-9]+}/close', 'POST /t/:id{[0-9]+}/polls/new', 'POST /account/export', 'POST /account/delete', 'POST /mod/users/:username/erase']) expect(keys).toContain(known);
     expect(routes.every((route) => route.method === 'POST')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { createSession, validateSessionToken } from '../../src/auth/session.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import { createApiKey } from '../../src/embed/api-keys.js';
+import { runDataExports } from '../../src/privacy/export-job.js';
 import type { SignedIn } from '../../src/lib/context.js';
 import { receiveUpload } from '../../src/uploads/receive.js';
 import { localUploadStore } from '../../src/uploads/store.js';
@@ -237,6 +238,22 @@ export const REFUSED_CASES: Record<string, Record<string, RefusedCase>> = {
         return target;
       },
       acted: (ctx, target) => cleanup(ctx, target.userId)?.reverted_at != null,
+    },
+  },
+  'POST /mod/users/:username/erase': {
+    '': { owner: admin, setup: (ctx) => member(ctx), form: { posts: 'anonymize', confirm: 'yes' }, acted: (ctx, target) => ctx.row<{ deleted_at: number | null }>('select deleted_at from users where id = ?', target.userId).deleted_at !== null },
+  },
+  'GET /account/export/:token': {
+    '': {
+      owner: bob,
+      setup: async (ctx) => {
+        await expectRedirect(ctx.http.post('/account/export', {}, { as: ctx.other }));
+        runDataExports(ctx.db, { exportsDir: ctx.config.exportsDir, uploadsDir: ctx.config.exportsDir, now: ctx.clock.now() });
+        const mail = one<{ text: string }>(ctx, "select text_body as text from email_outbox where user_id = ? and kind = 'data_export'", ctx.other.id);
+        return { token: mail.text.match(/\/account\/export\/([a-z2-7]+\.[a-z2-7]+)/)![1]! };
+      },
+      // The file names in a ZIP are stored as they are: the owner's download holds this one.
+      shows: () => 'README.txt',
     },
   },
   'POST /mod/users/:username/role': { '': { owner: admin, setup: (ctx) => member(ctx), form: { role: 'manager' }, acted: (ctx, target) => user(ctx, target.userId).role === 'manager' } },

@@ -52,6 +52,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /uploads/:file': REFUSED,
   // Another member's session and notifications.
   'POST /account/sessions/:id/end': REFUSED,
+  // Another member's data export, by its mailed link.
+  'GET /account/export/:token': REFUSED,
   'POST /notifications/:id/open': REFUSED,
   // Staff tools, on another member's content or account.
   'POST /p/:id{[0-9]+}/hide': REFUSED,
@@ -75,6 +77,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /mod/users/:username/spam-cleanup': REFUSED,
   'POST /mod/users/:username/spam-cleanup/undo': REFUSED,
   'POST /mod/users/:username/role': REFUSED,
+  'POST /mod/users/:username/erase': REFUSED,
   'POST /mod/users/:username/scope': REFUSED,
   // Admin configuration and API keys.
   'POST /admin/embedding/keys/:id/revoke': REFUSED,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { makeUser } from '../../src/demo/factories.js';
+import { runDataExports } from '../../src/privacy/export-job.js';
 import { createTestContext, httpClient, sessionCookieFrom, type TestContext } from '../helpers/app.js';
 
 // Nothing secret reaches the logs: passwords, session tokens and ids, cookies, mailed-link tokens and
@@ -83,6 +84,16 @@ describe('the logs', () => {
     expect((await http.post('/email-change', { token: change.token })).status).toBe(303);
     // A token pasted into a path is not logged either.
     await http.get(`/verify-email/${verify.token}`);
+    // A data export's mailed link carries its id.secret in the path.
+    const exporter = sessionCookieFrom(await http.post('/login', { login: 'logwatch', password: 'third Passw0rd secret' }))!;
+    expect((await http.post('/account/export', {}, { cookie: exporter })).status).toBe(303);
+    runDataExports(ctx.db, { exportsDir: ctx.config.exportsDir, uploadsDir: ctx.config.exportsDir, now: ctx.clock.now() });
+    const exportMail = ctx.db.$client.prepare("select text_body as text from email_outbox where kind = 'data_export'").get() as { text: string };
+    const exportPath = new URL(exportMail.text.split(/\s+/).find((word) => word.includes('/account/export/'))!).pathname;
+    expect((await http.get(exportPath, { cookie: exporter })).status).toBe(200);
+    const exportToken = exportPath.split('/')[3]!;
+    secrets.push(exportToken, exportToken.split('.')[1]!);
+    secrets.push(exporter.split('=')[1]!);
 
     for (const session of [signupCookie, cookie, adminCookie, laptop, phone, afterReset]) {
       if (!session) continue;
@@ -98,6 +109,7 @@ describe('the logs', () => {
     const paths = lines.filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { method: string; path: string }).path);
     expect(paths).toContain('/account/sessions/:id/end');
     expect(paths).toContain('/verify-email/:token');
+    expect(paths).toContain('/account/export/:token');
     expect(paths).toEqual(expect.arrayContaining(['/verify-email', '/unsubscribe', '/password/reset', '/email-change']));
   });
 });

@@ -81,7 +81,7 @@ describe('open redirects', () => {
   });
 
   it('answers every GET route, given hostile next/return/redirect parameters, with local redirects only', async () => {
-    const values = { id: 1, slug: 'kettles', username: 'alice', key: 'k', name: 'app.js', file: `${'0'.repeat(64)}.png` };
+    const values = { id: 1, slug: 'kettles', username: 'alice', key: 'k', name: 'app.js', file: `${'0'.repeat(64)}.png`, token: 'nosuchexport.nosuchsecret' };
     const paths = routesOf(ctx.app)
       .filter((route) => route.method === 'GET')
       .map((route) => concretePath(route.path, values));

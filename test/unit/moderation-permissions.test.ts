@@ -4,6 +4,8 @@ import {
   canBeHiddenByFlags,
   canChangeRoles,
   canCleanUpSpammer,
+  canDeleteOwnAccount,
+  canEraseAccount,
   canUndoSpamCleanup,
   canConfigure,
   canFlag,
@@ -85,6 +87,12 @@ table('canCleanUpSpammer a member', /*  */ [false, false, false, false, false, f
 table('canCleanUpSpammer a manager', /* */ [false, false, false, false, false, false, false, false], (v) => canCleanUpSpammer(v, otherManager));
 table('canCleanUpSpammer an admin', /*  */ [false, false, false, false, false, false, false, false], (v) => canCleanUpSpammer(v, someAdmin));
 table('canCleanUpSpammer themselves', /**/ [false, false, false, false, false, false, false, false], (v) => v !== null && canCleanUpSpammer(v, v));
+table('canEraseAccount a member', /*    */ [false, false, false, false, false, false, false, true], (v) => canEraseAccount(v, otherMember));
+table('canEraseAccount a manager', /*   */ [false, false, false, false, false, false, false, true], (v) => canEraseAccount(v, otherManager));
+table('canEraseAccount an admin', /*    */ [false, false, false, false, false, false, false, false], (v) => canEraseAccount(v, someAdmin));
+table('canEraseAccount themselves', /*  */ [false, false, false, false, false, false, false, false], (v) => v !== null && canEraseAccount(v, v));
+table('canEraseAccount the brand', /*   */ [false, false, false, false, false, false, false, false], (v) => canEraseAccount(v, { ...otherMember, isBrand: true }));
+table('canDeleteOwnAccount', /*         */ [false, true, true, false, true, true, true, false], (v) => v !== null && canDeleteOwnAccount(v, { role: v.role, isBrand: false }));
 table('canUndoSpamCleanup', /*         */ [false, false, false, false, false, false, false, true], (v) => canUndoSpamCleanup(v));
 table('canChangeRoles', /*         */ [false, false, false, false, false, false, false, true], (v) => canChangeRoles(v));
 table('canConfigure', /*           */ [false, false, false, false, false, false, false, true], (v) => canConfigure(v));

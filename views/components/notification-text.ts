@@ -1,4 +1,5 @@
 import { endsSentence } from '../../src/lib/quote.js';
+import { isErasedUsername } from '../../src/privacy/erased-username.js';
 import type { NotificationSentence } from '../../src/notifications/text.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { html, type Html } from '../html.js';
@@ -23,11 +24,16 @@ export function quotedReasonKey(reason: string): 'auth.quotedReason' | 'auth.quo
 // `notification.reason` ("Reason: …") is a sentence placed right after the one before it, so each
 // language's message carries its own separator: a leading space in English, none in Chinese.
 
+/** An erased account's placeholder name is never shown: it is "a former member", like a removed one. */
+function shownActor(sentence: NotificationSentence): string | null {
+  return sentence.actor === null || isErasedUsername(sentence.actor) ? null : sentence.actor;
+}
+
 export function notificationHtml(i18n: I18n, sentence: NotificationSentence, isolate: Isolate = isolateInBdi): Html {
   const reason = sentence.reason?.trim();
   return rich(i18n, sentence.key, {
     title: sentence.title === null ? i18n.t('notification.untitled') : isolate(sentence.title),
-    actor: sentence.actor === null ? i18n.t('notification.formerMember') : isolate(sentence.actor),
+    actor: shownActor(sentence) === null ? i18n.t('notification.formerMember') : isolate(sentence.actor!),
     reason: reason ? rich(i18n, 'notification.reason', { reason: rich(i18n, quotedReasonKey(reason), { reason: isolate(reason) }) }) : '',
     until: sentence.until === undefined ? undefined : i18n.dateTime(sentence.until),
     count: sentence.count,
@@ -42,7 +48,7 @@ export function notificationPlain(i18n: I18n, sentence: NotificationSentence): s
   const reason = sentence.reason?.trim();
   return i18n.t(sentence.key, {
     title: sentence.title ?? i18n.t('notification.untitled'),
-    actor: sentence.actor ?? i18n.t('notification.formerMember'),
+    actor: shownActor(sentence) ?? i18n.t('notification.formerMember'),
     reason: reason ? i18n.t('notification.reason', { reason: i18n.t(quotedReasonKey(reason), { reason }) }) : '',
     until: sentence.until === undefined ? undefined : i18n.dateTime(sentence.until),
     count: sentence.count,

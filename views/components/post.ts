@@ -1,4 +1,6 @@
 import type { PostReference, RepliesToPost } from '../../src/forum/reply-context.js';
+import { authorWithName } from './member-name.js';
+import { isErasedUsername } from '../../src/privacy/erased-username.js';
 import type { PostView } from '../../src/forum/thread-page.js';
 import type { I18n, LocaleFormat } from '../../src/i18n/translator.js';
 import { html, safe, type Html } from '../html.js';
@@ -173,16 +175,10 @@ function repliesReceived(i18n: I18n, replies: RepliesToPost | null): Html {
  * The author's display name beside their @username (the link); without a display name, the
  * username alone as before. The picture before it is decorative: the name says who it is.
  */
-function authorName(author: PostView['author']): Html {
-  const profile = `/u/${encodeURIComponent(author.username)}`;
-  if (author.displayName === null) return html`<a class="author" href="${profile}" dir="auto">${author.username}</a>`;
-  return html`<bdi class="display-name">${author.displayName}</bdi> <a class="author" href="${profile}" dir="ltr">@${author.username}</a>`;
-}
-
 function postMeta(i18n: I18n, post: PostView, labels: PostLabels): Html {
   const { author } = post;
   return html`<header class="post-meta">
-    ${avatarImage(author.avatarUrl, 32)}${authorName(author)}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
+    ${isErasedUsername(author.username) ? '' : avatarImage(author.avatarUrl, 32)}${authorWithName(i18n, author, 'author')}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
     <a class="post-link" href="/p/${post.id}" title="${labels.linkTitle}">${post.number === null ? labels.waiting : html`#${post.number}`}</a>
     ${time(i18n, post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="${labels.editedTitle}">${rich(i18n, 'post.edited', { time: time(i18n, post.editedAt) })}</span>` : ''}
     ${acceptedMark(post, labels)}

@@ -1,4 +1,6 @@
 import type { MessageKey } from '../../src/i18n/catalog.js';
+import { authorWithName } from '../components/member-name.js';
+import { isErasedUsername } from '../../src/privacy/erased-username.js';
 import type { PublicPost, PublicThread } from '../../src/embed/read.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { time } from '../components/time.js';
@@ -30,7 +32,7 @@ function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string)
   const badge = item.author.official ? labels.official : (labels.badges[item.author.role] ?? null);
   return html`<article class="embed-post${badge ? ' embed-post-staff' : ''}${item.isSolution ? ' embed-post-solution' : ''}" id="post-${item.number}">
   <header class="embed-post-meta">
-    <img class="embed-avatar" src="${baseUrl}${item.author.avatarUrl}" width="24" height="24" alt="" loading="lazy">${item.author.displayName === null ? '' : html`<bdi class="embed-display-name">${item.author.displayName}</bdi> `}<a class="embed-author" href="${baseUrl}/u/${encodeURIComponent(item.author.username)}" dir="auto">${item.author.displayName === null ? '' : '@'}${item.author.username}</a>${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
+    ${isErasedUsername(item.author.username) ? '' : html`<img class="embed-avatar" src="${baseUrl}${item.author.avatarUrl}" width="24" height="24" alt="" loading="lazy">`}${authorWithName(i18n, item.author, 'embed-author', baseUrl)}${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
       item.isSolution ? html`<span class="embed-tag embed-tag-solved">${labels.solution}</span>` : ''
     }
     <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${time(i18n, item.createdAt)}</a>

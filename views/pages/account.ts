@@ -14,6 +14,7 @@ import { avatarSection } from '../components/avatar-form.js';
 import { emailChangeSection } from './account-email-change.js';
 import { profileSection, type ProfileSectionProps } from './account-profile.js';
 import type { UsernameChangeState } from '../../src/auth/username-change.js';
+import { dataAndDeletionSections, signInHistorySection, type AccountPrivacyProps } from './account-privacy.js';
 
 export type AccountProps = {
   i18n: I18n;
@@ -32,6 +33,8 @@ export type AccountProps = {
   profile: ProfileSectionProps;
   /** The new address the member typed in the change-email form, kept when it was refused. */
   newEmail?: string;
+  /** Recent sign-ins, the data export and the danger zone. */
+  privacy?: AccountPrivacyProps;
 };
 
 function usernameSection(i18n: I18n, props: AccountProps): Html {
@@ -130,5 +133,7 @@ ${localeSection(i18n, props.locale, props.errors)}
     ? html`<form method="post" action="/account/sessions/end-others"><button type="submit" class="button-secondary">${i18n.t('account.signOutOthers')}</button></form>`
     : ''}
 </section>
-${passwordSection(i18n, props.username, props.errors)}`;
+${props.privacy ? signInHistorySection(i18n, props.privacy.signIns) : ''}
+${passwordSection(i18n, props.username, props.errors)}
+${props.privacy ? dataAndDeletionSections(i18n, props.privacy.deletion) : ''}`;
 }

@@ -13,6 +13,7 @@ const settingsPages: readonly { href: string; label: MessageKey; about: MessageK
   { href: '/admin/appearance', label: 'modNav.appearance', about: 'adminHome.appearanceAbout' },
   { href: '/admin/language', label: 'modNav.language', about: 'adminHome.languageAbout' },
   { href: '/admin/sign-in', label: 'oidcAdmin.heading', about: 'adminHome.signInAbout' },
+  { href: '/admin/privacy', label: 'privacy.settingsHeading', about: 'privacy.settingsAbout' },
   { href: '/admin/flags', label: 'modNav.flags', about: 'adminHome.flagsAbout' },
   { href: '/admin/watched-words', label: 'modNav.watchedWords', about: 'adminHome.watchedWordsAbout' },
   { href: '/admin/blocked-domains', label: 'modNav.blockedDomains', about: 'adminHome.blockedDomainsAbout' },

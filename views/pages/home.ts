@@ -1,4 +1,5 @@
 import type { CategorySummary } from '../../src/forum/categories.js';
+import { shownName } from '../components/member-name.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import { ideaStatusBadge } from '../components/idea-status.js';
 import { html, type Html } from '../html.js';
@@ -18,7 +19,7 @@ function rowLabels(i18n: I18n) {
 function latestActivity(i18n: I18n, latest: NonNullable<CategorySummary['latest']>, labels: ReturnType<typeof rowLabels>): Html {
   const when = relativeTime(i18n, latest.at);
   return html`<a href="/t/${latest.threadId}/${latest.slug}" dir="auto">${latest.title}</a>${latest.solved ? html` <span class="tag tag-solved">${labels.solved}</span>` : ''}${latest.ideaStatus ? html` ${ideaStatusBadge(i18n, latest.ideaStatus)}` : ''}
-        <span class="muted">${latest.username ? html`<span dir="auto">${latest.username}</span> · ` : ''}${when}</span>`;
+        <span class="muted">${latest.username ? html`<span dir="auto">${shownName(i18n, latest.username)}</span> · ` : ''}${when}</span>`;
 }
 
 function categoryRow(i18n: I18n, category: CategorySummary, labels: ReturnType<typeof rowLabels>): Html {

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../src/i18n/catalog.js';
+import { eraseAccountSection, type EraseAccountPanel } from '../components/erase-account-form.js';
 import type { I18n } from '../../src/i18n/translator.js';
 import type { ErrorText } from '../../src/lib/errors.js';
 import type { MemberHistoryEntry, MemberSummary } from '../../src/moderation/members.js';
@@ -34,6 +35,8 @@ export type ModUserProps = {
   spamCleanup: SpamCleanupPanel;
   spamCleanupErrors?: FieldErrors;
   spamCleanupDraft?: SpamCleanupDraft;
+  /** Admins only, for members they may erase: "Erase this account". */
+  erase?: EraseAccountPanel;
 };
 
 const sanctionCopy = {
@@ -178,5 +181,6 @@ ${modNav(i18n, 'users', props.isAdmin)}
 ${sanctions(props)}
 ${spamCleanupSection({ i18n, username: member.username, panel: props.spamCleanup, errors: props.spamCleanupErrors ?? {}, draft: props.spamCleanupDraft ?? { reason: '', blockDomain: false } })}
 ${roleForms(props)}
+${props.erase ? eraseAccountSection(i18n, member.username, props.erase) : ''}
 ${history(props)}`;
 }
