@@ -13,6 +13,7 @@ import { articleTime, demoArticles } from '../../src/demo/demo-articles.js';
 import { SURVEY_THREAD } from '../../src/demo/demo-polls.js';
 import { demoIdeaCounts, IDEAS_BOARD } from '../../src/demo/demo-ideas.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
+import { demoTotals } from '../helpers/demo-totals.js';
 
 const USERNAME = /^[A-Za-z0-9_-]{3,20}$/;
 /** How the international corner's languages are told apart: by script, and Turkish by its own letters. */
@@ -26,17 +27,10 @@ const DAY = 24 * 3_600_000;
 const customers = people.filter((person) => person.role === 'member');
 const manager = people.find((person) => person.role === 'manager');
 const admin = people.find((person) => person.role === 'admin');
-const totalPosts = demoThreads.reduce((sum, thread) => sum + thread.posts.length, 0);
 const spamThreads = demoSpammer.threads.length;
-const spamPosts = demoSpammer.threads.reduce((sum, thread) => sum + 1 + thread.bumps.length, 0);
-const articlePosts = demoArticles.reduce((sum, article) => sum + 1 + article.replies.length, 0);
-/** The team's survey (src/demo/demo-polls.ts): a thread of one post. */
-const surveyThreads = 1;
-/** Every thread the seed writes: the conversations, the survey, the posts held for review (never published), the spammer's, the help articles' discussions and the ideas. */
-const allThreads = demoThreads.length + surveyThreads + heldThreads.length + spamThreads + demoArticles.length + demoIdeaCounts.threads;
-const allPosts = totalPosts + surveyThreads + heldThreads.length + spamPosts + articlePosts + demoIdeaCounts.posts;
-/** Every account: the demo's people, the spammer and the brand's account. */
-const allUsers = people.length + 2;
+const allThreads = demoTotals.threads;
+const allPosts = demoTotals.posts;
+const allUsers = demoTotals.users;
 
 describe('demo content', () => {
   it('has 12–24 customers without fixed passwords, and one manager and one admin with documented ones', () => {
@@ -183,7 +177,7 @@ describe('seedDemo', () => {
     // The demo's categories and its ideas board.
     expect(t.db.select({ n: count() }).from(categories).get()?.n).toBe(demoCategories.length + 1);
     expect(t.db.select({ n: count() }).from(threads).get()?.n).toBe(allThreads);
-    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoThreads.length + surveyThreads + spamThreads + demoArticles.length + demoIdeaCounts.threads);
+    expect(t.db.select({ n: count() }).from(threads).where(eq(threads.status, 'published')).get()?.n).toBe(demoTotals.publishedThreads);
     expect(t.db.select({ n: count() }).from(posts).get()?.n).toBe(allPosts);
     expect(t.db.select({ n: count() }).from(threads).where(eq(threads.pinned, true)).get()?.n).toBe(1);
     expect(t.db.select({ n: count() }).from(categories).where(eq(categories.kind, 'questions')).get()?.n).toBeGreaterThanOrEqual(1);

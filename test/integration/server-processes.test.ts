@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
-import { people, threads as demoThreads } from '../../src/demo/demo-content.js';
-import { heldThreads } from '../../src/demo/demo-moderation.js';
 import { enqueueEmail } from '../../src/email/outbox.js';
 import { startSmtpServer } from '../helpers/mail.js';
-import { demoSpammer } from '../../src/demo/demo-spammer.js';
+import { demoTotals } from '../helpers/demo-totals.js';
 import { prepareDatabase, startServer, type SpawnedServer } from '../helpers/spawned-server.js';
 
 // Several real server processes on one database file: a WORKERS=2 cluster and a separate server
@@ -148,7 +146,7 @@ describe('simultaneous first starts on a new database', () => {
     expect(await Promise.all(starts.map((start) => start.exited))).toEqual([0, 0, 0]);
     expect(starts.map((start) => start.output().replace('ready\n', '').trim()).toSorted()).toEqual(['found seeded', 'found seeded', 'seeded']);
     const db = openDatabase(databasePath);
-    expect(Number(db.$client.prepare('SELECT count(*) FROM users').pluck().get())).toBe(people.length + 1);
+    expect(Number(db.$client.prepare('SELECT count(*) FROM users').pluck().get())).toBe(demoTotals.users);
     closeDatabase(db);
   }, 90_000);
 
@@ -160,10 +158,8 @@ describe('simultaneous first starts on a new database', () => {
       const db = openDatabase(databasePath);
       const countOf = (table: string) => Number(db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
       expect(countOf('__drizzle_migrations')).toBe(readdirSync('migrations').filter((name) => name.endsWith('.sql')).length);
-      // The demo's people and its spammer.
-      expect(countOf('users')).toBe(people.length + 1);
-      // The demo's conversations, the posts it holds for review and the spammer's threads.
-      expect(countOf('threads')).toBe(demoThreads.length + heldThreads.length + demoSpammer.threads.length);
+      expect(countOf('users')).toBe(demoTotals.users);
+      expect(countOf('threads')).toBe(demoTotals.threads);
       closeDatabase(db);
     } finally {
       for (const server of servers) server.child.kill('SIGTERM');
