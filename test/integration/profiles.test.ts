@@ -218,7 +218,7 @@ describe('elsewhere authors show', () => {
     expect((await ctx.http.post(`/p/${reply.postId}/accept`, {}, { as: asker })).status).toBe(303);
     const page = await text(`/t/${thread.threadId}/${thread.slug}`);
     const box = page.slice(page.indexOf('<aside class="accepted-answer"'));
-    expect(box).toContain(`<bdi class="display-name">Answering Ana</bdi> <a class="author" href="/u/${helper.username}" dir="auto">@${helper.username}</a>`);
+    expect(box).toContain(`<bdi class="display-name">Answering Ana</bdi> <a class="author" href="/u/${helper.username}" dir="ltr">@${helper.username}</a>`);
   });
 
   it('names the actor of a notification by display name beside the @username, with their picture', async () => {

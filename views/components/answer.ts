@@ -56,7 +56,7 @@ export function acceptedAnswerBox(i18n: I18n, props: Pick<ThreadPage, 'acceptedA
   const href = onThisPage ? `#post-${answer.number}` : `/p/${answer.id}`;
   return html`<aside class="accepted-answer" aria-labelledby="accepted-answer-heading">
   <h2 id="accepted-answer-heading">${i18n.t('answer.boxHeading')}</h2>
-  <p class="muted">${authorWithName(i18n, answer.author, 'author')}${badge(answer.author.role, i18n)} · ${time(i18n, answer.createdAt)}</p>
+  <p class="muted">${authorWithName(i18n, answer.author, { link: 'author', name: 'display-name' })}${badge(answer.author.role, i18n)} · ${time(i18n, answer.createdAt)}</p>
   <blockquote class="accepted-excerpt" dir="auto">${excerpt(answer.text, 400)}</blockquote>
   <p><a href="${href}">${i18n.t('answer.goTo', { number: String(answer.number) })} <span class="direction-arrow" aria-hidden="true">→</span></a></p>
   ${props.thread.status === 'published' ? feedbackBox({ i18n, action: `/t/${props.thread.id}/feedback` }) : ''}

@@ -20,8 +20,8 @@ export function authorLink(i18n: I18n, username: string, className: string, base
  * An author as posts show them: the display name beside the @username when they chose one
  * (docs/profiles.md), the username alone otherwise, "Deleted member" for an erased account.
  */
-export function authorWithName(i18n: I18n, author: { username: string; displayName: string | null }, className: string, base = ''): Html {
-  if (author.displayName === null || isErasedUsername(author.username)) return authorLink(i18n, author.username, className, base);
+export function authorWithName(i18n: I18n, author: { username: string; displayName: string | null }, classes: { link: string; name: string }, base = ''): Html {
+  if (author.displayName === null || isErasedUsername(author.username)) return authorLink(i18n, author.username, classes.link, base);
   const profile = `${base}/u/${encodeURIComponent(author.username)}`;
-  return html`<bdi class="display-name">${author.displayName}</bdi> <a class="${className}" href="${profile}" dir="ltr">@${author.username}</a>`;
+  return html`<bdi class="${classes.name}">${author.displayName}</bdi> <a class="${classes.link}" href="${profile}" dir="ltr">@${author.username}</a>`;
 }

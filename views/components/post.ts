@@ -178,7 +178,7 @@ function repliesReceived(i18n: I18n, replies: RepliesToPost | null): Html {
 function postMeta(i18n: I18n, post: PostView, labels: PostLabels): Html {
   const { author } = post;
   return html`<header class="post-meta">
-    ${isErasedUsername(author.username) ? '' : avatarImage(author.avatarUrl, 32)}${authorWithName(i18n, author, 'author')}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
+    ${isErasedUsername(author.username) ? '' : avatarImage(author.avatarUrl, 32)}${authorWithName(i18n, author, { link: 'author', name: 'display-name' })}${author.official ? html`<span class="badge badge-official">${labels.official}</span>` : roleBadge(author.role, labels)}
     <a class="post-link" href="/p/${post.id}" title="${labels.linkTitle}">${post.number === null ? labels.waiting : html`#${post.number}`}</a>
     ${time(i18n, post.createdAt)}${post.editedAt !== null ? html` <span class="edited" title="${labels.editedTitle}">${rich(i18n, 'post.edited', { time: time(i18n, post.editedAt) })}</span>` : ''}
     ${acceptedMark(post, labels)}

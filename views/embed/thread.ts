@@ -32,7 +32,7 @@ function post(i18n: I18n, labels: PostLabels, item: PublicPost, baseUrl: string)
   const badge = item.author.official ? labels.official : (labels.badges[item.author.role] ?? null);
   return html`<article class="embed-post${badge ? ' embed-post-staff' : ''}${item.isSolution ? ' embed-post-solution' : ''}" id="post-${item.number}">
   <header class="embed-post-meta">
-    ${isErasedUsername(item.author.username) ? '' : html`<img class="embed-avatar" src="${baseUrl}${item.author.avatarUrl}" width="24" height="24" alt="" loading="lazy">`}${authorWithName(i18n, item.author, 'embed-author', baseUrl)}${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
+    ${isErasedUsername(item.author.username) ? '' : html`<img class="embed-avatar" src="${baseUrl}${item.author.avatarUrl}" width="24" height="24" alt="" loading="lazy">`}${authorWithName(i18n, item.author, { link: 'embed-author', name: 'embed-display-name' }, baseUrl)}${badge ? html`<span class="embed-badge">${badge}</span>` : ''}${
       item.isSolution ? html`<span class="embed-tag embed-tag-solved">${labels.solution}</span>` : ''
     }
     <a class="embed-post-link" href="${baseUrl}/p/${item.id}">${time(i18n, item.createdAt)}</a>
