@@ -73,20 +73,25 @@ async function previewNewThread(c: Context<AppEnv>, values: NewThreadValues) {
   }
 }
 
+/** A new thread refused: a page keeping the typed text, or the form again with its errors. */
+function newThreadRefused(c: Context<AppEnv>, error: unknown, values: { category: string; title: string; body: string; submission: string }) {
+  const i18n = c.get('i18n');
+  const refused = refusedWithText(c, error, [
+    { name: 'title', label: i18n.t('compose.yourTitle'), value: values.title },
+    { name: 'body', label: i18n.t('compose.yourMessage'), value: values.body },
+  ]);
+  if (refused) return refused;
+  const { status, errors } = formErrors(error, c);
+  return renderNewThread(c, values, errors, status);
+}
+
 /** "Upload image" without JavaScript: the form again (200) with the image's markdown added; nothing is posted. */
 async function uploadToNewThread(c: Context<AppEnv>, values: { category: string; title: string; body: string; submission: string }) {
   try {
     const upload = await uploadFormFile(c, 'post');
     return renderNewThread(c, { ...values, body: withImage(values.body, upload.markdown) }, {}, 200);
   } catch (error) {
-    const i18n = c.get('i18n');
-    const refused = refusedWithText(c, error, [
-      { name: 'title', label: i18n.t('compose.yourTitle'), value: values.title },
-      { name: 'body', label: i18n.t('compose.yourMessage'), value: values.body },
-    ]);
-    if (refused) return refused;
-    const { status, errors } = formErrors(error, c);
-    return renderNewThread(c, values, errors, status);
+    return newThreadRefused(c, error, values);
   }
 }
 
@@ -189,14 +194,7 @@ export const threadRoutes = new Hono<AppEnv>()
       });
       return c.redirect(path, 303);
     } catch (error) {
-      const i18n = c.get('i18n');
-      const refused = refusedWithText(c, error, [
-        { name: 'title', label: i18n.t('compose.yourTitle'), value: values.title },
-        { name: 'body', label: i18n.t('compose.yourMessage'), value: values.body },
-      ]);
-      if (refused) return refused;
-      const { status, errors } = formErrors(error, c);
-      return renderNewThread(c, values, errors, status);
+      return newThreadRefused(c, error, values);
     }
   })
   .post('/t/:id{[0-9]+}/replies', async (c) => {
