@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileExists } from '../uploads/store.js';
 import { uploadExtensions } from '../uploads/urls.js';
 
 // Uploaded images live in files beside the database (UPLOADS_PATH), named by the hash of their
@@ -26,22 +27,13 @@ async function entries(folder: string): Promise<string[]> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Copies every upload file of `from` that `to` lacks (through a temporary name); returns how many. */
 export async function copyUploads(from: string, to: string): Promise<number> {
   let copied = 0;
   for (const folder of (await entries(from)).filter((name) => FOLDER.test(name))) {
     for (const name of (await entries(join(from, folder))).filter((file) => FILE.test(file))) {
       const target = join(to, folder, name);
-      if (await exists(target)) continue;
+      if (await fileExists(target)) continue;
       await mkdir(join(to, folder), { recursive: true });
       const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       await copyFile(join(from, folder, name), temporary);

@@ -20,7 +20,8 @@ export function uploadFilePath(hash: string, ext: string): string {
   return join(hash.slice(0, 2), `${hash}.${ext}`);
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether a file is there (any error reading it counts as not). */
+export async function fileExists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
@@ -34,7 +35,7 @@ export function localUploadStore(root: string): UploadStore {
   return {
     async put(hash, ext, bytes) {
       const path = join(root, uploadFilePath(hash, ext));
-      if (await exists(path)) return;
+      if (await fileExists(path)) return;
       await mkdir(join(root, hash.slice(0, 2)), { recursive: true });
       // A reader never sees half a file: rename is atomic within one file system.
       const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
