@@ -6,7 +6,7 @@ import type { ServiceContext, Viewer } from '../lib/context.js';
 import { NotFound } from '../lib/errors.js';
 import { msg } from '../i18n/message.js';
 import { canModerate, canReadHiddenPost, replyBlock, type ReplyBlock } from './permissions.js';
-import { toPostView, type PostView } from './post-view.js';
+import { toPostView, withAuthors, type PostView } from './post-view.js';
 import { silenceOf, type Silence } from './compose.js';
 import { replyContext, repliesOnPage } from './reply-context.js';
 import { acceptedAnswer, openingPost, votedByViewer, type PostSummary } from './thread-answers.js';
@@ -179,7 +179,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const first = (input.page - 1) * POSTS_PER_PAGE + 1;
   const last = first + POSTS_PER_PAGE - 1;
   const shared = sharedReads(ctx.db, `${row.id}:${input.page}`, row.version, () => ({
-    rows: queries.page.all({ threadId: row.id, first, last }),
+    rows: withAuthors(queries.page.all({ threadId: row.id, first, last })),
     replies: replyContext(queries.replies.all(row.id, first, last), { first, last }),
     acceptedAnswer: acceptedAnswer(ctx.db, row.solvedPostId),
     opening: row.status === 'published' ? openingPost(ctx.db, row.id) : null,
@@ -189,7 +189,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   // A copy: the shared rows are read by every viewer, and this one may add their waiting posts.
   const rows = [...shared.value.rows];
   if (input.page === totalPages && viewer !== null) {
-    rows.push(...queries.unnumbered.all({ threadId: row.id, viewerId: viewer.id, moderator: moderator ? 1 : 0 }));
+    rows.push(...withAuthors(queries.unnumbered.all({ threadId: row.id, viewerId: viewer.id, moderator: moderator ? 1 : 0 })));
   }
   const flagged = flaggedByViewer(queries, viewer, rows.map((post) => post.id));
   const voted = votedByViewer(ctx.db, viewer?.id ?? null, rows.map((post) => post.id));
