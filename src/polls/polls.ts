@@ -33,6 +33,18 @@ function visibleThread(db: Db | Tx, viewer: Viewer, threadId: number): PollThrea
   return thread;
 }
 
+/**
+ * The thread whose "Add a poll" form the viewer asked for, and whether they may make it a survey
+ * (scales and NPS questions); 404 for a thread they may not see, 403 when they may add no poll.
+ */
+export function pollFormThread(ctx: ServiceContext, viewer: Viewer, threadId: number): { thread: PollThread; survey: boolean } {
+  const thread = visibleThread(ctx.db, viewer, threadId);
+  const now = ctx.now();
+  const survey = canAddPoll(viewer, thread, now, 'scale');
+  if (!survey && !canAddPoll(viewer, thread, now)) throw new Forbidden(msg('poll.notAllowed'));
+  return { thread, survey };
+}
+
 export type CreatePollInput = { threadId: number; form: PollForm; timeZone: string };
 
 /** Adds a poll after the thread's others (a survey's next question). */

@@ -1,10 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { canAddPoll, canModerate } from '../forum/permissions.js';
-import { Forbidden, NotFound, Unauthenticated, ValidationError } from '../lib/errors.js';
-import { msg } from '../i18n/message.js';
+import { Unauthenticated, ValidationError } from '../lib/errors.js';
 import { threadPath } from '../lib/slug.js';
 import type { PollForm } from '../polls/draft.js';
-import { createPoll, pollPlace, pollThread, setPollClosed } from '../polls/polls.js';
+import { createPoll, pollFormThread, pollPlace, setPollClosed } from '../polls/polls.js';
 import { surveyCsv } from '../polls/survey-csv.js';
 import { votePoll } from '../polls/votes.js';
 import { pollFormPage } from '../../views/pages/poll-form.js';
@@ -20,19 +18,8 @@ export function pollFormOf(form: Record<string, string>): PollForm {
   return { pollQuestion, pollKind, pollOptions, pollMaxChoices, pollResults, pollPublic, pollClosesOn };
 }
 
-/** The thread, for its author or staff who may add a poll to it; others get a 403 (or the sign-in page). */
-function threadForNewPoll(c: Context<AppEnv>, threadId: number) {
-  const viewer = c.get('viewer');
-  const thread = pollThread(c.get('services').db, threadId);
-  if (!thread || (thread.status !== 'published' && thread.authorId !== viewer?.id && !canModerate(viewer, thread.categoryId))) throw new NotFound(msg('thread.notFound'));
-  const now = c.get('services').now();
-  const survey = canAddPoll(viewer, thread, now, 'scale');
-  if (!survey && !canAddPoll(viewer, thread, now)) throw new Forbidden(msg('poll.notAllowed'));
-  return { thread, survey };
-}
-
 function showPollForm(c: Context<AppEnv>, threadId: number, values: PollForm, errors: FormErrors, status: 200 | FormStatus) {
-  const { thread, survey } = threadForNewPoll(c, threadId);
+  const { thread, survey } = pollFormThread(c.get('services'), c.get('viewer'), threadId);
   const i18n = c.get('i18n');
   const page = pollFormPage({ i18n, thread: { id: thread.id, title: thread.title, path: threadPath(thread.id, thread.slug) }, values, errors, survey, pollCount: thread.pollCount });
   return renderPage(c, page, { title: i18n.t(thread.pollCount === 0 ? 'pollForm.heading' : 'pollForm.headingNext') }, status);
