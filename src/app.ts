@@ -25,6 +25,7 @@ import { mountAnonymousRoutes, mountRoutes } from './routes/index.js';
 import { clientAddress } from './routes/limits.js';
 import { purgeOnWrite } from './routes/purge-on-write.js';
 import { renderError } from './routes/render.js';
+import { signedInThreads } from './routes/signed-in-threads.js';
 import { memberI18n, requestI18n } from './routes/request-i18n.js';
 import { followSiteSettings } from './routes/site-settings.js';
 import { imageBodyLimit, takesImage, wantsJson } from './routes/upload-limits.js';
@@ -57,6 +58,11 @@ function isSameOrigin(origin: string, requestUrl: string, baseUrl: string): bool
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  return createSite(deps).app;
+}
+
+/** The app, and what src/server.ts answers before it: signed-in thread pages (ADR 0056). */
+export function createSite(deps: AppDeps): { app: Hono<AppEnv>; signedInThreads: ReturnType<typeof signedInThreads> } {
   const { config, db, markdown } = deps;
   const now = deps.clock ?? Date.now;
   const services = { db, markdown, now };
@@ -174,5 +180,5 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     log(`Unhandled error on ${c.req.method} ${loggedPath(c.req.path)} (request ${c.get('requestId')})`, error);
     return renderError(c, 500, msg('request.failed'));
   });
-  return app;
+  return { app, signedInThreads: signedInThreads({ services, config, site: () => siteSettings().site, threadViews }) };
 }

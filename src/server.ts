@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createSite } from './app.js';
 import { ConfigError, loadConfig, mailLinksWarning, type Config } from './config.js';
 import { closeDatabase, openDatabase, readPragmas, type Db } from './db/client.js';
 import { seedDemo } from './demo/seed.js';
@@ -61,8 +61,8 @@ async function serveRequests(config: Config, log: Logger): Promise<void> {
   process.on('exit', () => accessLogWriter?.flushSync());
   const pageCache = new PageCache();
   const threadViews = new ThreadViewCounter();
-  const app = createApp({ db, config, markdown, pageCache, threadViews, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
-  const createServer = cachedPagesServer({ pageCache, config, threadViews, ...(accessLog ? { accessLog } : {}) });
+  const { app, signedInThreads } = createSite({ db, config, markdown, pageCache, threadViews, ...(siteName ? { siteName } : {}), log: (message, error) => log.error(message, error), ...(accessLog ? { accessLog } : {}) });
+  const createServer = cachedPagesServer({ pageCache, config, threadViews, signedInThreads, ...(accessLog ? { accessLog } : {}) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
     if (cluster.isPrimary) log.info(`Hearth is serving ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   });

@@ -13,8 +13,13 @@ const TOKEN_SHAPE = /^[a-z2-7]{1,64}\.[a-z2-7]{1,64}$/;
 export function readSessionCookie(c: Context): string | undefined {
   const header = c.req.header('cookie');
   if (header === undefined || !header.includes(SESSION_COOKIE)) return undefined;
+  return wellFormedSessionToken(header) ?? getCookie(c, SESSION_COOKIE);
+}
+
+/** The first session token in a Cookie header when it is well formed, else undefined. */
+export function wellFormedSessionToken(header: string): string | undefined {
   const value = FIRST_SESSION_PAIR.exec(header)?.[1];
-  return value !== undefined && TOKEN_SHAPE.test(value) ? value : getCookie(c, SESSION_COOKIE);
+  return value !== undefined && TOKEN_SHAPE.test(value) ? value : undefined;
 }
 
 /** HttpOnly, SameSite=Lax (never sent into third-party frames or cross-site POSTs), Secure on https. */

@@ -75,29 +75,25 @@ function prepare(db: Db) {
 const statements = perDatabase(prepare);
 
 /**
- * Returns the session and its user, or null when the token is malformed, unknown, wrong or expired,
- * or belongs elsewhere: a community session (`embedOrigin` null) is never an embed session, and an
- * embed session is good only in frames of the page origin it was made for.
+ * What the token names now, without writing: a session in use (`renew` when its last use should
+ * be moved forward), one to delete (expired, or its member suspended), or none (malformed, unknown,
+ * wrong, or belonging elsewhere: a community session, `embedOrigin` null, is never an embed
+ * session, and an embed session is good only in frames of the page origin it was made for).
  */
-export function validateSessionToken(db: Db, token: string, now: number, embedOrigin: string | null = null): ValidSession | null {
+export type SessionRead = { state: 'valid'; session: Session; user: SignedIn; renew: boolean } | { state: 'ended'; id: string } | { state: 'none' };
+
+const NONE: SessionRead = { state: 'none' };
+
+export function readSession(db: Db, token: string, now: number, embedOrigin: string | null = null): SessionRead {
   const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return NONE;
   const row = statements(db).session.get(id);
-  if (!row) return null;
-  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
-  if (row.embedOrigin !== embedOrigin) return null;
+  if (!row) return NONE;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return NONE;
+  if (row.embedOrigin !== embedOrigin) return NONE;
   const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt };
   // Suspension signs people out everywhere; this also covers a session that slipped through.
-  if (now >= sessionExpiresAt(session) || (row.suspendedUntil !== null && row.suspendedUntil > now)) {
-    invalidateSession(db, id);
-    return null;
-  }
-  let renewed = false;
-  if (now - session.lastUsedAt >= ACTIVITY_WRITE_INTERVAL_MS) {
-    db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, id)).run();
-    session.lastUsedAt = now;
-    renewed = true;
-  }
+  if (now >= sessionExpiresAt(session) || (row.suspendedUntil !== null && row.suspendedUntil > now)) return { state: 'ended', id };
   const user: SignedIn = { id: row.userId, username: row.username, role: row.role, createdAt: row.userCreatedAt, silencedUntil: row.silencedUntil };
   if (row.emailVerifiedAt === null) user.emailUnverified = true;
   if (row.locale !== null) user.locale = row.locale;
@@ -106,7 +102,26 @@ export function validateSessionToken(db: Db, token: string, now: number, embedOr
     const scope = statements(db).scope.all(row.userId);
     if (scope.length > 0) user.scope = scope;
   }
-  return { session, user, renewed };
+  return { state: 'valid', session, user, renew: now - session.lastUsedAt >= ACTIVITY_WRITE_INTERVAL_MS };
+}
+
+/**
+ * Returns the session and its user, or null when there is none (see readSession); deletes an
+ * ended session and moves a renewed one's last use forward.
+ */
+export function validateSessionToken(db: Db, token: string, now: number, embedOrigin: string | null = null): ValidSession | null {
+  const read = readSession(db, token, now, embedOrigin);
+  if (read.state === 'none') return null;
+  if (read.state === 'ended') {
+    invalidateSession(db, read.id);
+    return null;
+  }
+  const { session, user, renew } = read;
+  if (renew) {
+    db.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, session.id)).run();
+    session.lastUsedAt = now;
+  }
+  return { session, user, renewed: renew };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

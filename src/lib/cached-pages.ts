@@ -8,6 +8,7 @@ import { threadIdOfUrl, type ThreadViewCounter } from '../insights/thread-views.
 import { resolveClient } from './client-address.js';
 import { loggedAddress } from './logged-address.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
+import type { LaneAnswer } from '../routes/signed-in-threads.js';
 
 // Anonymous page views that the page cache already holds are answered here, before Hono: no
 // Request/Response objects, no router, no middleware, just a version lookup and one write, which
@@ -21,6 +22,8 @@ export type CachedPagesOptions = {
   accessLog?: (line: string) => void;
   /** Thread page views for insights; a hit is a view too. */
   threadViews?: ThreadViewCounter;
+  /** Signed-in thread pages answered before the router (src/routes/signed-in-threads.ts). */
+  signedInThreads?: (request: IncomingMessage, response: ServerResponse) => LaneAnswer | undefined;
 };
 
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
@@ -69,7 +72,13 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
   return (request, response) => {
     const started = performance.now();
     const url = request.url;
-    if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */ || !cacheable(request)) return next(request, response);
+    if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */) return next(request, response);
+    if (!cacheable(request)) {
+      const answered = options.signedInThreads?.(request, response);
+      if (answered === undefined) return next(request, response);
+      if (accessLog) logRequest(request, url, answered.requestId, answered.status, answered.user, started);
+      return;
+    }
     const key = pageCacheKey(request.headers.cookie, url);
     const page = currentPage(pageCache, key);
     if (!page) return next(request, response);
@@ -90,12 +99,14 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
       const threadId = threadIdOfUrl(url);
       if (threadId !== null) options.threadViews.count(threadId, Date.now());
     }
-    if (accessLog) {
-      const path = url.split('?', 1)[0]!;
-      const client = options.config.logIp === 'off' ? undefined : loggedAddress(clientOf(request, options.config), options.config.logIp);
-      accessLog(accessLogLine({ id: requestId, method: request.method!, path, status: notModified ? 304 : 200, started, user: null, client }));
-    }
+    if (accessLog) logRequest(request, url, requestId, notModified ? 304 : 200, null, started);
   };
+
+  function logRequest(request: IncomingMessage, url: string, id: string, status: number, user: number | null, started: number): void {
+    const path = url.split('?', 1)[0]!;
+    const client = options.config.logIp === 'off' ? undefined : loggedAddress(clientOf(request, options.config), options.config.logIp);
+    accessLog!(accessLogLine({ id, method: request.method!, path, status, started, user, client }));
+  }
 }
 
 /** As the app's clientAddress (src/routes/limits.ts), from the raw socket and header strings. */

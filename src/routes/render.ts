@@ -10,6 +10,9 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { localeFromUrl, pageCacheKey } from '../i18n/request-locale.js';
 import type { ErrorText, FieldErrors } from '../lib/errors.js';
 import type { AppEnv } from './env.js';
+import type { PageScope } from './page-scope.js';
+import type { I18n } from '../i18n/translator.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
 import { AssembledPage, Frame, hole, type Filling } from './fragments.js';
 
 export type PageProps = Omit<LayoutProps, 'site' | 'viewer' | 'main' | 'counts' | 'i18n'>;
@@ -24,15 +27,13 @@ function requestPath(c: Context<AppEnv>): string {
  * A canonical URL names its language when the request did (`?locale=`, the hreflang alternates):
  * each language's page is its own canonical, as search engines ask of translated pages.
  */
-function canonicalFor(c: Context<AppEnv>, canonicalPath: string | undefined): string | undefined {
-  if (canonicalPath === undefined || localeFromUrl(c.req.url) === undefined) return canonicalPath;
-  return `${canonicalPath}${canonicalPath.includes('?') ? '&' : '?'}locale=${c.get('i18n').locale}`;
+function canonicalFor(url: string, i18n: I18n, canonicalPath: string | undefined): string | undefined {
+  if (canonicalPath === undefined || localeFromUrl(url) === undefined) return canonicalPath;
+  return `${canonicalPath}${canonicalPath.includes('?') ? '&' : '?'}locale=${i18n.locale}`;
 }
 
 /** The header's unread notifications and, for staff, open review items. */
-function viewerCounts(c: Context<AppEnv>): { notifications: number; review: number } | undefined {
-  const viewer = c.get('viewer');
-  const services = c.get('services');
+function viewerCounts(services: ServiceContext, viewer: Viewer): { notifications: number; review: number } | undefined {
   return viewer ? { notifications: unreadCount(services, viewer), review: countOpenReviewItems(services, viewer) } : undefined;
 }
 
@@ -41,8 +42,8 @@ export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): stri
   const viewer = c.get('viewer');
   const site = c.get('site');
   const i18n = c.get('i18n');
-  const counts = viewerCounts(c);
-  const canonicalPath = canonicalFor(c, props.canonicalPath);
+  const counts = viewerCounts(c.get('services'), viewer);
+  const canonicalPath = canonicalFor(c.req.url, i18n, props.canonicalPath);
   return layout({ ...props, main, site, viewer, i18n, ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
 }
 
@@ -55,14 +56,13 @@ export type KeepFrame = (key: string, render: () => Frame) => Frame;
  * adds the language, the site and the canonical URL. Holes `props` hold (kept parts a page keeps
  * elsewhere already, so the frame does not hold their bytes twice) are filled from `fillings`.
  */
-export function framedPage(c: Context<AppEnv>, main: AssembledPage, props: PageProps, keep: KeepFrame, fillings: Readonly<Record<string, Filling>> = {}): AssembledPage {
-  const site = c.get('site');
-  const i18n = c.get('i18n');
-  const canonicalPath = canonicalFor(c, props.canonicalPath);
+export function framedPage(scope: PageScope, main: AssembledPage, props: PageProps, keep: KeepFrame, fillings: Readonly<Record<string, Filling>> = {}): AssembledPage {
+  const { site, i18n } = scope;
+  const canonicalPath = canonicalFor(scope.url, i18n, props.canonicalPath);
   const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${site.look?.version ?? ''} ${canonicalPath ?? ''}`, () => {
     return Frame.of(layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') }));
   });
-  return frame.fill({ ...fillings, ...layoutPersonal(i18n, c.get('viewer'), viewerCounts(c)), main });
+  return frame.fill({ ...fillings, ...layoutPersonal(i18n, scope.viewer, viewerCounts(scope.services, scope.viewer)), main });
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

@@ -7,6 +7,8 @@ import { localeFromCookieHeader, localeFromUrl } from '../i18n/request-locale.js
 import { isTimeZone } from '../i18n/time-zones.js';
 import { I18n, localeFormat } from '../i18n/translator.js';
 import type { AppEnv } from './env.js';
+import type { Config } from '../config.js';
+import type { ServiceContext, Viewer } from '../lib/context.js';
 
 /** An error page must still be written when the database cannot be read: then the configured defaults hold. */
 export function communityOrDefaults(db: Db, defaults: CommunityLocale): CommunityLocale {
@@ -19,17 +21,20 @@ export function communityOrDefaults(db: Db, defaults: CommunityLocale): Communit
 
 /** The language and time zone this request reads in (the order is explained in src/i18n/request-locale.ts). */
 export function requestI18n(c: Context<AppEnv>): I18n {
-  const { db, now } = c.get('services');
-  const config = c.get('config');
-  const viewer = c.get('viewer');
-  const community = communityOrDefaults(db, { locale: config.defaultLocale, timeZone: config.timeZone });
+  return i18nFor({ services: c.get('services'), config: c.get('config'), viewer: c.get('viewer'), method: c.req.method, url: c.req.url, cookie: c.req.header('cookie') });
+}
+
+/** As requestI18n, from the request's parts (for pages answered before the router). */
+export function i18nFor(request: { services: ServiceContext; config: Pick<Config, 'defaultLocale' | 'timeZone'>; viewer: Viewer; method: string; url: string; cookie: string | undefined }): I18n {
+  const { services, config, viewer } = request;
+  const community = communityOrDefaults(services.db, { locale: config.defaultLocale, timeZone: config.timeZone });
   const locale =
-    (c.req.method === 'GET' ? localeFromUrl(c.req.url) : undefined) ??
+    (request.method === 'GET' ? localeFromUrl(request.url) : undefined) ??
     supportedLocale(viewer?.locale) ??
-    localeFromCookieHeader(c.req.header('cookie')) ??
+    localeFromCookieHeader(request.cookie) ??
     community.locale;
   const timeZone = viewer?.timeZone !== undefined && isTimeZone(viewer.timeZone) ? viewer.timeZone : community.timeZone;
-  return new I18n(localeFormat(locale, timeZone), now());
+  return new I18n(localeFormat(locale, timeZone), services.now());
 }
 
 /**

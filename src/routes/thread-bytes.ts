@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { listCategoryChoices } from '../forum/categories.js';
 import { findReplyTarget } from '../forum/reply-target.js';
 import { threadStructuredData } from '../forum/structured-data.js';
@@ -12,7 +11,7 @@ import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { articlesBeforeAnswer, replyLink, threadPage, threadPersonalParts, type ReplyDraft, type ThreadPageProps } from '../../views/pages/thread.js';
 import { postArticles } from './post-articles.js';
 import { encodeFragment, Frame, hole, type AssembledPage } from './fragments.js';
-import type { AppEnv } from './env.js';
+import type { PageScope } from './page-scope.js';
 import { newSubmissionToken } from './forms.js';
 import { framedPage, type KeepFrame } from './render.js';
 import { threadPath } from '../lib/slug.js';
@@ -30,8 +29,8 @@ import { listIdeaStatuses } from '../ideas/statuses.js';
  * pages are kept whole by the page cache, so their frames are made and dropped.
  */
 
-function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
-  const replyTo = findReplyTarget(c.get('services'), { threadId, replyTo: c.req.query('replyTo') });
+function newDraft(scope: PageScope, threadId: number): ReplyDraft {
+  const replyTo = findReplyTarget(scope.services, { threadId, replyTo: scope.query('replyTo') });
   return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
 }
 
@@ -39,9 +38,8 @@ function newDraft(c: Context<AppEnv>, threadId: number): ReplyDraft {
  * What only staff who moderate the thread see: who claimed it (in their staff tools) and the
  * saved replies for the reply box. Read per request, never part of a shared frame (ADR 0044).
  */
-function staffParts(c: Context<AppEnv>, data: ThreadPage): Pick<ThreadPageProps, 'claim' | 'savedReplies'> {
-  const services = c.get('services');
-  const viewer = c.get('viewer');
+function staffParts(scope: PageScope, data: ThreadPage): Pick<ThreadPageProps, 'claim' | 'savedReplies'> {
+  const { services, viewer } = scope;
   if (!data.canModerate || viewer === null) return {};
   const claim = threadClaim(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
   const state = { claim: { claim, mine: claim?.userId === viewer.id } };
@@ -50,35 +48,32 @@ function staffParts(c: Context<AppEnv>, data: ThreadPage): Pick<ThreadPageProps,
 }
 
 /** An idea's vote button (whether this viewer voted) and, for its managers, the status forms. */
-function ideaParts(c: Context<AppEnv>, data: ThreadPage): Pick<ThreadPageProps, 'ideaActions'> {
+function ideaParts(scope: PageScope, data: ThreadPage): Pick<ThreadPageProps, 'ideaActions'> {
   if (data.idea === null) return {};
-  const services = c.get('services');
-  const viewer = ideaViewerState(services.db, c.get('viewer'), data.thread.id, data.idea, services.now());
+  const services = scope.services;
+  const viewer = ideaViewerState(services.db, scope.viewer, data.thread.id, data.idea, services.now());
   const statuses = data.canModerate ? listIdeaStatuses(services.db) : undefined;
-  const shared = { i18n: c.get('i18n'), threadId: data.thread.id, threadPath: threadPath(data.thread.id, data.thread.slug), idea: data.idea, viewer };
+  const shared = { i18n: scope.i18n, threadId: data.thread.id, threadPath: threadPath(data.thread.id, data.thread.slug), idea: data.idea, viewer };
   return { ideaActions: { ...shared, ...(statuses ? { statuses } : {}) } };
 }
 
 /** The page's props: the shared reads and the viewer's own (their draft, watch level, staff tools). */
-function pageProps(c: Context<AppEnv>, data: ThreadPage, reply: ReplyDraft | undefined): ThreadPageProps {
-  const services = c.get('services');
-  const viewer = c.get('viewer');
-  const i18n = c.get('i18n');
+function pageProps(scope: PageScope, data: ThreadPage, reply: ReplyDraft | undefined): ThreadPageProps {
+  const { services, viewer, i18n } = scope;
   const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
   // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
   // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
-  const draft = reply ?? (viewer ? newDraft(c, data.thread.id) : undefined);
+  const draft = reply ?? (viewer ? newDraft(scope, data.thread.id) : undefined);
   const extraStaffTools = data.canModerate ? threadKeyForm(i18n, { threadId: data.thread.id }) : undefined;
   // Null for visitors: the form is for signed-in pages only, which are never cached.
   const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  return { ...data, i18n, signedIn: viewer !== null, articles: [], pollSection: threadPolls(c, data), ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}), ...staffParts(c, data), ...ideaParts(c, data) };
+  return { ...data, i18n, signedIn: viewer !== null, articles: [], pollSection: threadPolls(scope, data), ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}), ...staffParts(scope, data), ...ideaParts(scope, data) };
 }
 
 /** The page's bytes: its frames (kept for signed-in readers) filled with this viewer's parts. */
-export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
-  const site = c.get('site');
-  const i18n = c.get('i18n');
-  const props = pageProps(c, data, reply);
+export function threadBytes(scope: PageScope, data: ThreadPage, reply?: ReplyDraft): AssembledPage {
+  const { site, i18n } = scope;
+  const props = pageProps(scope, data, reply);
   const keep: KeepFrame = props.signedIn ? (key, render) => data.derived(key, render, (frame) => key.length + frame.bytes) : (_key, render) => render();
   const articles = postArticles(data, i18n, replyLink(props), props.signedIn);
   const split = articlesBeforeAnswer(data.posts);
@@ -87,7 +82,7 @@ export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyD
   );
   const main = mainFrame.fill({ ...threadPersonalParts(props), opening: articles.slice(0, split), replies: articles.slice(split) });
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
-    const structured = threadStructuredData(c.get('services').db, data, site.baseUrl);
+    const structured = threadStructuredData(scope.services.db, data, site.baseUrl);
     return structured ? encodeFragment(jsonForScript(structured)) : null;
   });
   const layoutProps = {
@@ -101,5 +96,5 @@ export function threadBytes(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyD
     // A hole: the JSON-LD is kept once per version already, and is often the largest part of the layout.
     structuredData: structuredData ? hole('structured-data') : null,
   };
-  return framedPage(c, main, layoutProps, keep, { 'structured-data': structuredData ? [structuredData] : [] });
+  return framedPage(scope, main, layoutProps, keep, { 'structured-data': structuredData ? [structuredData] : [] });
 }

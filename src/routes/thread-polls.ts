@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { canAddPoll, canClosePoll, canExportPollResults } from '../forum/permissions.js';
 import type { ThreadPage } from '../forum/thread-page.js';
 import { threadPath } from '../lib/slug.js';
@@ -6,7 +5,7 @@ import { pollThread } from '../polls/polls.js';
 import { viewerChoices } from '../polls/read.js';
 import { pollSection, type PollViewer } from '../../views/components/poll.js';
 import type { Html } from '../../views/html.js';
-import type { AppEnv } from './env.js';
+import type { PageScope } from './page-scope.js';
 
 /** Why the viewer may not vote: the reasons they may not reply (ADR 0051: voting follows replying). */
 function voteBlock(kind: string): PollViewer['block'] {
@@ -18,10 +17,9 @@ function voteBlock(kind: string): PollViewer['block'] {
  * viewers only) over the polls read once per thread version. Never kept in a shared frame: it
  * fills the thread frame's `polls` hole on every view (ADR 0051).
  */
-export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefined {
+export function threadPolls(scope: PageScope, data: ThreadPage): Html | undefined {
   if (data.page !== 1) return undefined;
-  const viewer = c.get('viewer');
-  const services = c.get('services');
+  const { viewer, services } = scope;
   const manages = viewer !== null && (viewer.id === data.thread.authorId || data.canModerate);
   if (data.polls.length === 0 && !manages) return undefined;
   const now = services.now();
@@ -30,7 +28,7 @@ export function threadPolls(c: Context<AppEnv>, data: ThreadPage): Html | undefi
   const facts = manages && !data.canModerate ? pollThread(services.db, data.thread.id) : undefined;
   const mayAdd = data.canModerate || (facts !== undefined && canAddPoll(viewer, facts, now));
   return pollSection({
-    i18n: c.get('i18n'),
+    i18n: scope.i18n,
     threadId: data.thread.id,
     threadPath: threadPath(data.thread.id, data.thread.slug),
     polls: data.polls,

@@ -21,6 +21,7 @@ import { pollFormOf } from './polls.js';
 import { composerPoll, pollToAdd } from './composer-poll.js';
 import type { ReplyDraft } from '../../views/pages/thread.js';
 import { threadBytes } from './thread-bytes.js';
+import { pageScope } from './page-scope.js';
 import type { AppEnv } from './env.js';
 import { fieldErrorsText, formErrors, type FormStatus, idParam, loginRedirect, postPath, readForm, type FormErrors } from './forms.js';
 import { sameSlug, threadPath } from '../lib/slug.js';
@@ -37,7 +38,7 @@ function pageParam(value: string | undefined): number {
 }
 
 function renderThread(c: Context<AppEnv>, data: ThreadPage, reply?: ReplyDraft, status: 200 | FormStatus = 200) {
-  return sendHtml(c, threadBytes(c, data, reply), status);
+  return sendHtml(c, threadBytes(pageScope(c), data, reply), status);
 }
 
 /** The page a new reply would land on, where a failed reply is shown again. */
@@ -164,7 +165,7 @@ export const threadRoutes = new Hono<AppEnv>()
           const revalidate = versionCheck(services.db, threadId, current.slug, services.now);
           countView(c, threadId);
           // A poll closing by date changes the page with no write: the version carries the closings passed.
-          return servePublic(c, withClosingMark(services.db, threadId, current.version, services.now()), () => threadBytes(c, getThreadPage(services, null, { threadId, page })).parts(), revalidate);
+          return servePublic(c, withClosingMark(services.db, threadId, current.version, services.now()), () => threadBytes(pageScope(c), getThreadPage(services, null, { threadId, page })).parts(), revalidate);
         }
       }
       const view = getThreadPage(services, viewer, { threadId, page });

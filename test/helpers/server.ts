@@ -1,21 +1,22 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from '../../src/app.js';
+import { createSite } from '../../src/app.js';
 import { cachedPagesServer } from '../../src/lib/cached-pages.js';
 import { PageCache } from '../../src/lib/page-cache.js';
 import type { TestContext } from './app.js';
 import { ThreadViewCounter } from '../../src/insights/thread-views.js';
 
 /**
- * The app on a real port, wired as src/server.ts wires it: cached anonymous pages are answered
- * before Hono. The app counts the requests it sees, so a test can tell which side answered.
+ * The app on a real port, wired as src/server.ts wires it: cached anonymous pages and signed-in
+ * thread pages are answered before Hono. The app counts the requests it sees, so a test can tell
+ * which side answered.
  */
 export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: string) => void) {
   const pageCache = new PageCache();
   const log = accessLog ? { accessLog } : {};
   const threadViews = new ThreadViewCounter();
-  const app = createApp({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, threadViews, ...log });
-  const createServer = cachedPagesServer({ pageCache, config: ctx.config, threadViews, ...log });
+  const { app, signedInThreads } = createSite({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, threadViews, ...log });
+  const createServer = cachedPagesServer({ pageCache, config: ctx.config, threadViews, signedInThreads, ...log });
   let appRequests = 0;
   // The bindings carry the node request, from which the app reads the socket's address.
   const fetchApp = (request: Request, env: unknown) => {
