@@ -71,10 +71,37 @@ export type AuthoredPostRow = PostRow & { author: PostAuthor };
  * The posts' authors, made once per read: the shared rows of a thread page are read once per
  * version, so their authors' picture addresses (a hash of the display name for generated ones)
  * are worked out once, not on every view.
+ *
+ * Each row is written out field by field rather than spread: drizzle builds a row by adding its
+ * 22 columns one by one under computed names, which leaves V8 holding it as a dictionary, and a
+ * spread copies that. Every view reads these rows' fields (~25 each, 20 posts), and on
+ * dictionaries each read is a hash lookup: written as one literal, the rows get a fixed shape and
+ * the page's post views took about half the time (measured in-process).
  */
 export function withAuthors(rows: PostRow[]): AuthoredPostRow[] {
   return rows.map((post) => ({
-    ...post,
+    id: post.id,
+    number: post.number,
+    status: post.status,
+    authorId: post.authorId,
+    username: post.username,
+    role: post.role,
+    official: post.official,
+    displayName: post.displayName,
+    avatarHash: post.avatarHash,
+    avatarExt: post.avatarExt,
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
+    deletedAt: post.deletedAt,
+    hiddenAt: post.hiddenAt,
+    hiddenReason: post.hiddenReason,
+    hiddenById: post.hiddenById,
+    rejectedReason: post.rejectedReason,
+    bodyHtml: post.bodyHtml,
+    helpfulCount: post.helpfulCount,
+    replyToId: post.replyToId,
+    replyToNumber: post.replyToNumber,
+    replyToUsername: post.replyToUsername,
     author: { id: post.authorId, username: post.username, role: post.role, official: post.official, displayName: post.displayName, avatarUrl: avatarUrl({ username: post.username, displayName: post.displayName, avatarHash: post.avatarHash, avatarExt: post.avatarExt }) },
   }));
 }
