@@ -3,7 +3,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createSite } from '../../src/app.js';
 import { cachedPagesServer } from '../../src/lib/cached-pages.js';
 import { PageCache } from '../../src/lib/page-cache.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestContext } from './app.js';
+import { createForumContext } from './forum.js';
+
+type ForumContext = Awaited<ReturnType<typeof createForumContext>>;
 import { ThreadViewCounter } from '../../src/insights/thread-views.js';
 
 /**
@@ -44,4 +48,23 @@ export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: 
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A forum on a real port for a whole test file, started before its tests and closed after them:
+ * `forum()` and `served()` give them, `accessLog` collects the access log's lines.
+ */
+export function servedForum() {
+  let ctx: ForumContext | undefined;
+  let served: Awaited<ReturnType<typeof serveWithCachedPages>> | undefined;
+  const accessLog: string[] = [];
+  beforeAll(async () => {
+    ctx = await createForumContext();
+    served = await serveWithCachedPages(ctx, (line) => accessLog.push(line));
+  });
+  afterAll(async () => {
+    await served?.close();
+    await ctx?.close();
+  });
+  return { forum: () => ctx!, served: () => served!, accessLog };
 }

@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
 import { makeReply, makeThread } from '../../src/demo/factories.js';
-import { createForumContext } from '../helpers/forum.js';
-import { serveWithCachedPages } from '../helpers/server.js';
+import { servedForum } from '../helpers/server.js';
 
 // The real server wiring (src/server.ts): cached anonymous pages are answered before Hono.
 
-let ctx: Awaited<ReturnType<typeof createForumContext>>;
-let served: Awaited<ReturnType<typeof serveWithCachedPages>>;
+const forum = servedForum();
+const { accessLog } = forum;
+let ctx: ReturnType<typeof forum.forum>;
+let served: ReturnType<typeof forum.served>;
 let thread: { threadId: number; postId: number; slug: string };
 let path: string;
-const accessLog: string[] = [];
 
 beforeAll(async () => {
-  ctx = await createForumContext();
-  served = await serveWithCachedPages(ctx, (line) => accessLog.push(line));
+  ctx = forum.forum();
+  served = forum.served();
   thread = await makeThread(ctx.services, ctx.member, { category: 'kettles', title: 'Served before the router', body: 'Opening words' });
   path = `/t/${thread.threadId}/${thread.slug}`;
-});
-afterAll(async () => {
-  await served.close();
-  await ctx.close();
 });
 
 const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => served.get(url, headers, method);

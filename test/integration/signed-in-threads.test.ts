@@ -1,34 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
 import { makeCategory, makeReply, makeThread, makeUser } from '../../src/demo/factories.js';
 import type { SignedIn } from '../../src/lib/context.js';
-import { createForumContext } from '../helpers/forum.js';
-import { serveWithCachedPages } from '../helpers/server.js';
+import { servedForum } from '../helpers/server.js';
 
 // Signed-in thread pages answered before the router (src/routes/signed-in-threads.ts): the same
 // bytes and headers the app gives the same member, and everything out of the plain case left to it.
 
-let ctx: Awaited<ReturnType<typeof createForumContext>>;
-let served: Awaited<ReturnType<typeof serveWithCachedPages>>;
+const forum = servedForum();
+const { accessLog } = forum;
+let ctx: ReturnType<typeof forum.forum>;
+let served: ReturnType<typeof forum.served>;
 let carol: SignedIn;
 let thread: { threadId: number; postId: number; slug: string };
 let path: string;
-const accessLog: string[] = [];
 
 beforeAll(async () => {
-  ctx = await createForumContext();
-  served = await serveWithCachedPages(ctx, (line) => accessLog.push(line));
+  ctx = forum.forum();
+  served = forum.served();
   makeCategory(ctx.services, { name: 'Kettle questions', slug: 'help', kind: 'questions' });
   carol = await makeUser(ctx.services, { username: 'carol' });
   thread = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Why does the lid rattle?', body: 'It stops at 90 °C.' });
   await makeReply(ctx.services, ctx.other, { threadId: thread.threadId, body: 'Descale it with citric acid.' });
   await makeReply(ctx.services, ctx.manager, { threadId: thread.threadId, body: 'Update the firmware to 2.1.' });
   path = `/t/${thread.threadId}/${thread.slug}`;
-});
-afterAll(async () => {
-  await served.close();
-  await ctx.close();
 });
 
 const cookieOf = (member: SignedIn, more = '') => `${more}${SESSION_COOKIE}=${createSession(ctx.db, member.id, ctx.clock.now()).token}`;
