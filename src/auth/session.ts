@@ -90,10 +90,10 @@ export function readSession(db: Db, token: string, now: number, embedOrigin: str
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return NONE;
   const row = statements(db).session.get(id);
   if (!row) return NONE;
-  const [, secretHash, createdAt, lastUsedAt, rowOrigin, userId, username, role, userCreatedAt, silencedUntil, suspendedUntil, emailVerifiedAt, locale, timeZone] = row;
+  const [sessionId, secretHash, createdAt, lastUsedAt, rowOrigin, userId, username, role, userCreatedAt, silencedUntil, suspendedUntil, emailVerifiedAt, locale, timeZone] = row;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(secretHash))) return NONE;
   if (rowOrigin !== embedOrigin) return NONE;
-  const session: Session = { id: row[0], userId, createdAt, lastUsedAt };
+  const session: Session = { id: sessionId, userId, createdAt, lastUsedAt };
   // Suspension signs people out everywhere; this also covers a session that slipped through.
   if (now >= sessionExpiresAt(session) || (suspendedUntil !== null && suspendedUntil > now)) return { state: 'ended', id };
   const user: SignedIn = { id: userId, username, role, createdAt: userCreatedAt, silencedUntil };

@@ -8,7 +8,6 @@ import { threadIdOfUrl, type ThreadViewCounter } from '../insights/thread-views.
 import { resolveClient } from './client-address.js';
 import { loggedAddress } from './logged-address.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
-import type { LaneAnswer } from '../routes/signed-in-threads.js';
 
 // Anonymous page views that the page cache already holds are answered here, before Hono: no
 // Request/Response objects, no router, no middleware, just a version lookup and one write, which
@@ -23,8 +22,11 @@ export type CachedPagesOptions = {
   /** Thread page views for insights; a hit is a view too. */
   threadViews?: ThreadViewCounter;
   /** Signed-in thread pages answered before the router (src/routes/signed-in-threads.ts). */
-  signedInThreads?: (request: IncomingMessage, response: ServerResponse) => LaneAnswer | undefined;
+  signedInThreads?: SignedInAnswerer;
 };
+
+/** Answers a request with a 200 and says for whom, or leaves it (undefined) to the app. */
+export type SignedInAnswerer = (request: IncomingMessage, response: ServerResponse) => { user: number; requestId: string } | undefined;
 
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
 const sessionCookie = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
@@ -76,7 +78,7 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     if (!cacheable(request)) {
       const answered = options.signedInThreads?.(request, response);
       if (answered === undefined) return next(request, response);
-      if (accessLog) logRequest(request, url, answered.requestId, answered.status, answered.user, started);
+      if (accessLog) logRequest(request, url, answered.requestId, 200, answered.user, started);
       return;
     }
     const key = pageCacheKey(request.headers.cookie, url);

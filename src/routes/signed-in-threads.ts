@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { wellFormedSessionToken } from '../auth/cookie.js';
 import { readSession } from '../auth/session.js';
 import type { Config } from '../config.js';
 import { readTogether } from '../db/read-together.js';
 import { getThreadPage } from '../forum/thread-page.js';
 import type { ThreadViewCounter } from '../insights/thread-views.js';
+import type { SignedInAnswerer } from '../lib/cached-pages.js';
 import type { ServiceContext } from '../lib/context.js';
 import { newNonce, pageCsp } from '../lib/csp.js';
 import { NotFound } from '../lib/errors.js';
@@ -34,9 +34,6 @@ export type SignedInThreadsDeps = {
   threadViews: ThreadViewCounter;
 };
 
-/** What the lane answered, for the caller's access log. */
-export type LaneAnswer = { status: number; user: number; requestId: string };
-
 /** /t/:id/:slug with nothing after it; a slug is lower-case ASCII letters, digits and dashes. */
 const THREAD_URL = /^\/t\/([1-9][0-9]{0,14})\/([a-z0-9-]+)$/;
 // Other routes with the same shape, which the router takes before the thread page.
@@ -44,7 +41,7 @@ const NOT_SLUGS = new Set(['embed-key']);
 
 const PAGE_HEADERS = ['Cache-Control', 'private, no-store', 'Content-Type', 'text/html; charset=UTF-8', 'X-Frame-Options', 'DENY'];
 
-export function signedInThreads(deps: SignedInThreadsDeps): (request: IncomingMessage, response: ServerResponse) => LaneAnswer | undefined {
+export function signedInThreads(deps: SignedInThreadsDeps): SignedInAnswerer {
   const { services, config, threadViews } = deps;
   const security = staticSecurityHeaders(config).flat();
 
@@ -92,6 +89,6 @@ export function signedInThreads(deps: SignedInThreadsDeps): (request: IncomingMe
     response.writeHead(200, [...PAGE_HEADERS, ...security, 'X-Request-Id', requestId, 'Content-Security-Policy', pageCsp(nonce), 'Content-Length', String(body.length)]);
     response.end(body);
     threadViews.count(built.threadId, services.now());
-    return { status: 200, user: built.user, requestId };
+    return { user: built.user, requestId };
   };
 }
