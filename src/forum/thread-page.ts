@@ -86,7 +86,7 @@ type ThreadValues = [number, string, string, ContentStatus, number, number, numb
 
 /**
  * The thread row as one object literal: better-sqlite3 makes a row object by adding its columns
- * one by one, which leaves V8 holding one of 18 columns as a dictionary, and every view reads the
+ * one by one, which leaves V8 holding a row of 18 columns as a dictionary, and every view reads the
  * row's fields some thirty times (a raw read and this literal took half the time of the row object).
  */
 function threadRowOf(values: ThreadValues): ThreadRow {
