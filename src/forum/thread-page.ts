@@ -214,7 +214,7 @@ export function getThreadPage(ctx: ServiceContext, viewer: Viewer, input: { thre
   const facts = { locked: row.locked === 1, categoryId: row.categoryId, archived: row.archived === 1 };
   const question = row.status === 'published' ? { authorId: row.authorId, categoryId: row.categoryId, categoryKind: row.categoryKind } : null;
   const now = ctx.now();
-  const block = replyBlock(viewer, { ...facts, status: row.status, authorId: row.authorId }, now);
+  const block = replyBlock(viewer, { locked: facts.locked, categoryId: facts.categoryId, archived: facts.archived, status: row.status, authorId: row.authorId }, now);
   const replies = shared.value.replies;
   const views = rows.map((post) =>
     toPostView(viewer, post, facts, { moderator, flagged: flagged.has(post.id), now, question, solvedPostId: row.solvedPostId, voted, first, last, replies: replies[post.id] ?? null, held }),

@@ -99,15 +99,19 @@ export class Frame {
     return this.pieces.reduce((sum: number, piece) => sum + (piece === null ? 8 : piece.length), 0);
   }
 
-  /** The frame with every hole filled; a hole without a filling is refused. */
-  fill(fillings: Readonly<Record<string, Filling>>): AssembledPage {
+  /**
+   * The frame with every hole filled from the first of `fillings` that has it; a hole without a
+   * filling is refused. Several records rather than one merged with spreads: a merged object took
+   * new hidden classes on every view (src/routes/thread-bytes.ts pageProps).
+   */
+  fill(...fillings: readonly Readonly<Record<string, Filling>>[]): AssembledPage {
     const pieces: Piece[] = [];
     for (const piece of this.pieces) {
       if (typeof piece !== 'string') {
         pieces.push(piece);
         continue;
       }
-      const filling = fillings[piece];
+      const filling = fillingFor(fillings, piece);
       if (filling === undefined) throw new Error(`The frame's hole "${piece}" was not filled.`);
       pushFilling(pieces, filling);
     }
@@ -131,6 +135,14 @@ function ownBuffer(pieces: FramePiece[]): FramePiece[] {
     offset += piece.length;
     return own.subarray(offset - piece.length, offset);
   });
+}
+
+function fillingFor(fillings: readonly Readonly<Record<string, Filling>>[], name: string): Filling | undefined {
+  for (const record of fillings) {
+    const filling = record[name];
+    if (filling !== undefined) return filling;
+  }
+  return undefined;
 }
 
 function pushFilling(pieces: Piece[], filling: Filling): void {

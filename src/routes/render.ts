@@ -44,7 +44,8 @@ export function pageHtml(c: Context<AppEnv>, main: Html, props: PageProps): stri
   const i18n = c.get('i18n');
   const counts = viewerCounts(c.get('services'), viewer);
   const canonicalPath = canonicalFor(c.req.url, i18n, props.canonicalPath);
-  return layout({ ...props, main, site, viewer, i18n, ...(canonicalPath ? { canonicalPath } : {}), ...(counts ? { counts } : {}) }).toString();
+  // Object.assign, not a spread followed by keys: that got new V8 hidden classes per call (ADR 0057).
+  return layout(Object.assign({}, props, { main, site, viewer, i18n, canonicalPath, counts })).toString();
 }
 
 /** Gives the frame kept under `key`, rendering it when there is none. */
@@ -62,7 +63,7 @@ export function framedPage(scope: PageScope, main: AssembledPage, props: PagePro
   const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${site.look?.version ?? ''} ${canonicalPath ?? ''}`, () => {
     return Frame.of(layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') }));
   });
-  return frame.fill({ ...fillings, ...layoutPersonal(i18n, scope.viewer, viewerCounts(scope.services, scope.viewer)), main });
+  return frame.fill(fillings, layoutPersonal(i18n, scope.viewer, viewerCounts(scope.services, scope.viewer)), { main });
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

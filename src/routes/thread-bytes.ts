@@ -31,7 +31,7 @@ import { listIdeaStatuses } from '../ideas/statuses.js';
 
 function newDraft(scope: PageScope, threadId: number): ReplyDraft {
   const replyTo = findReplyTarget(scope.services, { threadId, replyTo: scope.query('replyTo') });
-  return { body: '', submission: newSubmissionToken(), ...(replyTo ? { replyTo } : {}) };
+  return { body: '', submission: newSubmissionToken(), replyTo: replyTo ?? undefined };
 }
 
 /**
@@ -40,34 +40,48 @@ function newDraft(scope: PageScope, threadId: number): ReplyDraft {
  */
 function staffParts(scope: PageScope, data: ThreadPage): Pick<ThreadPageProps, 'claim' | 'savedReplies'> {
   const { services, viewer } = scope;
-  if (!data.canModerate || viewer === null) return {};
+  if (!data.canModerate || viewer === null) return { claim: undefined, savedReplies: undefined };
   const claim = threadClaim(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  const state = { claim: { claim, mine: claim?.userId === viewer.id } };
-  if (!data.canReply) return state;
-  return { ...state, savedReplies: { version: savedRepliesVersion(services.db), choices: listSavedReplyChoices(services, viewer) } };
+  const savedReplies = data.canReply ? { version: savedRepliesVersion(services.db), choices: listSavedReplyChoices(services, viewer) } : undefined;
+  return { claim: { claim, mine: claim?.userId === viewer.id }, savedReplies };
 }
 
 /** An idea's vote button (whether this viewer voted) and, for its managers, the status forms. */
-function ideaParts(scope: PageScope, data: ThreadPage): Pick<ThreadPageProps, 'ideaActions'> {
-  if (data.idea === null) return {};
+function ideaParts(scope: PageScope, data: ThreadPage): ThreadPageProps['ideaActions'] {
+  if (data.idea === null) return undefined;
   const services = scope.services;
   const viewer = ideaViewerState(services.db, scope.viewer, data.thread.id, data.idea, services.now());
   const statuses = data.canModerate ? listIdeaStatuses(services.db) : undefined;
-  const shared = { i18n: scope.i18n, threadId: data.thread.id, threadPath: threadPath(data.thread.id, data.thread.slug), idea: data.idea, viewer };
-  return { ideaActions: { ...shared, ...(statuses ? { statuses } : {}) } };
+  return { i18n: scope.i18n, threadId: data.thread.id, threadPath: threadPath(data.thread.id, data.thread.slug), idea: data.idea, viewer, statuses };
 }
 
-/** The page's props: the shared reads and the viewer's own (their draft, watch level, staff tools). */
+/**
+ * The page's props: the shared reads and the viewer's own (their draft, watch level, staff tools).
+ * Every key is always there, undefined when it does not apply: built with spreads, the object got
+ * new hidden classes from V8 on every view, which live in the old generation, so each signed-in
+ * view left ~3 KB there for full collections to clear (ADR 0057).
+ */
 function pageProps(scope: PageScope, data: ThreadPage, reply: ReplyDraft | undefined): ThreadPageProps {
   const { services, viewer, i18n } = scope;
-  const moveTargets = data.canModerate ? listCategoryChoices(services) : undefined;
-  // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
-  // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
-  const draft = reply ?? (viewer ? newDraft(scope, data.thread.id) : undefined);
-  const extraStaffTools = data.canModerate ? threadKeyForm(i18n, { threadId: data.thread.id }) : undefined;
-  // Null for visitors: the form is for signed-in pages only, which are never cached.
-  const watch = threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id });
-  return { ...data, i18n, signedIn: viewer !== null, articles: [], pollSection: threadPolls(scope, data), ...(draft ? { reply: draft } : {}), ...(moveTargets ? { moveTargets, extraStaffTools } : {}), ...(watch ? { watch } : {}), ...staffParts(scope, data), ...ideaParts(scope, data) };
+  const staff = staffParts(scope, data);
+  // Not `{ ...data, i18n, … }`: V8 gave an object spread followed by more keys new hidden classes on
+  // every call, one per key; Object.assign onto `{}` follows transitions it keeps.
+  return Object.assign({}, data, {
+    i18n,
+    signedIn: viewer !== null,
+    articles: [],
+    pollSection: threadPolls(scope, data),
+    // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
+    // A post's "Reply" link comes back here with ?replyTo=N, which pre-fills the form's target.
+    reply: reply ?? (viewer ? newDraft(scope, data.thread.id) : undefined),
+    moveTargets: data.canModerate ? listCategoryChoices(services) : undefined,
+    extraStaffTools: data.canModerate ? threadKeyForm(i18n, { threadId: data.thread.id }) : undefined,
+    // Null for visitors: the form is for signed-in pages only, which are never cached.
+    watch: threadWatchState(services, viewer, { threadId: data.thread.id, categoryId: data.category.id }) ?? undefined,
+    claim: staff.claim,
+    savedReplies: staff.savedReplies,
+    ideaActions: ideaParts(scope, data),
+  });
 }
 
 /** The page's bytes: its frames (kept for signed-in readers) filled with this viewer's parts. */
@@ -80,7 +94,7 @@ export function threadBytes(scope: PageScope, data: ThreadPage, reply?: ReplyDra
   const mainFrame = keep(`frame-thread ${i18n.locale} ${i18n.timeZone} ${props.signedIn ? 'signed-in' : 'anonymous'} ${split}`, () =>
     Frame.of(threadPage(props, { banner: hole('banner'), staff: hole('staff'), watch: hole('watch'), idea: hole('idea'), opening: hole('opening'), polls: hole('polls'), replies: hole('replies'), reply: hole('reply') })),
   );
-  const main = mainFrame.fill({ ...threadPersonalParts(props), opening: articles.slice(0, split), replies: articles.slice(split) });
+  const main = mainFrame.fill(threadPersonalParts(props), { opening: articles.slice(0, split), replies: articles.slice(split) });
   const structuredData = data.derived(`structured-data ${site.baseUrl}`, () => {
     const structured = threadStructuredData(scope.services.db, data, site.baseUrl);
     return structured ? encodeFragment(jsonForScript(structured)) : null;
@@ -88,11 +102,11 @@ export function threadBytes(scope: PageScope, data: ThreadPage, reply?: ReplyDra
   const layoutProps = {
     title: data.thread.title,
     canonicalPath: threadPath(data.thread.id, data.thread.slug, data.page),
-    ...(data.opening ? { description: data.derived(`description ${i18n.locale}`, () => excerpt(data.opening!.text, 200) || i18n.t('thread.description', { title: data.thread.title, category: data.category.name })) } : {}),
+    description: data.opening ? data.derived(`description ${i18n.locale}`, () => excerpt(data.opening!.text, 200) || i18n.t('thread.description', { title: data.thread.title, category: data.category.name })) : undefined,
     ogType: 'article',
     oembed: true,
     // Only published threads have a feed (the author's view of a waiting one has none).
-    ...(data.thread.status === 'published' ? { feed: { path: `/t/${data.thread.id}/feed.atom`, title: data.derived(`feed-title ${i18n.locale}`, () => i18n.t('thread.feedTitle', { title: data.thread.title })) } } : {}),
+    feed: data.thread.status === 'published' ? { path: `/t/${data.thread.id}/feed.atom`, title: data.derived(`feed-title ${i18n.locale}`, () => i18n.t('thread.feedTitle', { title: data.thread.title })) } : undefined,
     // A hole: the JSON-LD is kept once per version already, and is often the largest part of the layout.
     structuredData: structuredData ? hole('structured-data') : null,
   };

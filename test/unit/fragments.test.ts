@@ -62,6 +62,15 @@ describe('Frame', () => {
     expect(dave).not.toContain('carol');
   });
 
+  it('takes each hole’s filling from the first record that has it', () => {
+    const frame = Frame.of(page({ head: '', who: hole('who'), posts: hole('posts') }));
+    const filled = frame.fill({ who: 'carol' }, { who: 'dave', posts: ['<p>one</p>'].map(encodeFragment) }).withNonce(nonce).toString();
+    expect(filled).toContain('<nav>carol</nav>');
+    expect(filled).not.toContain('dave');
+    expect(filled).toContain('<p>one</p>');
+    expect(() => frame.fill({ who: 'carol' }, {})).toThrow(/posts/);
+  });
+
   it('refuses to leave a hole unfilled, and a page with holes is not assembled as a whole page', () => {
     const frame = Frame.of(html`<p>${hole('who')}</p>`);
     expect(() => frame.fill({})).toThrow(/who/);
