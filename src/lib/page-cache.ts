@@ -136,7 +136,7 @@ export class PageCache {
     const parts = typeof body === 'string' ? splitAtNonces(body) : body;
     const length = parts.reduce((sum, part) => sum + part.length, 0);
     const bytes = length + ENTRY_OVERHEAD_BYTES + key.length * 2;
-    const entry: Entry = { parts, length, version, etag: this.etag(key, version), key, bytes, older: undefined, newer: undefined, ...(revalidate ? { revalidate } : {}) };
+    const entry: Entry = { parts, length, version, etag: this.etag(key, version), key, bytes, older: undefined, newer: undefined, revalidate };
     this.entries.set(key, entry);
     this.append(entry);
     this.bytes += entry.bytes;
