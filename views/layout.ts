@@ -12,7 +12,8 @@ import { kept, type KeptMarkup } from './kept.js';
  * them: it names /brand.css's URL and the kept layouts.
  */
 export type SiteLook = { brandColor: string; logoUrl: string | null; links: readonly { label: string; url: string }[]; footer: string; version: string };
-export type Site = { name: string; baseUrl: string; look?: SiteLook };
+/** `signUp`: false when members may only join through the brand's provider (OIDC_ONLY); the header then offers no sign-up. */
+export type Site = { name: string; baseUrl: string; look?: SiteLook; signUp?: boolean };
 
 export type LayoutProps = {
   site: Site;
@@ -44,9 +45,9 @@ function countBadge(i18n: I18n, count: number, label: 'layout.reviewWaiting' | '
 const accountNavs: KeptMarkup = new WeakMap();
 
 /** Kept per language, name, role and counts (../views/kept.ts): it is on every page a member sees. */
-function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number }): Html {
+function accountNav(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number }, signUp: boolean): Html {
   if (!viewer) {
-    return html`<a href="/login">${i18n.t('layout.logIn')}</a><a class="button" href="/signup">${i18n.t('layout.signUp')}</a>`;
+    return html`<a href="/login">${i18n.t('layout.logIn')}</a>${signUp ? html`<a class="button" href="/signup">${i18n.t('layout.signUp')}</a>` : ''}`;
   }
   const staff = viewer.role === 'manager' || viewer.role === 'admin';
   return kept(accountNavs, i18n, `${staff ? 'staff' : 'member'} ${counts.review} ${counts.notifications} ${viewer.username}`, () => signedInNav(i18n, viewer, counts, staff));
@@ -131,9 +132,9 @@ const reminders: KeptMarkup = new WeakMap();
 /** What differs between viewers of one page: their account links, and the reminder to confirm their email. */
 export type LayoutPersonal = { account: Html; reminder: Html };
 
-export function layoutPersonal(i18n: I18n, viewer: SignedIn | null, counts: { notifications: number; review: number } = { notifications: 0, review: 0 }): LayoutPersonal {
+export function layoutPersonal(i18n: I18n, site: Site, viewer: SignedIn | null, counts: { notifications: number; review: number } = { notifications: 0, review: 0 }): LayoutPersonal {
   return {
-    account: accountNav(i18n, viewer, counts),
+    account: accountNav(i18n, viewer, counts, site.signUp !== false),
     reminder: viewer?.emailUnverified ? kept(reminders, i18n, 'confirm-email', () => html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>`) : html``,
   };
 }
@@ -142,7 +143,7 @@ export function layoutPersonal(i18n: I18n, viewer: SignedIn | null, counts: { no
  * The page around `main`. `personal` may be holes (routes/fragments.ts) when the page is kept as a
  * frame that each viewer's parts fill in.
  */
-export function layout(props: LayoutProps, personal: LayoutPersonal = layoutPersonal(props.i18n, props.viewer, props.counts)): Html {
+export function layout(props: LayoutProps, personal: LayoutPersonal = layoutPersonal(props.i18n, props.site, props.viewer, props.counts)): Html {
   const { site, title, i18n } = props;
   const fullTitle = title === site.name ? site.name : `${title} · ${site.name}`;
   return html`<!doctype html>

@@ -9,8 +9,9 @@ import { minuteVersion, pageHtml, sendHtml, servePublic } from './render.js';
 function homeHtml(c: Context<AppEnv>): string {
   const i18n = c.get('i18n');
   const categories = listCategories(c.get('services'));
-  const siteName = c.get('site').name;
-  return pageHtml(c, homePage({ i18n, siteName, categories, signedIn: c.get('viewer') !== null }), {
+  const site = c.get('site');
+  const siteName = site.name;
+  return pageHtml(c, homePage({ i18n, siteName, categories, inviteSignUp: c.get('viewer') === null && site.signUp !== false }), {
     title: siteName,
     description: i18n.t('home.description', { site: siteName }),
     canonicalPath: '/',

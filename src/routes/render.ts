@@ -63,7 +63,7 @@ export function framedPage(scope: PageScope, main: AssembledPage, props: PagePro
   const frame = keep(`frame-layout ${i18n.locale} ${site.name} ${site.baseUrl} ${site.look?.version ?? ''} ${canonicalPath ?? ''}`, () => {
     return Frame.of(layout({ ...props, main: hole('main'), site, viewer: null, i18n, ...(canonicalPath ? { canonicalPath } : {}) }, { account: hole('account'), reminder: hole('reminder') }));
   });
-  return frame.fill(fillings, layoutPersonal(i18n, scope.viewer, viewerCounts(scope.services, scope.viewer)), { main });
+  return frame.fill(fillings, layoutPersonal(i18n, site, scope.viewer, viewerCounts(scope.services, scope.viewer)), { main });
 }
 
 export function renderPage(c: Context<AppEnv>, main: Html, props: PageProps, status: ContentfulStatusCode = 200) {

@@ -34,7 +34,7 @@ export function followSiteSettings({ db, config, pageCache, fallbackName }: Opti
     const next = readSettings(db, config, defaults, fallbackName);
     if (current && next.site.name === current.site.name && next.site.look?.version === current.site.look?.version && next.community === current.community) return current;
     current = next;
-    pageCache.describe({ site: JSON.stringify([next.site.name, next.site.baseUrl, next.site.look?.version]), community: communityRendering(next.community) });
+    pageCache.describe({ site: JSON.stringify([next.site.name, next.site.baseUrl, next.site.look?.version, next.site.signUp]), community: communityRendering(next.community) });
     registerMailSite(db, { siteName: next.site.name, baseUrl: config.baseUrl, defaults });
     return current;
   };
@@ -46,9 +46,9 @@ function readSettings(db: Db, config: Config, defaults: CommunityLocale, fallbac
     const appearance = readAppearance(db);
     // The admin's choice, else SITE_NAME, else the name the demo seed stored, else the fallback.
     const name = appearance.name ?? config.siteName ?? getSetting(db, 'site_name') ?? fallbackName;
-    return { site: { name, baseUrl: config.baseUrl, look: siteLook(appearance, config) }, community: reloadCommunityLocale(db, defaults) };
+    return { site: { name, baseUrl: config.baseUrl, look: siteLook(appearance, config), signUp: !config.oidc?.only }, community: reloadCommunityLocale(db, defaults) };
   } catch {
-    return { site: { name: config.siteName ?? fallbackName, baseUrl: config.baseUrl, look: siteLook(noAppearance, config) }, community: defaults };
+    return { site: { name: config.siteName ?? fallbackName, baseUrl: config.baseUrl, look: siteLook(noAppearance, config), signUp: !config.oidc?.only }, community: defaults };
   }
 }
 

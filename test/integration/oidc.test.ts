@@ -240,6 +240,11 @@ describe('OIDC_ONLY and sign-out', () => {
     const login = await (await t.http.get('/login')).text();
     expect(login).toContain('Sign in with Brewline');
     expect(login).not.toContain('name="password"');
+    // Nothing offers a sign-up that would be refused: not the header, the home page or the login page.
+    expect(login).not.toContain('href="/signup');
+    const home = await (await t.http.get('/')).text();
+    expect(home).toContain('href="/login"');
+    expect(home).not.toContain('href="/signup');
     expect((await t.http.get('/signup')).status).toBe(403);
     expect((await t.http.post('/signup', { username: 'newbie', email: 'n@example.com', password: PASSWORD })).status).toBe(403);
     const refused = await t.http.post('/login', { login: 'root', password: PASSWORD });
@@ -257,6 +262,7 @@ describe('OIDC_ONLY and sign-out', () => {
     const login = await (await t.http.get('/login?next=/search')).text();
     expect(login).toContain('href="/auth/oidc/start?next=%2Fsearch"');
     expect(login).toContain('name="password"');
+    expect((await (await t.http.get('/')).text()).match(/href="\/signup"/g)).toHaveLength(2);
     await t.close();
     t = await createTestContext();
     expect(await (await t.http.get('/login')).text()).not.toContain('/auth/oidc/start');

@@ -9,7 +9,7 @@ import { relativeTime } from '../components/time.js';
 /** A command, the same in every language. */
 const createCategoryCommand = 'npm run cli -- category:create --name "…"';
 
-export type HomeProps = { i18n: I18n; siteName: string; categories: CategorySummary[]; signedIn: boolean };
+export type HomeProps = { i18n: I18n; siteName: string; categories: CategorySummary[]; /** Invite the visitor to sign up: a visitor, on a site that has local sign-up. */ inviteSignUp: boolean };
 
 /** Labels every category row shows, looked up once per page. */
 function rowLabels(i18n: I18n) {
@@ -46,5 +46,5 @@ export function homePage(props: HomeProps): Html {
 ${props.categories.length === 0
   ? html`<p class="empty">${rich(i18n, 'home.noCategories', { command: html`<code>${createCategoryCommand}</code>` })}</p>`
   : html`<ul class="category-list">${props.categories.map((category) => categoryRow(i18n, category, labels))}</ul>`}
-${props.signedIn ? '' : html`<p class="cta">${rich(i18n, 'home.signUpPrompt', { link: (text) => html`<a href="/signup">${text}</a>` })}</p>`}`;
+${!props.inviteSignUp ? '' : html`<p class="cta">${rich(i18n, 'home.signUpPrompt', { link: (text) => html`<a href="/signup">${text}</a>` })}</p>`}`;
 }
