@@ -178,6 +178,20 @@ export class AssembledPage {
     return Buffer.concat(this.pieces.map((piece) => piece ?? nonceBytes));
   }
 
+  /** How many bytes the page has with a nonce of `nonceLength` (ASCII) characters. */
+  byteLength(nonceLength: number): number {
+    let length = 0;
+    for (const piece of this.pieces) length += piece === null ? nonceLength : piece.length;
+    return length;
+  }
+
+  /** The page with this (ASCII) nonce in place, copied into the start of `target`: the bytes written, as a view of it. */
+  writeInto(target: Buffer, nonce: string): Buffer {
+    let offset = 0;
+    for (const piece of this.pieces) offset += piece === null ? target.write(nonce, offset, 'latin1') : piece.copy(target, offset);
+    return target.subarray(0, offset);
+  }
+
   /** The bytes around the nonces, as the page cache keeps a page. */
   parts(): NonceParts {
     const parts: NonceParts = [];

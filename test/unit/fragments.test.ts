@@ -53,6 +53,14 @@ describe('Frame', () => {
     expect(joinWithNonce(filled.parts(), nonce).equals(Buffer.from(whole))).toBe(true);
   });
 
+  it('writes the same bytes into a buffer of its own as it joins, with the nonce in place', () => {
+    const frame = Frame.of(page({ head: '', who: hole('who'), posts: hole('posts') }));
+    const filled = frame.fill({ who: 'carol ’', posts: ['<p>one ›</p>', '<p>two</p>'].map(encodeFragment) });
+    const target = Buffer.alloc(filled.byteLength(nonce.length) + 100, 0x78);
+    expect(filled.byteLength(nonce.length)).toBe(filled.withNonce(nonce).length);
+    expect(filled.writeInto(target, nonce).equals(filled.withNonce(nonce))).toBe(true);
+  });
+
   it('is filled again for each viewer without keeping the last one’s parts', () => {
     const frame = Frame.of(page({ head: '', who: hole('who'), posts: hole('posts') }));
     const carol = frame.fill({ who: 'carol', posts: [] }).withNonce(nonce).toString();
