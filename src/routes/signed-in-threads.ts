@@ -21,8 +21,9 @@ import { threadBytes } from './thread-bytes.js';
  * by the same code as the route's (./thread-bytes.ts, from kept frames), but without a Request,
  * Response, Headers object, middleware chain or router, and with every read (the settings' change
  * check, the session, the page) in one read transaction. Only the plain case is taken: a GET of a
- * thread's canonical URL with no query, a well-formed session token that needs no write (not to be
- * renewed, not ended) and a thread this member may read. Everything else, and anything that
+ * canonical URL of one of a thread's pages (no query but `?page=N` past the first), a well-formed
+ * session token that needs no write (not to be renewed, not ended) and a page this member may
+ * read. Everything else, and anything that
  * throws, goes on to the app untouched, which answers it as before (redirects, 404s, the session
  * cookie's renewal or removal, error pages and their logging).
  */
@@ -35,8 +36,11 @@ export type SignedInThreadsDeps = {
   threadViews: ThreadViewCounter;
 };
 
-/** /t/:id/:slug with nothing after it; a slug is lower-case ASCII letters, digits and dashes. */
-const THREAD_URL = /^\/t\/([1-9][0-9]{0,14})\/([a-z0-9-]+)$/;
+/**
+ * /t/:id/:slug, alone or with `?page=N` (a later page's canonical URL); a slug is lower-case ASCII
+ * letters, digits and dashes. `?page=1` is left to the app, which redirects it to the bare URL.
+ */
+const THREAD_URL = /^\/t\/([1-9][0-9]{0,14})\/([a-z0-9-]+)(?:\?page=([2-9]|[1-9][0-9]{1,6}))?$/;
 // Other routes with the same shape, which the router takes before the thread page.
 const NOT_SLUGS = new Set(['embed-key']);
 
@@ -53,6 +57,8 @@ export function signedInThreads(deps: SignedInThreadsDeps): SignedInAnswerer {
     const token = wellFormedSessionToken(cookie);
     if (token === undefined) return undefined;
     const threadId = Number(match[1]);
+    const pageText = match[3];
+    const page = pageText === undefined ? 1 : Number(pageText);
     return readTogether(services.db, () => {
       const site = deps.site();
       const session = readSession(services.db, token, services.now());
@@ -61,13 +67,13 @@ export function signedInThreads(deps: SignedInThreadsDeps): SignedInAnswerer {
       const i18n = i18nFor({ services, config, viewer, method: 'GET', url, cookie });
       let data;
       try {
-        data = getThreadPage(services, viewer, { threadId, page: 1 });
+        data = getThreadPage(services, viewer, { threadId, page });
       } catch (error) {
         if (error instanceof NotFound) return undefined;
         throw error;
       }
       if (data.thread.slug !== match[2]) return undefined;
-      const scope: PageScope = { services, viewer, i18n, site, url, query: () => undefined };
+      const scope: PageScope = { services, viewer, i18n, site, url, query: (name) => (name === 'page' ? pageText : undefined) };
       return { page: threadBytes(scope, data), user: viewer.id, threadId };
     });
   }

@@ -80,6 +80,25 @@ describe('signed-in thread pages answered before the router', () => {
     expect(after.text).toContain('It was the gasket all along.');
   });
 
+  it('answers a later page of a long thread as the app does, and leaves a page past the last to it', async () => {
+    const long = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Twenty-five answers about limescale', body: 'Post 1' });
+    for (let number = 2; number <= 25; number++) await makeReply(ctx.services, number % 2 ? ctx.other : carol, { threadId: long.threadId, body: `Post ${number}` });
+    const cookie = cookieOf(carol);
+    const second = `/t/${long.threadId}/${long.slug}?page=2`;
+    const lane = await served.get(second, { cookie });
+    expect([lane.reachedApp, lane.response.status]).toEqual([false, 200]);
+    expect(lane.text).toContain('Post 25');
+    expect(lane.text).not.toContain('>Post 20<');
+    const app = await served.get(`${second}&from=app`, { cookie });
+    expect(app.reachedApp).toBe(true);
+    expect(stable(lane.text, nonceOf(lane.response))).toBe(stable(app.text, nonceOf(app.response)));
+    expect(stableHeaders(lane.response)).toEqual(stableHeaders(app.response));
+    const past = await served.get(`/t/${long.threadId}/${long.slug}?page=3`, { cookie });
+    expect([past.reachedApp, past.response.status]).toEqual([true, 404]);
+    const padded = await served.get(`/t/${long.threadId}/${long.slug}?page=02`, { cookie });
+    expect(padded.reachedApp).toBe(true);
+  });
+
   it('leaves to the app what is not the plain case', async () => {
     const cookie = cookieOf(carol);
     const renamed = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Old name', body: 'x' });
