@@ -6,7 +6,7 @@ import { requireStaff } from '../moderation/staff.js';
 import { activityOf, readActivityDays } from './activity.js';
 import { moderationOf } from './moderation.js';
 import { readQuestions, responseOf, solutionsOf, targetsOf } from './response.js';
-import { categoriesInScope } from './scope.js';
+import { askingCategories, categoriesInScope } from './scope.js';
 import { readStaffIds } from './staff-ids.js';
 import { topHelpersOf } from './top-helpers.js';
 import { feedbackOf } from './feedback.js';
@@ -50,7 +50,7 @@ export function computeInsights(ctx: ServiceContext, viewer: Viewer, query: Insi
     const chosen = category ? [category] : inScope;
     const ids = chosen.map((each) => each.id);
     const targets = targetsOf(chosen);
-    const questions = readQuestions(ctx.db, ids, period);
+    const questions = readQuestions(ctx.db, askingCategories(chosen).map((each) => each.id), period);
     const days = readActivityDays(ctx.db, ids, period);
     const staffIds = readStaffIds(ctx.db);
     const worklist = listUnanswered(ctx, staff, { categoryIds: ids, after: query.after ?? null, ...(query.unansweredLimit ? { limit: query.unansweredLimit } : {}) });

@@ -15,3 +15,12 @@ export function categoriesInScope(ctx: ServiceContext, viewer: Viewer): Category
     .all();
   return all.filter((category) => canModerate(staff, category.id));
 }
+
+/**
+ * The categories whose threads are questions waiting for a reply: all but ideas boards, whose
+ * threads wait for votes and a status instead (src/ideas/). Response times, solutions and the
+ * unanswered worklist count only these; activity, moderation and feedback count every category.
+ */
+export function askingCategories<C extends Pick<CategoryFacts, 'kind'>>(categories: readonly C[]): C[] {
+  return categories.filter((category) => category.kind !== 'ideas');
+}

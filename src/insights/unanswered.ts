@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { perDatabase } from '../db/prepared.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { categoriesInScope } from './scope.js';
+import { askingCategories, categoriesInScope } from './scope.js';
 import type { UnansweredQuestion } from './types.js';
 
 /*
@@ -39,7 +39,7 @@ const statements = perDatabase((db: Db) => ({
 
 /** Category ids in scope, optionally narrowed to one; JSON for the statements' json_each. */
 function scopeOf(ctx: ServiceContext, viewer: Viewer, categoryIds?: readonly number[]): string {
-  const inScope = categoriesInScope(ctx, viewer).map((category) => category.id);
+  const inScope = askingCategories(categoriesInScope(ctx, viewer)).map((category) => category.id);
   return JSON.stringify(categoryIds ? inScope.filter((id) => categoryIds.includes(id)) : inScope);
 }
 

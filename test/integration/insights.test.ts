@@ -257,3 +257,44 @@ describe('insights for a manager scoped to one category', () => {
     expect((await t.http.get('/mod/insights?category=kettles&format=csv', { as: sam })).status).toBe(404);
   });
 });
+
+describe('insights with an ideas board', () => {
+  let u: TestContext;
+  let admin: SignedIn;
+  const made: Record<string, { threadId: number; slug: string }> = {};
+
+  beforeAll(async () => {
+    u = await createTestContext({ rateLimit: false });
+    const { services: ctx, clock } = u;
+    clock.set(at(10, 9));
+    makeCategory(ctx, { name: 'Help', slug: 'help', kind: 'questions' });
+    makeCategory(ctx, { name: 'Ideas', slug: 'ideas', kind: 'ideas' });
+    const lena = await makeUser(ctx, { username: 'lena' });
+    admin = await makeUser(ctx, { username: 'root', role: 'admin' });
+    // Both are a day and more past the 24 h target by now, and nobody has replied to either.
+    made['question'] = await makeThread(ctx, lena, { category: 'help', title: 'Lid will not close', body: 'Since Monday.' });
+    made['idea'] = await makeThread(ctx, lena, { category: 'ideas', title: 'A quieter boil mode', body: 'Please.' });
+    clock.set(NOW);
+  });
+  afterAll(() => u.close());
+
+  const table = async (query: string) => {
+    const response = await u.http.get(`/mod/insights?${query}`, { as: admin });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('counts an idea as activity but never as a question waiting for a reply', async () => {
+    const summary = await table('format=csv');
+    expect(summary).toContain('\r\nquestions,1,\r\n');
+    expect(summary).toContain('\r\nunanswered_past_target_now,1,\r\n');
+    expect(summary).toContain('\r\nnew_threads,2,\r\n');
+    const unanswered = await table('format=csv&table=unanswered');
+    expect(unanswered).toContain('Lid will not close');
+    expect(unanswered).not.toContain('A quieter boil mode');
+    expect(await table('format=csv&table=categories')).toContain('\r\nIdeas,ideas,1440,0,0,');
+    expect(await table('format=csv&category=ideas')).toContain('\r\nquestions,0,\r\n');
+    const page = await table('category=ideas');
+    expect(page).not.toContain('A quieter boil mode');
+  });
+});
