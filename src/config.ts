@@ -6,6 +6,7 @@ import { shippedLocales, SOURCE_LOCALE } from './i18n/catalog.js';
 import { supportedLocale } from './i18n/negotiate.js';
 import { isTimeZone } from './i18n/time-zones.js';
 import { parseProxyTrust, type ProxyTrust } from './lib/client-address.js';
+import { AA_NORMAL_TEXT, brandContrast, formatRatio } from './lib/contrast.js';
 import type { LogIp } from './lib/logged-address.js';
 import { isLoopbackHttp, parseRoleClaim, type OidcSettings, type RoleClaim } from './auth/oidc-settings.js';
 
@@ -41,6 +42,12 @@ const environment = z.object({
   BRAND_COLOR: z
     .string()
     .regex(/^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl|oklch)a?\([0-9.,%\s/a-z-]+\))$/, 'must be a CSS colour such as #2563eb')
+    // The same rule as Admin → Appearance: white text on it, and it as link text, must stay readable.
+    .superRefine((color, ctx) => {
+      const ratio = brandContrast(color);
+      if (ratio === null) ctx.addIssue({ code: 'custom', message: 'must be an opaque CSS colour (hex, a name, rgb(), hsl() or oklch()) such as #2563eb' });
+      else if (ratio < AA_NORMAL_TEXT) ctx.addIssue({ code: 'custom', message: `contrasts ${formatRatio(ratio)}:1 with white text and the page, under the ${AA_NORMAL_TEXT.toFixed(1)}:1 that text needs; choose a darker colour such as #2563eb` });
+    })
     .default('#2563eb'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   RATE_LIMIT: onOff.default(true),

@@ -19,6 +19,21 @@ export function contrastRatio(one: Pick<Rgba, 'red' | 'green' | 'blue'>, other: 
   return (light + 0.05) / (dark + 0.05);
 }
 
+// The page background (static/style.css `--bg`), on which links in the brand colour are read, and
+// the white of text on the brand colour.
+const PAGE_BACKGROUND = { red: 0xf6, green: 0xf7, blue: 0xf9 };
+const WHITE = { red: 255, green: 255, blue: 255 };
+
+/**
+ * How well a brand colour reads where it is used: the lower of white text on it and it on the page
+ * background. Null for what is not an opaque colour.
+ */
+export function brandContrast(color: string): number | null {
+  const parsed = parseCssColor(color);
+  if (!parsed || parsed.alpha < 1) return null;
+  return Math.min(contrastRatio(parsed, WHITE), contrastRatio(parsed, PAGE_BACKGROUND));
+}
+
 /** A ratio as people read it, rounded down (4.49 must not show as 4.5 and then be refused). */
 export function formatRatio(ratio: number): string {
   return (Math.floor(ratio * 100) / 100).toFixed(2);

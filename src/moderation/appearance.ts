@@ -3,7 +3,7 @@ import { getSetting, setSetting } from '../db/settings.js';
 import { normalizeText } from '../forum/validation.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { ServiceContext, Viewer } from '../lib/context.js';
-import { AA_NORMAL_TEXT, contrastRatio, formatRatio, parseCssColor, toHex } from '../lib/contrast.js';
+import { AA_NORMAL_TEXT, brandContrast, formatRatio, parseCssColor, toHex } from '../lib/contrast.js';
 import { assertValid } from '../lib/errors.js';
 import { recordModAction } from './audit.js';
 import { requireConfigurer } from './staff.js';
@@ -21,9 +21,6 @@ export const FOOTER_MAX = 280;
 const NAME_MAX = 60;
 const LABEL_MAX = 40;
 const URL_MAX = 500;
-/** The page background (static/style.css `--bg`): links in the brand colour are read on it. */
-const PAGE_BACKGROUND = { red: 0xf6, green: 0xf7, blue: 0xf9 };
-const WHITE = { red: 255, green: 255, blue: 255 };
 
 export type HeaderLink = { label: string; url: string };
 export type Appearance = { name: string | null; brandColor: string | null; logoUrl: string | null; links: HeaderLink[]; footer: string };
@@ -39,13 +36,6 @@ export function readAppearance(db: Db): Appearance {
   } catch {
     return noAppearance;
   }
-}
-
-/** The lower of white text on the colour and the colour on the page background. */
-export function brandContrast(color: string): number | null {
-  const parsed = parseCssColor(color);
-  if (!parsed || parsed.alpha < 1) return null;
-  return Math.min(contrastRatio(parsed, WHITE), contrastRatio(parsed, PAGE_BACKGROUND));
 }
 
 function colorError(text: string): Message | undefined {

@@ -59,6 +59,8 @@ describe('loadConfig', () => {
     [{ EMBED_ORIGINS: 'https://help.example.com/path' }, 'EMBED_ORIGINS'],
     [{ EMBED_ORIGINS: '*' }, 'EMBED_ORIGINS'],
     [{ BRAND_COLOR: 'red; } body { display:none' }, 'BRAND_COLOR'],
+    [{ BRAND_COLOR: '#fde047' }, 'BRAND_COLOR'],
+    [{ BRAND_COLOR: 'rgba(37, 99, 235, 0.5)' }, 'BRAND_COLOR'],
     [{ RATE_LIMIT: 'maybe' }, 'RATE_LIMIT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL'],
@@ -80,6 +82,12 @@ describe('loadConfig', () => {
       expect((error as Error).message).toContain(name);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('takes a brand colour that white text and links stay readable on, and says why it refuses a pale one', () => {
+    expect(loadConfig({ BRAND_COLOR: 'navy' }).brandColor).toBe('navy');
+    expect(loadConfig({ BRAND_COLOR: 'rgb(15 118 110)' }).brandColor).toBe('rgb(15 118 110)');
+    expect(() => loadConfig({ BRAND_COLOR: '#fde047' })).toThrow(/BRAND_COLOR: contrasts 1\.[0-9]+:1 .* under the 4\.5:1/);
   });
 
   it('trusts no proxy and logs whole addresses unless told otherwise', () => {

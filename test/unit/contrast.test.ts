@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, formatRatio, toHex } from '../../src/lib/contrast.js';
 import { parseCssColor } from '../../src/lib/css-color.js';
-import { brandContrast } from '../../src/moderation/appearance.js';
+import { brandContrast } from '../../src/lib/contrast.js';
 
 const color = (text: string) => parseCssColor(text)!;
 
