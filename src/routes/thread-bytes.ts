@@ -69,6 +69,7 @@ function pageProps(scope: PageScope, data: ThreadPage, reply: ReplyDraft | undef
   return Object.assign({}, data, {
     i18n,
     signedIn: viewer !== null,
+    signUp: scope.site.signUp !== false,
     articles: [],
     pollSection: threadPolls(scope, data),
     // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.

@@ -5,6 +5,7 @@ import { forgetProviders } from '../../src/auth/oidc-client.js';
 import { parseRoleClaim } from '../../src/auth/oidc-settings.js';
 import { loadConfig } from '../../src/config.js';
 import { modLog, oidcLogins, userIdentities, users } from '../../src/db/schema.js';
+import { makeCategory, makeThread, makeUser } from '../../src/demo/factories.js';
 import { createTestContext, sessionCookieFrom, type TestContext } from '../helpers/app.js';
 import { CLIENT_ID, CLIENT_SECRET, OTHER_CLIENT_ID, signInAtProvider, startProvider, type TestProvider } from '../helpers/oidc-provider.js';
 
@@ -236,7 +237,6 @@ describe('OIDC_ONLY and sign-out', () => {
   it('hides sign-up and password sign-in but keeps the administrators\' break-glass sign-in', async () => {
     await community({ only: true });
     await createUser(t.services, { username: 'root', email: 'root@example.com', password: PASSWORD, role: 'admin' });
-    await createUser(t.services, { username: 'mia', email: 'mia@example.com', password: PASSWORD });
     const login = await (await t.http.get('/login')).text();
     expect(login).toContain('Sign in with Brewline');
     expect(login).not.toContain('name="password"');
@@ -245,6 +245,12 @@ describe('OIDC_ONLY and sign-out', () => {
     const home = await (await t.http.get('/')).text();
     expect(home).toContain('href="/login"');
     expect(home).not.toContain('href="/signup');
+    makeCategory(t.services, { name: 'Brewing', slug: 'brewing' });
+    const mia = await makeUser(t.services, { username: 'mia', email: 'mia@example.com', password: PASSWORD });
+    const brewing = await makeThread(t.services, mia, { category: 'brewing', title: 'Grind size for a moka pot', body: 'Finer than drip?' });
+    const thread = await (await t.http.get(`/t/${brewing.threadId}/${brewing.slug}`)).text();
+    expect(thread).toContain(`">Log in</a> to reply.`);
+    expect(thread).not.toContain('href="/signup');
     expect((await t.http.get('/signup')).status).toBe(403);
     expect((await t.http.post('/signup', { username: 'newbie', email: 'n@example.com', password: PASSWORD })).status).toBe(403);
     const refused = await t.http.post('/login', { login: 'root', password: PASSWORD });

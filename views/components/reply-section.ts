@@ -30,11 +30,11 @@ function replyNotice(block: ReplyNotice, props: ThreadPageProps): Html {
   const opening = props.posts.find((post) => post.number === 1 && post.canEdit);
   const editOpening = opening ? html` ${rich(i18n, 'thread.editOpening', { link: (text) => html`<a href="/p/${opening.id}/edit">${text}</a>` })}` : '';
   switch (block.kind) {
-    case 'sign-in':
-      return rich(i18n, 'thread.signInToReply', {
-        login: (text) => html`<a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">${text}</a>`,
-        signup: (text) => html`<a href="/signup">${text}</a>`,
-      });
+    case 'sign-in': {
+      const login = (text: Html) => html`<a href="/login?next=${encodeURIComponent(`/t/${thread.id}/${thread.slug}`)}">${text}</a>`;
+      if (!props.signUp) return rich(i18n, 'thread.logInToReply', { login });
+      return rich(i18n, 'thread.signInToReply', { login, signup: (text) => html`<a href="/signup">${text}</a>` });
+    }
     case 'locked':
       return html`${i18n.t('thread.lockedNotice')}`;
     case 'archived':

@@ -27,6 +27,8 @@ export type ReplyDraft = {
 export type ThreadPageProps = ThreadPage & {
   i18n: I18n;
   signedIn: boolean;
+  /** False when members join only through the brand's provider (OIDC_ONLY): no sign-up is offered. */
+  signUp: boolean;
   /** Each of `posts` rendered with views/components/post.ts `postArticle` (and `replyLink`), in the same order. */
   articles: readonly Html[];
   reply?: ReplyDraft;
