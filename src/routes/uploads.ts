@@ -16,6 +16,12 @@ import { wantsJson } from './upload-limits.js';
 import { rules } from '../lib/rate-limit.js';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+// A public image's bytes never change, so browsers keep it for a year; but its post can be hidden
+// or deleted, after which Hearth serves it to nobody but its uploader and staff. A shared cache
+// in front (deploy/nginx.conf, a CDN) asks again after this long (a 304 while still public), so a
+// hidden image is gone from it within minutes rather than a year.
+const SHARED_CACHE_SECONDS = 5 * 60;
+const PUBLIC_FILE = `public, max-age=${YEAR_SECONDS}, s-maxage=${SHARED_CACHE_SECONDS}, immutable`;
 // A file is never a page: no script, no plugin, no form, even if a browser were to render it.
 const FILE_CSP = "default-src 'none'; sandbox";
 
@@ -39,7 +45,7 @@ async function serveFile(c: Context<AppEnv>) {
   c.header('Content-Type', uploadContentTypes[ext]);
   c.header('Content-Security-Policy', FILE_CSP);
   c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Cache-Control', access === 'public' ? `public, max-age=${YEAR_SECONDS}, immutable` : 'private, no-store');
+  c.header('Cache-Control', access === 'public' ? PUBLIC_FILE : 'private, no-store');
   c.header('ETag', etag);
   if (c.req.header('if-none-match') === etag) return c.body(null, 304);
   const bytes = await c.get('uploads').store.get(hash, ext);

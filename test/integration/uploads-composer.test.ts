@@ -119,7 +119,7 @@ describe('the member\'s picture', () => {
     expect(page).toContain(`<img class="avatar-preview" src="/uploads/${row.hash}.${row.ext}"`);
     const served = await ctx.http.get(`/uploads/${row.hash}.${row.ext}`);
     expect(served.status).toBe(200);
-    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, s-maxage=300, immutable');
     expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(256);
 
     expect(location(await ctx.http.post('/account/avatar/remove', {}, { as: ctx.member }))).toBe('/account?done=avatar-removed');

@@ -130,7 +130,7 @@ describe('GET /uploads/:hash.:ext', () => {
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
-    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, s-maxage=300, immutable');
     const etag = served.headers.get('etag');
     expect(etag).toBe(`"${fileOf(url).slice(9, 73)}"`);
     expect((await ctx.http.get(fileOf(url), { headers: { 'if-none-match': etag! } })).status).toBe(304);
@@ -159,7 +159,7 @@ describe('GET /uploads/:hash.:ext', () => {
     expect((await ctx.http.post(`/mod/queue/${itemId}/approve`, {}, { as: ctx.manager })).status).toBe(303);
     const published = await ctx.http.get(file);
     expect(published.status).toBe(200);
-    expect(published.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(published.headers.get('cache-control')).toBe('public, max-age=31536000, s-maxage=300, immutable');
 
     expect((await ctx.http.post(`/p/${postId}/hide`, { reason: 'Shows a serial number' }, { as: ctx.manager })).status).toBe(303);
     expect((await ctx.http.get(file)).status).toBe(404);
