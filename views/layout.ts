@@ -15,6 +15,11 @@ export type SiteLook = { brandColor: string; logoUrl: string | null; links: read
 /** `signUp`: false when members may only join through the brand's provider (OIDC_ONLY); the header then offers no sign-up. */
 export type Site = { name: string; baseUrl: string; look?: SiteLook; signUp?: boolean };
 
+/** Whether the site's pages invite visitors to make a local account (absent `signUp` means yes). */
+export function offersSignUp(site: Site): boolean {
+  return site.signUp !== false;
+}
+
 export type LayoutProps = {
   site: Site;
   viewer: SignedIn | null;
@@ -134,7 +139,7 @@ export type LayoutPersonal = { account: Html; reminder: Html };
 
 export function layoutPersonal(i18n: I18n, site: Site, viewer: SignedIn | null, counts: { notifications: number; review: number } = { notifications: 0, review: 0 }): LayoutPersonal {
   return {
-    account: accountNav(i18n, viewer, counts, site.signUp !== false),
+    account: accountNav(i18n, viewer, counts, offersSignUp(site)),
     reminder: viewer?.emailUnverified ? kept(reminders, i18n, 'confirm-email', () => html`<p class="notice">${rich(i18n, 'layout.confirmEmail', { link: (text) => html`<a href="/account">${text}</a>` })}</p>`) : html``,
   };
 }

@@ -102,7 +102,7 @@ export class Frame {
   /**
    * The frame with every hole filled from the first of `fillings` that has it; a hole without a
    * filling is refused. Several records rather than one merged with spreads: a merged object took
-   * new hidden classes on every view (src/routes/thread-bytes.ts pageProps).
+   * new hidden classes on every view (ADR 0057).
    */
   fill(...fillings: readonly Readonly<Record<string, Filling>>[]): AssembledPage {
     const pieces: Piece[] = [];

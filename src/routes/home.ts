@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { listCategories } from '../forum/categories.js';
+import { offersSignUp } from '../../views/layout.js';
 import { homePage } from '../../views/pages/home.js';
 import type { AppEnv } from './env.js';
 import { homePageVersion } from '../forum/page-versions.js';
@@ -11,7 +12,7 @@ function homeHtml(c: Context<AppEnv>): string {
   const categories = listCategories(c.get('services'));
   const site = c.get('site');
   const siteName = site.name;
-  return pageHtml(c, homePage({ i18n, siteName, categories, inviteSignUp: c.get('viewer') === null && site.signUp !== false }), {
+  return pageHtml(c, homePage({ i18n, siteName, categories, inviteSignUp: c.get('viewer') === null && offersSignUp(site) }), {
     title: siteName,
     description: i18n.t('home.description', { site: siteName }),
     canonicalPath: '/',

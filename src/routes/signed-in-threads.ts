@@ -23,9 +23,9 @@ import { threadBytes } from './thread-bytes.js';
  * check, the session, the page) in one read transaction. Only the plain case is taken: a GET of a
  * canonical URL of one of a thread's pages (no query but `?page=N` past the first), a well-formed
  * session token that needs no write (not to be renewed, not ended) and a page this member may
- * read. Everything else, and anything that
- * throws, goes on to the app untouched, which answers it as before (redirects, 404s, the session
- * cookie's renewal or removal, error pages and their logging).
+ * read. Everything else, and anything that throws, goes on to the app untouched, which answers it
+ * as before (redirects, 404s, the session cookie's renewal or removal, error pages and their
+ * logging).
  */
 
 export type SignedInThreadsDeps = {

@@ -42,13 +42,14 @@ export function followSiteSettings({ db, config, pageCache, fallbackName }: Opti
 
 /** An unreadable database must still give error pages (they are never cached): then the defaults stand. */
 function readSettings(db: Db, config: Config, defaults: CommunityLocale, fallbackName: string): SiteSettings {
+  const signUp = !config.oidc?.only;
   try {
     const appearance = readAppearance(db);
     // The admin's choice, else SITE_NAME, else the name the demo seed stored, else the fallback.
     const name = appearance.name ?? config.siteName ?? getSetting(db, 'site_name') ?? fallbackName;
-    return { site: { name, baseUrl: config.baseUrl, look: siteLook(appearance, config), signUp: !config.oidc?.only }, community: reloadCommunityLocale(db, defaults) };
+    return { site: { name, baseUrl: config.baseUrl, look: siteLook(appearance, config), signUp }, community: reloadCommunityLocale(db, defaults) };
   } catch {
-    return { site: { name: config.siteName ?? fallbackName, baseUrl: config.baseUrl, look: siteLook(noAppearance, config), signUp: !config.oidc?.only }, community: defaults };
+    return { site: { name: config.siteName ?? fallbackName, baseUrl: config.baseUrl, look: siteLook(noAppearance, config), signUp }, community: defaults };
   }
 }
 

@@ -7,6 +7,7 @@ import { threadWatchState } from '../notifications/watching.js';
 import { threadClaim } from '../moderation/claims.js';
 import { listSavedReplyChoices, savedRepliesVersion } from '../moderation/saved-replies.js';
 import { jsonForScript } from '../../views/html.js';
+import { offersSignUp } from '../../views/layout.js';
 import { threadKeyForm } from '../../views/components/thread-key-form.js';
 import { articlesBeforeAnswer, replyLink, threadPage, threadPersonalParts, type ReplyDraft, type ThreadPageProps } from '../../views/pages/thread.js';
 import { postArticles } from './post-articles.js';
@@ -69,7 +70,7 @@ function pageProps(scope: PageScope, data: ThreadPage, reply: ReplyDraft | undef
   return Object.assign({}, data, {
     i18n,
     signedIn: viewer !== null,
-    signUp: scope.site.signUp !== false,
+    signUp: offersSignUp(scope.site),
     articles: [],
     pollSection: threadPolls(scope, data),
     // Signed-in pages carry a fresh token for the reply form; anonymous (cacheable) ones have no form.
