@@ -7,10 +7,12 @@ import type { PageCache } from './page-cache.js';
 import { threadIdOfUrl, type ThreadViewCounter } from '../insights/thread-views.js';
 import { resolveClient } from './client-address.js';
 import { loggedAddress } from './logged-address.js';
+import { writeAtTurnEnd } from './turn-writes.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
 
 // Anonymous page views that the page cache already holds are answered here, before Hono: no
-// Request/Response objects, no router, no middleware, just a version lookup and one write, which
+// Request/Response objects, no router, no middleware, just a version lookup and one write (at the
+// end of the event loop's turn, with the turn's other such answers: ./turn-writes.ts), which
 // is what the benchmark's raw node:http ceiling does. Everything else (a miss, a stale version, a
 // cookie that may be a session, any other method) goes on to the app unchanged, which renders and
 // fills the cache; so the rules about who sees what stay in the routes (src/routes/render.ts).
@@ -78,7 +80,8 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     if (!cacheable(request)) {
       const answered = options.signedInThreads?.(request, response);
       if (answered === undefined) return next(request, response);
-      if (accessLog) logRequest(request, url, answered.requestId, 200, answered.user, started);
+      // After the page, which the answerer wrote at the turn's end too (./turn-writes.ts).
+      if (accessLog) writeAtTurnEnd(response, () => logRequest(request, url, answered.requestId, 200, answered.user, started));
       return;
     }
     const key = pageCacheKey(request.headers.cookie, url);
@@ -94,14 +97,16 @@ export function withCachedPages(next: RequestListener, options: CachedPagesOptio
     headers[template.requestId] = requestId;
     headers[template.csp] = pageCsp(nonce);
     if (!notModified) headers[template.length] = String(page.length + (page.parts.length - 1) * nonce.length);
-    response.writeHead(notModified ? 304 : 200, headers);
-    if (notModified || request.method === 'HEAD') response.end();
-    else writeWithNonce(response, page.parts, nonce);
+    writeAtTurnEnd(response, () => {
+      response.writeHead(notModified ? 304 : 200, headers);
+      if (notModified || request.method === 'HEAD') response.end();
+      else writeWithNonce(response, page.parts, nonce);
+      if (accessLog) logRequest(request, url, requestId, notModified ? 304 : 200, null, started);
+    });
     if (options.threadViews && request.method === 'GET') {
       const threadId = threadIdOfUrl(url);
       if (threadId !== null) options.threadViews.count(threadId, Date.now());
     }
-    if (accessLog) logRequest(request, url, requestId, notModified ? 304 : 200, null, started);
   };
 
   function logRequest(request: IncomingMessage, url: string, id: string, status: number, user: number | null, started: number): void {

@@ -7,6 +7,7 @@ import type { ThreadViewCounter } from '../insights/thread-views.js';
 import type { SignedInAnswerer } from '../lib/cached-pages.js';
 import type { ServiceContext } from '../lib/context.js';
 import { giveBackBodyBuffer, takeBodyBuffer } from '../lib/body-buffers.js';
+import { writeAtTurnEnd } from '../lib/turn-writes.js';
 import { newNonce, pageCsp } from '../lib/csp.js';
 import { NotFound } from '../lib/errors.js';
 import { requestIdFor, staticSecurityHeaders } from '../lib/response-headers.js';
@@ -95,8 +96,10 @@ export function signedInThreads(deps: SignedInThreadsDeps): SignedInAnswerer {
     // Into a reused buffer, given back once the response is written (src/lib/body-buffers.ts).
     const buffer = takeBodyBuffer(built.page.byteLength(nonce.length));
     const body = built.page.writeInto(buffer, nonce);
-    response.writeHead(200, [...PAGE_HEADERS, ...security, 'X-Request-Id', requestId, 'Content-Security-Policy', pageCsp(nonce), 'Content-Length', String(body.length)]);
-    response.end(body, () => giveBackBodyBuffer(buffer));
+    writeAtTurnEnd(response, () => {
+      response.writeHead(200, [...PAGE_HEADERS, ...security, 'X-Request-Id', requestId, 'Content-Security-Policy', pageCsp(nonce), 'Content-Length', String(body.length)]);
+      response.end(body, () => giveBackBodyBuffer(buffer));
+    });
     threadViews.count(built.threadId, services.now());
     return { user: built.user, requestId };
   };

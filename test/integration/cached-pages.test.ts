@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/cookie.js';
 import { createSession } from '../../src/auth/session.js';
@@ -128,6 +129,48 @@ describe('cached anonymous pages served before the router', () => {
     expect(answers.slice(0, 2).some((answer) => !answer.reachedApp)).toBe(true);
     served.threadViews.flush(ctx.db);
     expect(views()).toBe(before + 2);
+  });
+
+  it('answers requests pipelined on one connection in order, whichever side answers each', async () => {
+    await get(path);
+    const { token } = createSession(ctx.db, ctx.member.id, ctx.clock.now());
+    const requests = [
+      `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      'GET /no-such-page HTTP/1.1\r\nHost: x\r\n\r\n',
+      `GET ${path} HTTP/1.1\r\nHost: x\r\nCookie: ${SESSION_COOKIE}=${token}\r\n\r\n`,
+      `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    ];
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(served.base).port), '127.0.0.1', () => socket.write(requests.join('')));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    const responses: { status: number; body: string }[] = [];
+    let rest = Buffer.from(raw, 'utf8');
+    while (rest.length > 0) {
+      const headEnd = rest.indexOf('\r\n\r\n');
+      const head = rest.subarray(0, headEnd).toString('utf8');
+      const length = Number(/content-length: (\d+)/i.exec(head)![1]);
+      responses.push({ status: Number(head.split(' ')[1]), body: rest.subarray(headEnd + 4, headEnd + 4 + length).toString('utf8') });
+      rest = rest.subarray(headEnd + 4 + length);
+    }
+    expect(responses.map((response) => response.status)).toEqual([200, 404, 200, 200]);
+    expect(responses.map((response) => response.body.includes('Log out'))).toEqual([false, false, true, false]);
+    for (const response of [responses[0]!, responses[2]!, responses[3]!]) expect(response.body).toMatch(/Opening words[\s\S]*<\/html>\s*$/);
+  });
+
+  it('answers many connections at once, each with its whole page', async () => {
+    await get(path);
+    const { token } = createSession(ctx.db, ctx.member.id, ctx.clock.now());
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => get(path, n % 2 ? { cookie: `${SESSION_COOKIE}=${token}` } : {})));
+    for (const [n, { response, text }] of answers.entries()) {
+      expect(response.status).toBe(200);
+      expect(Buffer.byteLength(text)).toBe(Number(response.headers.get('content-length')));
+      expect(text.includes('Log out')).toBe(n % 2 === 1);
+      expect(text).toMatch(/<\/html>\s*$/);
+    }
   });
 
   it('writes the same access-log line as the app', async () => {
