@@ -21,9 +21,14 @@ const SLOT = `hearth-slot-${randomBytes(12).toString('hex')}-`;
 const HOLE = `hearth-hole-${randomBytes(12).toString('hex')}-`;
 const markers = new RegExp(`${NONCE_PLACEHOLDER}|${SLOT}([0-9]+)\\.|${HOLE}([a-z-]+)\\.`, 'g');
 
-/** A page's bytes as pieces: UTF-8, null where the response's nonce goes, a name where a frame's hole is. */
-type Piece = Buffer<ArrayBuffer> | null;
-type FramePiece = Piece | string;
+/** A frame's bytes as pieces: UTF-8, null where the response's nonce goes, a name where a hole is. */
+type FramePiece = Buffer<ArrayBuffer> | null | string;
+/**
+ * A page's bytes as pieces: kept UTF-8, null where the response's nonce goes, or text made for
+ * this request, left a string until the page is written (encoded straight into the response's
+ * buffer, not into a Buffer of its own first).
+ */
+type Piece = Buffer<ArrayBuffer> | null | string;
 
 export function encodeFragment(markup: Html | string): Fragment {
   return splitAtNonces(markup.toString());
@@ -43,7 +48,7 @@ export class PageFragments {
   assemble(page: string): AssembledPage {
     const pieces = this.split(page);
     if (pieces.some((piece) => typeof piece === 'string')) throw new Error('A page with holes is a Frame: fill it instead.');
-    return new AssembledPage(pieces as Piece[]);
+    return new AssembledPage(pieces);
   }
 
   /** The page's pieces, with the names of its holes (./fragments.ts `hole`) where they are. */
@@ -154,10 +159,15 @@ function pushFilling(pieces: Piece[], filling: Filling): void {
     for (const fragment of filling as readonly Fragment[]) pushFragment(pieces, fragment);
     return;
   }
-  // Made for this request and dropped after it: pooled buffers, not the kept fragments' own ones.
-  (filling as Html | string).toString().split(NONCE_PLACEHOLDER).forEach((text, index) => {
+  // Made for this request and dropped after it: kept as text until the page is written.
+  const text = (filling as Html | string).toString();
+  if (!text.includes(NONCE_PLACEHOLDER)) {
+    pieces.push(text);
+    return;
+  }
+  text.split(NONCE_PLACEHOLDER).forEach((part, index) => {
     if (index > 0) pieces.push(null);
-    pieces.push(Buffer.from(text, 'utf8'));
+    pieces.push(part);
   });
 }
 
@@ -175,20 +185,24 @@ export class AssembledPage {
   /** The page with this nonce in place: its bytes are copied once. */
   withNonce(nonce: string): Buffer<ArrayBuffer> {
     const nonceBytes = Buffer.from(nonce, 'latin1');
-    return Buffer.concat(this.pieces.map((piece) => piece ?? nonceBytes));
+    return Buffer.concat(this.pieces.map((piece) => (piece === null ? nonceBytes : bytesOf(piece))));
   }
 
   /** How many bytes the page has with a nonce of `nonceLength` (ASCII) characters. */
   byteLength(nonceLength: number): number {
     let length = 0;
-    for (const piece of this.pieces) length += piece === null ? nonceLength : piece.length;
+    for (const piece of this.pieces) length += piece === null ? nonceLength : typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
     return length;
   }
 
-  /** The page with this (ASCII) nonce in place, copied into the start of `target`: the bytes written, as a view of it. */
+  /** The page with this (ASCII) nonce in place, copied into the start of `target` (at least byteLength long): the bytes written, as a view of it. */
   writeInto(target: Buffer, nonce: string): Buffer {
     let offset = 0;
-    for (const piece of this.pieces) offset += piece === null ? target.write(nonce, offset, 'latin1') : piece.copy(target, offset);
+    for (const piece of this.pieces) {
+      if (piece === null) offset += target.write(nonce, offset, 'latin1');
+      else if (typeof piece === 'string') offset += target.write(piece, offset, 'utf8');
+      else offset += piece.copy(target, offset);
+    }
     return target.subarray(0, offset);
   }
 
@@ -198,7 +212,7 @@ export class AssembledPage {
     let pending: Buffer<ArrayBuffer>[] = [];
     for (const piece of [...this.pieces, null]) {
       if (piece !== null) {
-        pending.push(piece);
+        pending.push(bytesOf(piece));
         continue;
       }
       parts.push(Buffer.concat(pending));
@@ -206,4 +220,8 @@ export class AssembledPage {
     }
     return parts;
   }
+}
+
+function bytesOf(piece: Buffer<ArrayBuffer> | string): Buffer<ArrayBuffer> {
+  return typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
 }

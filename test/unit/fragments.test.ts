@@ -55,10 +55,14 @@ describe('Frame', () => {
 
   it('writes the same bytes into a buffer of its own as it joins, with the nonce in place', () => {
     const frame = Frame.of(page({ head: '', who: hole('who'), posts: hole('posts') }));
-    const filled = frame.fill({ who: 'carol ’', posts: ['<p>one ›</p>', '<p>two</p>'].map(encodeFragment) });
+    const who = html`carol ’ 张 <script${scriptNonce}></script> ✓`;
+    const filled = frame.fill({ who, posts: ['<p>one ›</p>', '<p>two</p>'].map(encodeFragment) });
     const target = Buffer.alloc(filled.byteLength(nonce.length) + 100, 0x78);
-    expect(filled.byteLength(nonce.length)).toBe(filled.withNonce(nonce).length);
-    expect(filled.writeInto(target, nonce).equals(filled.withNonce(nonce))).toBe(true);
+    const whole = Buffer.from(withNonce(page({ head: '', who, posts: html`<p>one ›</p><p>two</p>` }).toString(), nonce));
+    expect(filled.byteLength(nonce.length)).toBe(whole.length);
+    expect(filled.withNonce(nonce).equals(whole)).toBe(true);
+    expect(filled.writeInto(target, nonce).equals(whole)).toBe(true);
+    expect(joinWithNonce(filled.parts(), nonce).equals(whole)).toBe(true);
   });
 
   it('is filled again for each viewer without keeping the last one’s parts', () => {
