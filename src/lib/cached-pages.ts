@@ -7,7 +7,7 @@ import type { PageCache } from './page-cache.js';
 import { threadIdOfUrl, type ThreadViewCounter } from '../insights/thread-views.js';
 import { resolveClient } from './client-address.js';
 import { loggedAddress } from './logged-address.js';
-import { writeAtTurnEnd } from './turn-writes.js';
+import { writeAtTurnEnd, writeWaitingNow } from './turn-writes.js';
 import { accessLogLine, requestIdFor, staticSecurityHeaders } from './response-headers.js';
 
 // Anonymous page views that the page cache already holds are answered here, before Hono: no
@@ -73,20 +73,25 @@ function hitHeaders(security: string[]) {
 export function withCachedPages(next: RequestListener, options: CachedPagesOptions): RequestListener {
   const { pageCache, accessLog } = options;
   const template = hitHeaders(staticSecurityHeaders(options.config).flat());
+  // The answers this turn made already go out before the app starts on a request (./turn-writes.ts).
+  const toApp: RequestListener = (request, response) => {
+    writeWaitingNow();
+    return next(request, response);
+  };
   return (request, response) => {
     const started = performance.now();
     const url = request.url;
-    if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */) return next(request, response);
+    if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */) return toApp(request, response);
     if (!cacheable(request)) {
       const answered = options.signedInThreads?.(request, response);
-      if (answered === undefined) return next(request, response);
+      if (answered === undefined) return toApp(request, response);
       // After the page, which the answerer wrote at the turn's end too (./turn-writes.ts).
       if (accessLog) writeAtTurnEnd(response, () => logRequest(request, url, answered.requestId, 200, answered.user, started));
       return;
     }
     const key = pageCacheKey(request.headers.cookie, url);
     const page = currentPage(pageCache, key);
-    if (!page) return next(request, response);
+    if (!page) return toApp(request, response);
 
     const incomingId = request.headers['x-request-id'];
     const requestId = requestIdFor(typeof incomingId === 'string' ? incomingId : undefined);

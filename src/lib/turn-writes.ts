@@ -8,7 +8,8 @@ import type { ServerResponse } from 'node:http';
  * from there: written one by one, nearly every response woke a reader that had gone back to sleep,
  * a cross-core wake-up that cost the server's core more than the write itself. Written together,
  * one wake-up serves the batch. A batch goes out early once its first response has waited
- * WAIT_MS, so a long turn adds at most that much to a response's time.
+ * WAIT_MS (looked at as the next is queued), and whenever a request is about to go to the app
+ * (`writeWaitingNow`), so no answer already made waits behind the app's work in the same turn.
  */
 
 const WAIT_MS = 1;
@@ -18,6 +19,11 @@ type Write = { response: ServerResponse; write: () => void };
 let waiting: Write[] = [];
 let firstQueuedAt = 0;
 let scheduled = false;
+
+/** Writes the waiting responses now: before work that may take a while, such as the app's. */
+export function writeWaitingNow(): void {
+  if (waiting.length > 0) release();
+}
 
 function release(): void {
   const writes = waiting;

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createSite } from '../../src/app.js';
@@ -22,9 +23,11 @@ export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: 
   const { app, signedInThreads } = createSite({ db: ctx.db, config: ctx.config, markdown: ctx.services.markdown, clock: ctx.clock.now, pageCache, threadViews, ...log });
   const createServer = cachedPagesServer({ pageCache, config: ctx.config, threadViews, signedInThreads, ...log });
   let appRequests = 0;
+  let beforeApp: ((incoming: IncomingMessage) => void) | undefined;
   // The bindings carry the node request, from which the app reads the socket's address.
   const fetchApp = (request: Request, env: unknown) => {
     appRequests += 1;
+    beforeApp?.((env as { incoming: IncomingMessage }).incoming);
     return app.fetch(request, env);
   };
   const server = await new Promise<ServerType>((resolve) => {
@@ -45,6 +48,10 @@ export async function serveWithCachedPages(ctx: TestContext, accessLog?: (line: 
     post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
       const body = new URLSearchParams(form).toString();
       return fetch(base + url, { method: 'POST', body, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...headers } });
+    },
+    /** Called with the node request as the app is handed one (undefined: nothing). */
+    beforeApp(hook: ((incoming: IncomingMessage) => void) | undefined) {
+      beforeApp = hook;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

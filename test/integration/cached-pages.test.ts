@@ -161,6 +161,31 @@ describe('cached anonymous pages served before the router', () => {
     for (const response of [responses[0]!, responses[2]!, responses[3]!]) expect(response.body).toMatch(/Opening words[\s\S]*<\/html>\s*$/);
   });
 
+  it('has written the answers it made in a turn before the app starts on the next request', async () => {
+    await get(path);
+    // Pipelined, so both requests are read in one turn: the first answered here, the second by the app.
+    let writtenBeforeApp: number | undefined;
+    served.beforeApp((incoming) => {
+      if (incoming.url === '/no-such-page') writtenBeforeApp = incoming.socket.bytesWritten;
+    });
+    try {
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(served.base).port), '127.0.0.1', () =>
+          socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\nGET /no-such-page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+        );
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+        socket.on('error', reject);
+      });
+      const firstLength = raw.indexOf('HTTP/1.1 404');
+      expect(raw.startsWith('HTTP/1.1 200')).toBe(true);
+      expect(writtenBeforeApp).toBe(firstLength);
+    } finally {
+      served.beforeApp(undefined);
+    }
+  });
+
   it('answers many connections at once, each with its whole page', async () => {
     await get(path);
     const { token } = createSession(ctx.db, ctx.member.id, ctx.clock.now());

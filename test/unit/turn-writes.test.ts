@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { writeAtTurnEnd } from '../../src/lib/turn-writes.js';
+import { writeAtTurnEnd, writeWaitingNow } from '../../src/lib/turn-writes.js';
 
 /** Enough of a response for the batch: whether it was destroyed. */
 function response() {
@@ -47,5 +47,15 @@ describe('responses written at the end of the turn', () => {
     expect(written).toEqual(['first']);
     await turnEnd();
     expect(written).toEqual(['first', 'second']);
+  });
+
+  it('writes what waits at once when asked, before work that may take a while', async () => {
+    const written: string[] = [];
+    writeAtTurnEnd(response(), () => written.push('answered'));
+    writeWaitingNow();
+    expect(written).toEqual(['answered']);
+    writeWaitingNow();
+    await turnEnd();
+    expect(written).toEqual(['answered']);
   });
 });
