@@ -116,6 +116,16 @@ export function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** The production build (dist/src/server.js of `appRoot`) on a dataset, as an operator would start it for a load test. */
+/**
+ * The node flags `npm start` gives the server (the app's package.json), so the benchmark runs the
+ * app as it is deployed; an older build measured with --app gets its own start command's.
+ */
+export function startFlags(appRoot: string): string[] {
+  const start = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/server\.js/.exec(start);
+  return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 export async function startApp(options: {
   appRoot: string;
   databasePath: string;
@@ -140,7 +150,7 @@ export async function startApp(options: {
     ...options.extraEnv,
   };
   const started = performance.now();
-  const child = launch(SERVER_CORE, [...(options.nodeArgs ?? []), 'dist/src/server.js'], env, options.logFile, options.appRoot);
+  const child = launch(SERVER_CORE, [...startFlags(options.appRoot), ...(options.nodeArgs ?? []), 'dist/src/server.js'], env, options.logFile, options.appRoot);
   // Polled finely: the time to the first healthy answer is the start-up figure (target ≤ 2 s).
   await waitForHttp(`${origin}/healthz`, child, options.logFile, 60_000, 10);
   const startupMs = performance.now() - started;
