@@ -70,3 +70,17 @@ export function postReply(base: string, cookie: string, threadId: number, body: 
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, cookie },
   });
 }
+
+/**
+ * Starts one server per environment on the same database, at once. If any fails to start, those
+ * that did are stopped before the failure is thrown, so no server outlives its test.
+ */
+export async function startServers<const Envs extends readonly Record<string, string>[]>(databasePath: string, envs: Envs): Promise<{ [K in keyof Envs]: SpawnedServer }> {
+  const started = await Promise.allSettled(envs.map((env) => startServer(databasePath, env)));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure === undefined) return started.map((result) => (result as PromiseFulfilledResult<SpawnedServer>).value) as { [K in keyof Envs]: SpawnedServer };
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  for (const server of running) server.child.kill('SIGTERM');
+  await Promise.all(running.map((server) => server.exited));
+  throw failure.reason;
+}

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/client.js';
 import { makeUser } from '../../src/demo/factories.js';
 import { createMarkdownRenderer } from '../../src/markdown/worker-pool.js';
-import { prepareDatabase, startServer, type SpawnedServer } from '../helpers/spawned-server.js';
+import { prepareDatabase, startServers, type SpawnedServer } from '../helpers/spawned-server.js';
 
 // Two real server processes on one database file, as an operator runs several behind a proxy:
 // an account locked by failures through one stays locked through the other.
@@ -37,7 +37,7 @@ describe('several server processes on one database', () => {
     await makeUser({ db, markdown, now: Date.now }, { username: 'greta', password: 'greta has a long password' });
     await markdown.close();
     closeDatabase(db);
-    const [first, second] = await Promise.all([startServer(databasePath, { RATE_LIMIT: 'on' }), startServer(databasePath, { RATE_LIMIT: 'on' })]);
+    const [first, second] = await startServers(databasePath, [{ RATE_LIMIT: 'on' }, { RATE_LIMIT: 'on' }]);
     servers.push(first!, second!);
 
     for (let i = 0; i < 10; i++) expect((await signIn(first!.base, 'not her password')).status).toBe(422);

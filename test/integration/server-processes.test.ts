@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { enqueueEmail } from '../../src/email/outbox.js';
 import { startSmtpServer } from '../helpers/mail.js';
 import { demoTotals } from '../helpers/demo-totals.js';
-import { prepareDatabase, startServer, type SpawnedServer } from '../helpers/spawned-server.js';
+import { prepareDatabase, startServers, type SpawnedServer } from '../helpers/spawned-server.js';
 
 // Several real server processes on one database file: a WORKERS=2 cluster and a separate server
 // beside it, as two machines' (or containers') worth of `npm start` on one volume would be.
@@ -57,7 +57,7 @@ describe('a cluster and a separate server on one database', () => {
     database = await prepareDatabase(join(folder, 'shared.db'));
     // One public address, as behind one proxy: the ETag covers BASE_URL, which pages link to.
     const env = { SMTP_URL: smtp.url, BASE_URL: 'https://community.example.com' };
-    [cluster, single] = await Promise.all([startServer(database.databasePath, { ...env, WORKERS: '2', LOG_LEVEL: 'info' }), startServer(database.databasePath, env)]);
+    [cluster, single] = await startServers(database.databasePath, [{ ...env, WORKERS: '2', LOG_LEVEL: 'info' }, env]);
     db = openDatabase(database.databasePath);
   }, 90_000);
   afterAll(async () => {
@@ -152,7 +152,7 @@ describe('simultaneous first starts on a new database', () => {
 
   it('both come up, with the migrations applied once and the demo seeded once', async () => {
     const databasePath = join(folder, 'new.db');
-    const servers = await Promise.all([startServer(databasePath, { DEMO_SEED: '1' }), startServer(databasePath, { DEMO_SEED: '1' })]);
+    const servers = await startServers(databasePath, [{ DEMO_SEED: '1' }, { DEMO_SEED: '1' }]);
     try {
       for (const server of servers) expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
       const db = openDatabase(databasePath);
