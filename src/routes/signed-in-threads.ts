@@ -39,9 +39,10 @@ export type SignedInThreadsDeps = {
 
 /**
  * /t/:id/:slug, alone or with `?page=N` (a later page's canonical URL); a slug is lower-case ASCII
- * letters, digits and dashes. `?page=1` is left to the app, which redirects it to the bare URL.
+ * letters, digits and dashes, and other scripts' letters percent-encoded as UTF-8 (src/lib/slug.ts).
+ * `?page=1` is left to the app, which redirects it to the bare URL.
  */
-const THREAD_URL = /^\/t\/([1-9][0-9]{0,14})\/([a-z0-9-]+)(?:\?page=([2-9]|[1-9][0-9]{1,6}))?$/;
+const THREAD_URL = /^\/t\/([1-9][0-9]{0,14})\/((?:[a-z0-9-]|%[0-9A-F]{2})+)(?:\?page=([2-9]|[1-9][0-9]{1,6}))?$/;
 // Other routes with the same shape, which the router takes before the thread page.
 const NOT_SLUGS = new Set(['embed-key']);
 

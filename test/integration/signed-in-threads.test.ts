@@ -99,6 +99,21 @@ describe('signed-in thread pages answered before the router', () => {
     expect(padded.reachedApp).toBe(true);
   });
 
+  it('answers a thread whose title is in another script, as the app does', async () => {
+    const kettle = await makeThread(ctx.services, ctx.member, { category: 'help', title: '水壶盖子为什么会响', body: '九十度时停下。' });
+    expect(kettle.slug).toMatch(/^%E6/);
+    const cookie = cookieOf(carol);
+    const lane = await served.get(`/t/${kettle.threadId}/${kettle.slug}`, { cookie });
+    expect([lane.reachedApp, lane.response.status]).toEqual([false, 200]);
+    const app = await served.get(`/t/${kettle.threadId}/${kettle.slug}?from=app`, { cookie });
+    expect(app.reachedApp).toBe(true);
+    expect(stable(lane.text, nonceOf(lane.response))).toBe(stable(app.text, nonceOf(app.response)));
+    expect(lane.text).toContain('水壶盖子为什么会响');
+    // The same letters with lower-case hex are not the slug as stored: the lane leaves them to the app.
+    const lower = await served.get(`/t/${kettle.threadId}/${kettle.slug.toLowerCase()}`, { cookie });
+    expect([lower.reachedApp, lower.response.status]).toEqual([true, 200]);
+  });
+
   it('leaves to the app what is not the plain case', async () => {
     const cookie = cookieOf(carol);
     const renamed = await makeThread(ctx.services, ctx.member, { category: 'help', title: 'Old name', body: 'x' });
