@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { projectPath } from '../lib/paths.js';
+import { isBusy } from './busy.js';
 
 /** Why a restore did not happen, in one line for the operator. */
 export class RestoreRefused extends Error {}
@@ -56,7 +57,7 @@ function assertNotInUse(to: string): void {
     target.exec('BEGIN EXCLUSIVE');
     target.exec('COMMIT');
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+    if (isBusy(error)) {
       throw new RestoreRefused(`${to} is in use (is the server running?). Stop the server, then restore.`);
     }
     throw new RestoreRefused(`${to} cannot be replaced: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,4 @@
+import { isBusy } from '../db/busy.js';
 import { msg, type Message } from '../i18n/message.js';
 
 /**
@@ -6,8 +7,8 @@ import { msg, type Message } from '../i18n/message.js';
  * 503 and Retry-After; forms re-show the person's text with the message.
  */
 export function unavailableMessage(error: unknown): Message | null {
+  if (isBusy(error)) return msg('request.busy');
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return msg('request.busy');
   if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR') {
     return msg('request.diskFull');
   }

@@ -8,7 +8,7 @@ import { REVIEW_ALERT_CHECK_MS, runReviewAlerts } from '../moderation/review-ale
 import { runUnansweredSummaries, UNANSWERED_SUMMARY_CHECK_MS } from '../moderation/unanswered-summary.js';
 import { runDataExports } from '../privacy/export-job.js';
 import { purgeOldAddresses } from '../privacy/retention.js';
-import { acquireLease, leasedJob, releaseLease } from './leases.js';
+import { acquireUnlessBusy, leasedJob, releaseLease } from './leases.js';
 import { rebakePosts } from './rebake.js';
 import { collectOrphanUploads } from '../uploads/orphans.js';
 import type { UploadStore } from '../uploads/store.js';
@@ -108,8 +108,8 @@ export function startBackgroundJobs(options: { db: Db; markdown: MarkdownRendere
  */
 function rebakeOlderPosts(db: Db, markdown: MarkdownRenderer, log: Logger): void {
   const lease = { name: 'rebake', durationMs: REBAKE_LEASE_MS };
-  if (!acquireLease(db, lease)) return;
-  rebakePosts(db, markdown, { onProgress: () => acquireLease(db, lease) })
+  if (!acquireUnlessBusy(db, lease)) return;
+  rebakePosts(db, markdown, { onProgress: () => acquireUnlessBusy(db, lease) })
     .then(({ rendered, titles }) => {
       if (titles > 0) log.info(`Analyzed ${titles} thread titles for search.`);
       if (rendered > 0) log.info(`Re-rendered ${rendered} posts written by an older renderer.`);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { isBusy } from '../db/busy.js';
 import type { Db } from '../db/client.js';
 import { perDatabase } from '../db/prepared.js';
 
@@ -51,11 +52,12 @@ export function releaseAllLeases(db: Db, holder = processHolder): void {
  */
 export async function withLease<T>(db: Db, options: LeaseOptions & { pollMs?: number; deadlineMs?: number }, work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + (options.deadlineMs ?? 10 * 60_000);
-  while (!acquireLease(db, options)) {
+  while (!acquireUnlessBusy(db, options)) {
     if (Date.now() > deadline) throw new Error(`another process held the "${options.name}" lease for too long`);
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
   }
-  const renew = setInterval(() => acquireLease(db, options), options.durationMs / 3);
+  // A renewal that finds the database busy is tried again at the next one: the lease lasts three.
+  const renew = setInterval(() => acquireUnlessBusy(db, options), options.durationMs / 3);
   try {
     return await work();
   } finally {
@@ -65,10 +67,26 @@ export async function withLease<T>(db: Db, options: LeaseOptions & { pollMs?: nu
 }
 
 /**
+ * acquireLease, where a database that stayed locked past busy_timeout counts as "not yet". The
+ * holder may be writing for longer than that (a first start's seeding, on a slow disk) while
+ * the others wait for it.
+ */
+export function acquireUnlessBusy(db: Db, options: LeaseOptions): boolean {
+  try {
+    return acquireLease(db, options);
+  } catch (error) {
+    if (isBusy(error)) return false;
+    throw error;
+  }
+}
+
+/**
  * A periodic job that runs in one process at a time: each call renews the lease and runs the job
  * if this process holds it, else does nothing. The lease outlives a few periods, so the holder
  * keeps it from one call to the next and the job does not wander between processes.
  */
 export function leasedJob<A extends unknown[], T>(db: Db, options: { name: string; durationMs: number; holder?: string }, job: (...args: A) => T): (...args: A) => T | undefined {
-  return (...args) => (acquireLease(db, options) ? job(...args) : undefined);
+  // A database busy past busy_timeout skips this run, as another holder would: some jobs run
+  // from bare timers, where a throw would stop the process.
+  return (...args) => (acquireUnlessBusy(db, options) ? job(...args) : undefined);
 }

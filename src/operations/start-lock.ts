@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { isBusy } from '../db/busy.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { withLease } from './leases.js';
 
@@ -31,9 +32,4 @@ async function migrateWhenFree(db: Db): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }

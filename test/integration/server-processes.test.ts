@@ -143,7 +143,8 @@ describe('simultaneous first starts on a new database', () => {
     const starts = [preparer(databasePath), preparer(databasePath), preparer(databasePath)];
     await Promise.all(starts.map((start) => start.ready()));
     for (const start of starts) start.child.stdin.end('go\n');
-    expect(await Promise.all(starts.map((start) => start.exited))).toEqual([0, 0, 0]);
+    const codes = await Promise.all(starts.map((start) => start.exited));
+    expect(codes, starts.map((start) => start.output()).join('\n---\n')).toEqual([0, 0, 0]);
     expect(starts.map((start) => start.output().replace('ready\n', '').trim()).toSorted()).toEqual(['found seeded', 'found seeded', 'seeded']);
     const db = openDatabase(databasePath);
     expect(Number(db.$client.prepare('SELECT count(*) FROM users').pluck().get())).toBe(demoTotals.users);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBusy } from '../../src/db/busy.js';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/client.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { acquireLease, leasedJob, releaseAllLeases, releaseLease, withLease } from '../../src/operations/leases.js';
@@ -71,5 +72,50 @@ describe('leases', () => {
     finish();
     await Promise.all([held, waiting]);
     expect(order).toEqual(['a starts', 'a ends', 'b runs']);
+  });
+
+  it('keep waiting while the holder keeps the database locked for longer than busy_timeout', async () => {
+    // A process that gives up after 20 ms of a lock, while another writes for longer (a first
+    // start's seeding on a slow disk): it waits for the lease, it does not fail.
+    const impatient = openDatabase(join(folder, 'test.db'), { busyTimeoutMs: 20 });
+    try {
+      first.$client.exec('BEGIN IMMEDIATE');
+      const ran = withLease(impatient, { name: 'seed', durationMs: 30_000, holder: 'c', pollMs: 5 }, async () => 'seeded');
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      first.$client.exec('COMMIT');
+      await expect(ran).resolves.toBe('seeded');
+    } finally {
+      if (first.$client.inTransaction) first.$client.exec('ROLLBACK');
+      closeDatabase(impatient);
+    }
+  });
+});
+
+describe('a periodic job on a database locked past busy_timeout', () => {
+  it('skips that run rather than throwing', () => {
+    const impatient = openDatabase(join(folder, 'test.db'), { busyTimeoutMs: 20 });
+    const runs: string[] = [];
+    try {
+      first.$client.exec('BEGIN IMMEDIATE');
+      const job = leasedJob(impatient, { name: 'wal-checkpoint', durationMs: 60_000, holder: 'c' }, () => runs.push('ran'));
+      expect(job()).toBeUndefined();
+      first.$client.exec('COMMIT');
+      expect(job()).toBe(1);
+      expect(runs).toEqual(['ran']);
+    } finally {
+      if (first.$client.inTransaction) first.$client.exec('ROLLBACK');
+      closeDatabase(impatient);
+    }
+  });
+});
+
+describe('isBusy', () => {
+  it('takes every variant of a lock that outlasted busy_timeout, and nothing else', () => {
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE']) {
+      expect(isBusy(Object.assign(new Error('locked'), { code })), code).toBe(true);
+    }
+    for (const error of [Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }), new Error('no code'), null, 'SQLITE_BUSY']) {
+      expect(isBusy(error)).toBe(false);
+    }
   });
 });
