@@ -115,7 +115,6 @@ export function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The production build (dist/src/server.js of `appRoot`) on a dataset, as an operator would start it for a load test. */
 /**
  * The node flags `npm start` gives the server (the app's package.json), so the benchmark runs the
  * app as it is deployed; an older build measured with --app gets its own start command's.
@@ -126,6 +125,7 @@ export function startFlags(appRoot: string): string[] {
   return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
 }
 
+/** The production build (dist/src/server.js of `appRoot`) on a dataset, as an operator would start it for a load test. */
 export async function startApp(options: {
   appRoot: string;
   databasePath: string;
@@ -134,7 +134,7 @@ export async function startApp(options: {
   nodeArgs?: string[];
   /** Extra environment for experiments, e.g. SQLITE_SYNCHRONOUS=NORMAL. */
   extraEnv?: Record<string, string>;
-}): Promise<ServerProcess> {
+}): Promise<ServerProcess & { startFlags: string[] }> {
   const origin = `http://127.0.0.1:${options.port}`;
   const env = {
     PATH: process.env['PATH'] ?? '',
@@ -150,11 +150,12 @@ export async function startApp(options: {
     ...options.extraEnv,
   };
   const started = performance.now();
-  const child = launch(SERVER_CORE, [...startFlags(options.appRoot), ...(options.nodeArgs ?? []), 'dist/src/server.js'], env, options.logFile, options.appRoot);
+  const flags = startFlags(options.appRoot);
+  const child = launch(SERVER_CORE, [...flags, ...(options.nodeArgs ?? []), 'dist/src/server.js'], env, options.logFile, options.appRoot);
   // Polled finely: the time to the first healthy answer is the start-up figure (target ≤ 2 s).
   await waitForHttp(`${origin}/healthz`, child, options.logFile, 60_000, 10);
   const startupMs = performance.now() - started;
-  return { child, pid: child.pid!, origin, logFile: options.logFile, stop: stopper(child), startupMs };
+  return { child, pid: child.pid!, origin, logFile: options.logFile, stop: stopper(child), startupMs, startFlags: flags };
 }
 
 // The ceiling: plain node:http answering every request with the same bytes, nothing else.

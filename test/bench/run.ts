@@ -6,7 +6,7 @@ import { parseArgs, runMain, UsageError } from './args.js';
 import { CASE_LABELS, CASE_NAMES, emptyResult, isCeiling, type CaseName, type CaseResult, type CaseSettings } from './cases.js';
 import { machineInfo } from './machine.js';
 import { ceilingPage, measureCase, type MeasureContext } from './measure.js';
-import { ensureBuild, freePort, machineBusyPercent, startApp, startFlags, tail, tasksetAvailable, type ServerProcess } from './processes.js';
+import { ensureBuild, freePort, machineBusyPercent, startApp, tail, tasksetAvailable } from './processes.js';
 import { formatProfile, loadProfile, summarizeProfile } from './profile-summary.js';
 import { checkTargets, formatTable, formatTargets, NOISY_PERCENT, type TargetCheck } from './report.js';
 import { buildDataset, defaultDatasetPath, readDatasetInfo, schemaFingerprint, type DatasetInfo } from './seed.js';
@@ -132,12 +132,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const copy = join(work, 'hearth.db');
   for (const suffix of ['', '-wal']) if (existsSync(dataset.path + suffix)) copyFileSync(dataset.path + suffix, copy + suffix);
   const profileDir = join(work, 'profile');
-  let app: ServerProcess | undefined;
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let failed = false;
   try {
     const nodeArgs = options.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     app = await startApp({ appRoot: options.appRoot, databasePath: copy, port: await freePort(), logFile: join(work, 'server.log'), nodeArgs, extraEnv: options.serverEnv });
-    const flags = startFlags(options.appRoot);
+    const flags = app.startFlags;
     log(`Server pid ${app.pid} at ${app.origin}${flags.length > 0 ? ` (node ${flags.join(' ')}, as npm start)` : ''}, healthy ${Math.round(app.startupMs ?? 0)} ms after start${tasksetAvailable ? ` (server on core 0, load on core 1, markdown worker on core ${options.markdownCore === 'load' ? 1 : 0})` : ' (taskset not found: processes are not pinned)'}.`);
     const wrk = chooseWrk(options);
     const targets = loadTargets(copy, options.seed);
